@@ -1,0 +1,42 @@
+# Two commands do everything: `make run` (set-up + the main job) and `make test` (set-up + tests).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test setup dot bench clean
+
+setup: $(STAMP) dot
+
+# The virtual environment, with the project and its dev extra installed (editable).
+$(STAMP): setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# Graphviz's `dot` renders the diagrams; without it they are still written as .dot sources.
+dot:
+	@command -v dot >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing graphviz (dot) with apt-get"; \
+	    (apt-get install -y -qq graphviz >/dev/null 2>&1 || \
+	     (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq graphviz >/dev/null 2>&1)) || \
+	    echo "note: could not install graphviz; diagrams will be written as .dot sources only"; \
+	  else \
+	    echo "note: graphviz's dot is missing and cannot be installed here (needs root and apt-get);" \
+	         "diagrams will be written as .dot sources only"; \
+	  fi; }
+
+run: setup
+	$(BIN)/sva generate-all --seed 0 --out artifacts
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python benchmarks/bench_evaluate.py
+	$(BIN)/python benchmarks/bench_analyze.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis
