@@ -1,0 +1,78 @@
+"""Generators: every one turns (spec, seed, configuration) into an :class:`Artifact`.
+
+All generators share one signature, ``generate(spec, seed, config=None) -> Artifact``, and
+one emitter. :data:`GENERATORS` lists them so the CLI and the experiment runner discover new
+ones without edits. ``default_config(spec)`` gives the configuration a generator uses when the
+caller gives none; the configuration actually used is recorded in the manifest.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping
+
+from analyzer.errors import UsageError
+from analyzer.generate.artifact import Artifact, read_manifest, write_artifact
+from analyzer.specs import Spec
+
+__all__ = ["Artifact", "GENERATORS", "Generator", "generate", "get_generator", "read_manifest",
+           "write_artifact"]
+
+
+@dataclass(frozen=True)
+class Generator:
+    """A registered generator: its name, what it does, and where its code lives."""
+
+    name: str
+    description: str
+    module: str
+
+    def _module(self) -> Any:
+        return importlib.import_module(self.module)
+
+    def default_config(self, spec: Spec) -> dict[str, Any]:
+        """The configuration used for ``spec`` when the caller gives none."""
+        return self._module().default_config(spec)
+
+    def generate(self, spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> Artifact:
+        """Produce the artifact for (spec, seed, configuration)."""
+        return self._module().generate(spec, seed, config)
+
+
+#: Every generator, by name. Modules are imported on first use (DEAP only when searching).
+GENERATORS: dict[str, Generator] = {
+    "search": Generator("search", "evolutionary search with DEAP (genetic programming)",
+                        "analyzer.generate.search"),
+    "design": Generator("design", "hand-style modular design templates over the same primitives",
+                        "analyzer.generate.design"),
+}
+
+
+def get_generator(name: str) -> Generator:
+    """The generator called ``name``; a :class:`UsageError` listing the known ones otherwise."""
+    try:
+        return GENERATORS[name]
+    except (KeyError, TypeError):
+        raise UsageError(f"unknown generator {name!r}; known generators: "
+                         f"{', '.join(GENERATORS)}") from None
+
+
+def generate(spec: Spec, generator: str, seed: int, config: Mapping[str, Any] | None = None) -> Artifact:
+    """Run generator ``generator`` on ``spec`` with ``seed``."""
+    from analyzer.generate.rng import check_seed
+
+    return get_generator(generator).generate(spec, check_seed(seed), config)
+
+
+def merge_config(defaults: Mapping[str, Any], overrides: Mapping[str, Any] | None) -> dict[str, Any]:
+    """``defaults`` updated by ``overrides``; an unknown key is a :class:`UsageError`."""
+    merged = dict(defaults)
+    for key, value in (overrides or {}).items():
+        if key not in defaults:
+            raise UsageError(f"unknown configuration key {key!r}; known keys: {', '.join(sorted(defaults))}")
+        merged[key] = value
+    return merged
+
+
+Generate = Callable[[Spec, int, Mapping[str, Any] | None], Artifact]

@@ -1,0 +1,127 @@
+"""Artifacts: the module a generator produced, its tests module, and its manifest.
+
+On disk an artifact is ``<out>/<spec>/<generator>/seed-<n>.py`` with the manifest
+``seed-<n>.json`` beside it and, for design, its contracts in ``seed-<n>_test.py``. The module
+and tests bytes depend only on (spec, generator, seed, configuration, pinned versions); the
+manifest adds the cost of producing them, whose ``wall_time_s`` is the one field that varies.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from analyzer import __version__
+from analyzer.errors import OutputError
+
+
+def versions() -> dict[str, str]:
+    """Versions of everything that shapes an artifact's bytes or its cost figures."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {"python": platform.python_version(), "sva": __version__}
+    for package in ("deap", "libcst", "hypothesis", "numpy"):
+        try:
+            found[package] = version(package)
+        except PackageNotFoundError:  # pragma: no cover - all are install requirements
+            found[package] = "missing"
+    return found
+
+
+def config_hash(config: Mapping[str, Any]) -> str:
+    """A short stable hash of a configuration (canonical JSON, sorted keys)."""
+    canonical = json.dumps(config, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """What a generator returns for one (spec, seed, configuration)."""
+
+    spec: str
+    generator: str
+    seed: int
+    entry: str
+    source: str
+    config: Mapping[str, Any]
+    search: Mapping[str, Any] | None = None
+    tests_source: str | None = None
+    versions: Mapping[str, str] = field(default_factory=versions)
+
+    @property
+    def sha256(self) -> str:
+        """SHA-256 of the module's bytes."""
+        return hashlib.sha256(self.source.encode("utf-8")).hexdigest()
+
+    @property
+    def stem(self) -> str:
+        """File name stem: ``seed-<n>``."""
+        return f"seed-{self.seed}"
+
+    def manifest(self) -> dict[str, Any]:
+        """The JSON manifest written beside the module."""
+        return {
+            "spec": self.spec,
+            "generator": self.generator,
+            "seed": self.seed,
+            "entry": self.entry,
+            "module": f"{self.stem}.py",
+            "tests": f"{self.stem}_test.py" if self.tests_source is not None else None,
+            "config": dict(self.config),
+            "config_hash": config_hash(self.config),
+            "search": None if self.search is None else dict(self.search),
+            "versions": dict(self.versions),
+            "sha256": self.sha256,
+        }
+
+
+def artifact_dir(out: str | os.PathLike[str], spec: str, generator: str) -> Path:
+    """The folder that holds every seed of one (spec, generator)."""
+    return Path(out) / spec / generator
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write through a temporary file and rename, so a crash never leaves half a file."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_artifact(artifact: Artifact, out: str | os.PathLike[str]) -> Path:
+    """Write module, tests and manifest under ``out``; return the module's path."""
+    folder = artifact_dir(out, artifact.spec, artifact.generator)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        module = folder / f"{artifact.stem}.py"
+        _write_atomically(module, artifact.source)
+        tests = folder / f"{artifact.stem}_test.py"
+        if artifact.tests_source is not None:
+            _write_atomically(tests, artifact.tests_source)
+        else:
+            tests.unlink(missing_ok=True)
+        manifest = json.dumps(artifact.manifest(), indent=2, sort_keys=True) + "\n"
+        _write_atomically(folder / f"{artifact.stem}.json", manifest)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise OutputError(f"cannot write artifacts under {str(out)!r}: {reason}; "
+                          f"choose a writable folder with --out") from None
+    return module
+
+
+def read_manifest(module_path: str | os.PathLike[str]) -> dict[str, Any] | None:
+    """The manifest beside an artifact module, or ``None`` when there is none."""
+    path = Path(module_path).with_suffix(".json")
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))

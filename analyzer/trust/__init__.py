@@ -1,0 +1,1 @@
+"""Trust: everything that executes artifact code, always inside :mod:`analyzer.trust.sandbox`."""

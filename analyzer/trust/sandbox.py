@@ -1,0 +1,162 @@
+"""The one sandbox: run a job on untrusted artifact code in a limited child process.
+
+Generated code is untrusted. Static analysis never runs it; everything that does goes through
+:func:`run_job`, which starts an isolated ``python -I`` running :mod:`analyzer.trust.child` with:
+
+- CPU-time, address-space and file-size limits (``setrlimit``), so an infinite loop, a memory
+  bomb or an output flood ends the child, not the caller;
+- a wall-clock timeout, after which the child's whole process group is killed;
+- a fresh temporary working folder (removed afterwards) holding copies of the files it needs;
+- a minimal environment (no inherited variables but a fixed PATH, HOME in the folder,
+  PYTHONHASHSEED=0 and a UTF-8 locale), standard input closed, output to capped files.
+
+The outcome is a closed union: :class:`Completed` with the job's JSON result, or
+:class:`Crashed` with a one-line reason (limit hit, signal, non-zero exit, bad result).
+
+What it does not protect against: the child runs as the same user, with the same file-system
+and network access as the caller (no namespaces, no seccomp): code that deletes files it can
+reach or talks to the network is not stopped. It contains accidents and runaway programs, not
+a determined attacker; run artifacts you do not trust at all in a container or a VM.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import signal
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping, Union
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits for one child process (defaults suit a Boolean or small list spec)."""
+
+    cpu_seconds: int = 20
+    memory_bytes: int = 2 * 1024**3
+    wall_seconds: float = 60.0
+    output_bytes: int = 4 * 1024**2
+
+
+@dataclass(frozen=True)
+class Completed:
+    """The job ran to the end; ``value`` is what it returned (JSON data)."""
+
+    value: Any
+    wall_seconds: float
+
+
+@dataclass(frozen=True)
+class Crashed:
+    """The job did not return a result; ``reason`` says why, in one line."""
+
+    reason: str
+    wall_seconds: float
+
+
+Outcome = Union[Completed, Crashed]
+
+#: The folder holding the ``analyzer`` package, put on the child's path explicitly: ``-I``
+#: ignores PYTHONPATH and the working folder, and the package may not be installed.
+_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
+_CHILD_BOOTSTRAP = ("import sys; sys.path.insert(0, sys.argv[1]); "
+                    "from analyzer.trust.child import main; sys.exit(main(sys.argv[2:]))")
+
+_SIGNAL_REASONS = {
+    signal.SIGXCPU: "CPU time limit exceeded",
+    signal.SIGKILL: "killed (memory or CPU limit)",
+    signal.SIGXFSZ: "output limit exceeded",
+    signal.SIGSEGV: "crashed with a segmentation fault",
+}
+
+
+def _limit_child(limits: Limits) -> None:
+    """Runs in the child between fork and exec: its own process group and resource limits."""
+    os.setsid()
+    resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 1))
+    resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limits.output_bytes, limits.output_bytes))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def _environment(folder: str) -> dict[str, str]:
+    return {"PATH": "/usr/bin:/bin", "HOME": folder, "PYTHONHASHSEED": "0", "LANG": "C.UTF-8",
+            "PYTHONDONTWRITEBYTECODE": "1", "TMPDIR": folder}
+
+
+def _tail(path: Path, limit: int = 300) -> str:
+    try:
+        text = path.read_bytes()[-4096:].decode("utf-8", "replace")
+    except OSError:
+        return ""
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return lines[-1][:limit] if lines else ""
+
+
+def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str] | None = None,
+            limits: Limits | None = None) -> Outcome:
+    """Run job ``job`` (a name in :data:`analyzer.trust.child.JOBS`) on ``payload``.
+
+    ``files`` maps file names to text written into the child's working folder first (the
+    artifact module, its tests). The payload and the result travel as JSON files.
+    """
+    limits = limits or Limits()
+    with tempfile.TemporaryDirectory(prefix="sva-sandbox-") as folder:
+        work = Path(folder)
+        for name, text in (files or {}).items():
+            if Path(name).name != name:
+                raise ValueError(f"sandbox file names must be plain names, got {name!r}")
+            (work / name).write_text(text, encoding="utf-8")
+        (work / "payload.json").write_text(json.dumps(payload), encoding="utf-8")
+        result_path, stdout_path, stderr_path = work / "result.json", work / "stdout.txt", work / "stderr.txt"
+        command = [sys.executable, "-I", "-c", _CHILD_BOOTSTRAP, _PACKAGE_ROOT, job,
+                   str(work / "payload.json"), str(result_path)]
+        started = _now()
+        with open(stdout_path, "wb") as stdout, open(stderr_path, "wb") as stderr:
+            process = subprocess.Popen(command, cwd=folder, env=_environment(folder), stdin=subprocess.DEVNULL,
+                                       stdout=stdout, stderr=stderr, preexec_fn=lambda: _limit_child(limits),
+                                       close_fds=True)
+            try:
+                returncode = process.wait(timeout=limits.wall_seconds)
+            except subprocess.TimeoutExpired:
+                _kill_group(process)
+                return Crashed(f"wall-clock limit of {limits.wall_seconds:g} s exceeded", _now() - started)
+            finally:
+                _kill_group(process)  # no grandchild outlives the job
+        elapsed = _now() - started
+        if returncode < 0:
+            reason = _SIGNAL_REASONS.get(-returncode, f"killed by signal {-returncode}")
+            return Crashed(reason, elapsed)
+        if not result_path.is_file():
+            detail = _tail(stderr_path) or _tail(stdout_path)
+            reason = f"exited with status {returncode} before returning a result"
+            return Crashed(f"{reason}: {detail}" if detail else reason, elapsed)
+        try:
+            result = json.loads(result_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            return Crashed(f"unreadable result: {error}", elapsed)
+        if result.get("error"):
+            return Crashed(str(result["error"]).splitlines()[0][:300], elapsed)
+        return Completed(result.get("value"), elapsed)
+
+
+def _kill_group(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:  # pragma: no cover - SIGKILL does not fail
+        pass
+
+
+def _now() -> float:
+    import time
+
+    return time.monotonic()

@@ -1,0 +1,26 @@
+"""Shared fixtures: the project root and a runner for the CLI in a fresh process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_sva(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
+            timeout: float = 600) -> subprocess.CompletedProcess:
+    """Run ``python -m analyzer ARGS`` in a fresh process and capture its output."""
+    environment = dict(os.environ)
+    environment.update(env or {})
+    return subprocess.run([sys.executable, "-m", "analyzer", *args], cwd=cwd or ROOT, env=environment,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture
+def sva():
+    return run_sva
