@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup dot bench clean
+.PHONY: run test setup dot bench clean artifacts
 
 setup: $(STAMP) dot
 
@@ -29,7 +29,7 @@ dot:
 	  fi; }
 
 run: setup
-	$(BIN)/sva generate-all --seed 0 --out artifacts
+	$(BIN)/sva generate-all --seed 0 --out out/artifacts
 
 test: setup
 	$(BIN)/python -m pytest -q
@@ -40,3 +40,7 @@ bench: setup
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
+
+# Refresh the committed seed-0 artifacts (tests check that they regenerate byte for byte).
+artifacts: setup
+	$(BIN)/sva generate-all --seed 0 --out artifacts

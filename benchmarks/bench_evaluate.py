@@ -1,0 +1,158 @@
+"""Benchmark: bit-parallel Boolean fitness against DEAP's documented per-row style.
+
+What is compared. The same population of random trees (``gp.genHalfAndHalf`` heights 3..8,
+seeded; 500 trees by default) is scored two ways on the whole truth table:
+
+* reference: the style of DEAP's ``examples/gp/parity.py`` and ``multiplexer.py``: compile
+  each tree with ``gp.compile`` to a lambda and call it once per row in a Python loop
+  (:func:`analyzer.generate.bitparallel.reference_errors`);
+* ours: the table packed into Python ints once, each tree walked once with a stack
+  (:func:`analyzer.generate.bitparallel.count_errors`), as search does it.
+
+Problems: even-6-parity (64 rows; AND, OR, NOT, XOR) and the 11-multiplexer (2048 rows; AND,
+OR, NOT, IF), the specs ``parity-6`` and ``mux-11`` on their whole tables.
+
+How. Everything runs in one process. Each round times one pass of each evaluator over the
+whole population, alternating which goes first from round to round so slow drift of a shared
+machine hits both alike. Every round checks that both give the same error count on every
+tree; any difference ends the benchmark with exit status 1. Reported per problem: the median
+seconds per population of each evaluator and ``ratio``, the median over rounds of the paired
+ratio reference / ours (the ratio of the two medians is reported too, as
+``ratio_of_medians``).
+
+Usage: ``python benchmarks/bench_evaluate.py [--json] [--rounds N] [--trees N] [--seed N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Sequence
+
+try:
+    import analyzer  # noqa: F401  (installed into the venv)
+except ImportError:  # run from a checkout without installing
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from deap import gp
+
+from analyzer.generate.bitparallel import count_errors, pack_spec, primitive_set, reference_errors
+from analyzer.generate.rng import seeded
+from analyzer.specs import get_spec
+
+#: (problem label, spec name); every row of the spec's table is scored.
+PROBLEMS = (("even-6-parity", "parity-6"), ("11-multiplexer", "mux-11"))
+INIT_MIN_HEIGHT, INIT_MAX_HEIGHT = 3, 8
+
+
+@dataclass(frozen=True)
+class Result:
+    """One problem's timings (seconds per population) and speed-up."""
+
+    problem: str
+    reference_s: float
+    ours_s: float
+    ratio: float
+    ratio_of_medians: float
+    rows: int
+    trees: int
+    rounds: int
+    mean_nodes: float
+    fitness_identical: bool
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive int, got {text!r}")
+    return value
+
+
+def bench_problem(label: str, spec_name: str, tree_count: int, rounds: int, seed: int) -> Result:
+    """Time both evaluators on one problem; fitness must agree on every tree in every round."""
+    spec = get_spec(spec_name)
+    pset = primitive_set(spec.primitives, spec.params)
+    cases = spec.domain.cases
+    expected = [spec.expected(case) for case in cases]
+    table = pack_spec(spec, cases)
+    with seeded(seed):
+        trees = [gp.PrimitiveTree(gp.genHalfAndHalf(pset, INIT_MIN_HEIGHT, INIT_MAX_HEIGHT))
+                 for _ in range(tree_count)]
+
+    def reference() -> list[int]:
+        return [reference_errors(tree, pset, cases, expected) for tree in trees]
+
+    def ours() -> list[int]:
+        return [count_errors(tree, table) for tree in trees]
+
+    def timed(evaluator) -> tuple[float, list[int]]:
+        started = time.perf_counter()
+        fitness = evaluator()
+        return time.perf_counter() - started, fitness
+
+    reference_times: list[float] = []
+    our_times: list[float] = []
+    identical = True
+    for round_number in range(rounds):
+        if round_number % 2 == 0:
+            reference_time, reference_fitness = timed(reference)
+            our_time, our_fitness = timed(ours)
+        else:
+            our_time, our_fitness = timed(ours)
+            reference_time, reference_fitness = timed(reference)
+        identical = identical and reference_fitness == our_fitness
+        reference_times.append(reference_time)
+        our_times.append(our_time)
+    reference_median = statistics.median(reference_times)
+    our_median = statistics.median(our_times)
+    return Result(
+        problem=label,
+        reference_s=reference_median,
+        ours_s=our_median,
+        ratio=statistics.median(r / o for r, o in zip(reference_times, our_times)),
+        ratio_of_medians=reference_median / our_median,
+        rows=len(cases),
+        trees=tree_count,
+        rounds=rounds,
+        mean_nodes=sum(map(len, trees)) / tree_count,
+        fitness_identical=identical,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark; exit status 1 when the two evaluators disagree anywhere."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", action="store_true", help="print a JSON list of results")
+    parser.add_argument("--rounds", type=_positive, default=11, help="timed rounds per problem (11)")
+    parser.add_argument("--trees", type=_positive, default=500, help="trees in the population (500)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the random trees (0)")
+    options = parser.parse_args(argv)
+    results = [bench_problem(label, spec_name, options.trees, options.rounds, options.seed)
+               for label, spec_name in PROBLEMS]
+    if options.json:
+        print(json.dumps([asdict(result) for result in results], indent=2))
+    else:
+        print(f"{'problem':<16} {'rows':>5} {'reference s/pop':>16} {'ours s/pop':>11} "
+              f"{'ratio':>7} {'ratio of medians':>17}  fitness")
+        for r in results:
+            print(f"{r.problem:<16} {r.rows:>5} {r.reference_s:>16.4f} {r.ours_s:>11.5f} "
+                  f"{r.ratio:>6.1f}x {r.ratio_of_medians:>16.1f}x  "
+                  f"{'identical' if r.fitness_identical else 'MISMATCH'}")
+        print(f"{options.trees} trees (genHalfAndHalf {INIT_MIN_HEIGHT}..{INIT_MAX_HEIGHT}, seed "
+              f"{options.seed}), {options.rounds} alternating rounds; ratio = median of per-round "
+              f"ratios reference/ours.")
+    failed = [r.problem for r in results if not r.fitness_identical]
+    if failed:
+        print(f"bench_evaluate: fitness differs between the evaluators on {', '.join(failed)}",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
