@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from analyzer.generate import GENERATORS
-from analyzer.specs import all_specs
+from analyzer.specs import all_specs, get_spec
+from analyzer.trust.check import check_file
 
 from conftest import ROOT
 
@@ -57,13 +58,16 @@ def test_committed_artifacts_regenerate_byte_for_byte_in_a_fresh_process(sva, tm
             assert fresh.read_bytes() == committed.read_bytes(), name
 
 
-def test_search_artifact_is_identical_across_hash_seeds(sva, tmp_path):
+@pytest.mark.parametrize("generator", ["search", "design"])
+def test_parity_4_seed_1_is_correct_and_identical_across_hash_seeds(sva, tmp_path, generator):
     outputs = []
     for hash_seed in ("0", "987654321"):
         out = tmp_path / hash_seed
-        result = sva("generate", "parity-4", "--generator", "search", "--seed", "1", "--out", str(out),
+        result = sva("generate", "parity-4", "--generator", generator, "--seed", "1", "--out", str(out),
                      env={"PYTHONHASHSEED": hash_seed})
         assert result.returncode == 0, result.stderr
-        outputs.append((out / "parity-4" / "search" / "seed-1.py").read_bytes())
-    assert outputs[0] == outputs[1]
-    assert b"def parity_4(x0, x1, x2, x3):" in outputs[0]
+        outputs.append(out / "parity-4" / generator / "seed-1.py")
+    assert outputs[0].read_bytes() == outputs[1].read_bytes()
+    assert b"def parity_4(x0, x1, x2, x3):" in outputs[0].read_bytes()
+    check = check_file(outputs[0], get_spec("parity-4"))
+    assert (check.passed, check.cases, check.crash) == (16, 16, None)
