@@ -1,0 +1,388 @@
+"""Analyze many paths: walk folders, measure files in worker processes, never lose the batch.
+
+Every path ends as exactly one outcome, a closed union of frozen records:
+
+* :class:`Analyzed`: the file's :class:`~analyzer.measure.analysis.Analysis`;
+* :class:`Failed`: a one-line reason (invalid Python, unreadable, too large, timed out, the
+  worker process died, a missing path, a FIFO named on the command line...);
+* :class:`Skipped`: something met while walking a folder that is not analyzed (a FIFO or socket
+  named ``*.py``, a symbolic-link loop, a broken link); reported, but not a failure.
+
+Files are parsed and measured in worker processes (plain ``python -c`` subprocesses speaking
+pickled frames over their stdin and stdout, so no ``__main__`` is ever re-imported), one file at
+a time per worker,
+under a wall-clock limit per file. A worker that crashes (libcst's native parser has aborted
+whole processes on deep nesting in past releases), hangs or runs past the limit is killed and
+replaced; its file is reported as failed and the batch goes on. Outcomes are yielded in input
+order as soon as they are known.
+
+Walking: folders recursively, entries sorted by name, ``*.py`` files only; hidden folders,
+``__pycache__``, ``venv``/``.venv`` and any folder holding a ``pyvenv.cfg`` are skipped silently;
+a folder reached twice (a symbolic link back into the walk) is skipped with a reason instead of
+being walked again. Paths named explicitly are analyzed whatever their name.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import stat
+import time
+from collections import deque
+from dataclasses import dataclass
+from multiprocessing.connection import wait
+from typing import Iterable, Iterator, Union
+
+from analyzer.errors import InputError
+from analyzer.measure.analysis import Analysis, _analyze, run_deep
+from analyzer.measure.source import MAX_BYTES, _os_reason, file_kind, read_source
+
+__all__ = ["Analyzed", "Failed", "Skipped", "Outcome", "analyze_paths", "iter_outcomes",
+           "collect_targets", "analyze_file", "DEFAULT_TIMEOUT"]
+
+#: Default wall-clock limit per file, in seconds.
+DEFAULT_TIMEOUT = 60.0
+#: A worker process is replaced after this many files (bounds memory growth).
+MAX_TASKS_PER_WORKER = 500
+
+
+@dataclass(frozen=True)
+class Analyzed:
+    path: str
+    analysis: Analysis
+
+
+@dataclass(frozen=True)
+class Failed:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+Outcome = Union[Analyzed, Failed, Skipped]
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split()) or "unknown error"
+
+
+# --------------------------------------------------------------------------------------------
+# Walking
+
+
+def _skip_folder(entry: os.DirEntry) -> bool:
+    name = entry.name
+    if name.startswith(".") or name in ("__pycache__", "venv"):
+        return True
+    return os.path.exists(os.path.join(entry.path, "pyvenv.cfg"))
+
+
+def collect_targets(paths: Iterable[str]) -> list[Union[str, Failed, Skipped]]:
+    """Files to analyze (as path strings) and outcomes decided without analysis, in order."""
+    out: list[Union[str, Failed, Skipped]] = []
+    for path in paths:
+        try:
+            info = os.stat(path)
+        except OSError as error:
+            reason = _os_reason(error)
+            if reason == "no such file or folder" and os.path.islink(path):
+                reason = "broken symbolic link"
+            out.append(Failed(path, reason))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            _walk(path, info, out)
+        elif stat.S_ISREG(info.st_mode):
+            out.append(path)
+        else:
+            out.append(Failed(path, f"not a regular file ({file_kind(info.st_mode)})"))
+    return out
+
+
+def _walk(root: str, root_info: os.stat_result, out: list) -> None:
+    seen = {(root_info.st_dev, root_info.st_ino)}
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as error:
+            out.append(Failed(folder, f"cannot list folder: {_os_reason(error)}"))
+            continue
+        subfolders = []
+        for entry in entries:
+            try:
+                info = os.stat(entry.path)
+            except OSError as error:
+                if entry.name.endswith(".py") or entry.is_symlink():
+                    reason = _os_reason(error)
+                    if reason == "no such file or folder":
+                        reason = "broken symbolic link"
+                    out.append(Skipped(entry.path, reason))
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                if _skip_folder(entry):
+                    continue
+                key = (info.st_dev, info.st_ino)
+                if key in seen:
+                    out.append(Skipped(entry.path, "symbolic link to a folder already walked (loop)"))
+                    continue
+                seen.add(key)
+                subfolders.append(entry.path)
+            elif entry.name.endswith(".py"):
+                if stat.S_ISREG(info.st_mode):
+                    out.append(entry.path)
+                else:
+                    out.append(Skipped(entry.path, f"not a regular file ({file_kind(info.st_mode)})"))
+        # files of a folder first, then its subfolders, each in name order
+        stack.extend(reversed(subfolders))
+
+
+# --------------------------------------------------------------------------------------------
+# One file
+
+
+def _analyze_file_here(path: str, entry: str | None, max_bytes: int) -> Outcome:
+    """Analyze one file in this thread (which must have a deep stack); never raises."""
+    try:
+        source = read_source(path, max_bytes)
+        return Analyzed(path, _analyze(source, path, entry))
+    except InputError as error:
+        return Failed(path, _one_line(str(error)))
+    except LookupError:
+        return Failed(path, f"no unit named {entry!r} (--entry)")
+    except RecursionError:
+        return Failed(path, "too deeply nested to analyze (recursion limit reached)")
+    except MemoryError:
+        return Failed(path, "out of memory")
+    except Exception as error:  # a bug of ours: still one line, still only this file
+        return Failed(path, _one_line(f"internal error: {type(error).__name__}: {error}"))
+
+
+def analyze_file(path: str, entry: str | None = None, max_bytes: int = MAX_BYTES) -> Outcome:
+    """Analyze one file in this process (no crash isolation, no time limit); never raises."""
+    return run_deep(lambda: _analyze_file_here(path, entry, max_bytes))
+
+
+def _worker_entry() -> None:
+    """Worker process body: read (index, path) frames from stdin, write (index, outcome) to stdout.
+
+    Started as ``python -c`` by :class:`_Worker`; fd 1 is kept for the protocol and pointed to
+    stderr for everything else, so a stray print cannot corrupt a frame.
+    """
+    import json
+    import sys
+    from multiprocessing.connection import Connection
+
+    entry = json.loads(sys.argv[1])
+    max_bytes = int(sys.argv[2])
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills workers
+    reader = Connection(os.dup(0), writable=False)
+    writer = Connection(os.dup(1), readable=False)
+    os.dup2(2, 1)
+    from analyzer.measure.registry import measurements
+
+    measurements()  # import every metric before the first file
+
+    def loop() -> None:
+        while True:
+            try:
+                task = reader.recv()
+            except (EOFError, OSError):
+                return
+            if task is None:
+                return
+            index, path = task
+            outcome = _analyze_file_here(path, entry, max_bytes)
+            try:
+                writer.send((index, outcome))
+            except (BrokenPipeError, OSError):
+                return
+            except Exception as error:  # e.g. an unpicklable result: report, do not die
+                writer.send((index, Failed(path, _one_line(f"internal error: {error}"))))
+
+    run_deep(loop)
+
+
+# --------------------------------------------------------------------------------------------
+# The pool
+
+
+class _Worker:
+    """One analysis process and its two pipe ends."""
+
+    def __init__(self, entry: str | None, max_bytes: int) -> None:
+        import json
+        import subprocess
+        import sys
+        from multiprocessing.connection import Connection
+
+        package_root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", "from analyzer.measure.batch import _worker_entry; _worker_entry()",
+             json.dumps(entry), str(max_bytes)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            env=env, close_fds=True,
+        )
+        self.conn = Connection(os.dup(self.process.stdout.fileno()), writable=False)
+        self.sender = Connection(os.dup(self.process.stdin.fileno()), readable=False)
+        self.process.stdout.close()
+        self.process.stdin.close()
+        self.task: tuple[int, str] | None = None
+        self.deadline = 0.0
+        self.done = 0
+
+    def send(self, task: tuple[int, str]) -> None:
+        self.sender.send(task)
+
+    def exit_code(self) -> int | None:
+        try:
+            return self.process.wait(5)
+        except Exception:
+            return None
+
+    def kill(self) -> None:
+        try:
+            self.process.kill()
+        except Exception:
+            pass
+        try:
+            self.process.wait(5)
+        except Exception:
+            pass
+        self._close()
+
+    def stop(self) -> None:
+        try:
+            self.sender.send(None)
+        except Exception:
+            pass
+        try:
+            self.process.wait(2)
+        except Exception:
+            self.kill()
+            return
+        self._close()
+
+    def _close(self) -> None:
+        for conn in (self.conn, self.sender):
+            try:
+                conn.close()
+            except Exception:
+                pass
+
+
+def _death_reason(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        return f"the analysis process crashed ({name})"
+    return f"the analysis process died (exit status {code})"
+
+
+def iter_outcomes(
+    paths: Iterable[str],
+    jobs: int | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    entry: str | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> Iterator[Outcome]:
+    """Outcomes for ``paths`` (files and folders), in input order, as soon as each is known.
+
+    ``jobs``: worker processes (default: the number of cores); ``jobs=0`` analyzes in this
+    process with no isolation and no time limit. ``timeout``: seconds per file.
+    """
+    targets = collect_targets(paths)
+    files = [(i, t) for i, t in enumerate(targets) if isinstance(t, str)]
+    results: dict[int, Outcome] = {i: t for i, t in enumerate(targets) if not isinstance(t, str)}
+    next_out = 0
+
+    def flush() -> Iterator[Outcome]:
+        nonlocal next_out
+        while next_out in results:
+            yield results.pop(next_out)
+            next_out += 1
+
+    if jobs is None:
+        jobs = os.cpu_count() or 1
+    if jobs <= 0:
+        for i, path in files:
+            results[i] = analyze_file(path, entry, max_bytes)
+            yield from flush()
+        yield from flush()
+        return
+
+    pending = deque(files)
+    workers: list[_Worker] = []
+    try:
+        for _ in range(min(jobs, len(files))):
+            workers.append(_Worker(entry, max_bytes))
+        yield from flush()
+        while pending or any(w.task is not None for w in workers):
+            for w in list(workers):
+                if w.task is None and pending:
+                    task = pending.popleft()
+                    try:
+                        w.send(task)
+                    except OSError:  # died while idle: replace it, keep the file
+                        pending.appendleft(task)
+                        w.kill()
+                        workers.remove(w)
+                        workers.append(_Worker(entry, max_bytes))
+                        continue
+                    w.task = task
+                    w.deadline = time.monotonic() + timeout
+            busy = [w for w in workers if w.task is not None]
+            now = time.monotonic()
+            ready = wait([w.conn for w in busy], timeout=max(0.0, min(w.deadline for w in busy) - now))
+            for w in list(busy):
+                index, path = w.task
+                replace = False
+                if w.conn in ready:
+                    try:
+                        got_index, outcome = w.conn.recv()
+                        results[got_index] = outcome
+                        w.task = None
+                        w.done += 1
+                        replace = w.done >= MAX_TASKS_PER_WORKER
+                        if replace:
+                            w.stop()
+                    except (EOFError, OSError):
+                        results[index] = Failed(path, _death_reason(w.exit_code()))
+                        w.kill()
+                        replace = True
+                elif time.monotonic() >= w.deadline:
+                    results[index] = Failed(path, f"timed out after {timeout:g} s")
+                    w.kill()
+                    replace = True
+                if replace:
+                    workers.remove(w)
+                    if pending:
+                        workers.append(_Worker(entry, max_bytes))
+            yield from flush()
+        yield from flush()
+    finally:
+        for w in workers:
+            if w.task is not None:
+                w.kill()
+            else:
+                w.stop()
+
+
+def analyze_paths(
+    paths: Iterable[str],
+    jobs: int | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    entry: str | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> list[Outcome]:
+    """Every outcome for ``paths``, in input order (see :func:`iter_outcomes`)."""
+    return list(iter_outcomes(paths, jobs=jobs, timeout=timeout, entry=entry, max_bytes=max_bytes))

@@ -1,0 +1,54 @@
+"""The batch API: outcomes in order, and a crashing or hanging worker fails alone."""
+
+from __future__ import annotations
+
+import textwrap
+
+from analyzer.measure.batch import Analyzed, Failed, analyze_paths
+
+HOOK = textwrap.dedent('''
+    import os, signal, time
+    import analyzer.measure.batch as batch
+
+    _original = batch._analyze_file_here
+
+    def _patched(path, entry, max_bytes):
+        if path.endswith("crash_me.py"):
+            os.kill(os.getpid(), signal.SIGSEGV)
+        if path.endswith("hang_me.py"):
+            time.sleep(600)
+        return _original(path, entry, max_bytes)
+
+    batch._analyze_file_here = _patched
+''')
+
+
+def test_crash_and_hang_fail_alone(tmp_path, monkeypatch):
+    # a sitecustomize seen only by the worker processes makes them crash or hang on cue
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(HOOK)
+    monkeypatch.setenv("PYTHONPATH", str(hooks))
+    files = []
+    for name in ["a.py", "crash_me.py", "b.py", "hang_me.py", "c.py"]:
+        (tmp_path / name).write_text("def f(x):\n    return x + 1\n")
+        files.append(str(tmp_path / name))
+    outcomes = analyze_paths(files, jobs=2, timeout=3)
+    assert [o.path for o in outcomes] == files
+    kinds = [type(o).__name__ for o in outcomes]
+    assert kinds == ["Analyzed", "Failed", "Analyzed", "Failed", "Analyzed"]
+    assert outcomes[1].reason == "the analysis process crashed (SIGSEGV)"
+    assert outcomes[3].reason == "timed out after 3 s"
+    assert all(o.analysis.metrics["audit_length"] == 6 for o in outcomes if isinstance(o, Analyzed))
+
+
+def test_in_process_mode_and_folder_order(tmp_path):
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "b.py").write_text("x = 1\n")
+    (tmp_path / "a.py").write_text("def f():\n    return 1\n")
+    (tmp_path / "pkg" / "c.py").write_text("y = 2\n")
+    (tmp_path / "notes.txt").write_text("not python")
+    outcomes = analyze_paths([str(tmp_path), str(tmp_path / "nope.py")], jobs=0)
+    assert [o.path for o in outcomes] == [str(tmp_path / "a.py"), str(tmp_path / "b.py"),
+                                          str(tmp_path / "pkg" / "c.py"), str(tmp_path / "nope.py")]
+    assert isinstance(outcomes[-1], Failed) and outcomes[-1].reason == "no such file or folder"

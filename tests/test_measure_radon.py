@@ -1,0 +1,80 @@
+"""Agreement with radon on a seeded sample of the running interpreter's standard library."""
+
+from __future__ import annotations
+
+import ast
+import os
+import random
+import sysconfig
+import tokenize
+
+import pytest
+from radon.complexity import cc_visit
+from radon.metrics import h_visit, mi_visit
+from radon.raw import analyze
+from radon.visitors import Class, Function
+
+from analyzer.measure.analysis import analyze_source
+
+SAMPLE_SIZE = 40
+
+
+def _stdlib_sample() -> list[str]:
+    root = sysconfig.get_paths()["stdlib"]
+    files = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in ("site-packages", "__pycache__"))
+        files.extend(os.path.join(folder, n) for n in sorted(names) if n.endswith(".py"))
+    rng = random.Random(20240601)
+    rng.shuffle(files)
+    chosen = []
+    for path in files:
+        if len(chosen) == SAMPLE_SIZE:
+            break
+        if os.path.getsize(path) > 60_000:  # keep the test fast; radon's raw count is quadratic
+            continue
+        try:
+            with tokenize.open(path) as handle:
+                ast.parse(handle.read())
+        except (SyntaxError, UnicodeDecodeError, ValueError):
+            continue
+        chosen.append(path)
+    return chosen
+
+
+SAMPLE = _stdlib_sample()
+
+
+def _radon_blocks(source: str) -> dict[int, tuple[str, int]]:
+    """radon's complexity per def line, closures and methods flattened."""
+    out = {}
+    stack = list(cc_visit(source))
+    while stack:
+        block = stack.pop()
+        if isinstance(block, Function):
+            out[block.lineno] = (block.name, block.complexity)
+            stack.extend(block.closures)
+        elif isinstance(block, Class):
+            stack.extend(block.inner_classes)
+            stack.extend(block.methods)
+    return out
+
+
+def test_sample_is_large_enough():
+    assert len(SAMPLE) == SAMPLE_SIZE
+
+
+@pytest.mark.parametrize("path", SAMPLE, ids=lambda p: os.path.basename(p))
+def test_matches_radon(path):
+    with tokenize.open(path) as handle:
+        source = handle.read()
+    analysis = analyze_source(source, path)
+    ours = {f.lineno: (f.name.rsplit(".", 1)[-1].split("#")[0], f.cyclomatic_complexity)
+            for f in analysis.functions}  # "#2" marks a redefinition (e.g. a fallback def)
+    expected = _radon_blocks(source)
+    for lineno, (name, complexity) in expected.items():
+        assert ours[lineno] == (name, complexity), (path, lineno)
+    m = analysis.metrics
+    assert m["halstead_volume"] == h_visit(source).total.volume
+    assert m["maintainability_index"] == mi_visit(source, True)
+    assert m["sloc"] == analyze(source).sloc
