@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 
 from analyzer.measure.batch import Analyzed, Failed, analyze_paths
@@ -52,3 +53,19 @@ def test_in_process_mode_and_folder_order(tmp_path):
     assert [o.path for o in outcomes] == [str(tmp_path / "a.py"), str(tmp_path / "b.py"),
                                           str(tmp_path / "pkg" / "c.py"), str(tmp_path / "nope.py")]
     assert isinstance(outcomes[-1], Failed) and outcomes[-1].reason == "no such file or folder"
+
+
+def test_files_named_like_standard_modules_do_not_shadow_them_in_workers(tmp_path, monkeypatch):
+    # Run from inside the analyzed folder: its random.py and json.py are not Python the worker
+    # may import (one holds a NUL byte), yet every file is still measured or failed on its merits.
+    (tmp_path / "random.py").write_bytes(b"x = 1\x00\n")
+    (tmp_path / "json.py").write_text("raise SystemExit('imported by mistake')\n")
+    (tmp_path / "good.py").write_text("def f(x):\n    return x + 1\n")
+    monkeypatch.chdir(tmp_path)
+    outcomes = analyze_paths(["."], jobs=2, timeout=30)
+    by_name = {os.path.basename(o.path): o for o in outcomes}
+    assert isinstance(by_name["good.py"], Analyzed)
+    assert by_name["good.py"].analysis.metrics["audit_length"] == 6
+    assert isinstance(by_name["json.py"], Analyzed)
+    assert isinstance(by_name["random.py"], Failed)
+    assert "NUL" in by_name["random.py"].reason or "null" in by_name["random.py"].reason

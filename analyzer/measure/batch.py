@@ -212,6 +212,13 @@ def _worker_entry() -> None:
 # The pool
 
 
+#: ``python -c`` puts the working folder first on ``sys.path``; a file there named like a
+#: standard module (``random.py`` in the folder being analyzed) would then shadow it. The
+#: bootstrap drops that entry before importing anything but the built-in ``sys``.
+_WORKER_BOOTSTRAP = ("import sys; sys.path[:] = [p for p in sys.path if p not in ('', '.')]; "
+                     "from analyzer.measure.batch import _worker_entry; _worker_entry()")
+
+
 class _Worker:
     """One analysis process and its two pipe ends."""
 
@@ -225,7 +232,7 @@ class _Worker:
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
         self.process = subprocess.Popen(
-            [sys.executable, "-c", "from analyzer.measure.batch import _worker_entry; _worker_entry()",
+            [sys.executable, "-c", _WORKER_BOOTSTRAP,
              json.dumps(entry), str(max_bytes)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             env=env, close_fds=True,
