@@ -27,8 +27,9 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a bad flag on one line with exit status 2 (no usage dump)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"sva: {message} (see 'sva {self.prog.split(' ', 1)[-1]} --help')\n"
-                  if " " in self.prog else f"sva: {message} (see 'sva --help')\n")
+        command = self.prog.partition(" ")[2]  # "sva generate" -> "generate"; "sva" -> ""
+        help_command = f"sva {command} --help" if command else "sva --help"
+        self.exit(2, f"sva: {message} (see '{help_command}')\n")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any, Mapping
 
 from analyzer.errors import UsageError
 from analyzer.generate.artifact import Artifact, read_manifest, write_artifact
@@ -74,5 +74,3 @@ def merge_config(defaults: Mapping[str, Any], overrides: Mapping[str, Any] | Non
         merged[key] = value
     return merged
 
-
-Generate = Callable[[Spec, int, Mapping[str, Any] | None], Artifact]

@@ -28,6 +28,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping, Union
@@ -116,7 +117,7 @@ def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str] | Non
         result_path, stdout_path, stderr_path = work / "result.json", work / "stdout.txt", work / "stderr.txt"
         command = [sys.executable, "-I", "-c", _CHILD_BOOTSTRAP, _PACKAGE_ROOT, job,
                    str(work / "payload.json"), str(result_path)]
-        started = _now()
+        started = time.monotonic()
         with open(stdout_path, "wb") as stdout, open(stderr_path, "wb") as stderr:
             process = subprocess.Popen(command, cwd=folder, env=_environment(folder), stdin=subprocess.DEVNULL,
                                        stdout=stdout, stderr=stderr, preexec_fn=lambda: _limit_child(limits),
@@ -125,10 +126,10 @@ def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str] | Non
                 returncode = process.wait(timeout=limits.wall_seconds)
             except subprocess.TimeoutExpired:
                 _kill_group(process)
-                return Crashed(f"wall-clock limit of {limits.wall_seconds:g} s exceeded", _now() - started)
+                return Crashed(f"wall-clock limit of {limits.wall_seconds:g} s exceeded", time.monotonic() - started)
             finally:
                 _kill_group(process)  # no grandchild outlives the job
-        elapsed = _now() - started
+        elapsed = time.monotonic() - started
         if returncode < 0:
             reason = _SIGNAL_REASONS.get(-returncode, f"killed by signal {-returncode}")
             return Crashed(reason, elapsed)
@@ -154,9 +155,3 @@ def _kill_group(process: subprocess.Popen) -> None:
         process.wait(timeout=5)
     except subprocess.TimeoutExpired:  # pragma: no cover - SIGKILL does not fail
         pass
-
-
-def _now() -> float:
-    import time
-
-    return time.monotonic()
