@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "analyzer.specs.commands",
     "analyzer.generate.commands",
     "analyzer.measure.commands",
+    "analyzer.trust.commands",
 )
 
 

@@ -1,6 +1,6 @@
 """The sandboxed side of :mod:`analyzer.trust.sandbox`: runs one named job and writes its result.
 
-Invoked by the sandbox as ``main([JOB, PAYLOAD, RESULT])`` in an isolated interpreter. It imports no artifact
+Invoked by the sandbox as ``main([JOB, PAYLOAD, RESULT, PROGRESS])`` in an isolated interpreter. It imports no artifact
 until the job asks for it, turns any exception the artifact raises into a one-line error in
 the result file, and writes the result only when the job finishes.
 """
@@ -36,7 +36,11 @@ def jsonable(value: Any) -> Any:
     return {"repr": repr(value)[:200], "type": type(value).__name__}
 
 
-def evaluate_cases(payload: dict[str, Any]) -> list[Any]:
+#: What a job calls to stream one JSON record to the caller before it finishes.
+Progress = Callable[[Any], None]
+
+
+def evaluate_cases(payload: dict[str, Any], progress: Progress) -> list[Any]:
     """Call the entry function on every case; an exception is recorded for that case."""
     module = load_module(payload["module"])
     entry = getattr(module, payload["entry"], None)
@@ -51,7 +55,7 @@ def evaluate_cases(payload: dict[str, Any]) -> list[Any]:
     return outputs
 
 
-def run_pytest(payload: dict[str, Any]) -> dict[str, Any]:
+def run_pytest(payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
     """Run pytest on a tests file in the working folder; report its exit status and counts."""
     import pytest
 
@@ -72,15 +76,43 @@ def run_pytest(payload: dict[str, Any]) -> dict[str, Any]:
     return {"status": int(status), "passed": counter.passed, "failed": counter.failed}
 
 
-#: Jobs the sandbox can run, by name.
-JOBS: dict[str, Callable[[dict[str, Any]], Any]] = {"evaluate_cases": evaluate_cases, "pytest": run_pytest}
+def _trust_baseline(payload: dict[str, Any], progress: Progress) -> Any:
+    from analyzer.trust.worker import run_baseline
+
+    return run_baseline(payload, progress)
+
+
+def _trust_mutants(payload: dict[str, Any], progress: Progress) -> Any:
+    from analyzer.trust.worker import run_mutants
+
+    return run_mutants(payload, progress)
+
+
+#: Jobs the sandbox can run, by name: ``job(payload, progress) -> JSON data``.
+JOBS: dict[str, Callable[[dict[str, Any], Progress], Any]] = {
+    "evaluate_cases": evaluate_cases,
+    "pytest": run_pytest,
+    "trust_baseline": _trust_baseline,
+    "trust_mutants": _trust_mutants,
+}
+
+
+def _progress_writer(path: str) -> Progress:
+    """Append one JSON line per record, flushed at once so a kill loses at most the last line."""
+    stream = open(path, "a", encoding="utf-8")  # noqa: SIM115 - lives as long as the child
+
+    def write(record: Any) -> None:
+        stream.write(json.dumps(record) + "\n")
+        stream.flush()
+
+    return write
 
 
 def main(argv: list[str]) -> int:
-    job, payload_path, result_path = argv
+    job, payload_path, result_path, progress_path = argv
     payload = json.loads(Path(payload_path).read_text(encoding="utf-8"))
     try:
-        result: dict[str, Any] = {"value": JOBS[job](payload)}
+        result: dict[str, Any] = {"value": JOBS[job](payload, _progress_writer(progress_path))}
     except BaseException as error:  # noqa: BLE001 - includes SystemExit raised by the artifact
         if isinstance(error, OSError) and error.errno == errno.EFBIG:
             # CPython ignores SIGXFSZ, so the file-size limit surfaces as EFBIG on a write.

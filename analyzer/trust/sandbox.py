@@ -11,7 +11,10 @@ Generated code is untrusted. Static analysis never runs it; everything that does
   PYTHONHASHSEED=0 and a UTF-8 locale), standard input closed, output to capped files.
 
 The outcome is a closed union: :class:`Completed` with the job's JSON result, or
-:class:`Crashed` with a one-line reason (limit hit, signal, non-zero exit, bad result).
+:class:`Crashed` with a one-line reason (limit hit, signal, non-zero exit, bad result). Either
+way it carries the ``progress`` records the job streamed before it ended (one JSON line each,
+flushed as written), so a long batch killed halfway keeps what it finished and the caller can
+resume after the record that was in flight.
 
 What it does not protect against: the child runs as the same user, with the same file-system
 and network access as the caller (no namespaces, no seccomp): code that deletes files it can
@@ -50,6 +53,7 @@ class Completed:
 
     value: Any
     wall_seconds: float
+    progress: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,7 @@ class Crashed:
 
     reason: str
     wall_seconds: float
+    progress: tuple[Any, ...] = ()
 
 
 Outcome = Union[Completed, Crashed]
@@ -99,12 +104,30 @@ def _tail(path: Path, limit: int = 300) -> str:
     return lines[-1][:limit] if lines else ""
 
 
+def _read_progress(path: Path) -> tuple[Any, ...]:
+    """The complete JSON lines of a progress file; a line cut short by a kill is dropped."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return ()
+    records = []
+    for line in data.split(b"\n"):
+        if not line.strip():
+            continue
+        try:
+            records.append(json.loads(line))
+        except ValueError:
+            break  # the last line, half written when the child died
+    return tuple(records)
+
+
 def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str] | None = None,
             limits: Limits | None = None) -> Outcome:
     """Run job ``job`` (a name in :data:`analyzer.trust.child.JOBS`) on ``payload``.
 
     ``files`` maps file names to text written into the child's working folder first (the
-    artifact module, its tests). The payload and the result travel as JSON files.
+    artifact module, its tests). The payload and the result travel as JSON files; progress
+    records the job streams come back in the outcome's ``progress``.
     """
     limits = limits or Limits()
     with tempfile.TemporaryDirectory(prefix="sva-sandbox-") as folder:
@@ -115,8 +138,9 @@ def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str] | Non
             (work / name).write_text(text, encoding="utf-8")
         (work / "payload.json").write_text(json.dumps(payload), encoding="utf-8")
         result_path, stdout_path, stderr_path = work / "result.json", work / "stdout.txt", work / "stderr.txt"
+        progress_path = work / "progress.jsonl"
         command = [sys.executable, "-I", "-c", _CHILD_BOOTSTRAP, _PACKAGE_ROOT, job,
-                   str(work / "payload.json"), str(result_path)]
+                   str(work / "payload.json"), str(result_path), str(progress_path)]
         started = time.monotonic()
         with open(stdout_path, "wb") as stdout, open(stderr_path, "wb") as stderr:
             process = subprocess.Popen(command, cwd=folder, env=_environment(folder), stdin=subprocess.DEVNULL,
@@ -126,24 +150,26 @@ def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str] | Non
                 returncode = process.wait(timeout=limits.wall_seconds)
             except subprocess.TimeoutExpired:
                 _kill_group(process)
-                return Crashed(f"wall-clock limit of {limits.wall_seconds:g} s exceeded", time.monotonic() - started)
+                return Crashed(f"wall-clock limit of {limits.wall_seconds:g} s exceeded", time.monotonic() - started,
+                               _read_progress(progress_path))
             finally:
                 _kill_group(process)  # no grandchild outlives the job
         elapsed = time.monotonic() - started
+        progress = _read_progress(progress_path)
         if returncode < 0:
             reason = _SIGNAL_REASONS.get(-returncode, f"killed by signal {-returncode}")
-            return Crashed(reason, elapsed)
+            return Crashed(reason, elapsed, progress)
         if not result_path.is_file():
             detail = _tail(stderr_path) or _tail(stdout_path)
             reason = f"exited with status {returncode} before returning a result"
-            return Crashed(f"{reason}: {detail}" if detail else reason, elapsed)
+            return Crashed(f"{reason}: {detail}" if detail else reason, elapsed, progress)
         try:
             result = json.loads(result_path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:
-            return Crashed(f"unreadable result: {error}", elapsed)
+            return Crashed(f"unreadable result: {error}", elapsed, progress)
         if result.get("error"):
-            return Crashed(str(result["error"]).splitlines()[0][:300], elapsed)
-        return Completed(result.get("value"), elapsed)
+            return Crashed(str(result["error"]).splitlines()[0][:300], elapsed, progress)
+        return Completed(result.get("value"), elapsed, progress)
 
 
 def _kill_group(process: subprocess.Popen) -> None:

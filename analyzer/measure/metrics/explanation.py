@@ -25,6 +25,7 @@ I = 10 + 2*6 + (5 + 3) = 30.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Collection
 
 from analyzer.measure.analysis import description_bits
 from analyzer.measure.graphs import reading_order
@@ -47,21 +48,32 @@ def resolve_entry(graph: UnitGraph, name: str | None) -> int | None:
     return choose_entry(graph, name)
 
 
-def explanation_values(graph: UnitGraph, entry: int) -> tuple[dict[int, int], dict[int, list[int]]]:
-    """E(v) for every unit the reading from ``entry`` opens, and the edges (positions) it keeps."""
+def explanation_values(graph: UnitGraph, entry: int, credited: Collection[int] | None = None,
+                       ) -> tuple[dict[int, int], dict[int, list[int]]]:
+    """E(v) for every unit the reading from ``entry`` opens, and the edges (positions) it keeps.
+
+    ``credited``: the units whose story may stand in for their body; ``None`` credits every
+    story (static E). The trust evaluator passes the units whose contracts passed, which gives
+    the verified explanation length.
+    """
     units = graph.units
     succ = [u.references for u in units]
-    finished, kept = reading_order(succ, entry, lambda v: units[v].story is None)
+    allowed = None if credited is None else frozenset(credited)
+
+    def by_story(v: int) -> bool:
+        return units[v].story is not None and (allowed is None or v in allowed)
+
+    finished, kept = reading_order(succ, entry, lambda v: not by_story(v))
     values: dict[int, int] = {}
     for v in finished:
         unit = units[v]
-        if v != entry and unit.story is not None:
+        if v != entry and by_story(v):
             values[v] = unit.story_tokens  # read by its story; never opened
             continue
         total = unit.size
         for i in kept[v]:
             w = unit.references[i]
-            total += units[w].story_tokens if units[w].story is not None else values[w]
+            total += units[w].story_tokens if by_story(w) else values[w]
         values[v] = total
     return values, kept
 
