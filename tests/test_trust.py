@@ -199,6 +199,8 @@ def test_a_mutant_that_loops_forever_is_killed_by_its_timeout(tmp_path):
     ("blob = bytearray(50 * 1024 ** 3)\n", "MemoryError"),
     ("import os\nos._exit(3)\n", "exited with status 3"),
     ("import sys\nsys.exit(4)\n", "SystemExit: 4"),
+    ("def f():\n    return f()\nf()\n", "RecursionError"),
+    ("import sys\nwhile True:\n    sys.stdout.write('x' * 65536)\n", "output limit exceeded"),
 ])
 def test_hostile_artifacts_are_reported_with_their_reason_inside_the_limits(tmp_path, body, reason):
     artifact = write(tmp_path, "hostile.py", body + "\ndef parity_3(x0, x1, x2):\n    return True\n")
@@ -209,6 +211,13 @@ def test_hostile_artifacts_are_reported_with_their_reason_inside_the_limits(tmp_
     assert time.monotonic() - started < 30
 
 
+def test_an_artifact_named_like_a_standard_module_is_still_the_one_checked(tmp_path):
+    # random.py would shadow the standard library's random, which Hypothesis imports first
+    artifact = write(tmp_path, "random.py", "def parity_3(x0, x1, x2):\n    return not (x0 ^ x1 ^ x2)\n")
+    report = trust(artifact, spec="parity-3", config=FAST)
+    assert report.failure is None and report.verified is True and report.mutation_score == 1.0
+
+
 def test_an_entry_that_never_returns_fails_its_checks_without_hanging(tmp_path):
     artifact = write(tmp_path, "spin.py", "def parity_3(x0, x1, x2):\n    while True:\n        pass\n")
     started = time.monotonic()
@@ -216,6 +225,8 @@ def test_an_entry_that_never_returns_fails_its_checks_without_hanging(tmp_path):
     assert report.failure is None
     assert report.verified is False
     assert report.tests[0].status == "timeout"
+    # the exhaustive check's timer stops it inside the first of parity-3's 8 rows
+    assert report.domain_coverage == 1 / 8
     assert time.monotonic() - started < 30
 
 
@@ -236,6 +247,8 @@ def test_prepare_rejects_bad_requests_with_one_line(tmp_path):
     artifact = write(tmp_path, "p.py", "def parity_4(x0, x1, x2, x3):\n    return True\n")
     with pytest.raises(InputError, match="spec parity-3 calls the entry as parity_3\\(x0, x1, x2\\)"):
         prepare(artifact, spec="parity-3", entry="parity_4")
+    with pytest.raises(InputError, match="no top-level function 'nope'"):
+        prepare(artifact, entry="nope", tests=[artifact])
     with pytest.raises(InputError, match="no such tests file"):
         prepare(artifact, spec="parity-4", tests=[tmp_path / "missing_test.py"])
     with pytest.raises(InputError, match="nothing to check it against"):
@@ -282,3 +295,21 @@ def test_a_hostile_artifact_exits_1_with_its_reason(sva, tmp_path):
     result = sva("trust", str(artifact), "--spec", "parity-3", "--test-seconds", "2")
     assert result.returncode == 1
     assert "exited with status 3" in result.stderr
+
+
+def test_two_runs_give_the_same_figures(sva):
+    # Hypothesis is derandomized, mutants are generated deterministically and the sandbox fixes
+    # the child's hash seed: only the timings may differ, whatever the caller's PYTHONHASHSEED.
+    def figures(hash_seed: str) -> dict:
+        result = sva("trust", "artifacts/majority-5/search/seed-0.py", "--json", env={"PYTHONHASHSEED": hash_seed})
+        assert result.returncode == 0, result.stderr
+        data = json.loads(result.stdout)
+        for volatile in ("timings", "mutants_per_s"):
+            data.pop(volatile)
+        for test in data["tests"]:
+            test.pop("seconds")
+        return data
+
+    first, second = figures("1"), figures("2")
+    assert first == second
+    assert first["mutants_total"] == 192 and first["mutants_killed"] == 132

@@ -21,12 +21,13 @@ from analyzer import __version__
 from analyzer.errors import OutputError
 
 
-def versions() -> dict[str, str]:
-    """Versions of everything that shapes an artifact's bytes or its cost figures."""
+def versions(packages: tuple[str, ...] = ("deap", "libcst", "hypothesis", "numpy")) -> dict[str, str]:
+    """Versions of Python, sva and ``packages``: by default everything that shapes an
+    artifact's bytes or its cost figures."""
     from importlib.metadata import PackageNotFoundError, version
 
     found = {"python": platform.python_version(), "sva": __version__}
-    for package in ("deap", "libcst", "hypothesis", "numpy"):
+    for package in packages:
         try:
             found[package] = version(package)
         except PackageNotFoundError:  # pragma: no cover - all are install requirements

@@ -141,6 +141,8 @@ class TrustReport:
     survivors: tuple[Survivor, ...] = ()
     mutation_error: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    config: dict[str, Any] = field(default_factory=dict)  #: the TrustConfig used, limits included
+    versions: dict[str, str] = field(default_factory=dict)  #: of everything that ran the checks
 
     @property
     def mutants_per_s(self) -> float | None:
@@ -215,12 +217,12 @@ def prepare(artifact: str | Path, spec: str | None = None, entry: str | None = N
         entry_name = spec_record.entry
     if entry_name is None:
         entry_name = _default_entry(source)
-    if entry_name is not None and spec_record is not None:
+    if entry_name is not None:
         node = _entry_signature(tree, entry_name)
         if node is None:
-            raise InputError(f"{path}: no top-level function {entry_name!r} to check against spec "
-                             f"{spec_record.name}; name it with --entry")
-        _check_signature(path, node, spec_record)
+            raise InputError(f"{path}: no top-level function {entry_name!r}; name the entry with --entry")
+        if spec_record is not None:
+            _check_signature(path, node, spec_record)
     elif spec_record is not None:
         raise InputError(f"{path}: no entry function found for spec {spec_record.name}; name it with --entry")
     test_paths = []
@@ -377,7 +379,8 @@ def evaluate(request: TrustInput, config: TrustConfig | None = None) -> TrustRep
     size = sum(unit.size for unit in graph.units)
     timings = {"baseline_s": baseline.seconds}
     base = dict(artifact=str(request.path), spec=request.spec.name if request.spec else None, entry=request.entry,
-                explanation_length=analysis.metrics.get("explanation_length"))
+                explanation_length=analysis.metrics.get("explanation_length"), config=asdict(config),
+                versions=_versions())
     finite = request.spec is not None and request.spec.domain.cases is not None
     if baseline.failure is not None or value is None:
         return _failed_report(base, baseline.failure or "no result", finite, request, timings)
@@ -391,7 +394,7 @@ def evaluate(request: TrustInput, config: TrustConfig | None = None) -> TrustRep
             unit = graph.by_qualname.get(name)
             if unit is not None:
                 (credited if record.status == "passed" else failed_units).add(unit.index)
-    entry_index = choose_entry(graph, request.entry) if request.entry and graph.find(request.entry) else choose_entry(graph)
+    entry_index = choose_entry(graph, request.entry)  # prepare() made sure the entry exists
     verified_e = None
     if entry_index is not None:
         verified_e = explanation_values(graph, entry_index, credited - failed_units)[0][entry_index]
@@ -403,7 +406,7 @@ def evaluate(request: TrustInput, config: TrustConfig | None = None) -> TrustRep
         exhaustive = spec_checks["exhaustive"]
         if exhaustive is not None:
             verified = exhaustive["reason"] is None and exhaustive["passed"] == exhaustive["cases"]
-            domain_coverage = 1.0 if exhaustive["reason"] is None else exhaustive["passed"] / exhaustive["cases"]
+            domain_coverage = exhaustive["tried"] / exhaustive["cases"]
         held, shift = _rate(spec_checks["held_out"]), _rate(spec_checks["shifted"])
         counterexample = next((p["counterexample"] for p in properties if p["counterexample"]), None)
         if counterexample is None and exhaustive is not None:
@@ -429,6 +432,12 @@ def evaluate(request: TrustInput, config: TrustConfig | None = None) -> TrustRep
         verified_explanation_length=verified_e, properties=properties, tests=records,
         survivors=mutation["survivors"] if mutation else (),
         mutation_error=mutation["error"] if mutation else None, timings=timings)
+
+
+def _versions() -> dict[str, str]:
+    from analyzer.generate.artifact import versions
+
+    return versions(("libcst", "hypothesis", "pytest", "coverage"))
 
 
 def _failed_report(base: dict[str, Any], reason: str, finite: bool, request: TrustInput,

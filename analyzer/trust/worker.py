@@ -32,6 +32,7 @@ module-level mutable data) can carry from one mutant to the next.
 
 from __future__ import annotations
 
+import errno
 import gc
 import importlib
 import json
@@ -41,9 +42,12 @@ import time
 import types
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Sequence
 
 from analyzer.trust.child import jsonable, load_module
+
+__all__ = ["run_baseline", "run_mutants", "run_spec_checks", "unit_qualname", "property_failure", "sample_cases",
+           "Alarm", "TimeBudgetExceeded", "FALLBACK_MODULE"]
 
 Progress = Callable[[Any], None]
 
@@ -51,13 +55,13 @@ Progress = Callable[[Any], None]
 FALLBACK_MODULE = "artifact_under_test"
 
 
-class TestTimeout(BaseException):
+class TimeBudgetExceeded(BaseException):
     """A test ran past its time budget (a BaseException, so ``except Exception`` in tests or
     artifacts does not swallow it and Hypothesis does not try to shrink it)."""
 
 
-class _Alarm:
-    """A repeating real-time timer that raises :class:`TestTimeout` in the main thread."""
+class Alarm:
+    """A repeating real-time timer that raises :class:`TimeBudgetExceeded` in the main thread."""
 
     def __init__(self) -> None:
         self.armed = False
@@ -65,7 +69,7 @@ class _Alarm:
 
     def _fire(self, signum: int, frame: Any) -> None:
         if self.armed:
-            raise TestTimeout()
+            raise TimeBudgetExceeded()
 
     def arm(self, seconds: float) -> None:
         self.armed = True
@@ -88,8 +92,10 @@ def unit_qualname(code: types.CodeType) -> str | None:
 
 
 def _one_line(error: BaseException) -> str:
-    if isinstance(error, TestTimeout):
+    if isinstance(error, TimeBudgetExceeded):
         return "timed out"
+    if isinstance(error, OSError) and error.errno == errno.EFBIG:
+        return "output limit exceeded (it wrote too much)"
     text = str(error).strip().splitlines()
     return f"{type(error).__name__}: {text[0][:200]}" if text else type(error).__name__
 
@@ -102,20 +108,27 @@ def import_artifact(module_file: str) -> types.ModuleType:
     """Import the artifact by its module name when it has one (the same module object a
     user's ``import mymodule`` then gets), else by path (``seed-0.py``)."""
     stem = Path(module_file).stem
-    if stem.isidentifier():
-        return importlib.import_module(stem)
+    if stem.isidentifier() and stem not in sys.modules:
+        module = importlib.import_module(stem)
+        if getattr(module, "__file__", None) == module_file:
+            return module
+    # not a module name, or one the standard library or the machinery already took (random.py)
     return load_module(module_file, FALLBACK_MODULE)
 
 
-def _prepare(work: Path, shrink: bool) -> None:
+def _prepare(work: Path, shrink: bool, with_pytest: bool) -> None:
     """Import the machinery before the artifact's folder goes on the path (so a module called
-    ``random.py`` cannot shadow what Hypothesis needs), then make the folder importable.
+    ``random.py`` cannot shadow what Hypothesis or pytest need), then make the folder importable.
 
     Hypothesis runs derandomized with no example database, so every run draws the same inputs;
     on mutants it does not shrink (a failure is all that counts there).
     """
     import hypothesis  # noqa: F401
     from hypothesis import HealthCheck, Phase, settings
+
+    if with_pytest:
+        import _pytest.runner  # noqa: F401
+        import pytest  # noqa: F401
 
     phases = (Phase.explicit, Phase.reuse, Phase.generate) + ((Phase.shrink,) if shrink else ())
     settings.register_profile(
@@ -153,7 +166,7 @@ class _SpecTest:
         self.record_passing = record_passing
         self.passing: list[int] = []
 
-    def run(self, alarm: _Alarm, budget: float) -> Outcome:
+    def run(self, alarm: Alarm, budget: float) -> Outcome:
         started = time.perf_counter()
         first: tuple[int, str] | None = None
         status = "passed"
@@ -169,7 +182,7 @@ class _SpecTest:
                     first = (index, reason)
                     if not self.record_passing:
                         break
-        except TestTimeout:
+        except TimeBudgetExceeded:
             status = "timeout"
         finally:
             alarm.disarm()
@@ -190,14 +203,14 @@ class _PytestTest:
     def __init__(self, item: Any, driver: Any) -> None:
         self.item, self.driver, self.name = item, driver, item.nodeid
 
-    def run(self, alarm: _Alarm, budget: float) -> Outcome:
+    def run(self, alarm: Alarm, budget: float) -> Outcome:
         from _pytest.runner import runtestprotocol
 
         self.driver.budget = budget
         started = time.perf_counter()
         try:
             reports = runtestprotocol(self.item, nextitem=None, log=False)
-        except TestTimeout:  # fired between pytest's own steps
+        except TimeBudgetExceeded:  # fired between pytest's own steps
             return Outcome("timeout", f"timed out after {budget:g} s", time.perf_counter() - started)
         finally:
             alarm.disarm()
@@ -206,7 +219,7 @@ class _PytestTest:
             if report.failed:
                 text = str(report.longrepr).strip().splitlines()
                 last = text[-1] if text else "failed"
-                if "TestTimeout" in last:
+                if "TimeBudgetExceeded" in last:
                     return Outcome("timeout", f"timed out after {budget:g} s in {report.when}", seconds)
                 return Outcome("failed", f"{report.when}: {last}"[:300], seconds)
         if any(report.skipped for report in reports):
@@ -214,7 +227,7 @@ class _PytestTest:
         return Outcome("passed", None, seconds)
 
 
-def _make_driver(alarm: _Alarm, body: Callable[[list[Any]], Any]) -> Any:
+def _make_driver(alarm: Alarm, body: Callable[[list[Any]], Any]) -> Any:
     """A pytest plugin that records collection errors, puts a timer on each test phase, and
     takes over the run loop to call ``body(items)`` once the session has collected everything.
 
@@ -266,7 +279,7 @@ def _make_driver(alarm: _Alarm, body: Callable[[list[Any]], Any]) -> Any:
     return Driver()
 
 
-def _run_with_driver(tests_files: Sequence[str], alarm: _Alarm, body: Callable[[list[Any]], Any],
+def _run_with_driver(tests_files: Sequence[str], alarm: Alarm, body: Callable[[list[Any]], Any],
                      holder: dict[str, Any]) -> tuple[Any, list[str]]:
     """Collect the pytest items of ``tests_files`` and call ``body(items)`` inside the session;
     ``holder["driver"]`` is the plugin (pytest items run through it). Returns the body's
@@ -335,7 +348,7 @@ def _case_record(spec: Any, entry: Callable[..., Any], case: tuple, prop: str | 
     return record
 
 
-def _hypothesis_property(spec: Any, entry: Callable[..., Any], prop: Any, examples: int, alarm: _Alarm,
+def _hypothesis_property(spec: Any, entry: Callable[..., Any], prop: Any, examples: int, alarm: Alarm,
                          budget: float) -> dict[str, Any]:
     """Run one property through Hypothesis; keep the last (shrunk) failing case."""
     from hypothesis import given, settings
@@ -365,7 +378,7 @@ def _hypothesis_property(spec: Any, entry: Callable[..., Any], prop: Any, exampl
         check()
     except _Fails:
         result["passed"] = False
-    except TestTimeout:
+    except TimeBudgetExceeded:
         result.update(passed=False, reason=f"timed out after {budget:g} s")
     except Exception as error:  # Hypothesis itself gave up (e.g. flaky artifact): a failure
         result.update(passed=False, reason=_one_line(error))
@@ -377,22 +390,24 @@ def _hypothesis_property(spec: Any, entry: Callable[..., Any], prop: Any, exampl
     return result
 
 
-def _pass_count(spec: Any, entry: Callable[..., Any], cases: Sequence[tuple], alarm: _Alarm,
+def _pass_count(spec: Any, entry: Callable[..., Any], cases: Sequence[tuple], alarm: Alarm,
                 budget: float) -> dict[str, Any]:
-    """Cases on which every property holds; unreached cases after a timeout count as failed."""
-    passed, failures, reason = 0, [], None
+    """Cases on which every property holds; unreached cases after a timeout count as failed
+    (``tried`` says how many were reached)."""
+    passed, failures, reason, tried = 0, [], None, 0
     alarm.arm(budget)
     try:
         for index, case in enumerate(cases):
+            tried = index + 1
             if property_failure(spec, entry, case) is None:
                 passed += 1
             else:
                 failures.append(index)
-    except TestTimeout:
+    except TimeBudgetExceeded:
         reason = f"timed out after {budget:g} s"
     finally:
         alarm.disarm()
-    return {"cases": len(cases), "passed": passed, "failures": failures, "reason": reason}
+    return {"cases": len(cases), "tried": tried, "passed": passed, "failures": failures, "reason": reason}
 
 
 def check_cases_of(spec: Any, examples: int) -> tuple[list[tuple], bool]:
@@ -402,7 +417,7 @@ def check_cases_of(spec: Any, examples: int) -> tuple[list[tuple], bool]:
     return sample_cases(spec.domain.strategy(), examples), False
 
 
-def run_spec_checks(spec: Any, entry: Callable[..., Any], settings_: dict[str, Any], alarm: _Alarm) -> dict[str, Any]:
+def run_spec_checks(spec: Any, entry: Callable[..., Any], settings_: dict[str, Any], alarm: Alarm) -> dict[str, Any]:
     """Hypothesis on each property, the exhaustive check, held-out and shifted pass counts."""
     budget = float(settings_["test_seconds"])
     examples = int(settings_["examples"])
@@ -435,12 +450,12 @@ class _Session:
     module: types.ModuleType
     spec: Any
     entry: Callable[..., Any] | None
-    alarm: _Alarm
+    alarm: Alarm
 
 
-def _open_session(payload: dict[str, Any], alarm: _Alarm, shrink: bool) -> _Session:
+def _open_session(payload: dict[str, Any], alarm: Alarm, shrink: bool) -> _Session:
     work = Path.cwd()
-    _prepare(work, shrink)
+    _prepare(work, shrink, with_pytest=bool(payload.get("tests")))
     module_file = str(work / payload["module"])
     alarm.arm(float(payload["settings"]["test_seconds"]))
     try:
@@ -510,7 +525,7 @@ def run_baseline(payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
     """Run every test on the unmutated artifact with tracing and coverage, then the spec checks."""
     import coverage
 
-    alarm = _Alarm()
+    alarm = Alarm()
     work = Path.cwd()
     module_file = str(work / payload["module"])
     cov = coverage.Coverage(data_file=None, branch=True, include=[module_file], config_file=False)
@@ -518,7 +533,7 @@ def run_baseline(payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
     try:
         try:
             session = _open_session(payload, alarm, shrink=True)
-        except TestTimeout:
+        except TimeBudgetExceeded:
             return {"import_error": f"importing it timed out after {payload['settings']['test_seconds']:g} s"}
         except BaseException as error:  # noqa: BLE001 - SystemExit at import is the artifact's failure
             return {"import_error": _one_line(error)}
@@ -640,7 +655,7 @@ def run_mutants(payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
     ``payload["plan"]`` lists the tests to use in order of region size (names, budgets);
     ``payload["mutants"]`` the mutants (splice and owning function).
     """
-    alarm = _Alarm()
+    alarm = Alarm()
     session = _open_session(payload, alarm, shrink=False)
     source = Path(session.module_file).read_text(encoding="utf-8")
     encoded = source.encode("utf-8")
@@ -688,7 +703,7 @@ def run_mutants(payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
                         result["tests_run"] += 1
                         try:
                             outcome = test.run(alarm, float(step["budget"]))
-                        except TestTimeout:
+                        except TimeBudgetExceeded:
                             outcome = Outcome("timeout", "timed out", 0.0)
                         if outcome.status in ("failed", "timeout"):
                             result.update(killed=True, by=step["name"], reason=outcome.reason)
@@ -705,6 +720,3 @@ def run_mutants(payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
         raise RuntimeError(f"tests do not collect: {errors[0]}")
     return result
 
-
-__all__ = ["run_baseline", "run_mutants", "unit_qualname", "property_failure", "sample_cases", "TestTimeout",
-           "FALLBACK_MODULE"]

@@ -1,0 +1,99 @@
+"""The trust worker's pieces, in process, on entry functions written here (no generated code).
+
+The Boolean specs all have finite domains and no shift; these tests drive the paths an
+infinite domain takes (a sampled spec test, a shrunk Hypothesis counterexample, a sampled
+shifted domain) with a small integer spec built from the real spec model.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import strategies as st
+
+from analyzer.specs.model import Domain, Property, Spec, oracle_property
+from analyzer.trust.worker import TimeBudgetExceeded, Alarm, run_spec_checks, sample_cases, unit_qualname
+
+
+def _absolute_spec() -> Spec:
+    """abs over the integers: oracle abs, non-negative output, held-out and shifted inputs."""
+    return Spec(
+        name="absolute", family="test", kind="absolute", entry="absolute", params=("x",), outputs=("y",),
+        primitives=(), oracle=abs,
+        properties=(oracle_property(abs),
+                    Property("non_negative", "the output is never negative", lambda f, case: f(*case) >= 0)),
+        domain=Domain("integers from -100 to 100", lambda: st.integers(-100, 100)),
+        training=((1,), (-1,)), held_out=((5,), (-5,), (-20,), (30,)),
+        shifted=Domain("integers from -10^6 to -10^3", lambda: st.integers(-10**6, -10**3)),
+        size=1, description="the absolute value of x")
+
+
+def _wrong_below_minus_ten(x: int) -> int:
+    return x if x < -10 else abs(x)
+
+
+SETTINGS = {"examples": 200, "shifted_examples": 50, "test_seconds": 5.0}
+
+
+def test_hypothesis_shrinks_the_counterexample_to_the_boundary():
+    checks = run_spec_checks(_absolute_spec(), _wrong_below_minus_ten, SETTINGS, Alarm())
+    oracle, non_negative = checks["properties"]
+    assert oracle["passed"] is False and non_negative["passed"] is False
+    # the smallest failing input by Hypothesis's order is the one nearest zero: -11
+    assert oracle["counterexample"] == {"args": {"x": -11}, "property": "matches_oracle", "expected": 11, "got": -11}
+    assert checks["exhaustive"] is None  # an infinite domain is not enumerated
+    # held-out: 5, -5 and 30 pass, -20 fails
+    assert (checks["held_out"]["cases"], checks["held_out"]["passed"]) == (4, 3)
+    # every shifted input is below -10: none passes
+    assert checks["shifted"]["passed"] == 0 and checks["shifted"]["cases"] >= 40
+
+
+def test_a_correct_entry_passes_everything():
+    checks = run_spec_checks(_absolute_spec(), abs, SETTINGS, Alarm())
+    assert all(p["passed"] and p["counterexample"] is None for p in checks["properties"])
+    assert checks["held_out"]["passed"] == 4 and checks["shifted"]["passed"] == checks["shifted"]["cases"]
+
+
+def test_samples_are_the_same_every_time_and_have_no_duplicates():
+    first = sample_cases(st.integers(0, 5), 100)
+    assert first == sample_cases(st.integers(0, 5), 100)
+    assert sorted(first) == [(n,) for n in range(6)]  # six distinct values, each once
+    assert len(sample_cases(st.integers(), 30)) <= 30
+
+
+def test_the_alarm_interrupts_a_loop_and_can_be_disarmed():
+    alarm = Alarm()
+    started = time.monotonic()
+    alarm.arm(0.2)
+    with pytest.raises(TimeBudgetExceeded):
+        try:
+            while True:
+                pass
+        finally:
+            alarm.disarm()
+    assert time.monotonic() - started < 2
+    alarm.arm(0.05)
+    alarm.disarm()
+    time.sleep(0.1)  # disarmed: nothing fires
+
+
+def _outer():
+    def inner():
+        return [lambda: 0 for _ in range(1)]
+    return inner
+
+
+class _Holder:
+    def method(self):
+        return (lambda: 1).__code__
+
+
+def test_unit_names_drop_locals_and_fold_lambdas_into_their_function():
+    assert unit_qualname(_outer.__code__) == "_outer"
+    assert unit_qualname(_outer().__code__) == "_outer.inner"
+    lambda_code = _outer()()[0].__code__
+    assert lambda_code.co_qualname == "_outer.<locals>.inner.<locals>.<listcomp>.<lambda>"
+    assert unit_qualname(lambda_code) == "_outer.inner"
+    assert unit_qualname(_Holder().method()) == "_Holder.method"
+    assert unit_qualname(compile("x = 1", "m.py", "exec")) is None
