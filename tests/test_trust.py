@@ -194,6 +194,29 @@ def test_a_mutant_that_loops_forever_is_killed_by_its_timeout(tmp_path):
     assert report.mutation_error is None
 
 
+def test_a_mutant_stuck_in_c_code_is_stopped_by_the_silence_watch(tmp_path):
+    # sum(range(...)) loops inside C, where the worker's timer cannot interrupt it; negating the
+    # condition sends test_small there. The worker is stopped once its progress stream has been
+    # silent for 5 s, the mutant is counted killed, and a new worker resumes after it.
+    artifact = write(tmp_path, "heavy.py", """
+        def heavy(x):
+            if x > 5:
+                return sum(range(10 ** 15))
+            return x
+    """)
+    tests = write(tmp_path, "test_heavy.py", """
+        from heavy import heavy
+
+        def test_small():
+            assert heavy(1) == 1
+    """)
+    started = time.monotonic()
+    report = trust(artifact, tests=[tests], config=FAST)
+    assert time.monotonic() - started < 25
+    assert report.mutation_error is None
+    assert not any(s.operator == "negate_condition" for s in report.survivors)
+
+
 @pytest.mark.parametrize("body, reason", [
     ("while True:\n    pass\n", "timed out"),
     ("blob = bytearray(50 * 1024 ** 3)\n", "MemoryError"),

@@ -498,8 +498,11 @@ def plan_mutation(request: TrustInput, config: TrustConfig, baseline: dict[str, 
                             "function": m.function} for m in mutants]}
     worst = sum(sum(step["budget"] for step in steps if m.function is None or m.function in step["executed"])
                 for m in mutants)
+    # A mutant stuck in C code (where the worker's timers cannot reach) is stopped when the
+    # progress stream, which gets a record before every test, stays silent for 3 test budgets.
+    idle = max(5.0, 3 * max((step["budget"] for step in steps), default=0.0))
     limits = replace(config.limits, cpu_seconds=int(config.limits.cpu_seconds + worst) + 1,
-                     wall_seconds=config.limits.wall_seconds + worst)
+                     wall_seconds=config.limits.wall_seconds + worst, idle_seconds=idle)
     return MutationPlan(tuple(mutants), payload, _files(request), limits, regions, exhaustive)
 
 

@@ -45,6 +45,10 @@ class Limits:
     memory_bytes: int = 2 * 1024**3
     wall_seconds: float = 60.0
     output_bytes: int = 4 * 1024**2
+    #: kill the child when its progress stream, once started, stays silent this long (None: no
+    #: such watch); a batch job that reports each item can so be stopped at a hang in C code
+    #: that no timer inside the child can interrupt, long before its CPU or wall limit
+    idle_seconds: float | None = None
 
 
 @dataclass(frozen=True)
@@ -147,13 +151,11 @@ def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str] | Non
                                        stdout=stdout, stderr=stderr, preexec_fn=lambda: _limit_child(limits),
                                        close_fds=True)
             try:
-                returncode = process.wait(timeout=limits.wall_seconds)
-            except subprocess.TimeoutExpired:
-                _kill_group(process)
-                return Crashed(f"wall-clock limit of {limits.wall_seconds:g} s exceeded", time.monotonic() - started,
-                               _read_progress(progress_path))
+                returncode, reason = _watch(process, limits, progress_path, started)
             finally:
                 _kill_group(process)  # no grandchild outlives the job
+            if reason is not None:
+                return Crashed(reason, time.monotonic() - started, _read_progress(progress_path))
         elapsed = time.monotonic() - started
         progress = _read_progress(progress_path)
         if returncode < 0:
@@ -170,6 +172,33 @@ def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str] | Non
         if result.get("error"):
             return Crashed(str(result["error"]).splitlines()[0][:300], elapsed, progress)
         return Completed(result.get("value"), elapsed, progress)
+
+
+def _watch(process: subprocess.Popen, limits: Limits, progress_path: Path, started: float) -> tuple[int | None, str | None]:
+    """Wait for the child; return its exit status, or why it was stopped (and then stop it)."""
+    if limits.idle_seconds is None:
+        try:
+            return process.wait(timeout=limits.wall_seconds), None
+        except subprocess.TimeoutExpired:
+            return None, f"wall-clock limit of {limits.wall_seconds:g} s exceeded"
+    last_size, last_change = -1, time.monotonic()
+    while True:
+        now = time.monotonic()
+        remaining = limits.wall_seconds - (now - started)
+        if remaining <= 0:
+            return None, f"wall-clock limit of {limits.wall_seconds:g} s exceeded"
+        try:
+            size = progress_path.stat().st_size
+        except OSError:
+            size = 0
+        if size != last_size:
+            last_size, last_change = size, now
+        elif size > 0 and now - last_change > limits.idle_seconds:  # watched once the stream starts
+            return None, f"no progress for {limits.idle_seconds:g} s (hung)"
+        try:
+            return process.wait(timeout=min(0.1, remaining)), None
+        except subprocess.TimeoutExpired:
+            continue
 
 
 def _kill_group(process: subprocess.Popen) -> None:

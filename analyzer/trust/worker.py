@@ -674,6 +674,7 @@ def run_mutants(payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
         if spec_test is not None:
             by_name[spec_test.name] = spec_test
         swapper = _Swapper(session.module_file, session.module, source)
+        progress({"ready": len(by_name)})  # from here on the caller watches for silence
         done = 0
         for record in payload["mutants"][int(payload.get("start", 0)):]:
             started = time.perf_counter()
