@@ -242,6 +242,14 @@ def test_prepare_rejects_bad_requests_with_one_line(tmp_path):
         prepare(artifact, spec="parity-99")
 
 
+def test_tests_that_never_reach_the_artifact_are_pointed_out(tmp_path):
+    artifact = write(tmp_path, "lonely.py", "def lonely(x):\n    return x + 1\n")
+    tests = write(tmp_path, "test_lonely.py", "def test_nothing():\n    assert 1 + 1 == 2\n")
+    report = trust(artifact, tests=[tests], config=FAST)
+    assert report.tests[0].direct_units == () and report.mutants_killed == 0
+    assert report.notes[0].startswith("no test calls into the artifact")
+
+
 def test_tests_that_do_not_import_are_bad_input(tmp_path):
     artifact = write(tmp_path, "p.py", "def parity_4(x0, x1, x2, x3):\n    return True\n")
     tests = write(tmp_path, "test_p.py", "import no_such_module_here\n\ndef test_x():\n    pass\n")

@@ -103,6 +103,7 @@ def format_report(report: TrustReport) -> str:
     lines += [f"  {name:<28} {value}" for name, value in rows]
     if report.mutation_error:
         lines.append(f"  mutation analysis stopped: {report.mutation_error}")
+    lines += [f"  note: {note}" for note in report.notes]
     if report.tests:
         lines.append(f"tests ({len(report.tests)}):")
         for test in report.tests:

@@ -140,6 +140,7 @@ class TrustReport:
     tests: tuple[TestRecord, ...] = ()
     survivors: tuple[Survivor, ...] = ()
     mutation_error: str | None = None
+    notes: tuple[str, ...] = ()  #: what a reader should know to read the figures right
     timings: dict[str, float] = field(default_factory=dict)
     config: dict[str, Any] = field(default_factory=dict)  #: the TrustConfig used, limits included
     versions: dict[str, str] = field(default_factory=dict)  #: of everything that ran the checks
@@ -431,7 +432,19 @@ def evaluate(request: TrustInput, config: TrustConfig | None = None) -> TrustRep
         localization=mutation["localization"] if mutation else None,
         verified_explanation_length=verified_e, properties=properties, tests=records,
         survivors=mutation["survivors"] if mutation else (),
-        mutation_error=mutation["error"] if mutation else None, timings=timings)
+        mutation_error=mutation["error"] if mutation else None, notes=_notes(records), timings=timings)
+
+
+def _notes(records: Sequence[TestRecord]) -> tuple[str, ...]:
+    """Warnings about the checks themselves: tests that never reach the artifact, or none that pass."""
+    notes = []
+    if any(r.kind == "test" for r in records) and not any(r.kind == "test" and r.direct_units for r in records):
+        notes.append("no test calls into the artifact: tests must import it by its module name "
+                     "(e.g. `from mymodule import f` for mymodule.py), not from an installed package")
+    if records and not any(r.status == "passed" for r in records):
+        notes.append("no test passes on the artifact as it is, so mutants are judged by the spec test "
+                     "on the inputs it gets right, if any")
+    return tuple(notes)
 
 
 def _versions() -> dict[str, str]:
