@@ -6,7 +6,9 @@ comments beside them.
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 import textwrap
 import time
 from pathlib import Path
@@ -306,3 +308,15 @@ def test_two_runs_give_the_same_figures(sva):
     first, second = figures("1"), figures("2")
     assert first == second
     assert first["mutants_total"] == 192 and first["mutants_killed"] == 132
+
+
+def test_the_mutation_benchmark_runs_and_both_sides_agree(monkeypatch):
+    """A tiny run of benchmarks/bench_mutation.py: it checks the verdicts itself (no timing asserted)."""
+    path = ROOT / "benchmarks" / "bench_mutation.py"
+    loader = importlib.util.spec_from_file_location("bench_mutation", path)
+    bench = importlib.util.module_from_spec(loader)
+    monkeypatch.setitem(sys.modules, "bench_mutation", bench)  # dataclasses look their module up
+    loader.loader.exec_module(bench)
+    result = bench.bench_artifact("artifacts/parity-6/search/seed-0.py", rounds=1, sample=2)
+    assert (result.mutants, result.naive_sample) == (199, 2)
+    assert result.mutants_per_s > 0 and result.naive_mutants_per_s > 0
