@@ -92,6 +92,8 @@ class TrustInput:
 class TestRecord:
     """One test on the original artifact: outcome, time, and the units it calls directly."""
 
+    __test__ = False  # not a pytest test class, whatever its name
+
     name: str
     kind: str  #: "spec" (the spec's properties on the check cases) or "test" (a pytest item)
     status: str  #: passed, failed, skipped or timeout

@@ -144,8 +144,11 @@ def _prepare(work: Path, shrink: bool, with_pytest: bool) -> None:
 
 
 @dataclass
-class Outcome:
-    status: str  # passed | failed | skipped | timeout
+class TestOutcome:
+    """How one test went: passed, failed, skipped or timeout, with a one-line reason."""
+
+    __test__ = False  # not a pytest test class, whatever its name
+    status: str
     reason: str | None
     seconds: float
 
@@ -166,7 +169,7 @@ class _SpecTest:
         self.record_passing = record_passing
         self.passing: list[int] = []
 
-    def run(self, alarm: Alarm, budget: float) -> Outcome:
+    def run(self, alarm: Alarm, budget: float) -> TestOutcome:
         started = time.perf_counter()
         first: tuple[int, str] | None = None
         status = "passed"
@@ -188,11 +191,11 @@ class _SpecTest:
             alarm.disarm()
         seconds = time.perf_counter() - started
         if status == "timeout":
-            return Outcome("timeout", f"timed out after {budget:g} s", seconds)
+            return TestOutcome("timeout", f"timed out after {budget:g} s", seconds)
         if first is not None:
             index, reason = first
-            return Outcome("failed", f"{reason} at {list(self.cases[index])!r}"[:300], seconds)
-        return Outcome("passed", None, seconds)
+            return TestOutcome("failed", f"{reason} at {list(self.cases[index])!r}"[:300], seconds)
+        return TestOutcome("passed", None, seconds)
 
 
 class _PytestTest:
@@ -203,7 +206,7 @@ class _PytestTest:
     def __init__(self, item: Any, driver: Any) -> None:
         self.item, self.driver, self.name = item, driver, item.nodeid
 
-    def run(self, alarm: Alarm, budget: float) -> Outcome:
+    def run(self, alarm: Alarm, budget: float) -> TestOutcome:
         from _pytest.runner import runtestprotocol
 
         self.driver.budget = budget
@@ -211,7 +214,7 @@ class _PytestTest:
         try:
             reports = runtestprotocol(self.item, nextitem=None, log=False)
         except TimeBudgetExceeded:  # fired between pytest's own steps
-            return Outcome("timeout", f"timed out after {budget:g} s", time.perf_counter() - started)
+            return TestOutcome("timeout", f"timed out after {budget:g} s", time.perf_counter() - started)
         finally:
             alarm.disarm()
         seconds = time.perf_counter() - started
@@ -220,11 +223,11 @@ class _PytestTest:
                 text = str(report.longrepr).strip().splitlines()
                 last = text[-1] if text else "failed"
                 if "TimeBudgetExceeded" in last:
-                    return Outcome("timeout", f"timed out after {budget:g} s in {report.when}", seconds)
-                return Outcome("failed", f"{report.when}: {last}"[:300], seconds)
+                    return TestOutcome("timeout", f"timed out after {budget:g} s in {report.when}", seconds)
+                return TestOutcome("failed", f"{report.when}: {last}"[:300], seconds)
         if any(report.skipped for report in reports):
-            return Outcome("skipped", None, seconds)
-        return Outcome("passed", None, seconds)
+            return TestOutcome("skipped", None, seconds)
+        return TestOutcome("passed", None, seconds)
 
 
 def _make_driver(alarm: Alarm, body: Callable[[list[Any]], Any]) -> Any:
@@ -705,7 +708,7 @@ def run_mutants(payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
                         try:
                             outcome = test.run(alarm, float(step["budget"]))
                         except TimeBudgetExceeded:
-                            outcome = Outcome("timeout", "timed out", 0.0)
+                            outcome = TestOutcome("timeout", "timed out", 0.0)
                         if outcome.status in ("failed", "timeout"):
                             result.update(killed=True, by=step["name"], reason=outcome.reason)
                             break
