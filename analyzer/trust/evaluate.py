@@ -86,6 +86,7 @@ class TrustInput:
     entry: str | None
     tests: tuple[Path, ...]
     manifest: Mapping[str, Any] | None = None
+    test_sources: tuple[str, ...] = ()  #: the tests files' text, read once, aligned with ``tests``
 
 
 @dataclass(frozen=True)
@@ -242,14 +243,20 @@ def prepare(artifact: str | Path, spec: str | None = None, entry: str | None = N
         test_paths.append(test_path)
     if spec_record is None and not test_paths:
         raise InputError(f"{path}: nothing to check it against; give --spec NAME or --tests FILE")
-    return TrustInput(path, source, spec_record, entry_name, tuple(dict.fromkeys(test_paths)), manifest)
+    test_paths = list(dict.fromkeys(test_paths))
+    test_sources = []
+    for test_path in test_paths:
+        try:
+            test_sources.append(test_path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(f"{test_path}: cannot read it: {error}") from None
+    return TrustInput(path, source, spec_record, entry_name, tuple(test_paths), manifest, tuple(test_sources))
 
 
 def _default_entry(source: str) -> str | None:
-    from analyzer.measure.analysis import analyze_source
-    from analyzer.measure.unitgraph import choose_entry
+    from analyzer.measure.unitgraph import build_unit_graph, choose_entry
 
-    graph = analyze_source(source).graph
+    graph = build_unit_graph(source)  # the graph alone: no metrics are needed to pick the entry
     index = choose_entry(graph)
     if index is None or graph.units[index].kind != "function" or graph.units[index].depth != 0:
         return None
@@ -304,18 +311,21 @@ def _mutant_unit(graph: Any, function: str | None, binding: str | None) -> str |
 
 def _files(request: TrustInput) -> dict[str, str]:
     files = {request.path.name: request.source, "pytest.ini": "[pytest]\n"}
-    for test in request.tests:
-        try:
-            files[test.name] = test.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise InputError(f"{test}: cannot read it: {error}") from None
+    files.update((test.name, text) for test, text in zip(request.tests, request.test_sources))
     return files
+
+
+def _payload(request: TrustInput, config: TrustConfig) -> dict[str, Any]:
+    """What both worker jobs are told: file names, spec, entry and how hard to look."""
+    return {"module": request.path.name, "tests": [t.name for t in request.tests],
+            "spec": request.spec.name if request.spec else None, "entry": request.entry,
+            "settings": config.settings()}
 
 
 def _baseline_limits(request: TrustInput, config: TrustConfig) -> Limits:
     """The configured limits, raised to let every test and spec check use its own timer fully:
     a slow but finite artifact is then reported test by test instead of as one crash."""
-    tests = sum(path.read_text(encoding="utf-8", errors="replace").count("def test") for path in request.tests)
+    tests = sum(text.count("def test") for text in request.test_sources)
     checks = tests + (len(request.spec.properties) + 4 if request.spec else 0) + 1
     extra = config.test_seconds * checks
     return replace(config.limits, cpu_seconds=max(config.limits.cpu_seconds, int(extra) + 5),
@@ -348,10 +358,7 @@ def run_baseline(request: TrustInput, config: TrustConfig) -> Baseline:
 
     analysis = analyze_source(request.source, str(request.path), request.entry)
     graph = analysis.graph
-    payload = {"module": request.path.name, "tests": [t.name for t in request.tests],
-               "spec": request.spec.name if request.spec else None, "entry": request.entry,
-               "settings": config.settings()}
-    outcome = run_job("trust_baseline", payload, _files(request), _baseline_limits(request, config))
+    outcome = run_job("trust_baseline", _payload(request, config), _files(request), _baseline_limits(request, config))
     seconds = round(outcome.wall_seconds, 3)
     if isinstance(outcome, Crashed):
         return Baseline(analysis, (), None, outcome.reason, seconds)
@@ -506,9 +513,7 @@ def plan_mutation(request: TrustInput, config: TrustConfig, baseline: dict[str, 
     regions = {step["name"]: region for region, _, step in ranked}
     finite = request.spec is not None and request.spec.domain.cases is not None
     exhaustive = finite and any(r.kind == "spec" and r.name in regions for r in records)
-    payload = {"module": request.path.name, "tests": [t.name for t in request.tests],
-               "spec": request.spec.name if request.spec else None, "entry": request.entry,
-               "settings": config.settings(), "plan": steps, "passing_cases": passing_cases,
+    payload = {**_payload(request, config), "plan": steps, "passing_cases": passing_cases,
                "mutants": [{"index": m.index, "start": m.start, "end": m.end, "replacement": m.after,
                             "function": m.function} for m in mutants]}
     worst = sum(sum(step["budget"] for step in steps if m.function is None or m.function in step["executed"])

@@ -175,26 +175,22 @@ def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str] | Non
 
 
 def _watch(process: subprocess.Popen, limits: Limits, progress_path: Path, started: float) -> tuple[int | None, str | None]:
-    """Wait for the child; return its exit status, or why it was stopped (and then stop it)."""
-    if limits.idle_seconds is None:
-        try:
-            return process.wait(timeout=limits.wall_seconds), None
-        except subprocess.TimeoutExpired:
-            return None, f"wall-clock limit of {limits.wall_seconds:g} s exceeded"
-    last_size, last_change = -1, time.monotonic()
+    """Wait for the child; return its exit status, or why it must be stopped."""
+    last_size, last_change = 0, time.monotonic()
     while True:
         now = time.monotonic()
         remaining = limits.wall_seconds - (now - started)
         if remaining <= 0:
             return None, f"wall-clock limit of {limits.wall_seconds:g} s exceeded"
-        try:
-            size = progress_path.stat().st_size
-        except OSError:
-            size = 0
-        if size != last_size:
-            last_size, last_change = size, now
-        elif size > 0 and now - last_change > limits.idle_seconds:  # watched once the stream starts
-            return None, f"no progress for {limits.idle_seconds:g} s (hung)"
+        if limits.idle_seconds is not None:
+            try:
+                size = progress_path.stat().st_size
+            except OSError:
+                size = 0
+            if size != last_size:
+                last_size, last_change = size, now
+            elif size > 0 and now - last_change > limits.idle_seconds:  # watched once the stream starts
+                return None, f"no progress for {limits.idle_seconds:g} s (hung)"
         try:
             return process.wait(timeout=min(0.1, remaining)), None
         except subprocess.TimeoutExpired:

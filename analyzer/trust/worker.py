@@ -230,9 +230,10 @@ class _PytestTest:
         return TestOutcome("passed", None, seconds)
 
 
-def _make_driver(alarm: Alarm, body: Callable[[list[Any]], Any]) -> Any:
+def _make_driver(alarm: Alarm, body: Callable[[list[Any], Any], Any]) -> Any:
     """A pytest plugin that records collection errors, puts a timer on each test phase, and
-    takes over the run loop to call ``body(items)`` once the session has collected everything.
+    takes over the run loop to call ``body(items, driver)`` once the session has collected
+    everything (pytest items run through the driver, which times them).
 
     Built on demand so that a worker with no tests files never imports pytest.
     """
@@ -276,23 +277,21 @@ def _make_driver(alarm: Alarm, body: Callable[[list[Any]], Any]) -> Any:
         @pytest.hookimpl(tryfirst=True)
         def pytest_runtestloop(self, session: Any) -> bool:
             if not self.collect_errors:
-                self.result = body(list(session.items))
+                self.result = body(list(session.items), self)
             return True
 
     return Driver()
 
 
-def _run_with_driver(tests_files: Sequence[str], alarm: Alarm, body: Callable[[list[Any]], Any],
-                     holder: dict[str, Any]) -> tuple[Any, list[str]]:
-    """Collect the pytest items of ``tests_files`` and call ``body(items)`` inside the session;
-    ``holder["driver"]`` is the plugin (pytest items run through it). Returns the body's
-    result and the collection errors."""
+def _run_with_driver(tests_files: Sequence[str], alarm: Alarm,
+                     body: Callable[[list[Any], Any], Any]) -> tuple[Any, list[str]]:
+    """Collect the pytest items of ``tests_files`` and call ``body(items, driver)`` inside the
+    session. Returns the body's result and the collection errors."""
     if not tests_files:
-        return body([]), []
+        return body([], None), []
     import pytest
 
     driver = _make_driver(alarm, body)
-    holder["driver"] = driver
     args = [*tests_files, "-p", "no:cacheprovider", "-p", "no:terminal", "-p", "no:stepwise",
             "-c", "pytest.ini", "--rootdir", "."]
     status = pytest.main(args, plugins=[driver])
@@ -413,11 +412,11 @@ def _pass_count(spec: Any, entry: Callable[..., Any], cases: Sequence[tuple], al
     return {"cases": len(cases), "tried": tried, "passed": passed, "failures": failures, "reason": reason}
 
 
-def check_cases_of(spec: Any, examples: int) -> tuple[list[tuple], bool]:
+def check_cases_of(spec: Any, examples: int) -> list[tuple]:
     """The spec test's cases: the whole domain when finite (exhaustive), else a sample."""
     if spec.domain.cases is not None:
-        return list(spec.domain.cases), True
-    return sample_cases(spec.domain.strategy(), examples), False
+        return list(spec.domain.cases)
+    return sample_cases(spec.domain.strategy(), examples)
 
 
 def run_spec_checks(spec: Any, entry: Callable[..., Any], settings_: dict[str, Any], alarm: Alarm) -> dict[str, Any]:
@@ -448,12 +447,10 @@ def run_spec_checks(spec: Any, entry: Callable[..., Any], settings_: dict[str, A
 
 @dataclass
 class _Session:
-    work: Path
     module_file: str
     module: types.ModuleType
     spec: Any
     entry: Callable[..., Any] | None
-    alarm: Alarm
 
 
 def _open_session(payload: dict[str, Any], alarm: Alarm, shrink: bool) -> _Session:
@@ -474,7 +471,7 @@ def _open_session(payload: dict[str, Any], alarm: Alarm, shrink: bool) -> _Sessi
         entry = getattr(module, payload["entry"], None)
         if spec is not None and not callable(entry):
             raise AttributeError(f"the artifact has no function {payload['entry']!r}")
-    return _Session(work, module_file, module, spec, entry, alarm)
+    return _Session(module_file, module, spec, entry)
 
 
 def _spec_test(session: _Session, cases: Sequence[tuple], record_passing: bool) -> _SpecTest | None:
@@ -541,16 +538,15 @@ def run_baseline(payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
         except BaseException as error:  # noqa: BLE001 - SystemExit at import is the artifact's failure
             return {"import_error": _one_line(error)}
         settings_ = payload["settings"]
-        cases, exhaustive = ([], False)
+        cases: list[tuple] = []
         if session.spec is not None and session.entry is not None:
-            cases, exhaustive = check_cases_of(session.spec, int(settings_["examples"]))
+            cases = check_cases_of(session.spec, int(settings_["examples"]))
         spec_test = _spec_test(session, cases, record_passing=True)
         budget = float(settings_["test_seconds"])
         tracer = _CallTracer(module_file)
 
-        def body(items: list[Any]) -> dict[str, Any]:
-            tests: list[Any] = ([spec_test] if spec_test else []) + [
-                _PytestTest(item, driver_holder["driver"]) for item in items]
+        def body(items: list[Any], driver: Any) -> dict[str, Any]:
+            tests: list[Any] = ([spec_test] if spec_test else []) + [_PytestTest(item, driver) for item in items]
             records = []
             for test in tests:
                 tracer.reset()
@@ -566,12 +562,9 @@ def run_baseline(payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
             if spec_test is not None:
                 spec_checks = run_spec_checks(session.spec, session.entry, settings_, alarm)
                 spec_checks["passing_cases"] = spec_test.passing
-            return {"tests": records, "spec": spec_checks, "exhaustive": exhaustive,
-                    "check_cases": len(cases)}
+            return {"tests": records, "spec": spec_checks}
 
-        driver_holder: dict[str, Any] = {}
-
-        result, errors = _run_with_driver(payload.get("tests") or [], alarm, body, driver_holder)
+        result, errors = _run_with_driver(payload.get("tests") or [], alarm, body)
         if errors:
             return {"collect_error": errors[0][:300]}
     finally:
@@ -665,15 +658,14 @@ def run_mutants(payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
     settings_ = payload["settings"]
     cases: list[tuple] = []
     if session.spec is not None and session.entry is not None:
-        all_cases, _ = check_cases_of(session.spec, int(settings_["examples"]))
+        all_cases = check_cases_of(session.spec, int(settings_["examples"]))
         keep = payload.get("passing_cases")
         cases = all_cases if keep is None else [all_cases[index] for index in keep]
     spec_test = _spec_test(session, cases, record_passing=False)
     plan = payload["plan"]  # [{"name", "budget", "executed": [...]}], smallest region first
-    holder: dict[str, Any] = {}
 
-    def body(items: list[Any]) -> dict[str, Any]:
-        by_name: dict[str, Any] = {item.nodeid: _PytestTest(item, holder["driver"]) for item in items}
+    def body(items: list[Any], driver: Any) -> dict[str, Any]:
+        by_name: dict[str, Any] = {item.nodeid: _PytestTest(item, driver) for item in items}
         if spec_test is not None:
             by_name[spec_test.name] = spec_test
         swapper = _Swapper(session.module_file, session.module, source)
@@ -719,7 +711,7 @@ def run_mutants(payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
             done += 1
         return {"done": done}
 
-    result, errors = _run_with_driver(payload.get("tests") or [], alarm, body, holder)
+    result, errors = _run_with_driver(payload.get("tests") or [], alarm, body)
     if errors:
         raise RuntimeError(f"tests do not collect: {errors[0]}")
     return result
