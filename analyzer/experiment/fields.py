@@ -1,0 +1,74 @@
+"""Which result fields are comprehensibility measurements and which are trust outcomes.
+
+One home for the lists the statistics, the claims and the report read, so a new metric in the
+results database reaches all three by one edit here. Every name is a column of the results
+database (``analyzer.experiment.results``) and a field name of the brief.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FieldInfo:
+    """A result field: its column name, what it means in a few words, and which way is better
+    for comprehensibility or trust (``"higher"``, ``"lower"`` or ``None`` when neither)."""
+
+    name: str
+    label: str
+    better: str | None
+
+
+#: Comprehensibility measurements (static analysis and property-test coverage), report order.
+COMPREHENSIBILITY: tuple[FieldInfo, ...] = (
+    FieldInfo("decomposability", "decomposability D", "higher"),
+    FieldInfo("effective_parts", "effective parts", "higher"),
+    FieldInfo("largest_chunk_share", "largest chunk share", "lower"),
+    FieldInfo("explanation_length", "explanation length E", "lower"),
+    FieldInfo("verified_explanation_length", "verified explanation length", "lower"),
+    FieldInfo("audit_length", "audit length A", None),
+    FieldInfo("description_bits", "description bits", "lower"),
+    FieldInfo("propagation_cost", "propagation cost", "lower"),
+    FieldInfo("maintainability_index", "maintainability index", "higher"),
+    FieldInfo("cyclomatic_complexity", "cyclomatic complexity", "lower"),
+    FieldInfo("localization", "fault localization", "higher"),
+    FieldInfo("mutation_score", "mutation score", "higher"),
+)
+
+#: Trust outcomes: what happens outside the cases search saw.
+TRUST: tuple[FieldInfo, ...] = (
+    FieldInfo("held_out_pass_rate", "held-out pass rate", "higher"),
+    FieldInfo("shift_pass_rate", "shift pass rate", "higher"),
+    FieldInfo("verified", "verified (exhaustive or 0-1 check)", "higher"),
+)
+
+#: Size and cost of the artifact (the claim that search is smaller or cheaper).
+SIZE: tuple[FieldInfo, ...] = (
+    FieldInfo("audit_length", "audit length A (code tokens)", "lower"),
+    FieldInfo("sloc", "source lines", "lower"),
+    FieldInfo("comparators", "comparators (sorting networks)", "lower"),
+    FieldInfo("depth", "network depth (sorting networks)", "lower"),
+)
+
+#: Every brief measurement stored per cell, in the database's column order.
+MEASUREMENT_COLUMNS: tuple[str, ...] = (
+    "units", "effective_parts", "decomposability", "largest_chunk", "largest_chunk_share",
+    "abstraction_depth", "propagation_cost", "max_nesting", "audit_length", "inline_length",
+    "explanation_length", "verified_explanation_length", "description_bits",
+    "cyclomatic_complexity", "halstead_volume", "maintainability_index", "sloc",
+    "mutation_score", "mutants_total", "mutants_killed", "localization", "line_coverage",
+    "branch_coverage", "domain_coverage", "held_out_pass_rate", "shift_pass_rate", "verified",
+    "counterexample",
+)
+
+#: Sorting-network fields (``None`` for other families).
+NETWORK_COLUMNS: tuple[str, ...] = ("comparators", "depth", "best_known_comparators", "best_known_depth")
+
+
+def field_info(name: str) -> FieldInfo:
+    """The :class:`FieldInfo` of ``name`` (a ``KeyError`` for an unknown field)."""
+    for info in COMPREHENSIBILITY + TRUST + SIZE:
+        if info.name == name:
+            return info
+    raise KeyError(name)
