@@ -1,0 +1,88 @@
+"""``sva run`` (the experiment) and ``sva export`` (its rows as CSV)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from analyzer.errors import UsageError
+
+DEFAULT_RESULTS = "out/results"
+
+
+def _count(name: str, minimum: int):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected an int, got {name}={text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"expected {name} >= {minimum}, got {name}={value}")
+        return value
+
+    return parse
+
+
+def _names(text: str) -> tuple[str, ...]:
+    names = tuple(name.strip() for name in text.split(",") if name.strip())
+    if not names:
+        raise argparse.ArgumentTypeError(f"expected comma-separated names, got {text!r}")
+    return names
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    from analyzer.experiment.presets import load_presets
+
+    presets = load_presets()
+    run = subparsers.add_parser(
+        "run", help="run the experiment: every spec x generator x seed, stored and reported",
+        description="Generate, analyze and trust every cell (spec x generator x seed) of a preset in parallel "
+                    "worker processes, store one row per cell in DIR/results.sqlite (resumable: cells already "
+                    "stored are skipped), then write the report.",
+        epilog="presets: " + "; ".join(f"{name}: {preset.description}" for name, preset in presets.items()))
+    run.add_argument("--preset", default="default", help=f"one of: {', '.join(presets)} (default: default)")
+    run.add_argument("--specs", type=_names, default=None, help="comma-separated spec names (default: the preset's)")
+    run.add_argument("--generators", type=_names, default=None, help="comma-separated generators (default: the preset's)")
+    run.add_argument("--seeds", type=_count("seeds", 1), default=None, help="seeds 0..N-1 per cell (default: the preset's)")
+    run.add_argument("--workers", type=_count("workers", 1), default=None,
+                     help="worker processes (default: the preset's, or one per core)")
+    run.add_argument("--out", default=DEFAULT_RESULTS, help=f"results folder (default: {DEFAULT_RESULTS})")
+    run.add_argument("--retry-failed", action="store_true", help="run failed cells again instead of keeping them")
+    run.add_argument("--no-report", action="store_true", help="do not write the report at the end")
+    run.set_defaults(handler=run_command)
+
+    export = subparsers.add_parser("export", help="write the results database's rows as CSV",
+                                   description="Write the rows of the latest run (or every row) as CSV.")
+    export.add_argument("--results", default=DEFAULT_RESULTS, help=f"results folder (default: {DEFAULT_RESULTS})")
+    export.add_argument("--csv", required=True, metavar="FILE", help="the CSV file to write")
+    export.add_argument("--all", action="store_true", help="every stored row, not only the latest run's cells")
+    export.set_defaults(handler=export_command)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    from analyzer.experiment.presets import get_preset
+    from analyzer.experiment.runner import run_experiment, summary_lines
+
+    preset = get_preset(args.preset).with_overrides(specs=args.specs, generators=args.generators,
+                                                    seeds=args.seeds, workers=args.workers)
+    print(f"sva run: preset {preset.name}, {len(preset.spec_names())} specs x {len(preset.generators)} generators "
+          f"x {preset.seeds} seeds, {preset.worker_count()} workers -> {args.out}", file=sys.stderr, flush=True)
+    summary = run_experiment(preset, args.out, argv=sys.argv[1:])
+    for line in summary_lines(summary):
+        print(line)
+    if not args.no_report:
+        from analyzer.report import build_report
+
+        files = build_report(summary.results_dir)
+        print(f"report: {files.html}")
+    return 0
+
+
+def export_command(args: argparse.Namespace) -> int:
+    from analyzer.experiment.results import export_csv
+
+    if not args.csv:
+        raise UsageError("--csv needs a file name")
+    count = export_csv(args.results, args.csv, every=args.all)
+    print(f"{count} rows -> {args.csv}")
+    return 0

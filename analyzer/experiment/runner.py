@@ -1,0 +1,297 @@
+"""``sva run``: every cell (spec x generator x seed) generated, analyzed and trusted, then stored.
+
+A cell is a pure function of its :class:`CellTask` (spec, generator, seed, generator
+configuration, trust settings): :func:`run_cell` writes the artifact under
+``DIR/artifacts/<spec>/<generator>/seed-<n>.py`` and returns the cell's database row. It
+catches every error of its own and returns it as a ``failed`` row naming the stage and the
+reason; what it cannot report (a crash of its process, a hang past ``cell_seconds``) the
+executor reports, and the runner stores that as a failed row too. One cell's failure never
+stops the run.
+
+The runner plans the cells, records the run, skips every cell already stored with the same
+configuration hash (so a second run of the same command, or a run restarted after a kill,
+does only what is missing), and stores each row the moment it arrives. Seed 0 of every
+(spec, generator) is dispatched first, then seed 1, and so on, so that the cells of a
+deterministic generator (design ignores the seed) find their twin already measured: when a
+cell's artifact has the same bytes as a measured one, measured with the same settings, its
+measurements are copied and ``reused_from`` names the source cell.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Mapping, Sequence
+
+from analyzer.errors import UsageError
+from analyzer.experiment.executor import Executor, Finished, Lost, make_executor
+from analyzer.experiment.fields import MEASUREMENT_COLUMNS, NETWORK_COLUMNS
+from analyzer.experiment.presets import Preset
+from analyzer.experiment.results import ResultsDB, find_reusable, now
+from analyzer.generate.artifact import config_hash
+
+ARTIFACTS = "artifacts"
+
+
+@dataclass(frozen=True)
+class CellTask:
+    """Everything one cell needs; picklable, so any executor can ship it to a worker."""
+
+    spec: str
+    family: str
+    generator: str
+    seed: int
+    generator_config: Mapping[str, Any]
+    trust: Mapping[str, Any]
+    results_dir: str
+    preset: str
+
+    @property
+    def cell(self) -> str:
+        return f"{self.spec}/{self.generator}/seed-{self.seed}"
+
+    @property
+    def measure_hash(self) -> str:
+        """Hash of how the cell is measured (the trust settings and this sva's version)."""
+        from analyzer import __version__
+
+        return config_hash({"trust": dict(self.trust), "sva": __version__})
+
+    @property
+    def config(self) -> dict[str, Any]:
+        """The configuration stored with the row; its hash is part of the cell's key."""
+        return {"generator": dict(self.generator_config), "trust": dict(self.trust),
+                "measure_hash": self.measure_hash}
+
+    @property
+    def config_hash(self) -> str:
+        return config_hash({"cell": self.cell, **self.config})
+
+
+def plan_cells(preset: Preset, results_dir: str | Path) -> list[CellTask]:
+    """The cells of ``preset`` in dispatch order: seed-major, then spec, then generator."""
+    from analyzer.generate import get_generator, merge_config
+    from analyzer.specs import get_spec
+
+    tasks = []
+    specs = [get_spec(name) for name in preset.spec_names()]
+    for seed in range(preset.seeds):
+        for spec in specs:
+            for name in preset.generators:
+                generator = get_generator(name)
+                settings = preset.generator_settings(name, spec.family)
+                configuration = merge_config(generator.default_config(spec), settings)
+                tasks.append(CellTask(spec.name, spec.family, name, seed, configuration, dict(preset.trust),
+                                      str(results_dir), preset.name))
+    return tasks
+
+
+# --------------------------------------------------------------------------------------------
+# One cell (runs in a worker process)
+
+
+def _relative(path: Path, root: Path) -> str:
+    return path.resolve().relative_to(root.resolve()).as_posix()
+
+
+def _trust_config(settings: Mapping[str, Any]) -> Any:
+    from analyzer.trust.evaluate import TrustConfig
+
+    return TrustConfig(**settings)
+
+
+def run_cell(task: CellTask) -> dict[str, Any]:
+    """Generate, analyze and trust one cell; return its row (``failed`` with a reason on error)."""
+    from analyzer.generate import generate, write_artifact
+    from analyzer.generate.artifact import versions
+    from analyzer.measure.analysis import analyze_source
+    from analyzer.specs import get_spec
+    from analyzer.trust.evaluate import prepare, evaluate
+
+    started = time.monotonic()
+    root = Path(task.results_dir)
+    row: dict[str, Any] = {"cell": task.cell, "config_hash": task.config_hash, "spec": task.spec,
+                           "family": task.family, "generator": task.generator, "seed": task.seed,
+                           "config": task.config, "status": "done"}
+    stage = "generate"
+    try:
+        spec = get_spec(task.spec)
+        artifact = generate(spec, task.generator, task.seed, task.generator_config)
+        module = write_artifact(artifact, root / ARTIFACTS)
+        row.update(module=_relative(module, root), sha256=artifact.sha256,
+                   tests_module=(_relative(module.with_name(f"{artifact.stem}_test.py"), root)
+                                 if artifact.tests_source is not None else None),
+                   versions={**artifact.versions, **versions(("scipy", "radon", "coverage", "pytest"))})
+        search = artifact.search or None
+        if search is not None:
+            row.update(search_success=bool(search.get("success")), search_evaluations=search.get("evaluations"),
+                       best_fitness_per_generation=search.get("best_fitness_per_generation"))
+        row["generate_seconds"] = round(time.monotonic() - started, 3)
+
+        reused = find_reusable(root, artifact.sha256, task.measure_hash)
+        if reused is not None:
+            for name in (*MEASUREMENT_COLUMNS, *NETWORK_COLUMNS, "network", "survivors"):
+                row[name] = reused.get(name)
+            row.update(reused_from=reused["cell"], analyze_seconds=0.0, trust_seconds=0.0)
+            row["wall_seconds"] = round(time.monotonic() - started, 3)
+            row["finished_at"] = now()
+            return row
+
+        stage = "analyze"
+        clock = time.monotonic()
+        analysis = analyze_source(artifact.source, str(module), entry=spec.entry)
+        row.update({name: value for name, value in analysis.metrics.items() if name in MEASUREMENT_COLUMNS})
+        if spec.family == "sorting":
+            stage = "network"
+            from analyzer.trust.network import annotate_manifest, network_fields
+
+            fields = network_fields(module, spec)
+            if fields is not None:
+                row.update({name: fields.get(name) for name in (*NETWORK_COLUMNS, "network")})
+                annotate_manifest(module.with_suffix(".json"), fields)
+        row["analyze_seconds"] = round(time.monotonic() - clock, 3)
+
+        stage = "trust"
+        clock = time.monotonic()
+        report = evaluate(prepare(module, spec.name, spec.entry), _trust_config(task.trust))
+        row["trust_seconds"] = round(time.monotonic() - clock, 3)
+        if report.failure is not None:
+            raise _CellFailure(report.failure)
+        for name, value in report.fields().items():
+            if name in MEASUREMENT_COLUMNS and (value is not None or name not in row):
+                row[name] = value
+        row["survivors"] = len(report.survivors)
+        if report.mutation_error:
+            row["detail"] = f"mutation analysis: {report.mutation_error}"
+    except Exception as error:  # a cell's failure is data, stored with its reason
+        row.update(status="failed", stage=stage, reason=_reason(error))
+        if not isinstance(error, _CellFailure):
+            import traceback
+
+            row["detail"] = traceback.format_exc(limit=8)[-4000:]
+    row["wall_seconds"] = round(time.monotonic() - started, 3)
+    row["finished_at"] = now()
+    return row
+
+
+class _CellFailure(Exception):
+    """The cell could not be measured for a reason already written in words."""
+
+
+def _reason(error: BaseException) -> str:
+    from analyzer.errors import SvaError
+
+    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    if isinstance(error, (SvaError, _CellFailure)):
+        return text or type(error).__name__
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+def lost_row(task: CellTask, reason: str, seconds: float) -> dict[str, Any]:
+    """The row of a cell whose worker never returned."""
+    return {"cell": task.cell, "config_hash": task.config_hash, "spec": task.spec, "family": task.family,
+            "generator": task.generator, "seed": task.seed, "config": task.config, "status": "failed",
+            "stage": "worker", "reason": reason, "wall_seconds": round(seconds, 3), "finished_at": now()}
+
+
+# --------------------------------------------------------------------------------------------
+# The run
+
+
+@dataclass
+class Progress:
+    """The progress line: cells done, failures, elapsed and time left; one line per cell
+    when the stream is not a terminal (logs), one self-rewriting line when it is."""
+
+    total: int
+    stream: Any = field(default_factory=lambda: sys.stderr)
+    done: int = 0
+    failed: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+    @staticmethod
+    def _clock(seconds: float) -> str:
+        seconds = int(round(seconds))
+        return f"{seconds // 60}m{seconds % 60:02d}s"
+
+    def update(self, row: Mapping[str, Any]) -> None:
+        self.done += 1
+        self.failed += row["status"] == "failed"
+        elapsed = time.monotonic() - self.started
+        left = elapsed / self.done * (self.total - self.done)
+        width = 24
+        filled = int(width * self.done / self.total) if self.total else width
+        bar = "#" * filled + "." * (width - filled)
+        status = "failed: " + str(row.get("reason")) if row["status"] == "failed" else "done"
+        text = (f"[{bar}] {self.done}/{self.total} cells, {self.failed} failed, "
+                f"{self._clock(elapsed)} elapsed, ~{self._clock(left)} left")
+        if getattr(self.stream, "isatty", lambda: False)():
+            self.stream.write(f"\r{text}  {row['cell'][:40]:<40}")
+            if self.done == self.total:
+                self.stream.write("\n")
+        else:
+            self.stream.write(f"{text} | {row['cell']} {status[:160]}\n")
+        self.stream.flush()
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What one ``sva run`` did."""
+
+    run_id: int
+    results_dir: Path
+    cells: int
+    skipped: int
+    ran: int
+    failed: int
+    seconds: float
+
+
+def run_experiment(preset: Preset, results_dir: str | Path, *, argv: Sequence[str] = (),
+                   executor: Executor | None = None, retry_failed: bool = False,
+                   progress: Callable[[Mapping[str, Any]], None] | None = None) -> RunSummary:
+    """Run every cell of ``preset`` not yet stored in ``results_dir``; store each as it ends."""
+    started = time.monotonic()
+    root = Path(results_dir)
+    tasks = plan_cells(preset, root)
+    with ResultsDB(root) as db:
+        hashes = db.config_hashes()
+        clashes = [task.cell for task in tasks if hashes.get(task.cell, {task.config_hash}) - {task.config_hash}]
+        if clashes:
+            raise UsageError(f"{root} already holds {len(clashes)} of these cells (e.g. {clashes[0]}) "
+                             f"made with another configuration; choose another --out folder")
+        settings = {"preset": asdict(preset), "workers": preset.worker_count()}
+        run_id = db.start_run(argv, preset.name, settings, [(task.cell, task.config_hash) for task in tasks])
+        stored = db.stored()
+        pending = [task for task in tasks
+                   if (task.cell, task.config_hash) not in stored
+                   or (retry_failed and stored[(task.cell, task.config_hash)] == "failed")]
+        executor = executor or make_executor(preset.worker_count())
+        report = progress or Progress(len(pending)).update
+        failed = 0
+        for task, outcome in executor.run(run_cell, pending, timeout=preset.cell_seconds):
+            if isinstance(outcome, Finished):
+                row = dict(outcome.value)
+            else:
+                row = lost_row(task, outcome.reason, outcome.seconds)
+            row["run_id"] = run_id
+            db.put(row)
+            failed += row["status"] == "failed"
+            report(row)
+        db.finish_run(run_id)
+    return RunSummary(run_id, root, len(tasks), len(tasks) - len(pending), len(pending), failed,
+                      round(time.monotonic() - started, 1))
+
+
+def summary_lines(summary: RunSummary) -> list[str]:
+    """The lines ``sva run`` prints at the end."""
+    return [f"{summary.cells} cells: {summary.ran} run now ({summary.failed} failed), "
+            f"{summary.skipped} already stored; {summary.seconds:.1f} s",
+            f"results: {summary.results_dir / 'results.sqlite'}"]
+
+
+def to_json(summary: RunSummary) -> str:
+    return json.dumps({**asdict(summary), "results_dir": str(summary.results_dir)}, sort_keys=True)
