@@ -28,8 +28,10 @@ dot:
 	         "diagrams will be written as .dot sources only"; \
 	  fi; }
 
+# The main job: every spec x both generators x 5 seeds, stored in out/results/results.sqlite,
+# with the report in out/results/report/report.html (resumable: run it again after a kill).
 run: setup
-	$(BIN)/sva generate-all --seed 0 --out out/artifacts
+	$(BIN)/sva run --preset default --out out/results
 
 test: setup
 	$(BIN)/python -m pytest -q
@@ -38,6 +40,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_evaluate.py
 	$(BIN)/python benchmarks/bench_analyze.py
 	$(BIN)/python benchmarks/bench_mutation.py
+	$(BIN)/python benchmarks/bench_sorting.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

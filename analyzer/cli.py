@@ -21,6 +21,9 @@ COMMAND_MODULES = (
     "analyzer.generate.commands",
     "analyzer.measure.commands",
     "analyzer.trust.commands",
+    "analyzer.experiment.commands",
+    "analyzer.experiment.claims_commands",
+    "analyzer.report.commands",
 )
 
 

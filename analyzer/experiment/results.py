@@ -19,15 +19,16 @@ measurements of identical artifact bytes), which WAL mode allows while the runne
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import sqlite3
-import tempfile
 from contextlib import closing
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
+from analyzer.atomic import write_text_atomically
 from analyzer.errors import InputError, OutputError
 from analyzer.experiment.fields import MEASUREMENT_COLUMNS, NETWORK_COLUMNS
 
@@ -250,15 +251,14 @@ def export_csv(results_dir: str | os.PathLike[str], destination: str | os.PathLi
     destination = Path(destination)
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=destination.parent, prefix=f".{destination.name}.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            writer = csv.writer(stream)
-            writer.writerow(COLUMNS)
-            for row in rows:
-                writer.writerow(["" if row.get(name) is None else
-                                 json.dumps(row[name], sort_keys=True) if name in JSON_COLUMNS else row[name]
-                                 for name in COLUMNS])
-        os.replace(temporary, destination)
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        for row in rows:
+            writer.writerow(["" if row.get(name) is None else
+                             json.dumps(row[name], sort_keys=True) if name in JSON_COLUMNS else row[name]
+                             for name in COLUMNS])
+        write_text_atomically(destination, buffer.getvalue(), newline="")
     except OSError as error:
         raise OutputError(f"{destination}: cannot write the CSV: {error.strerror or error}") from None
     return len(rows)

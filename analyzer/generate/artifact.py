@@ -12,12 +12,12 @@ import hashlib
 import json
 import os
 import platform
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
 from analyzer import __version__
+from analyzer.atomic import write_text_atomically
 from analyzer.errors import OutputError
 
 
@@ -87,32 +87,20 @@ def artifact_dir(out: str | os.PathLike[str], spec: str, generator: str) -> Path
     return Path(out) / spec / generator
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write through a temporary file and rename, so a crash never leaves half a file."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def write_artifact(artifact: Artifact, out: str | os.PathLike[str]) -> Path:
     """Write module, tests and manifest under ``out``; return the module's path."""
     folder = artifact_dir(out, artifact.spec, artifact.generator)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         module = folder / f"{artifact.stem}.py"
-        _write_atomically(module, artifact.source)
+        write_text_atomically(module, artifact.source)
         tests = folder / f"{artifact.stem}_test.py"
         if artifact.tests_source is not None:
-            _write_atomically(tests, artifact.tests_source)
+            write_text_atomically(tests, artifact.tests_source)
         else:
             tests.unlink(missing_ok=True)
         manifest = json.dumps(artifact.manifest(), indent=2, sort_keys=True) + "\n"
-        _write_atomically(folder / f"{artifact.stem}.json", manifest)
+        write_text_atomically(folder / f"{artifact.stem}.json", manifest)
     except OSError as error:
         reason = error.strerror or str(error)
         raise OutputError(f"cannot write artifacts under {str(out)!r}: {reason}; "

@@ -1,0 +1,148 @@
+"""The report as Markdown: the same sections as the HTML page, figures and diagrams linked as
+the SVG files written beside it (``figures/``, ``diagrams/``)."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from analyzer.report.build import ReportContent
+from analyzer.report.prose import HOW_TO_READ, INTRO, RATE_METRICS, SECTIONS, TITLE
+from analyzer.report.sidebyside import ArtifactView
+from analyzer.report.tables import TableRow, fmt, label
+
+__all__ = ["render_markdown"]
+
+
+def _cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _table(head: Iterable[str], body: Iterable[Iterable[str]], text_columns: int = 1) -> list[str]:
+    head = list(head)
+    lines = ["| " + " | ".join(_cell(h) for h in head) + " |",
+             "|" + "|".join("---" if i < text_columns else "---:" for i in range(len(head))) + "|"]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in body]
+    return lines + [""]
+
+
+def _heading(anchor: str) -> list[str]:
+    lines = [f"## {dict(SECTIONS)[anchor]}", ""]
+    if anchor in INTRO:
+        lines += [INTRO[anchor], ""]
+    return lines
+
+
+def _fence(text: str, language: str = "") -> list[str]:
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [f"{fence}{language}", text.rstrip("\n"), fence, ""]
+
+
+def _side(row: TableRow, side: str) -> str:
+    value = getattr(row, f"mean_{side}" if row.metric in RATE_METRICS else f"median_{side}")
+    n = getattr(row, f"n_{side}")
+    return f"{fmt(value)} ({n})" if n else "-"
+
+
+def _difference(row: TableRow) -> str:
+    if row.difference is None:
+        return "-"
+    if row.difference_low is None or row.difference_high is None:
+        return fmt(row.difference)
+    return f"{fmt(row.difference)} [{fmt(row.difference_low)}, {fmt(row.difference_high)}]"
+
+
+def _delta(row: TableRow) -> str:
+    if row.delta is None:
+        return "-"
+    return fmt(row.delta, 2) + (f" ({row.magnitude})" if row.magnitude else "")
+
+
+def _view(view: ArtifactView) -> list[str]:
+    lines = [f"#### {view.generator}: `{view.cell}`", ""]
+    lines += [f"> note: {note}" for note in view.notes]
+    if view.notes:
+        lines.append("")
+    if view.source is not None:
+        lines += _fence(view.source, "python")
+    if view.diagram_file:
+        if view.diagram_file.endswith(".svg"):
+            lines += [f"![unit graph of {view.cell}]({view.diagram_file})", ""]
+        else:
+            lines += [f"Unit graph (DOT source): [{view.diagram_file}]({view.diagram_file})", ""]
+    if view.network_file:
+        lines += [f"![sorting network of {view.cell}]({view.network_file})", ""]
+    if view.measurements:
+        lines += _table(["measurement", "value"], [[label(name), fmt(value)] for name, value in view.measurements])
+    return lines
+
+
+def render_markdown(content: ReportContent) -> str:
+    """The whole Markdown document as text."""
+    s = content.summary
+    lines = [f"# {TITLE}", ""]
+    lines += _heading("run")
+    lines += _table(["", "value"], [
+        ["specs", ", ".join(s.specs)], ["generators", ", ".join(s.generators)],
+        ["seeds", ", ".join(map(str, s.seeds))], ["cells", f"{s.cells} ({s.done} done, {s.failed} failed)"],
+        ["preset", content.preset or "-"], ["configuration hashes", f"{len(s.config_hashes)} (each cell's generator and trust settings)" if s.config_hashes else "-"],
+        ["run", ", ".join(map(str, s.run_ids)) or "-"], ["finished at", s.finished_at or "-"],
+        ["versions", "; ".join(f"{k} {v}" for k, v in s.versions) or "-"]], text_columns=2)
+
+    lines += _heading("claims")
+    if not content.claims:
+        lines += ["No claim was evaluated.", ""]
+    for claim in content.claims:
+        lines += [f"### {claim.headline}: **{claim.verdict}**", "", claim.sentence, "", f"_{claim.statement}_", ""]
+        if claim.per_spec:
+            lines += _table(["spec", "verdict", "in plain words"], claim.per_spec, text_columns=3)
+
+    lines += _heading("comparison")
+    if content.table:
+        body, previous = [], None
+        for row in content.table:
+            body.append([row.spec if row.spec != previous else "", label(row.metric), _side(row, "design"),
+                         _side(row, "search"), _difference(row),
+                         _delta(row),
+                         fmt(row.p_value), fmt(row.p_holm)])
+            previous = row.spec
+        lines += _table(["spec", "metric", "design (n)", "search (n)", "difference [95% interval]",
+                         "Cliff's delta", "Mann-Whitney p", "Holm p"], body, text_columns=2)
+    else:
+        lines += ["No finished cell to compare.", ""]
+
+    if content.networks:
+        lines += _heading("networks")
+        lines += _table(["spec", "generator", "seeds", "median comparators", "best comparators",
+                         "best known comparators", "median depth", "best depth", "best known depth"],
+                        [[r.spec, r.generator, str(r.seeds), fmt(r.median_comparators), fmt(r.best_comparators),
+                          fmt(r.best_known_comparators), fmt(r.median_depth), fmt(r.best_depth),
+                          fmt(r.best_known_depth)] for r in content.networks], text_columns=2)
+
+    lines += _heading("scatter")
+    lines += (["![comprehensibility against trust](figures/scatter.svg)", ""] if content.scatter_svg
+              else ["No finished cell to plot.", ""])
+    lines += _heading("convergence")
+    lines += (["![search convergence](figures/convergence.svg)", ""] if content.convergence_svg
+              else ["No search run recorded a fitness curve.", ""])
+
+    lines += _heading("side-by-side")
+    for pair in content.pairs:
+        lines += [f"### {pair.spec}, seed {pair.seed}", ""]
+        for view in pair.views:
+            lines += _view(view)
+    if not content.pairs:
+        lines += ["No artifact to show.", ""]
+
+    lines += _heading("failed")
+    if content.failed:
+        lines += _table(["cell", "stage", "reason"], [[c.cell, c.stage or "-", c.reason] for c in content.failed],
+                        text_columns=3)
+    else:
+        lines += ["None: every cell finished.", ""]
+
+    lines += _heading("how-to-read")
+    for paragraph in HOW_TO_READ:
+        lines += [paragraph, ""]
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,77 @@
+"""The report's fixed words: section titles, short introductions and "how to read this".
+
+One place for the text both writers (HTML and Markdown) print, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+__all__ = ["TITLE", "SECTIONS", "INTRO", "HOW_TO_READ", "RATE_METRICS"]
+
+TITLE = "Search versus design: the report"
+
+#: (anchor, title) of every section, in page order.
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("run", "What was run"),
+    ("claims", "The essay's claims, in plain words"),
+    ("comparison", "Design against search, per spec"),
+    ("networks", "Sorting networks against the record"),
+    ("scatter", "Comprehensibility against trust"),
+    ("convergence", "Search convergence"),
+    ("side-by-side", "Seed 0, design beside search"),
+    ("failed", "Failed cells"),
+    ("how-to-read", "How to read this report"),
+)
+
+#: Metrics whose per-generator figure is a rate (the mean of yes/no), not a median.
+RATE_METRICS: tuple[str, ...] = ("verified", "search_success")
+
+INTRO: dict[str, str] = {
+    "claims": "Each claim of Alex Flint's essay Search versus design, tested on this run's cells. "
+              "The verdict says whether the data support the claim; the sentence gives the numbers.",
+    "comparison": "For each spec and metric: the median over seeds of each generator (for verified and "
+                  "the search success rate: the rate, i.e. the share of cells), the difference of medians "
+                  "design - search with its bootstrap 95% interval, Cliff's delta of design over search "
+                  "with its magnitude, and the two-sided Mann-Whitney p before and after Holm's correction "
+                  "(across every spec and metric of this table). n is the number of cells with a value.",
+    "networks": "Comparators and depth of every sorting network found, median and best over seeds, "
+                "against the best network known (Knuth, TAOCP vol. 3, and later optimality proofs).",
+    "scatter": "Every finished cell, design (filled squares) and search (open circles): a comprehensibility "
+               "measure against a trust outcome. Each panel's title gives Spearman's rho over all cells "
+               "with its 95% interval and the number of cells. Verified is yes or no; its points are "
+               "spread a little vertically so they do not hide one another.",
+    "convergence": "For each spec, the best training fitness of each generation, one line per search run "
+                   "(every seed; a spec with several outputs evolves one tree per output, so one line per "
+                   "output). Fitness counts wrong training cases (unsorted binary inputs for sorting "
+                   "networks); 0 is perfect and ends the run.",
+    "side-by-side": "The artifacts of seed 0 of each spec, design first. Each shows its code, its unit graph "
+                    "(one box per unit, area growing with size; bold double boxes have a story) and its "
+                    "measurements. Design artifacts do not depend on the seed.",
+    "failed": "Cells of the run that did not finish, with the stage that failed and why. They are left "
+              "out of every figure and statistic above.",
+}
+
+HOW_TO_READ: tuple[str, ...] = (
+    "Comprehensibility: decomposability D is 1 - 1/N_eff, where N_eff is the effective number of parts "
+    "(0 for one monolithic expression, near 1 for many parts of similar size). Explanation length E "
+    "counts the tokens a reader must take in when reading top-down from the entry function, reading a "
+    "part's story instead of its body where it has one; audit length A reads every part once. "
+    "Localization is how narrowly a failing test points at a fault (0 for a monolith, near 1 when each "
+    "part's own contract catches the faults in that part); mutation score is the share of mutants the "
+    "tests kill.",
+    "Trust: held-out and shift pass rates are the shares of inputs outside the training cases (held out, "
+    "or from a shifted distribution) on which the artifact is right; verified means an exhaustive check "
+    "on the whole finite domain passed. A blank (-) means not measured, e.g. a spec whose training cases "
+    "already cover its whole domain has no held-out inputs.",
+    "Verdicts: a claim is supported on a spec when Cliff's delta is large in the claimed direction and "
+    "the interval of the difference excludes 0 on that side, contradicted when the same holds the other "
+    "way, inconclusive otherwise; overall, a paired Wilcoxon test over (spec, seed) pairs with Holm's "
+    "correction decides (the full rule: analyzer/experiment/claims.py and docs/report.md).",
+    "Statistics: a difference is only worth reading with its interval; an interval that excludes 0 and a "
+    "Holm-corrected p below 0.05 make a difference unlikely to be luck across the many comparisons made "
+    "here. Cliff's delta runs from -1 to 1: the chance that a design cell has the higher value, minus "
+    "the chance that a search cell has (1: every design value above every search value); its magnitude "
+    "is negligible, small, medium or large. Design is deterministic, so its cells of one spec are "
+    "identical and all the variation is search's.",
+    "Files: report.csv holds the per-spec table (one row per spec and metric, brief field names); "
+    "figures/ and diagrams/ hold every SVG shown here; the page itself needs no network.",
+)

@@ -1,0 +1,35 @@
+"""The essay's claims, stated as tests against a results database (``--results DIR``).
+
+These are research findings, not gates: a failing test means the data do not support the claim,
+and its message says why in plain words. The rule lives in ``analyzer.experiment.claims``
+(``evaluate_claims``); these tests only ask for its verdicts. A claim with no data on a spec
+(e.g. every artifact verified, so nothing to correlate) is skipped with the reason. Each test
+records its claim, spec, verdict and the verdict's JSON as junit properties, which ``sva claims``
+reads back.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+def _judge(claim_name: str, spec: str | None, document: dict, record_property) -> None:
+    record_property("claim", claim_name)
+    record_property("spec", spec or "")
+    record_property("verdict", document["verdict"])
+    record_property("result", json.dumps(document, sort_keys=True))
+    if document["verdict"] == "no data":
+        pytest.skip(document["sentence"])
+    assert document["verdict"] == "supported", document["sentence"]
+
+
+def test_claim_overall(claim_name, claims, record_property):
+    document = claims[claim_name].as_json()
+    del document["specs"]  # each spec has its own test
+    _judge(claim_name, None, document, record_property)
+
+
+def test_claim_on_spec(claim_name, spec, claims, record_property):
+    _judge(claim_name, spec, claims[claim_name].spec(spec).as_json(), record_property)
