@@ -110,6 +110,7 @@ def run_cell(task: CellTask) -> dict[str, Any]:
     from analyzer.measure.analysis import analyze_source
     from analyzer.specs import get_spec
     from analyzer.trust.evaluate import prepare, evaluate
+    from analyzer.trust.network import annotate_manifest
 
     started = time.monotonic()
     root = Path(task.results_dir)
@@ -144,14 +145,6 @@ def run_cell(task: CellTask) -> dict[str, Any]:
         clock = time.monotonic()
         analysis = analyze_source(artifact.source, str(module), entry=spec.entry)
         row.update({name: value for name, value in analysis.metrics.items() if name in MEASUREMENT_COLUMNS})
-        if spec.family == "sorting":
-            stage = "network"
-            from analyzer.trust.network import annotate_manifest, network_fields
-
-            fields = network_fields(module, spec)
-            if fields is not None:
-                row.update({name: fields.get(name) for name in (*NETWORK_COLUMNS, "network")})
-                annotate_manifest(module.with_suffix(".json"), fields)
         row["analyze_seconds"] = round(time.monotonic() - clock, 3)
 
         stage = "trust"
@@ -164,6 +157,10 @@ def run_cell(task: CellTask) -> dict[str, Any]:
             if name in MEASUREMENT_COLUMNS and (value is not None or name not in row):
                 row[name] = value
         row["survivors"] = len(report.survivors)
+        if report.network is not None:  # a sorting network, traced once in the sandbox
+            fields = {name: report.network.get(name) for name in (*NETWORK_COLUMNS, "network")}
+            row.update(fields)
+            annotate_manifest(module.with_suffix(".json"), fields)
         if report.mutation_error:
             row["detail"] = f"mutation analysis: {report.mutation_error}"
     except Exception as error:  # a cell's failure is data, stored with its reason

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
-from analyzer.errors import UsageError
+from analyzer.errors import InputError, UsageError
 from analyzer.generate import GENERATORS, generate, get_generator, write_artifact
 from analyzer.generate.rng import check_seed
-from analyzer.specs import all_specs, get_spec
+from analyzer.specs import Spec, all_specs, get_spec
 
 
 def _seed(text: str) -> int:
@@ -54,11 +55,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     every.set_defaults(handler=run_all)
 
 
+def annotate_network(path: Path, spec: Spec) -> dict[str, Any] | None:
+    """Trace a network artifact once (in the sandbox) and put its figures in its manifest under
+    ``network`` (:func:`analyzer.trust.network.network_fields`); None for other specs."""
+    from analyzer.trust.network import annotate_manifest, network_fields
+
+    fields = network_fields(path, spec)
+    if fields is not None:
+        annotate_manifest(path.with_suffix(".json"), fields)
+    return fields
+
+
 def run_one(args: argparse.Namespace) -> int:
     spec = get_spec(args.spec)
     get_generator(args.generator)
     artifact = generate(spec, args.generator, check_seed(args.seed), dict(args.settings) or None)
-    print(write_artifact(artifact, args.out))
+    path = write_artifact(artifact, args.out)
+    annotate_network(path, spec)
+    print(path)
     return 0
 
 
@@ -74,7 +88,18 @@ def run_all(args: argparse.Namespace) -> int:
         for name in GENERATORS:
             artifact = generate(spec, name, args.seed)
             path = write_artifact(artifact, args.out)
-            check = check_cases(artifact.source, spec, spec.domain.cases)
+            try:
+                fields = annotate_network(path, spec)
+            except InputError as error:  # not a network: say why, go on with the others
+                failures += 1
+                print(f"sva: {error}", file=sys.stderr)
+                continue
+            if fields is not None:  # an infinite domain: the 0-1 check of the traced network
+                from analyzer.trust.network import zero_one_check
+
+                check = zero_one_check(fields["network"], spec.size)
+            else:
+                check = check_cases(artifact.source, spec, spec.domain.cases)
             if check.crash:
                 failures += 1
                 print(f"sva: {path}: {check.crash}", file=sys.stderr)

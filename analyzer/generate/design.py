@@ -14,15 +14,19 @@ from typing import Any, Callable, Mapping
 from analyzer.errors import UsageError
 from analyzer.generate.artifact import Artifact
 from analyzer.generate.design_boolean import BOOLEAN_TEMPLATES
+from analyzer.generate.design_sorting import SORTING_TEMPLATES
 from analyzer.generate.emitter import emit_program, emit_tests
-from analyzer.generate.program import Apply, Call, Expr, Program, Return, TupleOf
+from analyzer.generate.program import Apply, Call, CompareExchange, Contract, Expr, Perform, Program, TupleOf
 from analyzer.specs import Spec
 
 #: Templates by spec kind. A new family adds its templates here.
-TEMPLATES: dict[str, tuple[str, Callable[[Spec], Program]]] = dict(BOOLEAN_TEMPLATES)
+TEMPLATES: dict[str, tuple[str, Callable[[Spec], Program]]] = {**BOOLEAN_TEMPLATES, **SORTING_TEMPLATES}
 
-#: Hypothesis strategy expression for every parameter of a family's functions.
-_PARAMETER_STRATEGY = {"boolean": "st.booleans()"}
+#: Hypothesis strategy expression for every parameter of a family's functions with a plain
+#: :class:`Contract` (``{size}`` is the spec's size); functions with a ``WiresContract`` draw
+#: their own inputs.
+_PARAMETER_STRATEGY = {"boolean": "st.booleans()",
+                       "sorting": "st.lists(st.integers(-1000, 1000), min_size={size}, max_size={size})"}
 
 
 def default_config(spec: Spec) -> dict[str, Any]:
@@ -53,7 +57,14 @@ def check_primitives(program: Program, spec: Spec) -> None:
     found: set[str] = set()
     for function in program.functions:
         for statement in function.body:
-            _primitives_used(statement.value, found)
+            if isinstance(statement, CompareExchange):
+                found.add("COMPARE_EXCHANGE")
+                _primitives_used(statement.low, found)
+                _primitives_used(statement.high, found)
+            elif isinstance(statement, Perform):
+                _primitives_used(statement.call, found)
+            else:
+                _primitives_used(statement.value, found)
     outside = sorted(found - set(spec.primitives))
     if outside:
         raise ValueError(f"design for {spec.name} uses {outside}, outside its primitive set "
@@ -72,8 +83,9 @@ def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> 
     check_primitives(program, spec)
     if program.entry != spec.entry or program.functions[-1].params != spec.params:
         raise ValueError(f"template {name} broke the entry signature of {spec.name}")
-    strategy = _PARAMETER_STRATEGY[spec.family]
-    parameters = {param for function in program.functions for param in function.params}
+    strategy = _PARAMETER_STRATEGY[spec.family].format(size=spec.size)
+    parameters = {param for function in program.functions if isinstance(function.contract, Contract)
+                  for param in function.params}
     tests = emit_tests(program, f"seed-{seed}.py", {param: strategy for param in sorted(parameters)},
                        max_examples=int(resolved["contract_examples"]))
     return Artifact(spec=spec.name, generator="design", seed=seed, entry=spec.entry,

@@ -2,10 +2,16 @@
 
 Both generators go through :func:`emit_program`, so a primitive is written the same way whoever
 used it (the fair-comparison rule): ``AND`` as ``a and b``, ``OR`` as ``a or b``, ``NOT`` as
-``not a``, ``XOR`` as ``a ^ b`` and ``IF(c, t, e)`` as ``t if c else e``. The source is built as
-a libcst tree and printed by libcst, with every compound operand in parentheses except the
-left operand of a chain of one operator (``a and b and c``), so the tree's shape is visible and
-parsing the output and printing it again gives the same bytes. Emitted artifacts import nothing.
+``not a``, ``XOR`` as ``a ^ b``, ``IF(c, t, e)`` as ``t if c else e`` and ``COPY(v)`` as
+``list(v)``; the ``COMPARE_EXCHANGE`` statement on wires ``i`` and ``j`` of a list as::
+
+    if wires[j] < wires[i]:
+        wires[i], wires[j] = wires[j], wires[i]
+
+The source is built as a libcst tree and printed by libcst, with every compound operand in
+parentheses except the left operand of a chain of one operator (``a and b and c``), so the
+tree's shape is visible and parsing the output and printing it again gives the same bytes.
+Emitted artifacts import nothing.
 
 :func:`emit_tests` renders the artifact's own tests module from the functions' contracts.
 """
@@ -17,7 +23,8 @@ from typing import Callable
 
 import libcst as cst
 
-from analyzer.generate.program import Apply, Bind, Call, Constant, Expr, Function, Name, Program, Return, TupleOf
+from analyzer.generate.program import (Apply, Bind, Call, CompareExchange, Constant, Expr, Function, Name,
+                                       Perform, Program, Return, TupleOf, WiresContract)
 
 # Python precedence levels, low to high, for the operators the primitives render to.
 _CONDITIONAL, _OR, _AND, _NOT, _XOR, _ATOM = 1, 2, 3, 4, 5, 9
@@ -65,6 +72,11 @@ def _if(args: tuple[Expr, ...]) -> tuple[cst.BaseExpression, int]:
     return cst.IfExp(test=_operand(condition), body=_operand(then), orelse=_operand(otherwise)), _CONDITIONAL
 
 
+def _copy(args: tuple[Expr, ...]) -> tuple[cst.BaseExpression, int]:
+    (operand,) = args
+    return cst.Call(cst.Name("list"), [cst.Arg(_render(operand)[0])]), _ATOM
+
+
 #: How each primitive is written. Adding a primitive to a family means adding it here, once.
 PRIMITIVE_RENDERERS: dict[str, Callable[[tuple[Expr, ...]], tuple[cst.BaseExpression, int]]] = {
     "AND": _boolean(cst.And, _AND),
@@ -72,10 +84,11 @@ PRIMITIVE_RENDERERS: dict[str, Callable[[tuple[Expr, ...]], tuple[cst.BaseExpres
     "NOT": _not,
     "XOR": _xor,
     "IF": _if,
+    "COPY": _copy,
 }
 
 #: Arity of each primitive, for checks by generators.
-PRIMITIVE_ARITY = {"AND": 2, "OR": 2, "NOT": 1, "XOR": 2, "IF": 3}
+PRIMITIVE_ARITY = {"AND": 2, "OR": 2, "NOT": 1, "XOR": 2, "IF": 3, "COPY": 1}
 
 
 def _render(expr: Expr) -> tuple[cst.BaseExpression, int]:
@@ -112,7 +125,7 @@ def _docstring(text: str, indent: str) -> cst.SimpleStatementLine:
     """A docstring statement: wrapped to the line width, closing quotes on their own line."""
     if '"""' in text or "\\" in text:
         raise ValueError(f"a story may not contain triple quotes or backslashes: {text!r}")
-    lines = textwrap.wrap(" ".join(text.split()), width=_LINE_WIDTH - len(indent) - 3)
+    lines = textwrap.wrap(" ".join(text.split()), width=_LINE_WIDTH - len(indent) - 3, break_on_hyphens=False)
     if len(lines) <= 1:
         literal = f'"""{lines[0] if lines else ""}"""'
     else:
@@ -120,7 +133,31 @@ def _docstring(text: str, indent: str) -> cst.SimpleStatementLine:
     return cst.SimpleStatementLine([cst.Expr(cst.SimpleString(literal))])
 
 
-def _statement(statement: Bind | Return) -> cst.SimpleStatementLine:
+def _wire(wires: str, position: Expr) -> cst.Subscript:
+    return cst.Subscript(cst.Name(wires), [cst.SubscriptElement(cst.Index(_render(position)[0]))])
+
+
+def _compare_exchange(statement: CompareExchange) -> cst.If:
+    """``if w[j] < w[i]: w[i], w[j] = w[j], w[i]``: one comparison, a swap, no copies."""
+    def low() -> cst.Subscript:
+        return _wire(statement.wires, statement.low)
+
+    def high() -> cst.Subscript:
+        return _wire(statement.wires, statement.high)
+
+    swap = cst.Assign(
+        [cst.AssignTarget(cst.Tuple([cst.Element(low()), cst.Element(high())], lpar=[], rpar=[]))],
+        cst.Tuple([cst.Element(high()), cst.Element(low())], lpar=[], rpar=[]),
+    )
+    test = cst.Comparison(high(), [cst.ComparisonTarget(cst.LessThan(), low())])
+    return cst.If(test=test, body=cst.IndentedBlock([cst.SimpleStatementLine([swap])]))
+
+
+def _statement(statement: Bind | Return | CompareExchange | Perform) -> cst.BaseStatement:
+    if isinstance(statement, CompareExchange):
+        return _compare_exchange(statement)
+    if isinstance(statement, Perform):
+        return cst.SimpleStatementLine([cst.Expr(_render(statement.call)[0])])
     if isinstance(statement, Bind):
         value = _render(statement.value)[0]
         return cst.SimpleStatementLine([cst.Assign([cst.AssignTarget(cst.Name(statement.target))], value)])
@@ -190,16 +227,72 @@ def test_{name}({params}):
 '''
 
 
+_WIRES_HELPERS = '''
+from hypothesis import Phase
+
+#: A failing wires contract is reported as found, not shrunk: shrinking lists of positions is
+#: slow and every mutant a contract kills would pay for it.
+_NO_SHRINK = (Phase.explicit, Phase.reuse, Phase.generate)
+
+
+def _wires_case(data, runs):
+    """A list, the positions a helper acts on, and the sorted values they must end up holding.
+
+    Each run of positions gets sorted values (the helper's precondition); the positions are
+    drawn in any order among a few more list slots, which hold strings the helper must leave
+    alone (comparing one with a number raises TypeError).
+    """
+    values = []
+    for length in runs:
+        values += sorted(data.draw(st.lists(st.integers(-50, 50), min_size=length, max_size=length)))
+    slots = len(values) + data.draw(st.integers(0, 3))
+    positions = data.draw(st.permutations(range(slots)))[:len(values)]
+    wires = [f"untouched {slot}" for slot in range(slots)]
+    for position, value in zip(positions, values):
+        wires[position] = value
+    return wires, positions, sorted(values)
+
+
+def _others(wires, positions):
+    return [value for slot, value in enumerate(wires) if slot not in positions]
+'''
+
+_WIRES_TEST_FUNCTION = '''
+
+@settings(max_examples={examples}, derandomize=True, database=None, deadline=None, phases=_NO_SHRINK)
+@given(data=st.data())
+def test_{name}(data):
+    """Contract of {name}: {description}"""
+    wires, positions, expected = _wires_case(data, {runs!r})
+    others = _others(wires, positions)
+    artifact.{name}(wires, *positions)
+    assert [wires[position] for position in positions] == expected
+    assert _others(wires, positions) == others
+'''
+
+
 def emit_tests(program: Program, artifact_filename: str, strategies: dict[str, str],
                max_examples: int = 64) -> str:
     """The artifact's tests module: one Hypothesis property test per function with a contract.
 
     ``strategies`` maps each parameter name to the Hypothesis strategy expression that draws it
-    (for the Boolean family, ``"st.booleans()"``).
+    (for the Boolean family, ``"st.booleans()"``). A function with a :class:`WiresContract`
+    (``f(wires, p0, p1, ...)``, acting in place) needs none: its test draws the list and the
+    positions itself, with sorted runs where the contract asks for them.
     """
     parts = [_TESTS_HEADER.format(artifact=artifact_filename)]
+    if any(isinstance(function.contract, WiresContract) for function in program.functions):
+        parts.append(_WIRES_HELPERS)
     for function in program.functions:
         if function.contract is None:
+            continue
+        if isinstance(function.contract, WiresContract):
+            if sum(function.contract.runs) != len(function.params) - 1:
+                raise ValueError(f"the runs {function.contract.runs} of {function.name} do not cover its "
+                                 f"{len(function.params) - 1} position parameters")
+            parts.append(_WIRES_TEST_FUNCTION.format(
+                examples=max_examples, name=function.name, runs=tuple(function.contract.runs),
+                description=function.contract.description))
             continue
         missing = [param for param in function.params if param not in strategies]
         if missing:

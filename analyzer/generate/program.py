@@ -7,6 +7,11 @@ it into source, so a primitive looks the same whichever generator used it.
 
 Design may add what the brief allows it to add: helper functions, names, stories (docstrings),
 contracts; search produces a single entry function whose body returns one expression per output.
+
+Sorting networks add two statements: :class:`CompareExchange` (the family's one primitive
+acting on a list of wires, rendered as ``if wires[j] < wires[i]: wires[i], wires[j] = wires[j],
+wires[i]``) and :class:`Perform` (a call made for its effect on that list), and a contract for
+functions that act on wires instead of returning a value (:class:`WiresContract`).
 """
 
 from __future__ import annotations
@@ -70,7 +75,28 @@ class Return:
     value: Expr
 
 
-Statement = Union[Bind, Return]
+@dataclass(frozen=True)
+class CompareExchange:
+    """The ``COMPARE_EXCHANGE`` primitive on the list ``wires``: afterwards position ``low``
+    holds the smaller and position ``high`` the larger of the two values.
+
+    ``low`` and ``high`` are wire positions: int constants (search) or parameter names (design's
+    helpers). Exactly one ``<`` comparison; the two elements are swapped, never copied.
+    """
+
+    wires: str
+    low: Expr
+    high: Expr
+
+
+@dataclass(frozen=True)
+class Perform:
+    """A call made for its effect (e.g. a helper that sorts some wires of a list in place)."""
+
+    call: Call
+
+
+Statement = Union[Bind, Return, CompareExchange, Perform]
 
 
 @dataclass(frozen=True)
@@ -87,6 +113,20 @@ class Contract:
 
 
 @dataclass(frozen=True)
+class WiresContract:
+    """The promise of a function ``f(wires, p0, p1, ...)`` that acts on a list in place.
+
+    ``runs`` are the lengths of the consecutive runs of position parameters that must already
+    hold sorted values (``(4, 4)`` for a merge of two sorted fours; ``(1,) * 8`` for a sort of
+    eight wires, which needs nothing). The promise: afterwards the positions, in parameter
+    order, hold the same values sorted, and every other element of the list is untouched.
+    """
+
+    runs: tuple[int, ...]
+    description: str
+
+
+@dataclass(frozen=True)
 class Function:
     """One function of the program; ``story`` becomes its docstring when present."""
 
@@ -94,7 +134,7 @@ class Function:
     params: tuple[str, ...]
     body: tuple[Statement, ...]
     story: str | None = None
-    contract: Contract | None = None
+    contract: Contract | WiresContract | None = None
 
 
 @dataclass(frozen=True)

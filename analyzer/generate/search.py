@@ -25,6 +25,10 @@ runs never share state and importing this module changes nothing.
 The best tree(s) become one IR function, ``spec.entry(*spec.params)``, returning the tree's
 expression (a tuple of them, in output order, for several outputs), rendered by the shared
 emitter. A failed run still yields an artifact: the best tree found, with ``success`` false.
+
+Specs of the sorting family are searched by a genetic algorithm over comparator lists instead
+(:mod:`analyzer.generate.search_sorting`); :func:`default_config` and :func:`generate` dispatch
+on ``spec.family``.
 """
 
 from __future__ import annotations
@@ -71,6 +75,10 @@ _DEFAULTS: dict[str, Any] = {
 
 def default_config(spec: Spec) -> dict[str, Any]:
     """Every search setting for ``spec``, as a plain JSON-able dict (Koza's, as calibrated)."""
+    if spec.family == "sorting":
+        from analyzer.generate import search_sorting
+
+        return search_sorting.default_config(spec)
     config = dict(_DEFAULTS)
     if spec.name in LARGE_BUDGETS:
         config["population_size"], config["generations"] = LARGE_BUDGETS[spec.name]
@@ -268,12 +276,16 @@ def _docstring(spec: Spec, seed: int, settings: SearchSettings, runs: Sequence[O
 
 def _check_spec(spec: Spec) -> None:
     if spec.family != "boolean":
-        raise UsageError(f"the search generator handles the boolean family only; spec {spec.name!r} "
+        raise UsageError(f"the search generator handles the boolean and sorting families only; spec {spec.name!r} "
                          f"is in family {spec.family!r}")
 
 
 def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> Artifact:
     """Evolve the artifact for (spec, seed, configuration); a failed run still yields one."""
+    if spec.family == "sorting":
+        from analyzer.generate import search_sorting
+
+        return search_sorting.generate(spec, seed, config)
     _check_spec(spec)
     seed = check_seed(seed)
     resolved = merge_config(default_config(spec), config)

@@ -13,11 +13,12 @@ from typing import Callable
 from analyzer.errors import UsageError
 from analyzer.specs.boolean import boolean_specs
 from analyzer.specs.model import Case, Domain, Property, Spec
+from analyzer.specs.sorting import sorting_specs
 
 __all__ = ["Case", "Domain", "Property", "Spec", "all_specs", "get_spec", "spec_names"]
 
 #: Each family contributes a zero-argument function returning its specs.
-_FAMILIES: tuple[Callable[[], tuple[Spec, ...]], ...] = (boolean_specs,)
+_FAMILIES: tuple[Callable[[], tuple[Spec, ...]], ...] = (boolean_specs, sorting_specs)
 
 
 @lru_cache(maxsize=None)

@@ -88,12 +88,19 @@ def _trust_mutants(payload: dict[str, Any], progress: Progress) -> Any:
     return run_mutants(payload, progress)
 
 
+def _trace_network(payload: dict[str, Any], progress: Progress) -> Any:
+    from analyzer.trust.network import trace_job
+
+    return trace_job(payload, progress)
+
+
 #: Jobs the sandbox can run, by name: ``job(payload, progress) -> JSON data``.
 JOBS: dict[str, Callable[[dict[str, Any], Progress], Any]] = {
     "evaluate_cases": evaluate_cases,
     "pytest": run_pytest,
     "trust_baseline": _trust_baseline,
     "trust_mutants": _trust_mutants,
+    "trace_network": _trace_network,
 }
 
 

@@ -100,6 +100,11 @@ def format_report(report: TrustReport) -> str:
         ("explanation_length", f"{_number(report.explanation_length)} "
                                f"(verified: {_number(report.verified_explanation_length)})"),
     ]
+    if report.network is not None:
+        net = report.network
+        rows.append(("network", f"{net['comparators']} comparators, depth {net['depth']} (best known "
+                                f"{net['best_known_comparators']}, depth {net['best_known_depth']}); "
+                                f"{net['unsorted_binary_inputs']} of {net['binary_inputs']} 0-1 inputs unsorted"))
     lines += [f"  {name:<28} {value}" for name, value in rows]
     if report.mutation_error:
         lines.append(f"  mutation analysis stopped: {report.mutation_error}")

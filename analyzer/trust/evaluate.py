@@ -10,7 +10,10 @@ baseline, one for the whole mutant batch (resumed after any mutant that takes it
 Definitions (field names from the brief; worked examples in ``docs/trust.md``):
 
 * ``verified``: every property holds on every element of a finite domain (exhaustive check);
-  ``None`` when the domain is infinite or there is no spec.
+  for a comparator-network spec (infinite domain), the traced network sorts every 0-1 input and
+  the artifact behaves as that network on the held-out and shifted inputs
+  (:mod:`analyzer.trust.network`); ``None`` when the domain is infinite otherwise, when a
+  network spec's artifact is not a comparator network, or when there is no spec.
 * ``held_out_pass_rate`` / ``shift_pass_rate``: share of held-out / shifted inputs on which
   every property holds; ``None`` where the spec has none.
 * ``counterexample``: the shrunk minimal failing input: Hypothesis's, else the first failing
@@ -40,6 +43,7 @@ from typing import Any, Mapping, Sequence
 
 from analyzer.errors import InputError
 from analyzer.specs import Spec, get_spec
+from analyzer.trust.network import assess, is_network_spec
 from analyzer.trust.sandbox import Completed, Crashed, Limits, run_job
 
 __all__ = ["TrustConfig", "TrustInput", "TrustReport", "Survivor", "TestRecord", "MutationPlan", "prepare",
@@ -144,6 +148,8 @@ class TrustReport:
     survivors: tuple[Survivor, ...] = ()
     mutation_error: str | None = None
     notes: tuple[str, ...] = ()  #: what a reader should know to read the figures right
+    #: a network spec's traced network: comparators, depth, best known, the pairs, 0-1 counts
+    network: dict[str, Any] | None = None
     timings: dict[str, float] = field(default_factory=dict)
     config: dict[str, Any] = field(default_factory=dict)  #: the TrustConfig used, limits included
     versions: dict[str, str] = field(default_factory=dict)  #: of everything that ran the checks
@@ -427,6 +433,14 @@ def evaluate(request: TrustInput, config: TrustConfig | None = None) -> TrustRep
     branch_coverage = (coverage_data["covered_branches"] / coverage_data["branches"]
                        if coverage_data["branches"] else (1.0 if coverage_data["statements"] else None))
 
+    notes = _notes(records)
+    network = None
+    if spec_checks is not None and is_network_spec(request.spec):
+        check = assess(value.get("network_probe"), request.spec)  # the 0-1 check runs here, on data
+        verified, network = check.verified, check.fields
+        counterexample = counterexample or check.counterexample
+        notes += (check.note,) if check.note else ()
+
     mutation = _mutation_analysis(request, config, value, records, graph, size) if config.mutate else None
     timings["total_s"] = round(time.monotonic() - started, 3)
     if mutation is not None:
@@ -441,7 +455,7 @@ def evaluate(request: TrustInput, config: TrustConfig | None = None) -> TrustRep
         localization=mutation["localization"] if mutation else None,
         verified_explanation_length=verified_e, properties=properties, tests=records,
         survivors=mutation["survivors"] if mutation else (),
-        mutation_error=mutation["error"] if mutation else None, notes=_notes(records), timings=timings)
+        mutation_error=mutation["error"] if mutation else None, notes=notes, timings=timings, network=network)
 
 
 def _notes(records: Sequence[TestRecord]) -> tuple[str, ...]:

@@ -46,7 +46,7 @@ from typing import Any, Callable, Sequence
 
 from analyzer.trust.child import jsonable, load_module
 
-__all__ = ["run_baseline", "run_mutants", "run_spec_checks", "unit_qualname", "property_failure", "sample_cases",
+__all__ = ["run_baseline", "run_mutants", "run_spec_checks", "shifted_cases_of", "unit_qualname", "property_failure", "sample_cases",
            "Alarm", "TimeBudgetExceeded", "FALLBACK_MODULE"]
 
 Progress = Callable[[Any], None]
@@ -419,8 +419,19 @@ def check_cases_of(spec: Any, examples: int) -> list[tuple]:
     return sample_cases(spec.domain.strategy(), examples)
 
 
-def run_spec_checks(spec: Any, entry: Callable[..., Any], settings_: dict[str, Any], alarm: Alarm) -> dict[str, Any]:
-    """Hypothesis on each property, the exhaustive check, held-out and shifted pass counts."""
+def shifted_cases_of(spec: Any, settings_: dict[str, Any]) -> list[tuple]:
+    """The shifted domain's cases: all of them when it is finite, else a derandomized sample."""
+    if spec.shifted is None:
+        return []
+    if spec.shifted.cases is not None:
+        return list(spec.shifted.cases)
+    return sample_cases(spec.shifted.strategy(), int(settings_["shifted_examples"]))
+
+
+def run_spec_checks(spec: Any, entry: Callable[..., Any], settings_: dict[str, Any], alarm: Alarm,
+                    shifted_cases: Sequence[tuple] | None = None) -> dict[str, Any]:
+    """Hypothesis on each property, the exhaustive check, held-out and shifted pass counts
+    (on ``shifted_cases`` when the caller has drawn them already)."""
     budget = float(settings_["test_seconds"])
     examples = int(settings_["examples"])
     properties = [_hypothesis_property(spec, entry, prop, examples, alarm, budget) for prop in spec.properties]
@@ -432,8 +443,8 @@ def run_spec_checks(spec: Any, entry: Callable[..., Any], settings_: dict[str, A
     held_out = _pass_count(spec, entry, spec.held_out, alarm, budget) if spec.held_out else None
     shifted = None
     if spec.shifted is not None:
-        shifted_cases = (list(spec.shifted.cases) if spec.shifted.cases is not None
-                         else sample_cases(spec.shifted.strategy(), int(settings_["shifted_examples"])))
+        if shifted_cases is None:
+            shifted_cases = shifted_cases_of(spec, settings_)
         shifted = _pass_count(spec, entry, shifted_cases, alarm, budget)
     for record in (exhaustive, held_out, shifted):
         if record is not None:
@@ -544,6 +555,7 @@ def run_baseline(payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
         spec_test = _spec_test(session, cases, record_passing=True)
         budget = float(settings_["test_seconds"])
         tracer = _CallTracer(module_file)
+        shifted_cases: list[tuple] = []  # drawn once: the spec checks and the network probe use them
 
         def body(items: list[Any], driver: Any) -> dict[str, Any]:
             tests: list[Any] = ([spec_test] if spec_test else []) + [_PytestTest(item, driver) for item in items]
@@ -560,7 +572,8 @@ def run_baseline(payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
                                 "direct": sorted(tracer.direct), "executed": sorted(tracer.executed)})
             spec_checks = None
             if spec_test is not None:
-                spec_checks = run_spec_checks(session.spec, session.entry, settings_, alarm)
+                shifted_cases.extend(shifted_cases_of(session.spec, settings_))
+                spec_checks = run_spec_checks(session.spec, session.entry, settings_, alarm, shifted_cases)
                 spec_checks["passing_cases"] = spec_test.passing
             return {"tests": records, "spec": spec_checks}
 
@@ -570,7 +583,26 @@ def run_baseline(payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
     finally:
         cov.stop()
     result["coverage"] = _coverage_figures(cov, work, module_file)
+    if spec_test is not None:
+        result["network_probe"] = _network_probe(session, shifted_cases, alarm, budget)
     return result
+
+
+def _network_probe(session: _Session, shifted_cases: list[tuple], alarm: Alarm, budget: float) -> dict[str, Any] | None:
+    """For a comparator-network spec: the artifact traced as a network (after coverage stopped,
+    so tracing adds nothing to the tests' coverage) and checked against it on the held-out and
+    shifted inputs (:func:`analyzer.trust.network.probe`); None for other specs."""
+    from analyzer.trust.network import is_network_spec, probe
+
+    if not is_network_spec(session.spec):
+        return None
+    alarm.arm(budget)
+    try:
+        return probe(session.entry, session.spec.size, list(session.spec.held_out) + shifted_cases)
+    except TimeBudgetExceeded:
+        return {"reason": f"tracing it as a network timed out after {budget:g} s"}
+    finally:
+        alarm.disarm()
 
 
 # --------------------------------------------------------------------------------------------
