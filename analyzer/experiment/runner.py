@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 from analyzer.errors import UsageError
-from analyzer.experiment.executor import Executor, Finished, Lost, make_executor
+from analyzer.experiment.executor import Executor, Finished, make_executor
 from analyzer.experiment.fields import MEASUREMENT_COLUMNS, NETWORK_COLUMNS
 from analyzer.experiment.presets import Preset
 from analyzer.experiment.results import ResultsDB, find_reusable, now

@@ -34,7 +34,6 @@ on ``spec.family``.
 from __future__ import annotations
 
 import functools
-import math
 import operator
 import time
 from dataclasses import dataclass
@@ -49,6 +48,7 @@ from analyzer.generate.bitparallel import PackedTable, count_errors, pack_spec, 
 from analyzer.generate.emitter import emit_program
 from analyzer.generate.program import Apply, Expr, Function, Name, Program, Return, TupleOf
 from analyzer.generate.rng import check_seed, seeded
+from analyzer.generate.settings import flag, integer, number
 from analyzer.specs import Spec
 
 GENERATOR = "search"
@@ -105,37 +105,20 @@ class SearchSettings:
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> "SearchSettings":
         """Check every value; a :class:`UsageError` names the first bad one."""
-
-        def integer(key: str, minimum: int) -> int:
-            value = config[key]
-            if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-                raise UsageError(f"search setting {key}={value!r} must be an int >= {minimum}")
-            return value
-
-        def probability(key: str) -> float:
-            value = config[key]
-            if (isinstance(value, bool) or not isinstance(value, (int, float))
-                    or not math.isfinite(value) or not 0.0 <= value <= 1.0):
-                raise UsageError(f"search setting {key}={value!r} must be a number in [0, 1]")
-            return float(value)
-
         settings = cls(
-            population_size=integer("population_size", 2),
-            generations=integer("generations", 0),
-            init_min_height=integer("init_min_height", 0),
-            init_max_height=integer("init_max_height", 0),
-            tournament_size=integer("tournament_size", 1),
-            crossover_probability=probability("crossover_probability"),
-            mutation_probability=probability("mutation_probability"),
-            mutation_min_height=integer("mutation_min_height", 0),
-            mutation_max_height=integer("mutation_max_height", 0),
-            height_limit=integer("height_limit", 1),
-            elites=integer("elites", 0),
-            stop_when_perfect=config["stop_when_perfect"],
+            population_size=integer(config, "population_size", 2),
+            generations=integer(config, "generations", 0),
+            init_min_height=integer(config, "init_min_height", 0),
+            init_max_height=integer(config, "init_max_height", 0),
+            tournament_size=integer(config, "tournament_size", 1),
+            crossover_probability=number(config, "crossover_probability"),
+            mutation_probability=number(config, "mutation_probability"),
+            mutation_min_height=integer(config, "mutation_min_height", 0),
+            mutation_max_height=integer(config, "mutation_max_height", 0),
+            height_limit=integer(config, "height_limit", 1),
+            elites=integer(config, "elites", 0),
+            stop_when_perfect=flag(config, "stop_when_perfect"),
         )
-        if not isinstance(settings.stop_when_perfect, bool):
-            raise UsageError(f"search setting stop_when_perfect={settings.stop_when_perfect!r} "
-                             f"must be true or false")
         for low, high in (("init_min_height", "init_max_height"),
                           ("mutation_min_height", "mutation_max_height")):
             if config[low] > config[high]:

@@ -38,7 +38,6 @@ as the flat sequence of compare-exchanges it found, after ``wires = list(values)
 
 from __future__ import annotations
 
-import math
 import random
 import time
 from dataclasses import dataclass
@@ -52,6 +51,7 @@ from analyzer.generate.artifact import Artifact
 from analyzer.generate.emitter import emit_program
 from analyzer.generate.program import Apply, Bind, CompareExchange, Constant, Function, Name, Program, Return
 from analyzer.generate.rng import check_seed, seeded
+from analyzer.generate.settings import flag, integer, number
 from analyzer.specs import Spec
 from analyzer.specs.networks import Comparator, best_known, depth, initial_masks
 
@@ -103,35 +103,18 @@ class GASettings:
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> "GASettings":
         """Check every value; a :class:`UsageError` names the first bad one."""
-
-        def integer(key: str, minimum: int) -> int:
-            value = config[key]
-            if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-                raise UsageError(f"search setting {key}={value!r} must be an int >= {minimum}")
-            return value
-
-        def number(key: str, low: float, high: float) -> float:
-            value = config[key]
-            if (isinstance(value, bool) or not isinstance(value, (int, float))
-                    or not math.isfinite(value) or not low <= value <= high):
-                raise UsageError(f"search setting {key}={value!r} must be a number in [{low}, {high}]")
-            return float(value)
-
         settings = cls(
-            population_size=integer("population_size", 2),
-            generations=integer("generations", 0),
-            tournament_size=integer("tournament_size", 1),
-            crossover_probability=number("crossover_probability", 0.0, 1.0),
-            mutation_probability=number("mutation_probability", 0.0, 1.0),
-            init_length_min_factor=number("init_length_min_factor", 0.0, 100.0),
-            init_length_max_factor=number("init_length_max_factor", 0.0, 100.0),
-            length_cap_factor=number("length_cap_factor", 0.0, 100.0),
-            elites=integer("elites", 0),
-            stop_at_best_known=config["stop_at_best_known"],
+            population_size=integer(config, "population_size", 2),
+            generations=integer(config, "generations", 0),
+            tournament_size=integer(config, "tournament_size", 1),
+            crossover_probability=number(config, "crossover_probability", 0.0, 1.0),
+            mutation_probability=number(config, "mutation_probability", 0.0, 1.0),
+            init_length_min_factor=number(config, "init_length_min_factor", 0.0, 100.0),
+            init_length_max_factor=number(config, "init_length_max_factor", 0.0, 100.0),
+            length_cap_factor=number(config, "length_cap_factor", 0.0, 100.0),
+            elites=integer(config, "elites", 0),
+            stop_at_best_known=flag(config, "stop_at_best_known"),
         )
-        if not isinstance(settings.stop_at_best_known, bool):
-            raise UsageError(f"search setting stop_at_best_known={settings.stop_at_best_known!r} "
-                             f"must be true or false")
         if settings.init_length_min_factor > settings.init_length_max_factor:
             raise UsageError(f"search setting init_length_min_factor={settings.init_length_min_factor!r} "
                              f"exceeds init_length_max_factor={settings.init_length_max_factor!r}")

@@ -13,9 +13,9 @@ from typing import Iterable
 
 from analyzer.report.build import ReportContent
 from analyzer.report.plots import inline_svg
-from analyzer.report.prose import HOW_TO_READ, INTRO, RATE_METRICS, SECTIONS, TITLE
+from analyzer.report.prose import HOW_TO_READ, INTRO, SECTIONS, TITLE
 from analyzer.report.sidebyside import ArtifactView
-from analyzer.report.tables import TableRow, fmt, label
+from analyzer.report.tables import TableRow, delta_text, difference_text, fmt, label, side_text
 
 __all__ = ["render_html"]
 
@@ -99,23 +99,8 @@ def _claims(content: ReportContent) -> str:
 
 
 def _side(row: TableRow, side: str) -> str:
-    value = getattr(row, f"mean_{side}" if row.metric in RATE_METRICS else f"median_{side}")
-    n = getattr(row, f"n_{side}")
-    return f"{fmt(value)} <span class=\"muted\">({n})</span>" if n else "-"
-
-
-def _difference(row: TableRow) -> str:
-    if row.difference is None:
-        return "-"
-    if row.difference_low is None or row.difference_high is None:
-        return fmt(row.difference)
-    return f"{fmt(row.difference)} [{fmt(row.difference_low)}, {fmt(row.difference_high)}]"
-
-
-def _delta(row: TableRow) -> str:
-    if row.delta is None:
-        return "-"
-    return f"{fmt(row.delta, 2)}" + (f" ({escape(row.magnitude)})" if row.magnitude else "")
+    value, n = side_text(row, side)
+    return f"{value} <span class=\"muted\">({n})</span>" if n else "-"
 
 
 def _comparison(content: ReportContent) -> str:
@@ -127,7 +112,7 @@ def _comparison(content: ReportContent) -> str:
         previous = row.spec
         classes.append("group-start" if first else "")
         body.append([escape(row.spec) if first else "", escape(label(row.metric)), _side(row, "design"),
-                     _side(row, "search"), _difference(row), _delta(row), fmt(row.p_value), fmt(row.p_holm)])
+                     _side(row, "search"), escape(difference_text(row)), escape(delta_text(row)), fmt(row.p_value), fmt(row.p_holm)])
     head = ["spec", "metric", "design (n)", "search (n)", "difference [95% interval]", "Cliff's delta",
             "Mann-Whitney p", "Holm p"]
     return _section("comparison", _table(head, body, text_columns=2, classes=classes))

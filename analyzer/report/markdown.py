@@ -7,9 +7,9 @@ import re
 from typing import Iterable
 
 from analyzer.report.build import ReportContent
-from analyzer.report.prose import HOW_TO_READ, INTRO, RATE_METRICS, SECTIONS, TITLE
+from analyzer.report.prose import HOW_TO_READ, INTRO, SECTIONS, TITLE
 from analyzer.report.sidebyside import ArtifactView
-from analyzer.report.tables import TableRow, fmt, label
+from analyzer.report.tables import TableRow, delta_text, difference_text, fmt, label, side_text
 
 __all__ = ["render_markdown"]
 
@@ -40,23 +40,8 @@ def _fence(text: str, language: str = "") -> list[str]:
 
 
 def _side(row: TableRow, side: str) -> str:
-    value = getattr(row, f"mean_{side}" if row.metric in RATE_METRICS else f"median_{side}")
-    n = getattr(row, f"n_{side}")
-    return f"{fmt(value)} ({n})" if n else "-"
-
-
-def _difference(row: TableRow) -> str:
-    if row.difference is None:
-        return "-"
-    if row.difference_low is None or row.difference_high is None:
-        return fmt(row.difference)
-    return f"{fmt(row.difference)} [{fmt(row.difference_low)}, {fmt(row.difference_high)}]"
-
-
-def _delta(row: TableRow) -> str:
-    if row.delta is None:
-        return "-"
-    return fmt(row.delta, 2) + (f" ({row.magnitude})" if row.magnitude else "")
+    value, n = side_text(row, side)
+    return f"{value} ({n})" if n else "-"
 
 
 def _view(view: ArtifactView) -> list[str]:
@@ -103,8 +88,8 @@ def render_markdown(content: ReportContent) -> str:
         body, previous = [], None
         for row in content.table:
             body.append([row.spec if row.spec != previous else "", label(row.metric), _side(row, "design"),
-                         _side(row, "search"), _difference(row),
-                         _delta(row),
+                         _side(row, "search"), difference_text(row),
+                         delta_text(row),
                          fmt(row.p_value), fmt(row.p_holm)])
             previous = row.spec
         lines += _table(["spec", "metric", "design (n)", "search (n)", "difference [95% interval]",

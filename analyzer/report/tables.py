@@ -185,6 +185,31 @@ class TableRow:
         return {name: getattr(self, name) for name in CSV_FIELDS}
 
 
+def side_text(row: TableRow, side: str) -> tuple[str, int]:
+    """One generator's value in the per-spec table (the rate for rate metrics, else the median)
+    as text, and its number of cells."""
+    from analyzer.report.prose import RATE_METRICS
+
+    value = getattr(row, f"mean_{side}" if row.metric in RATE_METRICS else f"median_{side}")
+    return fmt(value), getattr(row, f"n_{side}")
+
+
+def difference_text(row: TableRow) -> str:
+    """``difference [low, high]``, or the difference alone, or ``-``."""
+    if row.difference is None:
+        return "-"
+    if row.difference_low is None or row.difference_high is None:
+        return fmt(row.difference)
+    return f"{fmt(row.difference)} [{fmt(row.difference_low)}, {fmt(row.difference_high)}]"
+
+
+def delta_text(row: TableRow) -> str:
+    """Cliff's delta with its magnitude word, or ``-``."""
+    if row.delta is None:
+        return "-"
+    return fmt(row.delta, 2) + (f" ({row.magnitude})" if row.magnitude else "")
+
+
 def _interval(comparison: Any) -> tuple[float | None, float | None, float | None]:
     interval = getattr(comparison, "difference", None)
     if interval is None:
