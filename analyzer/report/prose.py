@@ -60,7 +60,8 @@ HOW_TO_READ: tuple[str, ...] = (
     "tests kill.",
     "Trust: held-out and shift pass rates are the shares of inputs outside the training cases (held out, "
     "or from a shifted distribution) on which the artifact is right; verified means an exhaustive check "
-    "on the whole finite domain passed. A blank (-) means not measured, e.g. a spec whose training cases "
+    "on the whole finite domain passed (for a sorting network: the 0-1 principle on the traced "
+    "network). A blank (-) means not measured, e.g. a spec whose training cases "
     "already cover its whole domain has no held-out inputs.",
     "Verdicts: a claim is supported on a spec when Cliff's delta is large in the claimed direction and "
     "the interval of the difference excludes 0 on that side, contradicted when the same holds the other "
@@ -72,6 +73,11 @@ HOW_TO_READ: tuple[str, ...] = (
     "the chance that a search cell has (1: every design value above every search value); its magnitude "
     "is negligible, small, medium or large. Design is deterministic, so its cells of one spec are "
     "identical and all the variation is search's.",
+    "Correlations over all artifacts mix the two generators: every design artifact is decomposable and "
+    "(so far) verified, so a correlation of decomposability with trust can come from the generator alone. "
+    "The markers in the scatter plots and the per-spec verdicts of that claim show whether it also holds "
+    "within one generator; read the overall rho as 'the comprehensible kind of artifact is the trusted "
+    "kind', not as 'within a kind, more comprehensible means more trusted'.",
     "Files: report.csv holds the per-spec table (one row per spec and metric, brief field names); "
     "figures/ and diagrams/ hold every SVG shown here; the page itself needs no network.",
 )
