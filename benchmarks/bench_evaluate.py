@@ -27,9 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
-import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Sequence
@@ -38,6 +36,9 @@ try:
     import analyzer  # noqa: F401  (installed into the venv)
 except ImportError:  # run from a checkout without installing
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+if str(Path(__file__).resolve().parent) not in sys.path:  # benchmarks/alternate.py, beside this script
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+from alternate import alternate  # noqa: E402
 
 from deap import gp
 
@@ -90,31 +91,13 @@ def bench_problem(label: str, spec_name: str, tree_count: int, rounds: int, seed
     def ours() -> list[int]:
         return [count_errors(tree, table) for tree in trees]
 
-    def timed(evaluator) -> tuple[float, list[int]]:
-        started = time.perf_counter()
-        fitness = evaluator()
-        return time.perf_counter() - started, fitness
-
-    reference_times: list[float] = []
-    our_times: list[float] = []
-    identical = True
-    for round_number in range(rounds):
-        if round_number % 2 == 0:
-            reference_time, reference_fitness = timed(reference)
-            our_time, our_fitness = timed(ours)
-        else:
-            our_time, our_fitness = timed(ours)
-            reference_time, reference_fitness = timed(reference)
-        identical = identical and reference_fitness == our_fitness
-        reference_times.append(reference_time)
-        our_times.append(our_time)
-    reference_median = statistics.median(reference_times)
-    our_median = statistics.median(our_times)
+    timing = alternate(reference, ours, rounds)
+    reference_median, our_median, identical = timing.reference_median, timing.our_median, timing.identical
     return Result(
         problem=label,
         reference_s=reference_median,
         ours_s=our_median,
-        ratio=statistics.median(r / o for r, o in zip(reference_times, our_times)),
+        ratio=timing.ratio,
         ratio_of_medians=reference_median / our_median,
         rows=len(cases),
         trees=tree_count,

@@ -27,9 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import statistics
 import sys
-import time
 from dataclasses import asdict, dataclass
 from itertools import product
 from pathlib import Path
@@ -39,6 +37,9 @@ try:
     import analyzer  # noqa: F401  (installed into the venv)
 except ImportError:  # run from a checkout without installing
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+if str(Path(__file__).resolve().parent) not in sys.path:  # benchmarks/alternate.py, beside this script
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+from alternate import alternate  # noqa: E402
 
 from analyzer.generate.search_sorting import bitsliced_fitness
 
@@ -105,32 +106,14 @@ def bench_size(n: int, count: int, rounds: int, seed: int) -> Result:
     def ours() -> list[int]:
         return [fitness(network)[0] for network in networks]
 
-    def timed(evaluator) -> tuple[float, list[int]]:
-        started = time.perf_counter()
-        counts = evaluator()
-        return time.perf_counter() - started, counts
-
-    reference_times: list[float] = []
-    our_times: list[float] = []
-    identical = True
-    for round_number in range(rounds):
-        if round_number % 2 == 0:
-            reference_time, reference_counts = timed(reference)
-            our_time, our_counts = timed(ours)
-        else:
-            our_time, our_counts = timed(ours)
-            reference_time, reference_counts = timed(reference)
-        identical = identical and reference_counts == our_counts
-        reference_times.append(reference_time)
-        our_times.append(our_time)
-    reference_median = statistics.median(reference_times)
-    our_median = statistics.median(our_times)
+    timing = alternate(reference, ours, rounds)
+    reference_median, our_median, identical = timing.reference_median, timing.our_median, timing.identical
     return Result(
         n=n,
         inputs=2 ** n,
         reference_ms=1000 * reference_median / count,
         ours_ms=1000 * our_median / count,
-        ratio=statistics.median(r / o for r, o in zip(reference_times, our_times)),
+        ratio=timing.ratio,
         ratio_of_medians=reference_median / our_median,
         networks=count,
         comparators=COMPARATORS,
