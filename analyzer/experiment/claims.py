@@ -463,7 +463,7 @@ def _correlation_claim(entry: Claim, done: Sequence[Mapping[str, Any]], specs: S
 def evaluate_claims(rows: Iterable[Mapping[str, Any]], *, seed: int = 0) -> tuple[ClaimResult, ...]:
     """Every claim of :data:`CLAIMS`, judged on the done rows by the rule of the module docstring,
     overall and on every spec that has a done cell (specs in the rows' order)."""
-    done = [row for row in rows if row.get("status") == "done"]
+    done = stats.done_rows(rows)
     specs: dict[str, None] = {}
     for row in done:
         specs.setdefault(row["spec"], None)

@@ -24,11 +24,12 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from typing import Any
 
+from analyzer.atomic import write_text_atomically
+from analyzer.experiment.results import DEFAULT_RESULTS
 from analyzer.errors import OutputError, SvaError, UsageError
 
 __all__ = ["register", "run_claims", "claims_tests_dir", "DEFAULT_RESULTS", "CLAIMS_FILE"]
 
-DEFAULT_RESULTS = "out/results"
 CLAIMS_FILE = "claims.json"
 
 _HOLDS = {"passed": "holds", "failed": "does not hold", "skipped": "no data", "error": "error"}
@@ -118,11 +119,7 @@ def _lines(document: dict[str, Any]) -> list[str]:
 
 def _write(path: Path, document: dict[str, Any]) -> None:
     try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(document, stream, indent=2, sort_keys=True)
-            stream.write("\n")
-        os.replace(temporary, path)
+        write_text_atomically(path, json.dumps(document, indent=2, sort_keys=True) + "\n")
     except OSError as error:
         raise OutputError(f"{path}: cannot write the claims: {error.strerror or error}; "
                           f"make the results folder writable") from None

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from analyzer.experiment.results import DEFAULT_RESULTS
 from analyzer.errors import UsageError
 
-DEFAULT_RESULTS = "out/results"
 
 
 def _count(name: str, minimum: int):

@@ -33,6 +33,8 @@ from analyzer.errors import InputError, OutputError
 from analyzer.experiment.fields import MEASUREMENT_COLUMNS, NETWORK_COLUMNS
 
 DATABASE = "results.sqlite"
+#: Where ``sva run`` writes and ``sva report``, ``sva claims`` and ``sva export`` read by default.
+DEFAULT_RESULTS = "out/results"
 SCHEMA_VERSION = "1"
 
 #: Columns holding JSON text, decoded by :func:`load_rows`.

@@ -133,36 +133,33 @@ def run_cell(task: CellTask) -> dict[str, Any]:
         row["generate_seconds"] = round(time.monotonic() - started, 3)
 
         reused = find_reusable(root, artifact.sha256, task.measure_hash)
-        if reused is not None:
-            for name in (*MEASUREMENT_COLUMNS, *NETWORK_COLUMNS, "network", "survivors"):
-                row[name] = reused.get(name)
+        if reused is not None:  # these very bytes were measured with these settings already
+            row.update({name: reused.get(name) for name in (*MEASUREMENT_COLUMNS, *NETWORK_COLUMNS, "network",
+                                                            "survivors", "detail")})
             row.update(reused_from=reused["cell"], analyze_seconds=0.0, trust_seconds=0.0)
-            row["wall_seconds"] = round(time.monotonic() - started, 3)
-            row["finished_at"] = now()
-            return row
+        else:
+            stage = "analyze"
+            clock = time.monotonic()
+            analysis = analyze_source(artifact.source, str(module), entry=spec.entry)
+            row.update({name: value for name, value in analysis.metrics.items() if name in MEASUREMENT_COLUMNS})
+            row["analyze_seconds"] = round(time.monotonic() - clock, 3)
 
-        stage = "analyze"
-        clock = time.monotonic()
-        analysis = analyze_source(artifact.source, str(module), entry=spec.entry)
-        row.update({name: value for name, value in analysis.metrics.items() if name in MEASUREMENT_COLUMNS})
-        row["analyze_seconds"] = round(time.monotonic() - clock, 3)
-
-        stage = "trust"
-        clock = time.monotonic()
-        report = evaluate(prepare(module, spec.name, spec.entry), _trust_config(task.trust))
-        row["trust_seconds"] = round(time.monotonic() - clock, 3)
-        if report.failure is not None:
-            raise _CellFailure(report.failure)
-        for name, value in report.fields().items():
-            if name in MEASUREMENT_COLUMNS and (value is not None or name not in row):
-                row[name] = value
-        row["survivors"] = len(report.survivors)
-        if report.network is not None:  # a sorting network, traced once in the sandbox
-            fields = {name: report.network.get(name) for name in (*NETWORK_COLUMNS, "network")}
-            row.update(fields)
-            annotate_manifest(module.with_suffix(".json"), fields)
-        if report.mutation_error:
-            row["detail"] = f"mutation analysis: {report.mutation_error}"
+            stage = "trust"
+            clock = time.monotonic()
+            report = evaluate(prepare(module, spec.name, spec.entry), _trust_config(task.trust), analysis)
+            row["trust_seconds"] = round(time.monotonic() - clock, 3)
+            if report.failure is not None:
+                raise _CellFailure(report.failure)
+            for name, value in report.fields().items():
+                if name in MEASUREMENT_COLUMNS and (value is not None or name not in row):
+                    row[name] = value
+            row["survivors"] = len(report.survivors)
+            if report.network is not None:  # a sorting network, traced once in the sandbox
+                row.update({name: report.network.get(name) for name in (*NETWORK_COLUMNS, "network")})
+            if report.mutation_error:
+                row["detail"] = f"mutation analysis: {report.mutation_error}"
+        if row.get("network") is not None:  # the manifest carries what was measured, as sva generate's does
+            annotate_manifest(module.with_suffix(".json"), {name: row[name] for name in (*NETWORK_COLUMNS, "network")})
     except Exception as error:  # a cell's failure is data, stored with its reason
         row.update(status="failed", stage=stage, reason=_reason(error))
         if not isinstance(error, _CellFailure):

@@ -356,7 +356,8 @@ def values(rows: Iterable[Mapping[str, Any]], metric: str) -> list[float]:
     return [float(row[metric]) for row in rows if row.get(metric) is not None]
 
 
-def _done(rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+def done_rows(rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The cells that finished (``status == "done"``): the only ones any statistic reads."""
     return [row for row in rows if row.get("status") == "done"]
 
 
@@ -372,7 +373,7 @@ def compare(rows: Iterable[Mapping[str, Any]], metrics: Sequence[str] | None = N
     """One :class:`Comparison` per spec x metric where both generators have values, specs in the
     rows' order and metrics in the given order (default :func:`default_compare_metrics`), with Holm
     applied across everything returned."""
-    done = _done(rows)
+    done = done_rows(rows)
     names = tuple(metrics) if metrics is not None else default_compare_metrics()
     raw: list[dict[str, Any]] = []
     for spec in _in_order(done, "spec"):
@@ -399,7 +400,7 @@ def correlate(rows: Iterable[Mapping[str, Any]], metrics: Sequence[str] | None =
     """Spearman's rho of every metric (default: ``fields.COMPREHENSIBILITY``) with every outcome
     (default: ``fields.TRUST``) over all done rows where both are measured, with bootstrap
     intervals and Holm across the defined correlations returned."""
-    done = _done(rows)
+    done = done_rows(rows)
     metric_names = tuple(metrics) if metrics is not None else tuple(info.name for info in COMPREHENSIBILITY)
     outcome_names = tuple(outcomes) if outcomes is not None else tuple(info.name for info in TRUST)
     raw: list[dict[str, Any]] = []

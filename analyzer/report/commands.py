@@ -12,9 +12,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-__all__ = ["register", "run_report", "DEFAULT_RESULTS"]
+from analyzer.experiment.results import DEFAULT_RESULTS
 
-DEFAULT_RESULTS = "out/results"
+__all__ = ["register", "run_report", "DEFAULT_RESULTS"]
 
 
 def register(subparsers: Any) -> None:

@@ -18,6 +18,7 @@ from statistics import median
 from typing import Any, Iterable, Mapping, Sequence
 
 from analyzer.experiment.fields import field_info
+from analyzer.experiment.stats import done_rows, values
 
 __all__ = [
     "HEADLINE_METRICS", "SIDE_BY_SIDE_METRICS", "CSV_FIELDS", "RunSummary", "TableRow",
@@ -104,11 +105,6 @@ def _generator_key(name: str) -> tuple:
     return ({"design": 0, "search": 1}.get(name, 2), name)
 
 
-def done_rows(rows: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """The cells that finished (``status == "done"``)."""
-    return [row for row in rows if row.get("status") == "done"]
-
-
 @dataclass(frozen=True)
 class RunSummary:
     """What was run: the header of the report."""
@@ -147,17 +143,6 @@ def summarize_run(rows: Sequence[Mapping[str, Any]]) -> RunSummary:
         run_ids=tuple(sorted({int(row["run_id"]) for row in rows if row.get("run_id") is not None})),
         finished_at=max(finished) if finished else None,
     )
-
-
-def _number(value: Any) -> float | None:
-    if value is None or isinstance(value, (dict, list, str)):
-        return None
-    number = float(value)
-    return None if math.isnan(number) else number
-
-
-def _values(rows: Iterable[Mapping[str, Any]], metric: str) -> list[float]:
-    return [v for v in (_number(row.get(metric)) for row in rows) if v is not None]
 
 
 @dataclass(frozen=True)
@@ -230,7 +215,7 @@ def comparison_table(rows: Sequence[Mapping[str, Any]], comparisons: Iterable[An
         design = [row for row in done if row["spec"] == spec and row["generator"] == "design"]
         search = [row for row in done if row["spec"] == spec and row["generator"] == "search"]
         for metric in metrics:
-            d, s = _values(design, metric), _values(search, metric)
+            d, s = values(design, metric), values(search, metric)
             if not d and not s:
                 continue
             comparison = by_key.get((spec, metric))

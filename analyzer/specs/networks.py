@@ -121,6 +121,15 @@ def unsorted_mask(masks: Sequence[int]) -> int:
     return bad
 
 
+def first_unsorted_input(mask: int, n: int) -> list[int] | None:
+    """The lowest-numbered binary input set in ``mask`` (an :func:`unsorted_mask`) as a list
+    (input ``r`` puts bit ``k`` of ``r`` on wire ``k``); None when the mask is empty."""
+    if not mask:
+        return None
+    r = (mask & -mask).bit_length() - 1
+    return [(r >> k) & 1 for k in range(n)]
+
+
 def unsorted_count(pairs: Iterable[Comparator], n: int) -> int:
     """How many of the ``2^n`` binary inputs the network leaves unsorted (bit-sliced)."""
     return unsorted_mask(wire_masks(pairs, n)).bit_count()

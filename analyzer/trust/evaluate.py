@@ -358,11 +358,14 @@ class Baseline:
     seconds: float
 
 
-def run_baseline(request: TrustInput, config: TrustConfig) -> Baseline:
-    """Analyze the artifact statically, then run every test and spec check on it once."""
+def run_baseline(request: TrustInput, config: TrustConfig, analysis: Any = None) -> Baseline:
+    """Analyze the artifact statically (unless the caller has: ``analysis``, the
+    :func:`~analyzer.measure.analysis.analyze_source` of the same source, path and entry), then
+    run every test and spec check on it once."""
     from analyzer.measure.analysis import analyze_source
 
-    analysis = analyze_source(request.source, str(request.path), request.entry)
+    if analysis is None:
+        analysis = analyze_source(request.source, str(request.path), request.entry)
     graph = analysis.graph
     outcome = run_job("trust_baseline", _payload(request, config), _files(request), _baseline_limits(request, config))
     seconds = round(outcome.wall_seconds, 3)
@@ -382,14 +385,15 @@ def run_baseline(request: TrustInput, config: TrustConfig) -> Baseline:
     return Baseline(analysis, records, value, None, seconds)
 
 
-def evaluate(request: TrustInput, config: TrustConfig | None = None) -> TrustReport:
-    """Run the baseline and the mutation analysis of a prepared request; return the report."""
+def evaluate(request: TrustInput, config: TrustConfig | None = None, analysis: Any = None) -> TrustReport:
+    """Run the baseline and the mutation analysis of a prepared request; return the report.
+    ``analysis``: the request's static analysis when the caller has it already."""
     from analyzer.measure.metrics.explanation import explanation_values
     from analyzer.measure.unitgraph import choose_entry
 
     config = config or TrustConfig()
     started = time.monotonic()
-    baseline = run_baseline(request, config)
+    baseline = run_baseline(request, config, analysis)
     analysis, records, value = baseline.analysis, baseline.records, baseline.raw
     graph = analysis.graph
     size = sum(unit.size for unit in graph.units)

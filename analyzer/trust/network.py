@@ -48,7 +48,7 @@ from typing import Any, Callable, Mapping
 
 from analyzer.errors import InputError, OutputError
 from analyzer.atomic import write_text_atomically
-from analyzer.specs.networks import Comparator, apply_network, best_known, depth, sorts_all_binary, \
+from analyzer.specs.networks import Comparator, apply_network, best_known, depth, first_unsorted_input, \
     unsorted_mask, wire_masks
 
 __all__ = ["NETWORK_FAMILIES", "NetworkCheck", "annotate_manifest", "assess", "is_network_spec",
@@ -217,11 +217,9 @@ def _binary_counterexample(entry: Callable[..., Any], pairs: list[Comparator], n
     the artifact's own output on it; None when it sorts them all."""
     from analyzer.trust.child import jsonable
 
-    bad = unsorted_mask(wire_masks(pairs, n))
-    if not bad:
+    vector = first_unsorted_input(unsorted_mask(wire_masks(pairs, n)), n)
+    if vector is None:
         return None
-    r = (bad & -bad).bit_length() - 1
-    vector = [(r >> k) & 1 for k in range(n)]  # input r puts bit k of r on wire k
     try:
         got: Any = jsonable(entry(list(vector)))
     except Exception as error:
@@ -327,11 +325,9 @@ def zero_one_check(pairs: list[Comparator], n: int) -> Any:
     from analyzer.trust.check import CaseCheck
 
     bad = unsorted_mask(wire_masks(pairs, n))
-    first = None
-    if bad:
-        r = (bad & -bad).bit_length() - 1
-        first = ([(r >> k) & 1 for k in range(n)],)
-    return CaseCheck(cases=1 << n, passed=(1 << n) - bad.bit_count(), first_failure=first)
+    first = first_unsorted_input(bad, n)
+    return CaseCheck(cases=1 << n, passed=(1 << n) - bad.bit_count(),
+                     first_failure=None if first is None else (first,))
 
 
 @dataclass(frozen=True)
@@ -361,7 +357,7 @@ def assess(value: Mapping[str, Any] | None, spec: Any) -> NetworkCheck:
     n = spec.size
     pairs = [(int(i), int(j)) for i, j in value["network"]]
     unsorted = unsorted_mask(wire_masks(pairs, n)).bit_count()
-    sorts = sorts_all_binary(pairs, n)
+    sorts = unsorted == 0
     agreement = value.get("agreement") or {"cases": 0, "agreed": 0, "first_disagreement": None}
     agrees = agreement["agreed"] == agreement["cases"]
     fields = {**_fields(pairs, n), "binary_inputs": 1 << n, "unsorted_binary_inputs": unsorted,

@@ -15,21 +15,24 @@ import json
 import pytest
 
 
-def _judge(claim_name: str, spec: str | None, document: dict, record_property) -> None:
+def _recorded(claim_name: str, spec: str | None, document: dict, record_property) -> dict:
+    """Record the verdict for ``sva claims``; skip when there is no data; return the verdict."""
     record_property("claim", claim_name)
     record_property("spec", spec or "")
     record_property("verdict", document["verdict"])
     record_property("result", json.dumps(document, sort_keys=True))
     if document["verdict"] == "no data":
         pytest.skip(document["sentence"])
-    assert document["verdict"] == "supported", document["sentence"]
+    return document
 
 
 def test_claim_overall(claim_name, claims, record_property):
     document = claims[claim_name].as_json()
     del document["specs"]  # each spec has its own test
-    _judge(claim_name, None, document, record_property)
+    verdict = _recorded(claim_name, None, document, record_property)
+    assert verdict["verdict"] == "supported", verdict["sentence"]
 
 
 def test_claim_on_spec(claim_name, spec, claims, record_property):
-    _judge(claim_name, spec, claims[claim_name].spec(spec).as_json(), record_property)
+    verdict = _recorded(claim_name, spec, claims[claim_name].spec(spec).as_json(), record_property)
+    assert verdict["verdict"] == "supported", verdict["sentence"]
