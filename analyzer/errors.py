@@ -19,3 +19,43 @@ class InputError(SvaError):
 
 class OutputError(SvaError):
     """A destination that cannot be written."""
+
+
+def one_line(error: BaseException | str, limit: int = 200) -> str:
+    """The first line of an error's message, whitespace collapsed, at most ``limit`` characters.
+
+    This is the one formatter of error text for the one-line ``sva: <input>: <reason>`` rule.
+    A string is taken as the message itself; an exception with no message gives its type name::
+
+        one_line(ValueError("bad\\n  value"))  -> "bad"
+        one_line(KeyError())                    -> "KeyError"
+    """
+    text = str(error).strip()
+    first = " ".join(text.splitlines()[0].split()) if text else ""
+    if not first:
+        return type(error).__name__ if isinstance(error, BaseException) else "unknown error"
+    return first[:limit]
+
+
+def typed_line(error: BaseException, limit: int = 200) -> str:
+    """``Type: first line`` of an exception (what an artifact's own failure looks like)."""
+    text = str(error).strip()
+    return f"{type(error).__name__}: {one_line(error, limit)}" if text else type(error).__name__
+
+
+def syntax_reason(error: SyntaxError) -> str:
+    """Python's verdict on source that does not compile, in one line: the one wording for it.
+
+    ``syntax_reason(SyntaxError("invalid syntax", ("m.py", 3, 1, "x =")))``
+    -> ``"syntax error at line 3: invalid syntax"``; an ``IndentationError`` says
+    ``"bad indentation"`` instead.
+    """
+    kind = "bad indentation" if isinstance(error, IndentationError) else "syntax error"
+    where = f" at line {error.lineno}" if error.lineno else ""
+    message = one_line(error.msg) if error.msg else "invalid syntax"
+    return f"{kind}{where}: {message}"
+
+
+def error_line(message: str) -> str:
+    """The CLI's line for an error: ``sva: <message>`` (the input named first in ``message``)."""
+    return f"sva: {one_line(message, limit=2000)}"
