@@ -5,9 +5,9 @@ seeded; 500 trees by default) is scored two ways on the whole truth table:
 
 * reference: the style of DEAP's ``examples/gp/parity.py`` and ``multiplexer.py``: compile
   each tree with ``gp.compile`` to a lambda and call it once per row in a Python loop
-  (:func:`analyzer.generate.bitparallel.reference_errors`);
+  (:func:`analyzer.families.boolean.bitparallel.reference_errors`);
 * ours: the table packed into Python ints once, each tree walked once with a stack
-  (:func:`analyzer.generate.bitparallel.count_errors`), as search does it.
+  (:func:`analyzer.families.boolean.bitparallel.count_errors`), as search does it.
 
 Problems: even-6-parity (64 rows; AND, OR, NOT, XOR) and the 11-multiplexer (2048 rows; AND,
 OR, NOT, IF), the specs ``parity-6`` and ``mux-11`` on their whole tables.
@@ -42,8 +42,8 @@ from alternate import alternate  # noqa: E402
 
 from deap import gp
 
-from analyzer.generate.bitparallel import count_errors, pack_spec, primitive_set, reference_errors
-from analyzer.generate.rng import seeded
+from analyzer.families.boolean.bitparallel import count_errors, pack_spec, primitive_set, reference_errors
+from analyzer.core.rng import seeded
 from analyzer.specs import get_spec
 
 #: (problem label, spec name); every row of the spec's table is scored.

@@ -12,7 +12,7 @@ import pytest
 from deap import gp
 
 from analyzer.errors import UsageError
-from analyzer.generate.bitparallel import (
+from analyzer.families.boolean.bitparallel import (
     count_errors,
     evaluate,
     pack_rows,
@@ -20,9 +20,9 @@ from analyzer.generate.bitparallel import (
     primitive_set,
     reference_errors,
 )
-from analyzer.generate.rng import seeded
+from analyzer.core.rng import seeded
 from analyzer.specs import get_spec
-from analyzer.specs.boolean import truth_table
+from analyzer.families.boolean.specs import truth_table
 
 RANDOM_TREES = 300
 

@@ -1,4 +1,4 @@
-"""analyzer.experiment.claims, the benchmarks/claims tests and ``sva claims`` on synthetic results."""
+"""analyzer.results.claims, the benchmarks/claims tests and ``sva claims`` on synthetic results."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import sys
 
 import pytest
 
-from analyzer.experiment.claims import CLAIMS, claim, evaluate_claims
-from analyzer.experiment.results import store_rows
-from analyzer.experiment.stats import holm
+from analyzer.results.claims import CLAIMS, claim, evaluate_claims
+from analyzer.results.store import store_rows
+from analyzer.results.stats import holm
 
 from conftest import ROOT
 

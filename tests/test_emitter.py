@@ -8,8 +8,9 @@ import libcst as cst
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from analyzer.generate.emitter import emit_program, emit_tests, render_expression
-from analyzer.generate.program import (Apply, Bind, Call, Constant, Contract, Function, Name, Program,
+from analyzer.core.emitter import emit_program, emit_tests, render_expression
+from analyzer.families.boolean.primitives import PRIMITIVES
+from analyzer.core.program import (Apply, Bind, Call, Constant, Contract, Function, Name, Program,
                                        Return, TupleOf)
 
 a, b, c = Name("a"), Name("b"), Name("c")
@@ -32,14 +33,14 @@ a, b, c = Name("a"), Name("b"), Name("c")
     (Constant(False), "False"),
 ])
 def test_each_primitive_is_written_one_way(expr, text):
-    assert render_expression(expr) == text
+    assert render_expression(expr, PRIMITIVES) == text
 
 
 def test_unknown_primitive_and_wrong_arity_are_refused():
     with pytest.raises(ValueError, match="no rendering for primitive 'NAND'"):
-        render_expression(Apply("NAND", (a, b)))
+        render_expression(Apply("NAND", (a, b)), PRIMITIVES)
     with pytest.raises(ValueError, match="NOT takes 1 arguments, got 2"):
-        render_expression(Apply("NOT", (a, b)))
+        render_expression(Apply("NOT", (a, b)), PRIMITIVES)
 
 
 def _expressions():
@@ -78,7 +79,7 @@ def _from_ast(node: ast.AST):
 @settings(max_examples=300, deadline=None)
 @given(_expressions())
 def test_python_parses_the_emitted_text_back_into_the_same_tree(expr):
-    text = render_expression(expr)
+    text = render_expression(expr, PRIMITIVES)
     assert _from_ast(ast.parse(text, mode="eval").body) == expr
 
 
@@ -91,7 +92,7 @@ def test_emitted_modules_round_trip_through_libcst_unchanged(expr, with_story):
         Function("entry", ("x0", "x1", "x2"), (Return(TupleOf((Call("helper", (Name("x2"), Name("x1"), Name("x0"))),
                                                                expr))),)),
     ), "entry")
-    source = emit_program(program)
+    source = emit_program(program, PRIMITIVES)
     assert cst.parse_module(source).code == source
     assert compile(source, "<emitted>", "exec")  # valid Python; compiled, never run
 
@@ -102,7 +103,7 @@ def test_a_small_program_is_emitted_exactly():
                  story="True when exactly one bit is set."),
         Function("parity_2", ("x0", "x1"), (Return(Apply("NOT", (Call("odd_ones_2", (Name("x0"), Name("x1"))),))),)),
     ), "parity_2")
-    assert emit_program(program) == (
+    assert emit_program(program, PRIMITIVES) == (
         '"""Demo."""\n\n\n'
         'def odd_ones_2(b0, b1):\n'
         '    """True when exactly one bit is set."""\n'
@@ -116,7 +117,7 @@ def test_entry_must_come_last():
     program = Program("Demo.", (Function("entry", ("a",), (Return(a),)), Function("other", ("a",), (Return(a),))),
                       "entry")
     with pytest.raises(ValueError, match="must be the program's last function"):
-        emit_program(program)
+        emit_program(program, PRIMITIVES)
 
 
 def test_tests_module_has_one_property_test_per_contract():

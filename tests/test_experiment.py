@@ -17,7 +17,7 @@ import pytest
 from analyzer.errors import UsageError
 from analyzer.experiment.executor import Finished, InlineExecutor, LocalExecutor, Lost
 from analyzer.experiment.presets import get_preset, load_presets
-from analyzer.experiment.results import COLUMNS, export_csv, latest_run, load_rows, store_rows
+from analyzer.results.store import columns, export_csv, latest_run, load_rows, store_rows
 from analyzer.experiment.runner import plan_cells, run_experiment
 
 from conftest import ROOT
@@ -262,7 +262,7 @@ def test_export_writes_every_column_of_every_row(small_run, tmp_path):
 
     with destination.open(newline="") as stream:
         table = list(csv.reader(stream))
-    assert tuple(table[0]) == COLUMNS
+    assert tuple(table[0]) == columns()
     assert len(table) == 5
     row = dict(zip(table[0], table[1]))
     assert row["cell"] == "parity-3/design/seed-0" and row["status"] == "done"

@@ -213,7 +213,7 @@ def test_without_dot_or_network_module_the_diagrams_degrade_to_notes(tmp_path, m
 
     rows = [row for row in make_results(tmp_path) if row["seed"] == 0]
     monkeypatch.setattr(diagram.shutil, "which", lambda name: None)
-    monkeypatch.setitem(sys.modules, "analyzer.measure.network_diagram", None)  # import fails
+    monkeypatch.setitem(sys.modules, "analyzer.families.sorting.diagram", None)  # import fails
     pairs = side_by_side(rows, tmp_path, tmp_path / "report")
     assert [(p.spec, [v.generator for v in p.views]) for p in pairs] == \
         [("parity-4", ["design", "search"]), ("sort-4", ["design", "search"])]
@@ -256,7 +256,7 @@ def test_sva_report_on_a_missing_folder_is_one_line_and_status_2(sva, tmp_path):
 
 
 def test_sva_report_through_the_results_database(sva, tmp_path):
-    from analyzer.experiment.results import store_rows
+    from analyzer.results.store import store_rows
 
     rows = make_results(tmp_path)
     store_rows(tmp_path, rows, preset="smoke")
@@ -273,7 +273,7 @@ def test_sva_report_through_the_results_database(sva, tmp_path):
 
 
 def test_sva_report_on_an_empty_database_is_one_line_and_status_2(sva, tmp_path):
-    from analyzer.experiment.results import store_rows
+    from analyzer.results.store import store_rows
 
     store_rows(tmp_path, [])
     result = sva("report", "--results", str(tmp_path))

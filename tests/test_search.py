@@ -21,8 +21,8 @@ from deap import creator, gp
 
 from analyzer.errors import UsageError
 from analyzer.generate import get_generator
-from analyzer.generate.bitparallel import count_errors, pack_spec, primitive_set
-from analyzer.generate.program import Apply, Name
+from analyzer.families.boolean.bitparallel import count_errors, pack_spec, primitive_set
+from analyzer.core.program import Apply, Name
 from analyzer.generate.search import (
     SearchSettings,
     default_config,

@@ -19,14 +19,15 @@ from hypothesis import given, strategies as st
 from analyzer.errors import UsageError
 from analyzer.generate import generate
 from analyzer.generate.design import check_primitives
-from analyzer.generate.design_sorting import batcher, program_network
-from analyzer.generate.emitter import emit_program
-from analyzer.generate.search_sorting import (BUDGETS, GASettings, MUTATIONS, bitsliced_fitness, default_config,
+from analyzer.families.sorting.design import batcher, program_network
+from analyzer.core.emitter import emit_program
+from analyzer.families.sorting.primitives import PRIMITIVES
+from analyzer.families.sorting.search import (BUDGETS, GASettings, MUTATIONS, bitsliced_fitness, default_config,
                                               evolve, mutate, network_program)
 from analyzer.specs import get_spec
-from analyzer.specs.networks import (apply_network, best_known, depth, initial_masks, layers, record,
+from analyzer.families.sorting.networks import (apply_network, best_known, depth, initial_masks, layers, record,
                                      sorts_all_binary, unsorted_count, wire_masks)
-from analyzer.specs.sorting import SIZES, binary_vectors
+from analyzer.families.sorting.specs import SIZES, binary_vectors
 from analyzer.trust.sandbox import Completed, run_job
 
 OPTIMAL_4 = [(0, 1), (2, 3), (0, 2), (1, 3), (1, 2)]
@@ -182,7 +183,7 @@ def test_the_shifted_domain_reaches_negatives_floats_and_repeats():
 
 def test_a_compare_exchange_is_emitted_in_the_decided_form():
     spec = get_spec("sort-4")
-    source = emit_program(network_program(spec, [(0, 2), (1, 3)], "Two comparators."))
+    source = emit_program(network_program(spec, [(0, 2), (1, 3)], "Two comparators."), PRIMITIVES)
     assert source.endswith(
         "def sort_4(values):\n"
         '    """Return the 4 values sorted in non-decreasing order, using compare-exchanges only."""\n'

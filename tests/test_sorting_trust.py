@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from analyzer.errors import InputError
-from analyzer.measure.network_diagram import layer_columns, network_svg
+from analyzer.families.sorting.diagram import layer_columns, network_svg
 from analyzer.specs import all_specs, get_spec
 from analyzer.trust.evaluate import TrustConfig, trust
-from analyzer.trust.network import annotate_manifest, assess, network_fields, run_trace, zero_one_check
+from analyzer.families.sorting.trace import annotate_manifest, assess, network_fields, run_trace, zero_one_check
 from analyzer.trust.sandbox import Limits
 from tests.conftest import ROOT
 

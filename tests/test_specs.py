@@ -10,7 +10,7 @@ import pytest
 
 from analyzer.errors import UsageError
 from analyzer.specs import all_specs, get_spec, spec_names
-from analyzer.specs.boolean import row_index, truth_table
+from analyzer.families.boolean.specs import row_index, truth_table
 
 T, F = True, False
 
@@ -88,7 +88,7 @@ def test_training_and_held_out_partition_the_table(name, training, held_out):
 
 
 def test_seeded_training_half_does_not_depend_on_pythonhashseed():
-    script = ("from analyzer.specs import get_spec; from analyzer.specs.boolean import row_index; "
+    script = ("from analyzer.specs import get_spec; from analyzer.families.boolean.specs import row_index; "
               "print([row_index(c) for c in get_spec('parity-6').training])")
     outputs = set()
     for hash_seed in ("0", "1", "4242"):

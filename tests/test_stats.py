@@ -1,4 +1,4 @@
-"""analyzer.experiment.stats: hand-computed values on tiny tables, and the properties of each statistic."""
+"""analyzer.results.stats: hand-computed values on tiny tables, and the properties of each statistic."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from scipy import stats as scipy_stats
 
 from analyzer.errors import UsageError
-from analyzer.experiment import stats
+from analyzer.results import stats
 
 
 def test_median_odd_and_even():

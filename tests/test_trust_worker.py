@@ -12,7 +12,7 @@ import time
 import pytest
 from hypothesis import strategies as st
 
-from analyzer.specs.model import Domain, Property, Spec, oracle_property
+from analyzer.core.spec import Domain, Property, Spec, oracle_property
 from analyzer.trust.worker import TimeBudgetExceeded, Alarm, run_spec_checks, sample_cases, unit_qualname
 
 

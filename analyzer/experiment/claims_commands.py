@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from analyzer.atomic import write_text_atomically
-from analyzer.experiment.results import DEFAULT_RESULTS
+from analyzer.results.store import DEFAULT_RESULTS
 from analyzer.errors import OutputError, SvaError, UsageError
 
 __all__ = ["register", "run_claims", "claims_tests_dir", "DEFAULT_RESULTS", "CLAIMS_FILE"]
@@ -131,7 +131,7 @@ def run_claims(args: argparse.Namespace) -> int:
         raise UsageError(f"{tests}: the claims tests are not here; they ship with the source checkout "
                          f"(benchmarks/claims), so run 'sva claims' from a clone of the project")
     results_dir = Path(args.results).resolve()
-    from analyzer.experiment.results import load_rows
+    from analyzer.results.store import load_rows
 
     try:  # the same check the tests' collection makes, but as one line and status 1
         rows = load_rows(results_dir)

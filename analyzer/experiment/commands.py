@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from analyzer.experiment.results import DEFAULT_RESULTS
+from analyzer.results.store import DEFAULT_RESULTS
 from analyzer.errors import UsageError
 
 
@@ -79,7 +79,7 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def export_command(args: argparse.Namespace) -> int:
-    from analyzer.experiment.results import export_csv
+    from analyzer.results.store import export_csv
 
     if not args.csv:
         raise UsageError("--csv needs a file name")

@@ -28,10 +28,10 @@ from typing import Any, Callable, Mapping, Sequence
 
 from analyzer.errors import UsageError
 from analyzer.experiment.executor import Executor, Finished, make_executor
-from analyzer.experiment.fields import MEASUREMENT_COLUMNS, NETWORK_COLUMNS
+from analyzer.results.fields import MEASUREMENT_COLUMNS
 from analyzer.experiment.presets import Preset
-from analyzer.experiment.results import ResultsDB, find_reusable, now
-from analyzer.generate.artifact import config_hash
+from analyzer.results.store import ResultsDB, find_reusable, now
+from analyzer.core.artifact import config_hash
 
 ARTIFACTS = "artifacts"
 
@@ -106,11 +106,13 @@ def _trust_config(settings: Mapping[str, Any]) -> Any:
 def run_cell(task: CellTask) -> dict[str, Any]:
     """Generate, analyze and trust one cell; return its row (``failed`` with a reason on error)."""
     from analyzer.generate import generate, write_artifact
-    from analyzer.generate.artifact import versions
+    from analyzer.core.artifact import versions
     from analyzer.measure.analysis import analyze_source
     from analyzer.specs import get_spec
+    from analyzer.families import family_of
     from analyzer.trust.evaluate import prepare, evaluate
-    from analyzer.trust.network import annotate_manifest
+    from analyzer.trust.probe import annotate
+    from analyzer.core.family import Judgement
 
     started = time.monotonic()
     root = Path(task.results_dir)
@@ -120,6 +122,7 @@ def run_cell(task: CellTask) -> dict[str, Any]:
     stage = "generate"
     try:
         spec = get_spec(task.spec)
+        own = tuple(declared.name for declared in family_of(spec).fields)  # the family's own fields
         artifact = generate(spec, task.generator, task.seed, task.generator_config)
         module = write_artifact(artifact, root / ARTIFACTS)
         row.update(module=_relative(module, root), sha256=artifact.sha256,
@@ -134,8 +137,7 @@ def run_cell(task: CellTask) -> dict[str, Any]:
 
         reused = find_reusable(root, artifact.sha256, task.measure_hash)
         if reused is not None:  # these very bytes were measured with these settings already
-            row.update({name: reused.get(name) for name in (*MEASUREMENT_COLUMNS, *NETWORK_COLUMNS, "network",
-                                                            "survivors", "detail")})
+            row.update({name: reused.get(name) for name in (*MEASUREMENT_COLUMNS, *own, "survivors", "detail")})
             row.update(reused_from=reused["cell"], analyze_seconds=0.0, trust_seconds=0.0)
         else:
             stage = "analyze"
@@ -154,12 +156,12 @@ def run_cell(task: CellTask) -> dict[str, Any]:
                 if name in MEASUREMENT_COLUMNS and (value is not None or name not in row):
                     row[name] = value
             row["survivors"] = len(report.survivors)
-            if report.network is not None:  # a sorting network, traced once in the sandbox
-                row.update({name: report.network.get(name) for name in (*NETWORK_COLUMNS, "network")})
+            if report.family_fields is not None:  # what the family's probe measured in the sandbox
+                row.update({name: report.family_fields.get(name) for name in own})
             if report.mutation_error:
                 row["detail"] = f"mutation analysis: {report.mutation_error}"
-        if row.get("network") is not None:  # the manifest carries what was measured, as sva generate's does
-            annotate_manifest(module.with_suffix(".json"), {name: row[name] for name in (*NETWORK_COLUMNS, "network")})
+        if any(row.get(name) is not None for name in own):  # the manifest carries it, as sva generate's does
+            annotate(module, spec, Judgement(fields={name: row.get(name) for name in own}))
     except Exception as error:  # a cell's failure is data, stored with its reason
         row.update(status="failed", stage=stage, reason=_reason(error))
         if not isinstance(error, _CellFailure):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from analyzer.errors import UsageError
-from analyzer.generate.artifact import Artifact, read_manifest, write_artifact
+from analyzer.core.artifact import Artifact, read_manifest, write_artifact
 from analyzer.specs import Spec
 
 __all__ = ["Artifact", "GENERATORS", "Generator", "generate", "get_generator", "read_manifest",
@@ -60,17 +60,6 @@ def get_generator(name: str) -> Generator:
 
 def generate(spec: Spec, generator: str, seed: int, config: Mapping[str, Any] | None = None) -> Artifact:
     """Run generator ``generator`` on ``spec`` with ``seed``."""
-    from analyzer.generate.rng import check_seed
+    from analyzer.core.rng import check_seed
 
     return get_generator(generator).generate(spec, check_seed(seed), config)
-
-
-def merge_config(defaults: Mapping[str, Any], overrides: Mapping[str, Any] | None) -> dict[str, Any]:
-    """``defaults`` updated by ``overrides``; an unknown key is a :class:`UsageError`."""
-    merged = dict(defaults)
-    for key, value in (overrides or {}).items():
-        if key not in defaults:
-            raise UsageError(f"unknown configuration key {key!r}; known keys: {', '.join(sorted(defaults))}")
-        merged[key] = value
-    return merged
-

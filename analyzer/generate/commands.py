@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from analyzer.errors import InputError, UsageError
+from analyzer.core.family import Judgement
+from analyzer.errors import InputError, UsageError, error_line
 from analyzer.generate import GENERATORS, generate, get_generator, write_artifact
-from analyzer.generate.rng import check_seed
+from analyzer.core.rng import check_seed
 from analyzer.specs import Spec, all_specs, get_spec
 
 
@@ -55,15 +56,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     every.set_defaults(handler=run_all)
 
 
-def annotate_network(path: Path, spec: Spec) -> dict[str, Any] | None:
-    """Trace a network artifact once (in the sandbox) and put its figures in its manifest under
-    ``network`` (:func:`analyzer.trust.network.network_fields`); None for other specs."""
-    from analyzer.trust.network import annotate_manifest, network_fields
+def probe_and_annotate(path: Path, spec: Spec) -> Judgement | None:
+    """Run the spec family's probe on the artifact once (in the sandbox) and record what it
+    measured in the manifest (:mod:`analyzer.trust.probe`); None for a family without a probe."""
+    from analyzer.trust.probe import annotate, probe_artifact
 
-    fields = network_fields(path, spec)
-    if fields is not None:
-        annotate_manifest(path.with_suffix(".json"), fields)
-    return fields
+    judgement = probe_artifact(path, spec)
+    annotate(path, spec, judgement)
+    return judgement
 
 
 def run_one(args: argparse.Namespace) -> int:
@@ -71,13 +71,13 @@ def run_one(args: argparse.Namespace) -> int:
     get_generator(args.generator)
     artifact = generate(spec, args.generator, check_seed(args.seed), dict(args.settings) or None)
     path = write_artifact(artifact, args.out)
-    annotate_network(path, spec)
+    probe_and_annotate(path, spec)
     print(path)
     return 0
 
 
 def run_all(args: argparse.Namespace) -> int:
-    from analyzer.trust.check import check_cases
+    from analyzer.trust.check import CaseCheck, check_cases
 
     specs = all_specs() if args.specs is None else tuple(get_spec(name.strip()) for name in args.specs.split(","))
     if not specs:
@@ -89,20 +89,19 @@ def run_all(args: argparse.Namespace) -> int:
             artifact = generate(spec, name, args.seed)
             path = write_artifact(artifact, args.out)
             try:
-                fields = annotate_network(path, spec)
-            except InputError as error:  # not a network: say why, go on with the others
+                judgement = probe_and_annotate(path, spec)
+            except InputError as error:  # the probe measured nothing: say why, go on with the others
                 failures += 1
-                print(f"sva: {error}", file=sys.stderr)
+                print(error_line(str(error)), file=sys.stderr)
                 continue
-            if fields is not None:  # an infinite domain: the 0-1 check of the traced network
-                from analyzer.trust.network import zero_one_check
-
-                check = zero_one_check(fields["network"], spec.size)
+            if judgement is not None and judgement.checked is not None:  # the family's own domain check
+                passed, cases = judgement.checked
+                check = CaseCheck(cases=cases, passed=passed, first_failure=judgement.counterexample)
             else:
                 check = check_cases(artifact.source, spec, spec.domain.cases)
             if check.crash:
                 failures += 1
-                print(f"sva: {path}: {check.crash}", file=sys.stderr)
+                print(error_line(f"{path}: {check.crash}"), file=sys.stderr)
             cost = ""
             if artifact.search is not None:
                 state = "perfect" if artifact.search.get("success") else "imperfect"

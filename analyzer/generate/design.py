@@ -11,22 +11,13 @@ from __future__ import annotations
 
 from typing import Any, Callable, Mapping
 
+from analyzer.core.artifact import Artifact
+from analyzer.core.emitter import emit_program, emit_tests
+from analyzer.core.program import Apply, Call, Contract, Do, Expr, Perform, Program, TupleOf
+from analyzer.core.settings import merge_config
+from analyzer.core.spec import Spec
 from analyzer.errors import UsageError
-from analyzer.generate.artifact import Artifact
-from analyzer.generate.design_boolean import BOOLEAN_TEMPLATES
-from analyzer.generate.design_sorting import SORTING_TEMPLATES
-from analyzer.generate.emitter import emit_program, emit_tests
-from analyzer.generate.program import Apply, Call, CompareExchange, Contract, Expr, Perform, Program, TupleOf
-from analyzer.specs import Spec
-
-#: Templates by spec kind. A new family adds its templates here.
-TEMPLATES: dict[str, tuple[str, Callable[[Spec], Program]]] = {**BOOLEAN_TEMPLATES, **SORTING_TEMPLATES}
-
-#: Hypothesis strategy expression for every parameter of a family's functions with a plain
-#: :class:`Contract` (``{size}`` is the spec's size); functions with a ``WiresContract`` draw
-#: their own inputs.
-_PARAMETER_STRATEGY = {"boolean": "st.booleans()",
-                       "sorting": "st.lists(st.integers(-1000, 1000), min_size={size}, max_size={size})"}
+from analyzer.families import family_of
 
 
 def default_config(spec: Spec) -> dict[str, Any]:
@@ -35,11 +26,13 @@ def default_config(spec: Spec) -> dict[str, Any]:
 
 
 def _template(spec: Spec) -> tuple[str, Callable[[Spec], Program]]:
+    """The template of the spec's family for the spec's kind (a family states its templates)."""
+    templates = family_of(spec).templates
     try:
-        return TEMPLATES[spec.kind]
+        return templates[spec.kind]
     except KeyError:
-        raise UsageError(f"no design template for spec {spec.name!r} (kind {spec.kind!r}); "
-                         f"templates exist for: {', '.join(sorted(TEMPLATES))}") from None
+        raise UsageError(f"no design template for spec {spec.name!r} (kind {spec.kind!r}) in family "
+                         f"{spec.family!r}; templates exist for: {', '.join(sorted(templates)) or 'none'}") from None
 
 
 def _primitives_used(expr: Expr, found: set[str]) -> None:
@@ -57,10 +50,10 @@ def check_primitives(program: Program, spec: Spec) -> None:
     found: set[str] = set()
     for function in program.functions:
         for statement in function.body:
-            if isinstance(statement, CompareExchange):
-                found.add("COMPARE_EXCHANGE")
-                _primitives_used(statement.low, found)
-                _primitives_used(statement.high, found)
+            if isinstance(statement, Do):
+                found.add(statement.primitive)
+                for arg in statement.args:
+                    _primitives_used(arg, found)
             elif isinstance(statement, Perform):
                 _primitives_used(statement.call, found)
             else:
@@ -73,8 +66,6 @@ def check_primitives(program: Program, spec: Spec) -> None:
 
 def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> Artifact:
     """The design artifact for ``spec``: module, tests module and manifest fields."""
-    from analyzer.generate import merge_config
-
     resolved = merge_config(default_config(spec), config)
     name, template = _template(spec)
     if resolved["template"] != name:
@@ -83,10 +74,11 @@ def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> 
     check_primitives(program, spec)
     if program.entry != spec.entry or program.functions[-1].params != spec.params:
         raise ValueError(f"template {name} broke the entry signature of {spec.name}")
-    strategy = _PARAMETER_STRATEGY[spec.family].format(size=spec.size)
+    family = family_of(spec)
+    strategy = family.contract_strategy(spec)
     parameters = {param for function in program.functions if isinstance(function.contract, Contract)
                   for param in function.params}
     tests = emit_tests(program, f"seed-{seed}.py", {param: strategy for param in sorted(parameters)},
                        max_examples=int(resolved["contract_examples"]))
     return Artifact(spec=spec.name, generator="design", seed=seed, entry=spec.entry,
-                    source=emit_program(program), config=resolved, search=None, tests_source=tests)
+                    source=emit_program(program, family.primitives), config=resolved, search=None, tests_source=tests)

@@ -1,9 +1,9 @@
 """``build_report``: the result rows of a run -> ``report.html``, ``report.md``, ``report.csv``.
 
 The report is rebuilt from the results database (or from rows handed in), never from a live run.
-Steps: load the rows of the latest run (:func:`analyzer.experiment.results.load_rows`), compute
-the statistics (:func:`analyzer.experiment.stats.compare`, :func:`~analyzer.experiment.stats.correlate`)
-and the claims (:func:`analyzer.experiment.claims.evaluate_claims`), arrange them
+Steps: load the rows of the latest run (:func:`analyzer.results.store.load_rows`), compute
+the statistics (:func:`analyzer.results.stats.compare`, :func:`~analyzer.results.stats.correlate`)
+and the claims (:func:`analyzer.results.claims.evaluate_claims`), arrange them
 (:mod:`analyzer.report.tables`), draw the figures (:mod:`analyzer.report.plots`) and the seed-0
 artifacts (:mod:`analyzer.report.sidebyside`), then write one self-contained HTML page (every
 figure inline SVG, no network needed), a Markdown twin that links the same SVGs as files, and the
@@ -72,7 +72,7 @@ class ReportContent:
 
 
 def _load(results_dir: Path) -> tuple[list[dict[str, Any]], str | None]:
-    from analyzer.experiment.results import database_path, latest_run, load_rows
+    from analyzer.results.store import database_path, latest_run, load_rows
 
     if not results_dir.exists():
         raise InputError(f"{results_dir}: no such folder; run 'sva run --out {results_dir}' first "
@@ -86,7 +86,7 @@ def _load(results_dir: Path) -> tuple[list[dict[str, Any]], str | None]:
 
 
 def _claim_view(result: Any) -> ClaimView:
-    from analyzer.experiment.claims import claim
+    from analyzer.results.claims import claim
 
     try:
         headline = claim(result.name).headline
@@ -100,8 +100,8 @@ def _claim_view(result: Any) -> ClaimView:
 def report_content(rows: Sequence[Mapping[str, Any]], results_dir: Path, out_dir: Path, *,
                    preset: str | None = None, seed: int = 0) -> ReportContent:
     """Compute every section of the report from ``rows`` (diagrams are written under ``out_dir``)."""
-    from analyzer.experiment import stats
-    from analyzer.experiment.claims import evaluate_claims
+    from analyzer.results import stats
+    from analyzer.results.claims import evaluate_claims
 
     done = done_rows(rows)
     comparisons = stats.compare(done, [m for m in HEADLINE_METRICS if m != "search_success"], seed=seed)

@@ -12,7 +12,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from analyzer.experiment.results import DEFAULT_RESULTS
+from analyzer.results.store import DEFAULT_RESULTS
 
 __all__ = ["register", "run_report", "DEFAULT_RESULTS"]
 

@@ -4,7 +4,7 @@ The artifact is only *read*: its source goes through the static unit-graph build
 (:func:`analyzer.measure.build_unit_graph`) and the Graphviz diagram writer
 (:func:`analyzer.measure.write_diagram`); it is never imported or run. When Graphviz's ``dot`` is
 missing the DOT source is kept instead, with a note. A sorting-network artifact also gets the
-classic network diagram from ``analyzer.measure.network_diagram.network_svg`` when that module
+classic network diagram from ``analyzer.families.sorting.diagram.network_svg`` when that module
 exists (a note otherwise).
 """
 
@@ -85,9 +85,9 @@ def _network(row: Mapping[str, Any], out_dir: Path, stem: str) -> tuple[str | No
     if not network:
         return None, None, None
     try:
-        module = importlib.import_module("analyzer.measure.network_diagram")
+        module = importlib.import_module("analyzer.families.sorting.diagram")
     except ImportError:
-        return None, None, "network diagram not drawn: analyzer.measure.network_diagram is not available yet"
+        return None, None, "network diagram not drawn: analyzer.families.sorting.diagram is not available yet"
     pairs = [(int(i), int(j)) for i, j in network]
     try:
         svg = module.network_svg(pairs, _wires(row, pairs))

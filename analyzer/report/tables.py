@@ -3,7 +3,7 @@ against the record, failed cells, and the measurements of one artifact.
 
 Everything here is a pure function of the result rows (no clock, no randomness), so the same rows
 always give the same tables. The statistics themselves come from
-:mod:`analyzer.experiment.stats`; this module only arranges them, and adds two plain counts the
+:mod:`analyzer.results.stats`; this module only arranges them, and adds two plain counts the
 comparison cannot give: the *mean* of each metric per generator (for a yes/no field such as
 ``verified`` the mean is the rate, e.g. 3 verified of 4 seeds -> 0.75) and search's success rate
 (successful search cells / search cells, e.g. 9 of 10 -> 0.9).
@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any, Iterable, Mapping, Sequence
 
-from analyzer.experiment.fields import field_info
-from analyzer.experiment.stats import done_rows, values
+from analyzer.results.fields import field_info
+from analyzer.results.stats import done_rows, values
 
 __all__ = [
     "HEADLINE_METRICS", "SIDE_BY_SIDE_METRICS", "CSV_FIELDS", "RunSummary", "TableRow",
@@ -60,7 +60,7 @@ _EXTRA_LABELS = {
 
 
 def label(metric: str) -> str:
-    """Words for a field name: the label in :mod:`analyzer.experiment.fields`, else the name."""
+    """Words for a field name: the label in :mod:`analyzer.results.fields`, else the name."""
     try:
         return field_info(metric).label
     except KeyError:
@@ -157,7 +157,7 @@ class TableRow:
     median_search: float | None
     mean_design: float | None
     mean_search: float | None
-    difference: float | None = None  #: the comparison's estimate (see ``analyzer.experiment.stats``)
+    difference: float | None = None  #: the comparison's estimate (see ``analyzer.results.stats``)
     difference_low: float | None = None
     difference_high: float | None = None
     delta: float | None = None  #: Cliff's delta

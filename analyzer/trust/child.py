@@ -15,6 +15,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Callable
 
+from analyzer.core.values import jsonable
+
 
 def load_module(path: str, name: str = "artifact_under_test") -> ModuleType:
     """Import the module at ``path`` (in the working folder) under ``name``."""
@@ -25,15 +27,6 @@ def load_module(path: str, name: str = "artifact_under_test") -> ModuleType:
     sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
-
-
-def jsonable(value: Any) -> Any:
-    """JSON data for an artifact's output: tuples become lists, unknown types their repr."""
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
-    if isinstance(value, (tuple, list)):
-        return [jsonable(item) for item in value]
-    return {"repr": repr(value)[:200], "type": type(value).__name__}
 
 
 #: What a job calls to stream one JSON record to the caller before it finishes.
@@ -88,10 +81,10 @@ def _trust_mutants(payload: dict[str, Any], progress: Progress) -> Any:
     return run_mutants(payload, progress)
 
 
-def _trace_network(payload: dict[str, Any], progress: Progress) -> Any:
-    from analyzer.trust.network import trace_job
+def _family_probe(payload: dict[str, Any], progress: Progress) -> Any:
+    from analyzer.trust.probe import probe_job
 
-    return trace_job(payload, progress)
+    return probe_job(payload, progress)
 
 
 #: Jobs the sandbox can run, by name: ``job(payload, progress) -> JSON data``.
@@ -100,7 +93,7 @@ JOBS: dict[str, Callable[[dict[str, Any], Progress], Any]] = {
     "pytest": run_pytest,
     "trust_baseline": _trust_baseline,
     "trust_mutants": _trust_mutants,
-    "trace_network": _trace_network,
+    "family_probe": _family_probe,
 }
 
 
@@ -115,8 +108,19 @@ def _progress_writer(path: str) -> Progress:
     return write
 
 
+def _family_path() -> None:
+    """Put the folders of families from outside the package on ``sys.path`` (``python -I``
+    ignores PYTHONPATH; the sandbox passes them as ``SVA_FAMILY_PATH``)."""
+    import os
+
+    for folder in filter(None, os.environ.get("SVA_FAMILY_PATH", "").split(os.pathsep)):
+        if folder not in sys.path:
+            sys.path.append(folder)
+
+
 def main(argv: list[str]) -> int:
     job, payload_path, result_path, progress_path = argv
+    _family_path()
     payload = json.loads(Path(payload_path).read_text(encoding="utf-8"))
     try:
         result: dict[str, Any] = {"value": JOBS[job](payload, _progress_writer(progress_path))}

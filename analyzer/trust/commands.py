@@ -15,6 +15,7 @@ import json
 import sys
 from typing import Any
 
+from analyzer.families import family_of, get_spec
 from analyzer.errors import UsageError
 from analyzer.trust.evaluate import TrustConfig, TrustReport, trust
 from analyzer.trust.sandbox import Limits
@@ -100,11 +101,11 @@ def format_report(report: TrustReport) -> str:
         ("explanation_length", f"{_number(report.explanation_length)} "
                                f"(verified: {_number(report.verified_explanation_length)})"),
     ]
-    if report.network is not None:
-        net = report.network
-        rows.append(("network", f"{net['comparators']} comparators, depth {net['depth']} (best known "
-                                f"{net['best_known_comparators']}, depth {net['best_known_depth']}); "
-                                f"{net['unsorted_binary_inputs']} of {net['binary_inputs']} 0-1 inputs unsorted"))
+    if report.family_fields is not None and report.spec is not None:
+        family = family_of(get_spec(report.spec))
+        line = family.summary(report.family_fields)
+        if line:
+            rows.append((family.manifest_key or family.name, line))
     lines += [f"  {name:<28} {value}" for name, value in rows]
     if report.mutation_error:
         lines.append(f"  mutation analysis stopped: {report.mutation_error}")

@@ -12,7 +12,7 @@ Definitions (field names from the brief; worked examples in ``docs/trust.md``):
 * ``verified``: every property holds on every element of a finite domain (exhaustive check);
   for a comparator-network spec (infinite domain), the traced network sorts every 0-1 input and
   the artifact behaves as that network on the held-out and shifted inputs
-  (:mod:`analyzer.trust.network`); ``None`` when the domain is infinite otherwise, when a
+  (:mod:`analyzer.families.sorting.trace`); ``None`` when the domain is infinite otherwise, when a
   network spec's artifact is not a comparator network, or when there is no spec.
 * ``held_out_pass_rate`` / ``shift_pass_rate``: share of held-out / shifted inputs on which
   every property holds; ``None`` where the spec has none.
@@ -43,7 +43,7 @@ from typing import Any, Mapping, Sequence
 
 from analyzer.errors import InputError
 from analyzer.specs import Spec, get_spec
-from analyzer.trust.network import assess, is_network_spec
+from analyzer.families import family_of
 from analyzer.trust.sandbox import Completed, Crashed, Limits, run_job
 
 __all__ = ["TrustConfig", "TrustInput", "TrustReport", "Survivor", "TestRecord", "MutationPlan", "prepare",
@@ -148,8 +148,9 @@ class TrustReport:
     survivors: tuple[Survivor, ...] = ()
     mutation_error: str | None = None
     notes: tuple[str, ...] = ()  #: what a reader should know to read the figures right
-    #: a network spec's traced network: comparators, depth, best known, the pairs, 0-1 counts
-    network: dict[str, Any] | None = None
+    #: what the spec family's probe measured (the sorting family: comparators, depth, best
+    #: known, the traced pairs, 0-1 counts); None for a family without a probe
+    family_fields: dict[str, Any] | None = None
     timings: dict[str, float] = field(default_factory=dict)
     config: dict[str, Any] = field(default_factory=dict)  #: the TrustConfig used, limits included
     versions: dict[str, str] = field(default_factory=dict)  #: of everything that ran the checks
@@ -200,7 +201,7 @@ def prepare(artifact: str | Path, spec: str | None = None, entry: str | None = N
     ``entry``, the manifest, the spec, or the one top-level function nothing else calls; the
     tests from the manifest plus ``tests``.
     """
-    from analyzer.generate.artifact import read_manifest
+    from analyzer.core.artifact import read_manifest
     from analyzer.measure.source import read_source
 
     path = Path(artifact)
@@ -438,12 +439,15 @@ def evaluate(request: TrustInput, config: TrustConfig | None = None, analysis: A
                        if coverage_data["branches"] else (1.0 if coverage_data["statements"] else None))
 
     notes = _notes(records)
-    network = None
-    if spec_checks is not None and is_network_spec(request.spec):
-        check = assess(value.get("network_probe"), request.spec)  # the 0-1 check runs here, on data
-        verified, network = check.verified, check.fields
-        counterexample = counterexample or check.counterexample
-        notes += (check.note,) if check.note else ()
+    family_fields = None
+    if spec_checks is not None and family_of(request.spec).has_probe(request.spec):
+        judgement = family_of(request.spec).judge(request.spec, value.get("probe"))  # on data, here
+        if judgement is not None:
+            if judgement.verified is not None or judgement.reason:
+                verified = judgement.verified
+            family_fields = None if judgement.fields is None else dict(judgement.fields)
+            counterexample = counterexample or judgement.counterexample
+            notes += (judgement.note,) if judgement.note else ()
 
     mutation = _mutation_analysis(request, config, value, records, graph, size) if config.mutate else None
     timings["total_s"] = round(time.monotonic() - started, 3)
@@ -459,7 +463,7 @@ def evaluate(request: TrustInput, config: TrustConfig | None = None, analysis: A
         localization=mutation["localization"] if mutation else None,
         verified_explanation_length=verified_e, properties=properties, tests=records,
         survivors=mutation["survivors"] if mutation else (),
-        mutation_error=mutation["error"] if mutation else None, notes=notes, timings=timings, network=network)
+        mutation_error=mutation["error"] if mutation else None, notes=notes, timings=timings, family_fields=family_fields)
 
 
 def _notes(records: Sequence[TestRecord]) -> tuple[str, ...]:
@@ -475,7 +479,7 @@ def _notes(records: Sequence[TestRecord]) -> tuple[str, ...]:
 
 
 def _versions() -> dict[str, str]:
-    from analyzer.generate.artifact import versions
+    from analyzer.core.artifact import versions
 
     return versions(("libcst", "hypothesis", "pytest", "coverage"))
 

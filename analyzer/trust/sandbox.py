@@ -95,8 +95,10 @@ def _limit_child(limits: Limits) -> None:
 
 
 def _environment(folder: str) -> dict[str, str]:
+    from analyzer.families import plugin_paths
+
     return {"PATH": "/usr/bin:/bin", "HOME": folder, "PYTHONHASHSEED": "0", "LANG": "C.UTF-8",
-            "PYTHONDONTWRITEBYTECODE": "1", "TMPDIR": folder}
+            "PYTHONDONTWRITEBYTECODE": "1", "TMPDIR": folder, **plugin_paths()}
 
 
 def _tail(path: Path, limit: int = 300) -> str:

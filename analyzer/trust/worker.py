@@ -555,7 +555,7 @@ def run_baseline(payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
         spec_test = _spec_test(session, cases, record_passing=True)
         budget = float(settings_["test_seconds"])
         tracer = _CallTracer(module_file)
-        shifted_cases: list[tuple] = []  # drawn once: the spec checks and the network probe use them
+        shifted_cases: list[tuple] = []  # drawn once: the spec checks and the family's probe use them
 
         def body(items: list[Any], driver: Any) -> dict[str, Any]:
             tests: list[Any] = ([spec_test] if spec_test else []) + [_PytestTest(item, driver) for item in items]
@@ -584,23 +584,24 @@ def run_baseline(payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
         cov.stop()
     result["coverage"] = _coverage_figures(cov, work, module_file)
     if spec_test is not None:
-        result["network_probe"] = _network_probe(session, shifted_cases, alarm, budget)
+        result["probe"] = _family_probe(session, shifted_cases, alarm, budget)
     return result
 
 
-def _network_probe(session: _Session, shifted_cases: list[tuple], alarm: Alarm, budget: float) -> dict[str, Any] | None:
-    """For a comparator-network spec: the artifact traced as a network (after coverage stopped,
-    so tracing adds nothing to the tests' coverage) and checked against it on the held-out and
-    shifted inputs (:func:`analyzer.trust.network.probe`); None for other specs."""
-    from analyzer.trust.network import is_network_spec, probe
+def _family_probe(session: _Session, shifted_cases: list[tuple], alarm: Alarm, budget: float) -> Any:
+    """The spec family's probe of the artifact (after coverage stopped, so probing adds nothing to
+    the tests' coverage), given the held-out and shifted inputs the spec checks used; None for a
+    family without one (:meth:`analyzer.core.family.Family.probe`)."""
+    from analyzer.families import family_of
 
-    if not is_network_spec(session.spec):
+    family = family_of(session.spec)
+    if not family.has_probe(session.spec):
         return None
     alarm.arm(budget)
     try:
-        return probe(session.entry, session.spec.size, list(session.spec.held_out) + shifted_cases)
+        return family.probe(session.spec, session.entry, list(session.spec.held_out) + shifted_cases)
     except TimeBudgetExceeded:
-        return {"reason": f"tracing it as a network timed out after {budget:g} s"}
+        return {"reason": f"probing it ({family.name}) timed out after {budget:g} s"}
     finally:
         alarm.disarm()
 

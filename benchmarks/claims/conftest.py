@@ -12,8 +12,8 @@ import os
 import pytest
 
 from analyzer.errors import SvaError
-from analyzer.experiment.claims import ClaimResult, evaluate_claims
-from analyzer.experiment.results import load_rows
+from analyzer.results.claims import ClaimResult, evaluate_claims
+from analyzer.results.store import load_rows
 
 _RESULTS = pytest.StashKey[tuple[ClaimResult, ...]]()
 

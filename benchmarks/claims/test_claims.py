@@ -1,7 +1,7 @@
 """The essay's claims, stated as tests against a results database (``--results DIR``).
 
 These are research findings, not gates: a failing test means the data do not support the claim,
-and its message says why in plain words. The rule lives in ``analyzer.experiment.claims``
+and its message says why in plain words. The rule lives in ``analyzer.results.claims``
 (``evaluate_claims``); these tests only ask for its verdicts. A claim with no data on a spec
 (e.g. every artifact verified, so nothing to correlate) is skipped with the reason. Each test
 records its claim, spec, verdict and the verdict's JSON as junit properties, which ``sva claims``

@@ -5,8 +5,9 @@ Tables:
 * ``cells``: one row per (cell, configuration hash), where a cell is
   ``<spec>/<generator>/seed-<n>``. ``status`` is ``done`` or ``failed`` (with ``reason`` and
   the ``stage`` that failed). Every measurement sits in a column named after the brief's field;
-  structured values (``counterexample``, ``network``, ``config``, ``versions``,
-  ``best_fitness_per_generation``) are JSON text.
+  structured values (``counterexample``, ``config``, ``versions``,
+  ``best_fitness_per_generation``, and a family's JSON fields such as ``network``) are JSON text.
+  A family's declared fields (``Family.fields``) are columns too, added on open when missing.
 * ``runs``: one row per ``sva run``: when, the command line, the resolved preset, and the
   cells it asked for. The report reads the cells of the latest run.
 
@@ -30,34 +31,45 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from analyzer.atomic import write_text_atomically
 from analyzer.errors import InputError, OutputError
-from analyzer.experiment.fields import MEASUREMENT_COLUMNS, NETWORK_COLUMNS
+from analyzer.results.fields import MEASUREMENT_COLUMNS, family_columns, family_fields
 
 DATABASE = "results.sqlite"
 #: Where ``sva run`` writes and ``sva report``, ``sva claims`` and ``sva export`` read by default.
 DEFAULT_RESULTS = "out/results"
-SCHEMA_VERSION = "1"
+#: Version 2: the families' own fields are declared by the families (columns added on open).
+#: A version-1 folder (written before families were plug-ins) is migrated on open: its columns
+#: are the same, and the version is raised.
+SCHEMA_VERSION = "2"
+_MIGRATES = {"1"}
 
-#: Columns holding JSON text, decoded by :func:`load_rows`.
-JSON_COLUMNS = ("counterexample", "network", "best_fitness_per_generation", "config", "versions")
+#: Columns of every results database, before and after the families' own.
+_HEAD: tuple[str, ...] = ("cell", "config_hash", "spec", "family", "generator", "seed", "status", "reason",
+                          "stage", "module", "tests_module", "sha256", *MEASUREMENT_COLUMNS)
+_TAIL: tuple[str, ...] = ("search_success", "search_evaluations", "best_fitness_per_generation",
+                          "generate_seconds", "analyze_seconds", "trust_seconds", "wall_seconds",
+                          "survivors", "reused_from", "detail", "config", "versions", "run_id", "finished_at")
+
 #: Columns holding 0/1 that mean True/False.
 BOOLEAN_COLUMNS = ("verified", "search_success")
-
-#: Every column of ``cells``, in order (the CSV export's header).
-COLUMNS: tuple[str, ...] = (
-    "cell", "config_hash", "spec", "family", "generator", "seed", "status", "reason", "stage",
-    "module", "tests_module", "sha256",
-    *MEASUREMENT_COLUMNS, *NETWORK_COLUMNS, "network",
-    "search_success", "search_evaluations", "best_fitness_per_generation",
-    "generate_seconds", "analyze_seconds", "trust_seconds", "wall_seconds",
-    "survivors", "reused_from", "detail", "config", "versions", "run_id", "finished_at",
-)
 
 _TYPES = {"seed": "INTEGER", "run_id": "INTEGER"}
 
 
+def columns() -> tuple[str, ...]:
+    """Every column of ``cells``, in order (the CSV export's header): the common ones, with the
+    registered families' declared fields after the measurements."""
+    return _HEAD + family_columns() + _TAIL
+
+
+def json_columns() -> tuple[str, ...]:
+    """Columns holding JSON text, decoded by :func:`load_rows`."""
+    return ("counterexample", "best_fitness_per_generation", "config", "versions",
+            *(declared.name for declared in family_fields() if declared.json))
+
+
 def _cells_table() -> str:
-    columns = ",\n  ".join(f"{name} {_TYPES.get(name, '')}".rstrip() for name in COLUMNS)
-    return (f"CREATE TABLE IF NOT EXISTS cells (\n  {columns},\n"
+    columns_text = ",\n  ".join(f"{name} {_TYPES.get(name, '')}".rstrip() for name in columns())
+    return (f"CREATE TABLE IF NOT EXISTS cells (\n  {columns_text},\n"
             f"  CHECK (status IN ('done', 'failed')),\n  PRIMARY KEY (cell, config_hash))")
 
 
@@ -84,7 +96,7 @@ def database_path(results_dir: str | os.PathLike[str]) -> Path:
 def _encode(name: str, value: Any) -> Any:
     if value is None:
         return None
-    if name in JSON_COLUMNS:
+    if name in json_columns():
         return json.dumps(value, sort_keys=True)
     if name in BOOLEAN_COLUMNS:
         return int(bool(value))
@@ -93,7 +105,7 @@ def _encode(name: str, value: Any) -> Any:
 
 def _decode(row: sqlite3.Row) -> dict[str, Any]:
     decoded = dict(row)
-    for name in JSON_COLUMNS:
+    for name in json_columns():
         if decoded.get(name) is not None:
             decoded[name] = json.loads(decoded[name])
     for name in BOOLEAN_COLUMNS:
@@ -123,9 +135,21 @@ class ResultsDB:
             raise OutputError(f"{self.path}: cannot open the results database: {error}; "
                               f"choose a writable folder with --out") from None
         version = self.connection.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
-        if version != SCHEMA_VERSION:
+        if version != SCHEMA_VERSION and version not in _MIGRATES:
             raise InputError(f"{self.path}: results schema version {version}, this sva writes {SCHEMA_VERSION}; "
                              f"use a new --out folder")
+        self._add_declared_columns()
+
+    def _add_declared_columns(self) -> None:
+        """Add the columns a registered family declares and the table lacks (a new family, or a
+        folder written before it existed), and mark the schema current: one transaction."""
+        present = {row["name"] for row in self.connection.execute("PRAGMA table_info(cells)")}
+        with self.connection:
+            self.connection.execute("BEGIN")
+            for name in columns():
+                if name not in present:
+                    self.connection.execute(f'ALTER TABLE cells ADD COLUMN "{name}"')
+            self.connection.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION,))
 
     def close(self) -> None:
         self.connection.close()
@@ -164,10 +188,11 @@ class ResultsDB:
 
     def put(self, row: Mapping[str, Any]) -> None:
         """Store one cell's row in one transaction (replacing a failed row of the same key)."""
-        unknown = set(row) - set(COLUMNS)
+        known = columns()
+        unknown = set(row) - set(known)
         if unknown:
             raise ValueError(f"not columns of the results database: {sorted(unknown)}")
-        names = [name for name in COLUMNS if name in row]
+        names = [name for name in known if name in row]
         values = [_encode(name, row[name]) for name in names]
         with self.connection:
             self.connection.execute(
@@ -255,11 +280,12 @@ def export_csv(results_dir: str | os.PathLike[str], destination: str | os.PathLi
         destination.parent.mkdir(parents=True, exist_ok=True)
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(COLUMNS)
+        header, encoded = columns(), json_columns()
+        writer.writerow(header)
         for row in rows:
             writer.writerow(["" if row.get(name) is None else
-                             json.dumps(row[name], sort_keys=True) if name in JSON_COLUMNS else row[name]
-                             for name in COLUMNS])
+                             json.dumps(row[name], sort_keys=True) if name in encoded else row[name]
+                             for name in header])
         write_text_atomically(destination, buffer.getvalue(), newline="")
     except OSError as error:
         raise OutputError(f"{destination}: cannot write the CSV: {error.strerror or error}") from None

@@ -2,7 +2,7 @@
 
 Pure functions and frozen records, no I/O and no global random state (every resampling draws from
 ``numpy.random.default_rng(seed)``). The table builders :func:`compare` and :func:`correlate` read
-the rows of the results database (``analyzer.experiment.results.load_rows``); only cells with
+the rows of the results database (``analyzer.results.store.load_rows``); only cells with
 ``status == "done"`` count, and a ``None`` measurement is left out, never read as zero. ``verified``
 counts as 1 (True) or 0 (False).
 
@@ -72,7 +72,7 @@ import numpy as np
 from scipy import stats as _scipy
 
 from analyzer.errors import UsageError
-from analyzer.experiment.fields import COMPREHENSIBILITY, SIZE, TRUST
+from analyzer.results.fields import COMPREHENSIBILITY, TRUST, size_fields
 
 __all__ = [
     "MannWhitney", "Interval", "Spearman", "Comparison", "Correlation",
@@ -345,7 +345,7 @@ def holm(p_values: Sequence[float | None]) -> list[float | None]:
 def default_compare_metrics() -> tuple[str, ...]:
     """Comprehensibility, size and trust fields of ``fields.py``, each once, in that order."""
     names: list[str] = []
-    for info in COMPREHENSIBILITY + SIZE + TRUST:
+    for info in COMPREHENSIBILITY + size_fields() + TRUST:
         if info.name not in names:
             names.append(info.name)
     return tuple(names)

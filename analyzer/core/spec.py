@@ -87,6 +87,17 @@ class Spec:
     description: str
     notes: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    #: how an output is compared with the oracle's: exact ``==`` unless the spec states a
+    #: tolerance (:func:`within`)
+    equal: Callable[[Any, Any], bool] = field(default=None, compare=False, hash=False)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.equal is None:
+            object.__setattr__(self, "equal", exact)
+
+    def matches(self, got: Any, want: Any) -> bool:
+        """True when output ``got`` counts as the oracle's ``want`` (the spec's comparison)."""
+        return bool(self.equal(got, want))
 
     @property
     def arity(self) -> int:
@@ -122,12 +133,40 @@ class Spec:
         }
 
 
-def oracle_property(oracle: Callable[..., Any]) -> Property:
-    """The property every spec has first: the output equals the reference oracle's."""
+def exact(got: Any, want: Any) -> bool:
+    """Exact comparison: ``got == want`` (the default of every spec)."""
+    return got == want
+
+
+def within(relative: float, absolute: float = 0.0) -> Callable[[Any, Any], bool]:
+    """A tolerance a spec may state: numbers (or equal-length sequences of numbers) agree when
+    ``|got - want| <= max(absolute, relative * |want|)``; NaN agrees with NaN only, an infinity
+    with the same infinity only. ``within(1e-6)(1.0000001, 1.0)`` is True."""
+    import math
+
+    def close(got: Any, want: Any) -> bool:
+        if isinstance(want, (list, tuple)):
+            return (isinstance(got, (list, tuple)) and len(got) == len(want)
+                    and all(close(g, w) for g, w in zip(got, want)))
+        if isinstance(got, bool) or isinstance(want, bool) or not isinstance(got, (int, float)) \
+                or not isinstance(want, (int, float)):
+            return got == want
+        if math.isnan(want) or math.isnan(got):
+            return math.isnan(want) and math.isnan(got)
+        if math.isinf(want) or math.isinf(got):
+            return got == want
+        return abs(got - want) <= max(absolute, relative * abs(want))
+
+    return close
+
+
+def oracle_property(oracle: Callable[..., Any], equal: Callable[[Any, Any], bool] = exact) -> Property:
+    """The property every spec has first: the output equals the reference oracle's (by
+    ``equal``: exact unless the spec states a tolerance)."""
     return Property(
         name="matches_oracle",
         description="the output equals the reference oracle's output",
-        check=lambda entry, case: entry(*case) == oracle(*case),
+        check=lambda entry, case: bool(equal(entry(*case), oracle(*case))),
     )
 
 

@@ -35,3 +35,14 @@ def flag(config: Mapping[str, Any], key: str) -> bool:
     if not isinstance(value, bool):
         raise UsageError(f"search setting {key}={value!r} must be true or false")
     return value
+
+
+def merge_config(defaults: Mapping[str, Any], overrides: Mapping[str, Any] | None) -> dict[str, Any]:
+    """``defaults`` updated by ``overrides``; an unknown key is a :class:`UsageError`."""
+    merged = dict(defaults)
+    for key, value in (overrides or {}).items():
+        if key not in defaults:
+            raise UsageError(f"unknown configuration key {key!r}; known keys: {', '.join(sorted(defaults))}")
+        merged[key] = value
+    return merged
+

@@ -28,11 +28,10 @@ from __future__ import annotations
 
 from typing import Callable
 
-from analyzer.generate.program import (Apply, Bind, Call, CompareExchange, Constant, Contract, Expr, Function, Name,
-                                       Perform, Program, Return, Statement, WiresContract)
-from analyzer.specs import Spec
-
-WIRES = "wires"
+from analyzer.core.program import (Apply, Bind, Call, Constant, Contract, Do, Expr, Function, Name, Perform,
+                                   Program, Return, Statement)
+from analyzer.families.sorting.primitives import WIRES, WiresContract, compare_exchange
+from analyzer.core.spec import Spec
 
 
 def _largest_power_below(m: int) -> int:
@@ -57,7 +56,7 @@ class _Builder:
         if p == 0 or q == 0:
             return ()
         if p == 1 and q == 1:
-            return (CompareExchange(WIRES, low[0], high[0]),)
+            return (compare_exchange(WIRES, low[0], high[0]),)
         name = f"merge_{p}_{q}"
         if name not in self.functions:
             self._define_merge(name, p, q)
@@ -71,7 +70,7 @@ class _Builder:
         body += self.merge(len(a_names[0::2]), len(b_names[0::2]), a_names[0::2], b_names[0::2])
         body += self.merge(len(a_names[1::2]), len(b_names[1::2]), a_names[1::2], b_names[1::2])
         even, odd = a_names[0::2] + b_names[0::2], a_names[1::2] + b_names[1::2]
-        body += [CompareExchange(WIRES, odd[i], even[i + 1]) for i in range(min(len(odd), len(even) - 1))]
+        body += [compare_exchange(WIRES, odd[i], even[i + 1]) for i in range(min(len(odd), len(even) - 1))]
         promise = (f"Given wires {_listing(a)} sorted and wires {_listing(b)} sorted, leaves all {p + q} values "
                    f"sorted in the order {_listing(a)}, {_listing(b)}.")
         even_list, odd_list = ", ".join(a[0::2] + b[0::2]), ", ".join(a[1::2] + b[1::2])
@@ -86,7 +85,7 @@ class _Builder:
         if m <= 1:
             return ()
         if m == 2:
-            return (CompareExchange(WIRES, positions[0], positions[1]),)
+            return (compare_exchange(WIRES, positions[0], positions[1]),)
         name = f"sort_{m}_wires"
         if name not in self.functions:
             self._define_sort(name, m)
@@ -128,7 +127,7 @@ def program_network(program: Program) -> list[tuple[int, int]]:
 
     Walks the entry function, following :class:`Perform` calls with their position arguments
     bound to the callee's parameters. No generated code runs; the trust side measures emitted
-    artifacts by tracing them in the sandbox instead (:mod:`analyzer.trust.network`).
+    artifacts by tracing them in the sandbox instead (:mod:`analyzer.families.sorting.trace`).
     """
     functions = {function.name: function for function in program.functions}
     network: list[tuple[int, int]] = []
@@ -142,8 +141,9 @@ def program_network(program: Program) -> list[tuple[int, int]]:
 
     def walk(name: str, bound: dict[str, int]) -> None:
         for statement in functions[name].body:
-            if isinstance(statement, CompareExchange):
-                network.append((position(statement.low, bound), position(statement.high, bound)))
+            if isinstance(statement, Do) and statement.primitive == "COMPARE_EXCHANGE":
+                _, low, high = statement.args
+                network.append((position(low, bound), position(high, bound)))
             elif isinstance(statement, Perform):
                 callee = functions[statement.call.function]
                 positions = [position(arg, bound) for arg in statement.call.args[1:]]

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from analyzer.generate.program import Apply, Bind, Call, Contract, Expr, Function, Name, Program, Return, TupleOf
-from analyzer.specs import Spec
+from analyzer.core.program import Apply, Bind, Call, Contract, Expr, Function, Name, Program, Return, TupleOf
+from analyzer.core.spec import Spec
 
 
 def AND(left: Expr, right: Expr) -> Expr:

@@ -4,15 +4,15 @@ An individual is a list of comparators ``(i, j)`` with ``i < j`` (wire i keeps t
 Its fitness is lexicographic, every component minimised (weights ``(-1, -1, -1)``):
 
 1. unsorted binary inputs: how many of the ``2^n`` binary vectors (the spec's training cases)
-   the network leaves unsorted, computed bit-sliced (:mod:`analyzer.specs.networks`: wire k is
+   the network leaves unsorted, computed bit-sliced (:mod:`analyzer.families.sorting.networks`: wire k is
    one Python int over all inputs, a comparator is one AND and one OR);
 2. size: the number of comparators;
-3. parallel depth: greedy layering, :func:`analyzer.specs.networks.depth`.
+3. parallel depth: greedy layering, :func:`analyzer.families.sorting.networks.depth`.
 
 Settings follow the project's calibration (``shared/reference/search-calibration.md`` section 6):
 
 * initial population: each individual gets a length uniform in ``[round(1.3 b), round(1.7 b)]``
-  (b the best known size for n, :func:`analyzer.specs.networks.best_known`), each comparator a
+  (b the best known size for n, :func:`analyzer.families.sorting.networks.best_known`), each comparator a
   uniformly random pair of distinct wires;
 * selection: tournaments of 5 choose ``population - 1`` parents;
 * crossover: ``tools.cxMessyOnePoint`` (a cut point in each parent, tails swapped, so lengths
@@ -30,7 +30,7 @@ Settings follow the project's calibration (``shared/reference/search-calibration
 Budgets (population x generations): 300 x 200 for n <= 8 (the calibration), and for the larger
 specs budgets that keep one run to seconds: see :data:`BUDGETS`.
 
-Everything random happens inside :func:`analyzer.generate.rng.seeded` (DEAP's operators draw from
+Everything random happens inside :func:`analyzer.core.rng.seeded` (DEAP's operators draw from
 the global ``random`` module); the fitness and individual classes are made per run (no
 ``deap.creator``), so runs share no state. The best individual is emitted by the shared emitter
 as the flat sequence of compare-exchanges it found, after ``wires = list(values)``.
@@ -46,17 +46,17 @@ from typing import Any, Callable, Mapping, Sequence
 from deap import base, tools
 
 from analyzer.errors import UsageError
-from analyzer.generate import merge_config
-from analyzer.generate.artifact import Artifact
-from analyzer.generate.emitter import emit_program
-from analyzer.generate.program import Apply, Bind, CompareExchange, Constant, Function, Name, Program, Return
-from analyzer.generate.rng import check_seed, seeded
-from analyzer.generate.settings import flag, integer, number
-from analyzer.specs import Spec
-from analyzer.specs.networks import Comparator, best_known, depth, initial_masks
+from analyzer.core.settings import merge_config
+from analyzer.core.artifact import Artifact
+from analyzer.core.emitter import emit_program
+from analyzer.core.program import Apply, Bind, Constant, Function, Name, Program, Return
+from analyzer.families.sorting.primitives import PRIMITIVES, WIRES, compare_exchange
+from analyzer.core.rng import check_seed, seeded
+from analyzer.core.settings import flag, integer, number
+from analyzer.core.spec import Spec
+from analyzer.families.sorting.networks import Comparator, best_known, depth, initial_masks
 
 GENERATOR = "search"
-WIRES = "wires"
 
 #: (population, generations) by n where the calibrated 300 x 200 would take too long per run.
 BUDGETS: dict[int, tuple[int, int]] = {10: (300, 200), 12: (300, 200), 16: (200, 200)}
@@ -127,7 +127,7 @@ class GASettings:
 def bitsliced_fitness(n: int) -> Callable[[Sequence[Comparator]], tuple[int, int, int]]:
     """The GA's fitness on n wires: ``(unsorted binary inputs, size, parallel depth)``.
 
-    The same computation as :func:`analyzer.specs.networks.unsorted_count`, without its
+    The same computation as :func:`analyzer.families.sorting.networks.unsorted_count`, without its
     per-comparator validation (search only makes valid comparators): the benchmark times this.
     """
     start = initial_masks(n)
@@ -282,7 +282,7 @@ def network_program(spec: Spec, network: Sequence[Comparator], docstring: str) -
     """The entry function: copy the values onto wires, the compare-exchanges in order, return."""
     (values,) = spec.params
     body = ((Bind(WIRES, Apply("COPY", (Name(values),))),)
-            + tuple(CompareExchange(WIRES, Constant(i), Constant(j)) for i, j in network)
+            + tuple(compare_exchange(WIRES, Constant(i), Constant(j)) for i, j in network)
             + (Return(Name(WIRES)),))
     return Program(docstring, (Function(spec.entry, spec.params, body, story=spec.description),), spec.entry)
 
@@ -335,4 +335,4 @@ def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> 
         "cpu_time_s": round(time.process_time() - started_cpu, 4),
     }
     return Artifact(spec=spec.name, generator=GENERATOR, seed=seed, entry=spec.entry,
-                    source=emit_program(program), config=resolved, search=record)
+                    source=emit_program(program, PRIMITIVES), config=resolved, search=record)

@@ -2,7 +2,7 @@
 
 Wires are horizontal lines, wire 0 at the top, labelled on the left; a comparator (i, j) is a
 vertical segment from wire i to wire j with a dot at each end (after it, the upper wire i holds
-the smaller value). Comparators are grouped by parallel layer (:func:`analyzer.specs.networks.layers`:
+the smaller value). Comparators are grouped by parallel layer (:func:`analyzer.families.sorting.networks.layers`:
 a comparator goes in the layer after the last one that touched either of its wires); inside a
 layer, comparators whose vertical spans would overlap on the drawing are set side by side in
 sub-columns (first column where the span is free, in network order), and a light dashed line
@@ -22,7 +22,7 @@ from typing import Iterable, Sequence
 from xml.sax.saxutils import escape
 
 from analyzer.errors import InputError
-from analyzer.specs.networks import layers
+from analyzer.families.sorting.networks import layers
 
 __all__ = ["network_svg", "layer_columns"]
 

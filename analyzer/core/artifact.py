@@ -18,7 +18,7 @@ from typing import Any, Mapping
 
 from analyzer import __version__
 from analyzer.atomic import write_text_atomically
-from analyzer.errors import OutputError
+from analyzer.errors import InputError, OutputError
 
 
 def versions(packages: tuple[str, ...] = ("deap", "libcst", "hypothesis", "numpy")) -> dict[str, str]:
@@ -114,3 +114,19 @@ def read_manifest(module_path: str | os.PathLike[str]) -> dict[str, Any] | None:
     if not path.is_file():
         return None
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def annotate_manifest(manifest_path: str | os.PathLike[str], key: str, fields: Mapping[str, Any] | None) -> None:
+    """Set the manifest's ``key`` to ``fields`` (written atomically, in the manifest's own format:
+    sorted keys, two-space indent), leaving every other key as it was. A family records what its
+    probe measured this way (the sorting family: ``network``)."""
+    path = Path(manifest_path)
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise InputError(f"{path}: cannot read the manifest: {error}") from None
+    manifest[key] = None if fields is None else dict(fields)
+    try:
+        write_text_atomically(path, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from None

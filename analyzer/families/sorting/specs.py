@@ -5,7 +5,7 @@ non-decreasing order. Primitives: ``COPY`` (``wires = list(values)``: the entry 
 list) and ``COMPARE_EXCHANGE`` (``if wires[j] < wires[i]: wires[i], wires[j] = wires[j],
 wires[i]``: wire i keeps the smaller value). Both generators emit exactly that form, so an
 artifact is a comparator network that can be traced and checked bit-sliced
-(:mod:`analyzer.specs.networks`).
+(:mod:`analyzer.families.sorting.networks`).
 
 * training (what search's fitness sees): the ``2^n`` binary vectors, vector r carrying bit k of
   r at position k. By the 0-1 principle a comparator network sorts every input iff it sorts these.
@@ -23,7 +23,7 @@ from collections import Counter
 from itertools import product
 from typing import Any, Callable
 
-from analyzer.specs.model import Case, Domain, Property, Spec, oracle_property
+from analyzer.core.spec import Case, Domain, Property, Spec, oracle_property
 
 FAMILY = "sorting"
 KIND = "network"

@@ -2,12 +2,17 @@
 
 One home for the lists the statistics, the claims and the report read, so a new metric in the
 results database reaches all three by one edit here. Every name is a column of the results
-database (``analyzer.experiment.results``) and a field name of the brief.
+database (``analyzer.results.store``) and a field name of the brief. A family's own fields are
+declared by the family (``Family.fields``) and reach the database, the statistics and the report
+through :func:`family_fields` without an edit here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from analyzer.core.family import FamilyField
+from analyzer.families import all_families
 
 
 @dataclass(frozen=True)
@@ -43,12 +48,11 @@ TRUST: tuple[FieldInfo, ...] = (
     FieldInfo("verified", "verified (exhaustive or 0-1 check)", "higher"),
 )
 
-#: Size and cost of the artifact (the claim that search is smaller or cheaper).
-SIZE: tuple[FieldInfo, ...] = (
+#: Size and cost of any artifact (the claim that search is smaller or cheaper); each family
+#: adds its own (:func:`size_fields`).
+BASE_SIZE: tuple[FieldInfo, ...] = (
     FieldInfo("audit_length", "audit length A (code tokens)", "lower"),
     FieldInfo("sloc", "source lines", "lower"),
-    FieldInfo("comparators", "comparators (sorting networks)", "lower"),
-    FieldInfo("depth", "network depth (sorting networks)", "lower"),
 )
 
 #: Every brief measurement stored per cell, in the database's column order.
@@ -62,13 +66,38 @@ MEASUREMENT_COLUMNS: tuple[str, ...] = (
     "counterexample",
 )
 
-#: Sorting-network fields (``None`` for other families).
-NETWORK_COLUMNS: tuple[str, ...] = ("comparators", "depth", "best_known_comparators", "best_known_depth")
+
+
+def family_fields() -> tuple[FamilyField, ...]:
+    """Every registered family's declared result fields, each name once, in registration order
+    (``None`` in the rows of other families' specs)."""
+    found: dict[str, FamilyField] = {}
+    for family in all_families():
+        for declared in family.fields:
+            found.setdefault(declared.name, declared)
+    return tuple(found.values())
+
+
+def family_columns() -> tuple[str, ...]:
+    """The column names of :func:`family_fields`."""
+    return tuple(declared.name for declared in family_fields())
+
+
+def size_fields() -> tuple[FieldInfo, ...]:
+    """Size fields: the base ones, then every family field with a direction (comparators, depth)."""
+    return BASE_SIZE + tuple(FieldInfo(declared.name, declared.label, declared.better)
+                             for declared in family_fields() if declared.better and not declared.json)
+
+
+def family_size_metrics() -> tuple[str, ...]:
+    """What the claim "search artifacts are smaller" compares beyond audit length: each family's
+    own size measure (``Family.size_fields``), each once."""
+    return tuple(dict.fromkeys(name for family in all_families() for name in family.size_fields))
 
 
 def field_info(name: str) -> FieldInfo:
     """The :class:`FieldInfo` of ``name`` (a ``KeyError`` for an unknown field)."""
-    for info in COMPREHENSIBILITY + TRUST + SIZE:
+    for info in COMPREHENSIBILITY + TRUST + size_fields():
         if info.name == name:
             return info
     raise KeyError(name)

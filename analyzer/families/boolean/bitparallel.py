@@ -25,7 +25,7 @@ from typing import Any, Callable, Mapping, Sequence
 from deap import gp
 
 from analyzer.errors import UsageError
-from analyzer.specs.model import Case, Spec
+from analyzer.core.spec import Case, Spec
 
 
 def _if_then_else(condition: bool, then: bool, otherwise: bool) -> bool:

@@ -1,13 +1,13 @@
 """Comparator networks measured by tracing: size, depth, and verification by the 0-1 principle.
 
 Any artifact of a network spec (design, search, or a user's) is measured the same way, so a
-recursive design and a flat search output are counted alike: the sandbox job ``trace_network``
-imports the module and calls the entry once on ``n`` *tracer* objects already in ascending
+recursive design and a flat search output are counted alike: the family's probe, run in the
+sandbox, calls the entry once on ``n`` *tracer* objects already in ascending
 order. Each comparison between two tracers records the pair of their original wire indices
 and answers truthfully, so a standard compare-exchange (``if wires[j] < wires[i]: swap``) never
 exchanges and every tracer stays on its wire: the recorded pairs, in execution order, are the
 network. From it: ``comparators`` = its length, ``depth`` = greedy parallel layering
-(:func:`analyzer.specs.networks.depth`, the same function search's fitness uses).
+(:func:`analyzer.families.sorting.networks.depth`, the same function search's fitness uses).
 
 Worked example: the optimal 4-input network written as five compare-exchanges traces to
 ``[(0,1), (2,3), (0,2), (1,3), (1,2)]``: 5 comparators, depth 3.
@@ -24,7 +24,7 @@ truth value, or arithmetic on values, ends the trace with a reason instead of a 
 **Verified** (for a network spec, whose domain is infinite; decided by :func:`assess` for the
 trust evaluator): the traced network sorts all ``2^n`` binary inputs, checked bit-sliced in the
 parent on the recorded pairs alone (pure data, no execution:
-:func:`analyzer.specs.networks.sorts_all_binary`), so by the 0-1 principle it sorts every input;
+:func:`analyzer.families.sorting.networks.sorts_all_binary`), so by the 0-1 principle it sorts every input;
 *and* the artifact agrees with the traced network on the spec's held-out inputs and the sample
 of its shifted domain (same objects in the same order: it behaves as that network there too).
 The trust worker runs the same trace (:func:`probe`) at the end of its baseline run, after
@@ -38,36 +38,22 @@ is reported as "not a network" (the replay catches the exchange it makes on sort
 
 from __future__ import annotations
 
-import json
 import operator
-import os
 import random
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from analyzer.errors import InputError, OutputError
-from analyzer.atomic import write_text_atomically
-from analyzer.specs.networks import Comparator, apply_network, best_known, depth, first_unsorted_input, \
+from analyzer.families.sorting.networks import Comparator, apply_network, best_known, depth, first_unsorted_input, \
     unsorted_mask, wire_masks
 
-__all__ = ["NETWORK_FAMILIES", "NetworkCheck", "annotate_manifest", "assess", "is_network_spec",
-           "network_fields", "probe", "run_trace", "trace_job", "zero_one_check"]
-
-#: Spec families whose artifacts are comparator networks (measured and verified here).
-NETWORK_FAMILIES = ("sorting",)
+__all__ = ["NetworkCheck", "assess", "network_fields", "probe"]
 
 #: Random permutations replayed after the sorted trace (plus the descending input).
 REPLAYS = 8
 
 
-def is_network_spec(spec: Any) -> bool:
-    """True for a spec whose artifacts are comparator networks on ``spec.size`` wires."""
-    return spec is not None and spec.family in NETWORK_FAMILIES
-
-
 # --------------------------------------------------------------------------------------------
-# The sandboxed side (job ``trace_network``, run by analyzer.trust.child)
+# The sandboxed side (the family's probe, run by the trust worker or the probe job)
 
 
 class _NotANetwork(Exception):
@@ -194,7 +180,7 @@ def _same(got: Any, want: Any) -> bool:
 
 def _agreement(entry: Callable[..., Any], pairs: list[Comparator], cases: list[tuple]) -> dict[str, Any]:
     """How often the artifact's output is the traced network's output on ``cases``."""
-    from analyzer.trust.child import jsonable
+    from analyzer.core.values import jsonable
 
     agreed, first = 0, None
     for case in cases:
@@ -215,7 +201,7 @@ def _agreement(entry: Callable[..., Any], pairs: list[Comparator], cases: list[t
 def _binary_counterexample(entry: Callable[..., Any], pairs: list[Comparator], n: int) -> dict[str, Any] | None:
     """The first binary input (in order r = 0, 1, ...) the traced network leaves unsorted, with
     the artifact's own output on it; None when it sorts them all."""
-    from analyzer.trust.child import jsonable
+    from analyzer.core.values import jsonable
 
     vector = first_unsorted_input(unsorted_mask(wire_masks(pairs, n)), n)
     if vector is None:
@@ -245,89 +231,14 @@ def probe(entry: Callable[..., Any], n: int, cases: list[tuple] | None = None,
     return result
 
 
-def trace_job(payload: dict[str, Any], progress: Any) -> dict[str, Any]:
-    """Job ``trace_network`` (payload ``module``, ``entry``, ``wires``): :func:`probe` without cases."""
-    from analyzer.trust.child import load_module
-
-    module = load_module(payload["module"])
-    entry = getattr(module, payload["entry"], None)
-    if not callable(entry):
-        return {"reason": f"the artifact has no function {payload['entry']!r}"}
-    return probe(entry, int(payload["wires"]), replays=int(payload.get("replays", REPLAYS)))
-
-
 # --------------------------------------------------------------------------------------------
 # The caller's side
 
 
-def run_trace(source: str, entry: str, wires: int, file_name: str = "artifact.py",
-              limits: Any = None) -> dict[str, Any]:
-    """Run job ``trace_network`` on ``source`` in the sandbox; its result (``network`` or
-    ``reason``). :class:`InputError` when the artifact cannot even be run (crash, limit)."""
-    from analyzer.trust.sandbox import Crashed, run_job
-
-    payload = {"module": file_name, "entry": entry, "wires": wires, "replays": REPLAYS}
-    outcome = run_job("trace_network", payload, files={file_name: source}, limits=limits)
-    if isinstance(outcome, Crashed):
-        raise InputError(f"{file_name}: cannot trace its network: {outcome.reason}")
-    return outcome.value
-
-
-def _fields(pairs: list[Comparator], n: int) -> dict[str, Any]:
+def network_fields(pairs: list[Comparator], n: int) -> dict[str, Any]:
     size, best_depth = best_known(n)
     return {"comparators": len(pairs), "depth": depth(pairs), "best_known_comparators": size,
             "best_known_depth": best_depth, "network": [list(pair) for pair in pairs]}
-
-
-def network_fields(module_path: str | os.PathLike[str], spec: Any) -> dict[str, Any] | None:
-    """``comparators``, ``depth``, ``best_known_comparators``, ``best_known_depth`` and
-    ``network`` (the traced comparator list) of a network artifact; None for other specs.
-
-    Traced once in the sandbox; :class:`InputError` with the reason when the module is not a
-    comparator network (its comparisons depend on the data, it crashes, ...).
-    """
-    if not is_network_spec(spec):
-        return None
-    path = Path(module_path)
-    try:
-        source = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"{path}: cannot read it: {error}") from None
-    value = run_trace(source, spec.entry, spec.size, file_name=_sandbox_name(path))
-    if value.get("reason"):
-        raise InputError(f"{path}: {value['reason']}")
-    return _fields([tuple(pair) for pair in value["network"]], spec.size)
-
-
-def _sandbox_name(path: Path) -> str:
-    """A file name the sandbox folder can hold (its own files' names are reserved)."""
-    return path.name if path.suffix == ".py" else "artifact.py"
-
-
-def annotate_manifest(manifest_path: str | os.PathLike[str], fields: Mapping[str, Any] | None) -> None:
-    """Set the manifest's ``network`` key to ``fields`` (written atomically, in the manifest's
-    own format: sorted keys, two-space indent), leaving every other key as it was."""
-    path = Path(manifest_path)
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise InputError(f"{path}: cannot read the manifest: {error}") from None
-    manifest["network"] = None if fields is None else dict(fields)
-    try:
-        write_text_atomically(path, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
-    except OSError as error:
-        raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
-
-
-def zero_one_check(pairs: list[Comparator], n: int) -> Any:
-    """The 0-1 check of a traced network as a :class:`analyzer.trust.check.CaseCheck` over the
-    ``2^n`` binary inputs (pure data; the first unsorted input is its first failure)."""
-    from analyzer.trust.check import CaseCheck
-
-    bad = unsorted_mask(wire_masks(pairs, n))
-    first = first_unsorted_input(bad, n)
-    return CaseCheck(cases=1 << n, passed=(1 << n) - bad.bit_count(),
-                     first_failure=None if first is None else (first,))
 
 
 @dataclass(frozen=True)
@@ -360,7 +271,7 @@ def assess(value: Mapping[str, Any] | None, spec: Any) -> NetworkCheck:
     sorts = unsorted == 0
     agreement = value.get("agreement") or {"cases": 0, "agreed": 0, "first_disagreement": None}
     agrees = agreement["agreed"] == agreement["cases"]
-    fields = {**_fields(pairs, n), "binary_inputs": 1 << n, "unsorted_binary_inputs": unsorted,
+    fields = {**network_fields(pairs, n), "binary_inputs": 1 << n, "unsorted_binary_inputs": unsorted,
               "checked_cases": agreement["cases"], "agreeing_cases": agreement["agreed"]}
     counterexample = None
     if not sorts:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import random
 from typing import Any, Callable
 
-from analyzer.specs.model import Case, Domain, Property, Spec, cases_in, oracle_property
+from analyzer.core.spec import Case, Domain, Property, Spec, cases_in, oracle_property
 
 FAMILY = "boolean"
 

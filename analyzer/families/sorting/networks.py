@@ -153,10 +153,10 @@ def apply_network(pairs: Iterable[Comparator], values: Sequence[Any]) -> list[An
 @lru_cache(maxsize=1)
 def _record_data() -> dict[str, Any]:
     try:
-        text = resources.files("analyzer.specs").joinpath("data/sorting_record.json").read_text("utf-8")
+        text = resources.files("analyzer.families.sorting").joinpath("data/sorting_record.json").read_text("utf-8")
         return json.loads(text)
     except (OSError, ValueError) as error:
-        raise InputError(f"cannot read the sorting-network record analyzer/specs/data/sorting_record.json: "
+        raise InputError(f"cannot read the sorting-network record analyzer/families/sorting/data/sorting_record.json: "
                          f"{error}; reinstall the package") from None
 
 

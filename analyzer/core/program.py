@@ -8,16 +8,16 @@ it into source, so a primitive looks the same whichever generator used it.
 Design may add what the brief allows it to add: helper functions, names, stories (docstrings),
 contracts; search produces a single entry function whose body returns one expression per output.
 
-Sorting networks add two statements: :class:`CompareExchange` (the family's one primitive
-acting on a list of wires, rendered as ``if wires[j] < wires[i]: wires[i], wires[j] = wires[j],
-wires[i]``) and :class:`Perform` (a call made for its effect on that list), and a contract for
-functions that act on wires instead of returning a value (:class:`WiresContract`).
+Two statements act by effect: :class:`Do` (a primitive used as a statement, such as the sorting
+family's compare-exchange on a list of wires) and :class:`Perform` (a call made for its effect).
+A family may bring contract kinds of its own (:class:`~analyzer.core.emitter.TestContract`);
+the plain :class:`Contract` states a function's result as an expression over its parameters.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
+from typing import Any, Union
 
 
 @dataclass(frozen=True)
@@ -76,17 +76,12 @@ class Return:
 
 
 @dataclass(frozen=True)
-class CompareExchange:
-    """The ``COMPARE_EXCHANGE`` primitive on the list ``wires``: afterwards position ``low``
-    holds the smaller and position ``high`` the larger of the two values.
+class Do:
+    """A primitive of the spec's primitive set used as a statement, for its effect (e.g. the
+    sorting family's ``COMPARE_EXCHANGE`` on a list: ``Do("COMPARE_EXCHANGE", (wires, i, j))``)."""
 
-    ``low`` and ``high`` are wire positions: int constants (search) or parameter names (design's
-    helpers). Exactly one ``<`` comparison; the two elements are swapped, never copied.
-    """
-
-    wires: str
-    low: Expr
-    high: Expr
+    primitive: str
+    args: tuple["Expr", ...]
 
 
 @dataclass(frozen=True)
@@ -96,7 +91,7 @@ class Perform:
     call: Call
 
 
-Statement = Union[Bind, Return, CompareExchange, Perform]
+Statement = Union[Bind, Return, Do, Perform]
 
 
 @dataclass(frozen=True)
@@ -113,20 +108,6 @@ class Contract:
 
 
 @dataclass(frozen=True)
-class WiresContract:
-    """The promise of a function ``f(wires, p0, p1, ...)`` that acts on a list in place.
-
-    ``runs`` are the lengths of the consecutive runs of position parameters that must already
-    hold sorted values (``(4, 4)`` for a merge of two sorted fours; ``(1,) * 8`` for a sort of
-    eight wires, which needs nothing). The promise: afterwards the positions, in parameter
-    order, hold the same values sorted, and every other element of the list is untouched.
-    """
-
-    runs: tuple[int, ...]
-    description: str
-
-
-@dataclass(frozen=True)
 class Function:
     """One function of the program; ``story`` becomes its docstring when present."""
 
@@ -134,7 +115,8 @@ class Function:
     params: tuple[str, ...]
     body: tuple[Statement, ...]
     story: str | None = None
-    contract: Contract | WiresContract | None = None
+    #: a :class:`Contract`, a family's own contract kind (``TestContract``), or None
+    contract: Any = None
 
 
 @dataclass(frozen=True)
