@@ -23,7 +23,7 @@ from analyzer.errors import UsageError
 from analyzer.generate import get_generator
 from analyzer.families.boolean.bitparallel import count_errors, pack_spec, primitive_set
 from analyzer.core.program import Apply, Name
-from analyzer.generate.search import (
+from analyzer.families.boolean.search import (
     SearchSettings,
     default_config,
     evolve,
@@ -107,12 +107,12 @@ def test_bad_configuration_is_a_usage_error_naming_the_value(override, named):
         generate(get_spec("parity-3"), 0, override)
 
 
-def test_bad_seed_and_foreign_family_are_usage_errors():
+def test_bad_seed_and_unknown_family_are_usage_errors():
     with pytest.raises(UsageError, match="-1"):
         generate(get_spec("parity-3"), -1, TINY)
-    foreign = dataclasses.replace(get_spec("parity-3"), family="sorting")
-    with pytest.raises(UsageError, match="sorting"):
-        generate(foreign, 0, TINY)
+    foreign = dataclasses.replace(get_spec("parity-3"), family="nosuch")
+    with pytest.raises(UsageError, match="unknown spec family 'nosuch'; known families: boolean, sorting"):
+        get_generator("search").generate(foreign, 0, TINY)
 
 
 def test_small_budget_override_is_honoured_and_recorded(tmp_path):
@@ -240,7 +240,7 @@ _FRESH = r"""
 import json, sys
 import deap.creator
 before = sorted(vars(deap.creator))
-import analyzer.generate.search as search
+import analyzer.families.boolean.search as search
 imported = sorted(vars(deap.creator))
 from analyzer.specs import get_spec
 digests = [search.generate(get_spec(name), seed, config).sha256

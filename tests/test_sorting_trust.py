@@ -16,9 +16,12 @@ import pytest
 
 from analyzer.errors import InputError
 from analyzer.families.sorting.diagram import layer_columns, network_svg
-from analyzer.specs import all_specs, get_spec
+from analyzer.specs import get_spec
 from analyzer.trust.evaluate import TrustConfig, trust
-from analyzer.families.sorting.trace import annotate_manifest, assess, network_fields, run_trace, zero_one_check
+from analyzer.core.artifact import annotate_manifest
+from analyzer.families.sorting import FAMILY
+from analyzer.families.sorting.trace import assess
+from analyzer.trust.probe import declared_fields, probe_artifact
 from analyzer.trust.sandbox import Limits
 from tests.conftest import ROOT
 
@@ -27,6 +30,19 @@ FAST = TrustConfig(examples=30, shifted_examples=60, test_seconds=5.0, mutate=Fa
 
 #: The optimal 4-input network: 5 comparators in 3 layers [(0,1),(2,3)] [(0,2),(1,3)] [(1,2)].
 OPTIMAL_4 = [(0, 1), (2, 3), (0, 2), (1, 3), (1, 2)]
+
+
+def network_fields(path, spec, limits=None):
+    """The declared fields of the family's probe of the artifact at ``path`` (None: no probe)."""
+    judgement = probe_artifact(path, spec, limits=limits)
+    return None if judgement is None else declared_fields(spec, judgement)
+
+
+def zero_one_check(pairs, n):
+    """(cases, passed, first failure) of the 0-1 check the family runs on traced pairs alone."""
+    judgement = FAMILY.judge(get_spec(f"sort-{n}"), {"network": [list(p) for p in pairs], "agreement": None})
+    passed, cases = judgement.checked
+    return cases, passed, judgement.counterexample
 
 
 def flat_module(entry: str, pairs, tail: str = "") -> str:
@@ -75,12 +91,13 @@ def test_a_recursive_design_and_its_flat_transcription_are_counted_alike(tmp_pat
     assert network_fields(flat, spec) == recursive
 
 
-@pytest.mark.parametrize("spec", [s for s in all_specs() if s.family == "sorting"], ids=lambda s: s.name)
+@pytest.mark.parametrize("spec", FAMILY.specs(), ids=lambda s: s.name)
 def test_every_committed_network_sorts_every_0_1_input_and_its_manifest_holds_the_trace(spec):
     for generator in ("design", "search"):
         path = ROOT / "artifacts" / spec.name / generator / "seed-0.py"
         fields = network_fields(path, spec)
-        assert zero_one_check(fields["network"], spec.size).all_passed, path
+        cases, passed, _ = zero_one_check(fields["network"], spec.size)
+        assert passed == cases == 1 << spec.size, path
         assert json.loads(path.with_suffix(".json").read_text())["network"] == fields, path
 
 
@@ -113,10 +130,10 @@ def test_code_that_is_not_a_comparator_network_gets_a_reason_not_a_size(tmp_path
     assert reason in message
 
 
-def test_an_artifact_that_hangs_on_the_trace_is_stopped_with_the_limit_as_reason():
-    source = "def sort_4(values):\n    while True:\n        pass\n"
-    with pytest.raises(InputError, match="cannot trace its network: wall-clock limit of 2 s exceeded"):
-        run_trace(source, "sort_4", 4, limits=Limits(cpu_seconds=10, wall_seconds=2))
+def test_an_artifact_that_hangs_on_the_trace_is_stopped_with_the_limit_as_reason(tmp_path):
+    path = write(tmp_path, "hang.py", "def sort_4(values):\n    while True:\n        pass\n")
+    with pytest.raises(InputError, match="cannot probe it: wall-clock limit of 2 s exceeded"):
+        network_fields(path, get_spec("sort-4"), limits=Limits(cpu_seconds=10, wall_seconds=2))
 
 
 # --------------------------------------------------------------------------------------------
@@ -128,9 +145,8 @@ def test_the_zero_one_check_counts_the_binary_inputs_a_network_leaves_unsorted()
     # max(min01, min23): out of order exactly when each of the pairs (x0, x1) and (x2, x3)
     # holds one 1: 2 x 2 = 4 of the 16 inputs. The first in order r = 0, 1, ... is r = 5:
     # bits 0 and 2 set, the input [1, 0, 1, 0].
-    check = zero_one_check(OPTIMAL_4[:-1], 4)
-    assert (check.cases, check.passed, check.first_failure) == (16, 12, ([1, 0, 1, 0],))
-    assert zero_one_check(OPTIMAL_4, 4).all_passed
+    assert zero_one_check(OPTIMAL_4[:-1], 4) == (16, 12, ([1, 0, 1, 0],))
+    assert zero_one_check(OPTIMAL_4, 4) == (16, 16, None)
 
 
 def test_assess_verifies_only_a_network_that_sorts_every_0_1_input_and_agrees_everywhere():
@@ -161,7 +177,7 @@ def test_sva_trust_on_a_design_artifact_is_verified_with_a_mutation_score(sva):
     assert report["counterexample"] is None
     assert 0.8 < report["mutation_score"] < 1.0
     assert {s["before"].split(" ")[1] for s in report["survivors"]} == {"<"}
-    network = report["network"]
+    network = report["family_fields"]
     assert (network["comparators"], network["depth"], network["unsorted_binary_inputs"]) == (5, 3, 0)
     assert network["agreeing_cases"] == network["checked_cases"] > 200  # 200 held out + the shift
     assert any(note.startswith("verified by the 0-1 principle") for note in report["notes"])
@@ -171,7 +187,7 @@ def test_a_network_missing_one_comparator_is_not_verified_and_gets_a_counterexam
     path = write(tmp_path, "short.py", flat_module("sort_4", OPTIMAL_4[:-1]))
     report = trust(path, spec="sort-4", config=FAST)
     assert report.verified is False
-    assert report.network["comparators"] == 4 and report.network["unsorted_binary_inputs"] == 4
+    assert report.family_fields["comparators"] == 4 and report.family_fields["unsorted_binary_inputs"] == 4
     # Hypothesis shrinks to the same kind of input; whichever found it, it is a real failure
     example = report.counterexample
     assert sorted(example["args"]["values"]) == example["expected"] != example["got"]
@@ -185,16 +201,16 @@ def test_an_artifact_that_is_a_network_only_on_the_trace_is_not_verified(tmp_pat
     tail = "if any(isinstance(v, float) for v in values):\n    wires.reverse()"
     path = write(tmp_path, "sneaky.py", flat_module("sort_4", OPTIMAL_4, tail))
     report = trust(path, spec="sort-4", config=FAST)
-    assert report.network["unsorted_binary_inputs"] == 0
+    assert report.family_fields["unsorted_binary_inputs"] == 0
     assert report.verified is False
-    assert report.network["agreeing_cases"] < report.network["checked_cases"]
+    assert report.family_fields["agreeing_cases"] < report.family_fields["checked_cases"]
     assert any(isinstance(v, float) for v in report.counterexample["args"]["values"])
 
 
 def test_a_correct_sort_that_is_not_a_network_is_not_verified_by_the_0_1_principle(tmp_path):
     path = write(tmp_path, "builtin.py", "def sort_4(values):\n    return sorted(values)\n")
     report = trust(path, spec="sort-4", config=FAST)
-    assert report.verified is None and report.network is None
+    assert report.verified is None and report.family_fields is None
     assert (report.held_out_pass_rate, report.shift_pass_rate) == (1.0, 1.0)
     assert any("not a comparator network" in note for note in report.notes)
 
@@ -208,7 +224,7 @@ def test_annotate_manifest_adds_the_network_and_keeps_everything_else(tmp_path):
     manifest.write_text(json.dumps({"spec": "sort-4", "seed": 0}), encoding="utf-8")
     fields = {"comparators": 5, "depth": 3, "best_known_comparators": 5, "best_known_depth": 3,
               "network": [[0, 1]]}
-    annotate_manifest(manifest, fields)
+    annotate_manifest(manifest, "network", fields)
     text = manifest.read_text(encoding="utf-8")
     assert json.loads(text) == {"spec": "sort-4", "seed": 0, "network": fields}
     assert text == json.dumps({"network": fields, "seed": 0, "spec": "sort-4"}, indent=2, sort_keys=True) + "\n"
