@@ -33,7 +33,9 @@ dot:
 run: setup
 	$(BIN)/sva run --preset default --out out/results
 
+# The import rules first (layers, families, no cycles: .importlinter), then the suite.
 test: setup
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -q
 
 bench: setup
