@@ -13,7 +13,7 @@ import sys
 from typing import Sequence
 
 from analyzer import __version__
-from analyzer.errors import SvaError
+from analyzer.errors import SvaError, error_line
 
 #: Modules that contribute subcommands, in the order ``sva --help`` lists them.
 COMMAND_MODULES = (
@@ -52,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args))
     except SvaError as error:
-        print(f"sva: {error}", file=sys.stderr)
+        print(error_line(str(error)), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("sva: interrupted", file=sys.stderr)
