@@ -73,7 +73,8 @@ class CellTask:
 
 def plan_cells(preset: Preset, results_dir: str | Path) -> list[CellTask]:
     """The cells of ``preset`` in dispatch order: seed-major, then spec, then generator."""
-    from analyzer.generate import get_generator, merge_config
+    from analyzer.generate import get_generator
+    from analyzer.core.settings import merge_config
     from analyzer.specs import get_spec
 
     tasks = []
