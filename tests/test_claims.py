@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from analyzer.results.claims import CLAIMS, claim, evaluate_claims
+from analyzer.results.claims import claim, claims, evaluate_claims
 from analyzer.results.store import store_rows
 from analyzer.results.stats import holm
 
@@ -42,7 +42,7 @@ def _results(rows):
 
 
 def test_registry_names_and_directions():
-    assert [entry.name for entry in CLAIMS] == ["more_decomposable", "shorter_explanations", "tests_localize",
+    assert [entry.name for entry in claims()] == ["more_decomposable", "shorter_explanations", "tests_localize",
                                                 "comprehensibility_tracks_trust", "search_smaller"]
     assert claim("more_decomposable").sign("decomposability") == 1
     assert claim("shorter_explanations").sign("explanation_length") == -1
@@ -52,6 +52,21 @@ def test_registry_names_and_directions():
     assert "not measured" in claim("search_smaller").statement
     with pytest.raises(KeyError, match="known"):
         claim("nope")
+
+
+def test_search_smaller_reads_the_families_registered_when_claims_are_built(monkeypatch):
+    import analyzer.results.fields as fields
+    from analyzer.core.family import Family
+
+    class Widgets(Family):
+        name = "widgets"
+        size_fields = ("widgets",)
+
+    assert "widgets" not in claim("search_smaller").metrics
+    registered = fields.all_families()
+    monkeypatch.setattr(fields, "all_families", lambda: (*registered, Widgets()))
+    assert claim("search_smaller").metrics[-1] == "widgets"
+    assert claims()[-1].metrics == ("audit_length", *fields.family_size_metrics())
 
 
 def test_supported_per_spec_and_overall():
@@ -226,7 +241,7 @@ def test_sva_claims_prints_and_writes(results_dir, sva):
                for line in lines)
     assert "claims: 5 of 5 hold overall; on specs: 12 hold, 3 do not, 0 no data" in process.stdout
     document = json.loads((results_dir / "claims.json").read_text())
-    assert [entry["name"] for entry in document["claims"]] == [entry.name for entry in CLAIMS]
+    assert [entry["name"] for entry in document["claims"]] == [entry.name for entry in claims()]
     first = document["claims"][0]
     assert (first["holds"], first["verdict"], len(first["specs"])) == ("holds", "supported", 3)
     assert first["numbers"]["metrics"]["decomposability"]["pairs"] == 15

@@ -222,10 +222,63 @@ def test_without_dot_or_network_module_the_diagrams_degrade_to_notes(tmp_path, m
         assert any("dot is not on PATH" in note for note in view.notes)
         assert view.diagram_file.endswith(".dot") and (tmp_path / "report" / view.diagram_file).is_file()
     sort_search = pairs[1].views[1]
-    assert sort_search.network_svg is None
-    assert any("network_diagram is not available" in note for note in sort_search.notes)
+    assert sort_search.diagrams == ()  # the family's drawing failed: a note, not a broken report
+    assert any(note.startswith("sorting diagrams not drawn: ModuleNotFoundError") for note in sort_search.notes)
     design = pairs[0].views[0]
     assert dict(design.measurements)["explanation_length"] == 36 and design.source.startswith('"""parity-4')
+
+
+def test_every_family_brings_its_own_section_and_diagrams(tmp_path, monkeypatch):
+    import analyzer.report.sidebyside as sidebyside
+    import analyzer.report.tables as tables
+    from analyzer.core.family import Diagram, Family, Section
+
+    class Widgets(Family):
+        name = "widgets"
+
+        def report_section(self, rows):
+            return Section(anchor="run", title="Widgets <counted>", intro="One line per spec.",
+                           head=("spec", "cells", "share"), rows=((rows[0]["spec"], len(rows), 0.5),))
+
+        def diagrams(self, row, spec):
+            return (Diagram("plan", f"plan of {row['cell']}", '<svg><g id="a"/></svg>'),
+                    Diagram("../x", "a name that leaves the folder", "<svg/>"))
+
+    class Broken(Family):
+        name = "broken"
+
+        def report_section(self, rows):
+            raise RuntimeError("boom")
+
+    registered = tables.all_families()
+    monkeypatch.setattr(tables, "all_families", lambda: (*registered, Widgets(), Broken()))
+    monkeypatch.setattr(sidebyside, "family_of", lambda spec: Widgets())
+    rows = make_results(tmp_path)
+    for row in rows:
+        row["family"] = {"parity-4": "widgets", "sort-4": row["family"]}[row["spec"]]
+    rows.append({**rows[0], "cell": "parity-4/design/seed-9", "seed": 9, "family": "broken"})
+    files = build_report(tmp_path, rows=rows)
+    html = files.html.read_text()
+    # in registration order, after the comparison; an anchor the core has is given the family's name
+    order = [html.index(f'<section id="{anchor}">') for anchor in
+             ("comparison", "networks", "widgets-run", "broken", "scatter")]
+    assert order == sorted(order)
+    assert '<li><a href="#widgets-run">Widgets &lt;counted&gt;</a></li>' in html
+    widgets = _section(html, "widgets-run")
+    assert "<h2>Widgets &lt;counted&gt;</h2>" in widgets and "<td>0.5</td>" in widgets
+    assert '<td class="text">parity-4</td><td>6</td>' in widgets  # its done rows: not the failed cell
+    assert "table could not be built: RuntimeError: boom" in _section(html, "broken")
+    markdown = files.markdown.read_text()
+    assert "## Widgets <counted>\n\nOne line per spec.\n\n| spec | cells | share |" in markdown
+    assert markdown.index("## Sorting networks against the record") < markdown.index("## Widgets <counted>") \
+        < markdown.index("## Comprehensibility against trust")
+    # the family's diagram: written beside the unit graph, inline in the page, linked from the Markdown
+    plan = tmp_path / "report" / "diagrams" / "parity-4__design__seed-0.plan.svg"
+    assert plan.read_text() == '<svg><g id="a"/></svg>' and plan in files.diagrams
+    assert 'id="parity-4-design-plan-a"' in html
+    assert "![plan of parity-4/design/seed-0](diagrams/parity-4__design__seed-0.plan.svg)" in markdown
+    assert "widgets diagram &#x27;../x&#x27; not shown" in html
+    assert not (tmp_path / "report" / "x.svg").exists()
 
 
 def test_inline_svg_prefixes_ids_and_their_references():

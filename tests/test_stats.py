@@ -1,4 +1,5 @@
-"""analyzer.results.stats: hand-computed values on tiny tables, and the properties of each statistic."""
+"""analyzer.results.stats and analyzer.results.tables: hand-computed values on tiny tables, and the
+properties of each statistic."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 from scipy import stats as scipy_stats
 
 from analyzer.errors import UsageError
-from analyzer.results import stats
+from analyzer.results import stats, tables
 
 
 def test_median_odd_and_even():
@@ -190,7 +191,15 @@ def test_holm_properties(p_values):
     assert all(adjusted[i] <= adjusted[j] for i, j in zip(order, order[1:]))
 
 
-# --- the table builders -----------------------------------------------------------------------
+def test_wilcoxon_worked_example_and_edge_cases():
+    assert stats.wilcoxon([1, 2, 3, 4, 5]) == (0.0, pytest.approx(2 / 32))  # 2 of 2^5 sign patterns
+    assert stats.wilcoxon([0, 0, 0]) == (0.0, 1.0)
+    assert stats.wilcoxon([]) == (None, None)
+    statistic, p_value = stats.wilcoxon([1, -2, 3, 4, 5])
+    assert (statistic, p_value) == (2.0, pytest.approx(6 / 32))  # W- = 2: W <= 2 on 6 of 32 patterns
+
+
+# --- the table builders over result rows --------------------------------------------------------
 
 def _row(spec, generator, seed, status="done", **fields):
     return {"cell": f"{spec}/{generator}/seed-{seed}", "spec": spec, "family": "boolean",
@@ -204,7 +213,7 @@ def test_compare_tiny_table():
              _row("p3", "search", 2, decomposability=0.2, audit_length=22),
              _row("p3", "search", 3, status="failed", decomposability=5.0),
              _row("m6", "design", 0, decomposability=0.5)]  # no search row: no comparison
-    table = stats.compare(rows, ["decomposability", "audit_length"])
+    table = tables.compare(rows, ["decomposability", "audit_length"])
     assert [(entry.spec, entry.metric) for entry in table] == [("p3", "decomposability"), ("p3", "audit_length")]
     first, second = table
     assert (first.n_design, first.n_search, first.median_design, first.median_search) == (3, 3, 0.8, 0.0)
@@ -219,7 +228,7 @@ def test_compare_tiny_table():
 
 
 def test_compare_default_metrics_come_from_fields():
-    names = stats.default_compare_metrics()
+    names = tables.default_compare_metrics()
     assert names[0] == "decomposability" and "held_out_pass_rate" in names and "comparators" in names
     assert len(names) == len(set(names))
 
@@ -229,7 +238,7 @@ def test_correlate_tiny_table():
             for seed, (d, h, v) in enumerate([(1, 1, False), (2, 3, False), (3, 2, True), (4, 4, True)])]
     rows.append(_row("p3", "search", 9, status="failed", decomposability=9, held_out_pass_rate=0))
     table = {(entry.metric, entry.outcome): entry for entry in
-             stats.correlate(rows, ["decomposability"], ["held_out_pass_rate", "verified", "shift_pass_rate"])}
+             tables.correlate(rows, ["decomposability"], ["held_out_pass_rate", "verified", "shift_pass_rate"])}
     held_out = table["decomposability", "held_out_pass_rate"]
     assert (held_out.rho, held_out.n) == (pytest.approx(0.8), 4)
     assert held_out.p_value == pytest.approx(1 / 3)
@@ -244,3 +253,12 @@ def test_correlate_tiny_table():
     # Holm over the two defined correlations (the constant shift is not a test): 2 x 1/3 each
     assert held_out.p_holm == verified.p_holm == pytest.approx(2 / 3)
     assert held_out.interval.estimate == pytest.approx(0.8)
+
+
+def test_paired_matches_design_and_search_by_spec_and_seed():
+    rows = [_row("p3", "design", 0, decomposability=0.8), _row("p3", "search", 0, decomposability=0.0),
+            _row("p3", "search", 1, decomposability=0.1), _row("p3", "design", 2, decomposability=None),
+            _row("p3", "search", 2, decomposability=0.3)]
+    assert tables.paired(rows, "decomposability") == [("p3", 0, 0.8, 0.0)]
+    assert tables.values(rows, "decomposability") == [0.8, 0.0, 0.1, 0.3]
+    assert tables.done_rows(rows + [_row("p3", "search", 3, status="failed")]) == rows

@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from analyzer.atomic import write_text_atomically
+from analyzer.errors import OutputError, SvaError, UsageError, error_line
 from analyzer.results.store import DEFAULT_RESULTS
-from analyzer.errors import OutputError, SvaError, UsageError
 
 __all__ = ["register", "run_claims", "claims_tests_dir", "DEFAULT_RESULTS", "CLAIMS_FILE"]
 
@@ -136,11 +136,11 @@ def run_claims(args: argparse.Namespace) -> int:
     try:  # the same check the tests' collection makes, but as one line and status 1
         rows = load_rows(results_dir)
     except SvaError as error:
-        print(f"sva: {error}", file=sys.stderr)
+        print(error_line(str(error)), file=sys.stderr)
         return 1
     if not any(row.get("status") == "done" for row in rows):
-        print(f"sva: {results_dir}: the results database has no done cell in its latest run; "
-              f"run 'sva run --out {args.results}' first", file=sys.stderr)
+        print(error_line(f"{results_dir}: the results database has no done cell in its latest run; "
+                         f"run 'sva run --out {args.results}' first"), file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory(prefix="sva-claims-") as scratch:
         junit = Path(scratch) / "junit.xml"
@@ -151,7 +151,7 @@ def run_claims(args: argparse.Namespace) -> int:
         entries, errors = _read_junit(junit)
     if process.returncode not in (0, 1) or not entries:
         detail = "; ".join(errors) or _last_lines(process.stdout + process.stderr)
-        print(f"sva: the claims tests could not run (pytest exit status {process.returncode}): {detail}",
+        print(error_line(f"the claims tests could not run (pytest exit status {process.returncode}): {detail}"),
               file=sys.stderr)
         return 1
     document = _document(results_dir, process.returncode, entries)

@@ -2,12 +2,13 @@
 
 The report is rebuilt from the results database (or from rows handed in), never from a live run.
 Steps: load the rows of the latest run (:func:`analyzer.results.store.load_rows`), compute
-the statistics (:func:`analyzer.results.stats.compare`, :func:`~analyzer.results.stats.correlate`)
-and the claims (:func:`analyzer.results.claims.evaluate_claims`), arrange them
-(:mod:`analyzer.report.tables`), draw the figures (:mod:`analyzer.report.plots`) and the seed-0
-artifacts (:mod:`analyzer.report.sidebyside`), then write one self-contained HTML page (every
-figure inline SVG, no network needed), a Markdown twin that links the same SVGs as files, and the
-per-spec table as CSV.
+the statistics (:func:`analyzer.results.tables.compare`, :func:`~analyzer.results.tables.correlate`)
+and the claims (:func:`analyzer.results.claims.evaluate_claims`), arrange them with each
+registered family's own table (:mod:`analyzer.report.tables`), draw the figures
+(:mod:`analyzer.report.plots`) and the seed-0 artifacts with the families' diagrams
+(:mod:`analyzer.report.sidebyside`), then write one self-contained HTML page (every figure inline
+SVG, no network needed), a Markdown twin that links the same SVGs as files, and the per-spec
+table as CSV. The records handed from here to the writers live in :mod:`analyzer.report.content`.
 
 Deterministic: the same rows give byte-identical ``report.md`` and ``report.csv``; the HTML has no
 clock either (the only time shown is the run's own ``finished_at``).
@@ -17,63 +18,26 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from analyzer.atomic import write_text_atomically
 from analyzer.errors import InputError, OutputError
 from analyzer.report import plots
-from analyzer.report.sidebyside import SideBySide, side_by_side
-from analyzer.report.tables import (HEADLINE_METRICS, FailedCell, NetworkRow, RunSummary, TableRow,
-                                    comparison_table, csv_records, done_rows, failed_cells,
-                                    network_table, spec_order, summarize_run)
+from analyzer.report.content import ClaimView, ReportContent, ReportFiles
+from analyzer.report.html import render_html
+from analyzer.report.markdown import render_markdown
+from analyzer.report.sidebyside import side_by_side
+from analyzer.report.tables import (HEADLINE_METRICS, TableRow, comparison_table, csv_records, done_rows,
+                                    failed_cells, family_sections, spec_order, summarize_run)
+from analyzer.results.claims import claim, evaluate_claims
+from analyzer.results.store import database_path, latest_run, load_rows
+from analyzer.results.tables import compare, correlate
 
 __all__ = ["ReportFiles", "ReportContent", "ClaimView", "build_report", "report_content"]
 
 
-@dataclass(frozen=True)
-class ReportFiles:
-    """Where the report was written (all inside ``out_dir``)."""
-
-    out_dir: Path
-    html: Path
-    markdown: Path
-    csv: Path
-    figures: tuple[Path, ...] = ()  #: the plots as SVG files (linked from the Markdown)
-    diagrams: tuple[Path, ...] = ()  #: unit graphs (SVG or DOT) and network diagrams of seed-0 artifacts
-
-
-@dataclass(frozen=True)
-class ClaimView:
-    """One of the essay's claims as the report states it."""
-
-    name: str
-    headline: str  #: the claim in a few words
-    statement: str  #: the claim in full, with the metric it is about
-    verdict: str  #: overall: supported, contradicted, inconclusive or no data
-    sentence: str  #: the overall verdict in plain words, with the numbers
-    per_spec: tuple[tuple[str, str, str], ...]  #: (spec, verdict, sentence)
-
-
-@dataclass(frozen=True)
-class ReportContent:
-    """Everything the HTML and Markdown writers show, already computed."""
-
-    summary: RunSummary
-    claims: tuple[ClaimView, ...]
-    table: tuple[TableRow, ...]
-    networks: tuple[NetworkRow, ...]
-    scatter_svg: str | None
-    convergence_svg: str | None
-    pairs: tuple[SideBySide, ...]
-    failed: tuple[FailedCell, ...]
-    preset: str | None = None
-
-
 def _load(results_dir: Path) -> tuple[list[dict[str, Any]], str | None]:
-    from analyzer.results.store import database_path, latest_run, load_rows
-
     if not results_dir.exists():
         raise InputError(f"{results_dir}: no such folder; run 'sva run --out {results_dir}' first "
                          f"or pass --results DIR")
@@ -86,8 +50,6 @@ def _load(results_dir: Path) -> tuple[list[dict[str, Any]], str | None]:
 
 
 def _claim_view(result: Any) -> ClaimView:
-    from analyzer.results.claims import claim
-
     try:
         headline = claim(result.name).headline
     except KeyError:
@@ -100,12 +62,9 @@ def _claim_view(result: Any) -> ClaimView:
 def report_content(rows: Sequence[Mapping[str, Any]], results_dir: Path, out_dir: Path, *,
                    preset: str | None = None, seed: int = 0) -> ReportContent:
     """Compute every section of the report from ``rows`` (diagrams are written under ``out_dir``)."""
-    from analyzer.results import stats
-    from analyzer.results.claims import evaluate_claims
-
     done = done_rows(rows)
-    comparisons = stats.compare(done, [m for m in HEADLINE_METRICS if m != "search_success"], seed=seed)
-    correlations = stats.correlate(done, list(plots.SCATTER_METRICS), list(plots.SCATTER_OUTCOMES), seed=seed)
+    comparisons = compare(done, [m for m in HEADLINE_METRICS if m != "search_success"], seed=seed)
+    correlations = correlate(done, list(plots.SCATTER_METRICS), list(plots.SCATTER_OUTCOMES), seed=seed)
     claims = tuple(_claim_view(result) for result in evaluate_claims(done, seed=seed))
     specs = spec_order(row["spec"] for row in rows)
     search = [row for row in done if row["generator"] != "design"]
@@ -113,7 +72,7 @@ def report_content(rows: Sequence[Mapping[str, Any]], results_dir: Path, out_dir
         summary=summarize_run(rows),
         claims=claims,
         table=tuple(comparison_table(rows, comparisons)),
-        networks=tuple(network_table(rows)),
+        sections=tuple(family_sections(rows)),
         scatter_svg=plots.scatter_grid(done, correlations) if done else None,
         convergence_svg=plots.convergence_grid(search, specs),
         pairs=tuple(side_by_side(rows, results_dir, out_dir)),
@@ -147,9 +106,6 @@ def build_report(results_dir: Path, out_dir: Path | None = None, *,
     there is no database or it holds no cells, :class:`OutputError` when ``out_dir`` cannot be
     written. Failed cells do not stop the report; they get their own section.
     """
-    from analyzer.report.html import render_html
-    from analyzer.report.markdown import render_markdown
-
     results_dir = Path(results_dir)
     out_dir = Path(out_dir) if out_dir is not None else results_dir / "report"
     preset = None
@@ -177,7 +133,7 @@ def build_report(results_dir: Path, out_dir: Path | None = None, *,
         out_dir=out_dir, html=out_dir / "report.html", markdown=out_dir / "report.md", csv=out_dir / "report.csv",
         figures=tuple(figures),
         diagrams=tuple(out_dir / name for pair in content.pairs for view in pair.views
-                       for name in (view.diagram_file, view.network_file) if name))
+                       for name in (view.diagram_file, *(diagram.file for diagram in view.diagrams)) if name))
     _write(files.csv, _csv_text(content.table))
     _write(files.markdown, render_markdown(content))
     _write(files.html, render_html(content))

@@ -11,7 +11,8 @@ from __future__ import annotations
 from html import escape
 from typing import Iterable
 
-from analyzer.report.build import ReportContent
+from analyzer.core.family import Section
+from analyzer.report.content import ReportContent
 from analyzer.report.plots import inline_svg
 from analyzer.report.prose import HOW_TO_READ, INTRO, SECTIONS, TITLE
 from analyzer.report.sidebyside import ArtifactView
@@ -56,11 +57,13 @@ def _table(head: Iterable[str], body: Iterable[Iterable[str]], text_columns: int
     return "\n".join(out)
 
 
-def _section(anchor: str, body: str) -> str:
-    title = dict(SECTIONS)[anchor]
-    intro = INTRO.get(anchor)
-    return (f'<section id="{anchor}">\n<h2>{escape(title)}</h2>\n'
+def _titled(anchor: str, title: str, intro: str | None, body: str) -> str:
+    return (f'<section id="{escape(anchor)}">\n<h2>{escape(title)}</h2>\n'
             + (f"<p>{escape(intro)}</p>\n" if intro else "") + body + "\n</section>")
+
+
+def _section(anchor: str, body: str) -> str:
+    return _titled(anchor, dict(SECTIONS)[anchor], INTRO.get(anchor), body)
 
 
 def _run(content: ReportContent) -> str:
@@ -118,13 +121,11 @@ def _comparison(content: ReportContent) -> str:
     return _section("comparison", _table(head, body, text_columns=2, classes=classes))
 
 
-def _networks(content: ReportContent) -> str:
-    head = ["spec", "generator", "seeds", "median comparators", "best comparators", "best known comparators",
-            "median depth", "best depth", "best known depth"]
-    body = [[escape(r.spec), escape(r.generator), str(r.seeds), fmt(r.median_comparators), fmt(r.best_comparators),
-             fmt(r.best_known_comparators), fmt(r.median_depth), fmt(r.best_depth), fmt(r.best_known_depth)]
-            for r in content.networks]
-    return _section("networks", _table(head, body, text_columns=2))
+def _family_section(section: Section) -> str:
+    """A family's table (raw values through :func:`fmt`, like every other table)."""
+    body = [[escape(fmt(value)) for value in row] for row in section.rows]
+    table = _table(section.head, body, text_columns=section.text_columns) if section.head else ""
+    return _titled(section.anchor, section.title, section.intro, table)
 
 
 def _figure(svg: str | None, prefix: str, missing: str) -> str:
@@ -142,8 +143,8 @@ def _view(view: ArtifactView, prefix: str) -> str:
         parts.append(f'<div class="diagram">{inline_svg(view.unit_graph_svg, prefix + "-units")}</div>')
     elif view.dot_source is not None:
         parts.append(f"<pre>{escape(view.dot_source)}</pre>")
-    if view.network_svg is not None:
-        parts.append(f'<div class="diagram">{inline_svg(view.network_svg, prefix + "-network")}</div>')
+    for diagram in view.diagrams:
+        parts.append(f'<div class="diagram">{inline_svg(diagram.svg, f"{prefix}-{diagram.name}")}</div>')
     if view.measurements:
         parts.append(_table(["measurement", "value"],
                             [[escape(label(name)), escape(fmt(value))] for name, value in view.measurements]))
@@ -174,18 +175,17 @@ def _how_to_read() -> str:
 
 def render_html(content: ReportContent) -> str:
     """The whole page as text."""
-    anchors = [a for a, _ in SECTIONS if a != "networks" or content.networks]
-    nav = "<nav><ul>" + "".join(f'<li><a href="#{a}">{escape(dict(SECTIONS)[a])}</a></li>' for a in anchors) \
-        + "</ul></nav>"
-    sections = [_run(content), _claims(content), _comparison(content)]
-    if content.networks:
-        sections.append(_networks(content))
-    sections += [
-        _section("scatter", _figure(content.scatter_svg, "scatter", "No finished cell to plot.")),
-        _section("convergence", _figure(content.convergence_svg, "convergence",
-                                        "No search run recorded a fitness curve.")),
-        _side_by_side(content), _failed(content), _how_to_read(),
-    ]
+    nav = "<nav><ul>" + "".join(f'<li><a href="#{escape(anchor)}">{escape(title)}</a></li>'
+                                for anchor, title in content.contents()) + "</ul></nav>"
+    rendered = {
+        "run": _run(content), "claims": _claims(content), "comparison": _comparison(content),
+        "scatter": _section("scatter", _figure(content.scatter_svg, "scatter", "No finished cell to plot.")),
+        "convergence": _section("convergence", _figure(content.convergence_svg, "convergence",
+                                                       "No search run recorded a fitness curve.")),
+        "side-by-side": _side_by_side(content), "failed": _failed(content), "how-to-read": _how_to_read(),
+        **{section.anchor: _family_section(section) for section in content.sections},
+    }
+    sections = [rendered[anchor] for anchor, _ in content.contents()]
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             f"<title>{escape(TITLE)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
             f"<h1>{escape(TITLE)}</h1>\n{nav}\n" + "\n".join(sections) + "\n</body>\n</html>\n")

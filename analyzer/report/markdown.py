@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from analyzer.report.build import ReportContent
+from analyzer.core.family import Section
+from analyzer.report.content import ReportContent
 from analyzer.report.prose import HOW_TO_READ, INTRO, SECTIONS, TITLE
 from analyzer.report.sidebyside import ArtifactView
 from analyzer.report.tables import TableRow, delta_text, difference_text, fmt, label, side_text
@@ -26,10 +27,20 @@ def _table(head: Iterable[str], body: Iterable[Iterable[str]], text_columns: int
     return lines + [""]
 
 
+def _titled(title: str, intro: str | None) -> list[str]:
+    return [f"## {title}", ""] + ([intro, ""] if intro else [])
+
+
 def _heading(anchor: str) -> list[str]:
-    lines = [f"## {dict(SECTIONS)[anchor]}", ""]
-    if anchor in INTRO:
-        lines += [INTRO[anchor], ""]
+    return _titled(dict(SECTIONS)[anchor], INTRO.get(anchor))
+
+
+def _family_section(section: Section) -> list[str]:
+    """A family's table (raw values through :func:`fmt`, like every other table)."""
+    lines = _titled(section.title, section.intro)
+    if section.head:
+        lines += _table(section.head, [[fmt(value) for value in row] for row in section.rows],
+                        text_columns=section.text_columns)
     return lines
 
 
@@ -56,78 +67,93 @@ def _view(view: ArtifactView) -> list[str]:
             lines += [f"![unit graph of {view.cell}]({view.diagram_file})", ""]
         else:
             lines += [f"Unit graph (DOT source): [{view.diagram_file}]({view.diagram_file})", ""]
-    if view.network_file:
-        lines += [f"![sorting network of {view.cell}]({view.network_file})", ""]
+    for diagram in view.diagrams:
+        lines += [f"![{diagram.caption}]({diagram.file})", ""]
     if view.measurements:
         lines += _table(["measurement", "value"], [[label(name), fmt(value)] for name, value in view.measurements])
     return lines
 
 
-def render_markdown(content: ReportContent) -> str:
-    """The whole Markdown document as text."""
+def _run(content: ReportContent) -> list[str]:
     s = content.summary
-    lines = [f"# {TITLE}", ""]
-    lines += _heading("run")
-    lines += _table(["", "value"], [
+    return _heading("run") + _table(["", "value"], [
         ["specs", ", ".join(s.specs)], ["generators", ", ".join(s.generators)],
         ["seeds", ", ".join(map(str, s.seeds))], ["cells", f"{s.cells} ({s.done} done, {s.failed} failed)"],
-        ["preset", content.preset or "-"], ["configuration hashes", f"{len(s.config_hashes)} (each cell's generator and trust settings)" if s.config_hashes else "-"],
+        ["preset", content.preset or "-"],
+        ["configuration hashes",
+         f"{len(s.config_hashes)} (each cell's generator and trust settings)" if s.config_hashes else "-"],
         ["run", ", ".join(map(str, s.run_ids)) or "-"], ["finished at", s.finished_at or "-"],
         ["versions", "; ".join(f"{k} {v}" for k, v in s.versions) or "-"]], text_columns=2)
 
-    lines += _heading("claims")
+
+def _claims(content: ReportContent) -> list[str]:
+    lines = _heading("claims")
     if not content.claims:
         lines += ["No claim was evaluated.", ""]
     for claim in content.claims:
         lines += [f"### {claim.headline}: **{claim.verdict}**", "", claim.sentence, "", f"_{claim.statement}_", ""]
         if claim.per_spec:
             lines += _table(["spec", "verdict", "in plain words"], claim.per_spec, text_columns=3)
+    return lines
 
-    lines += _heading("comparison")
-    if content.table:
-        body, previous = [], None
-        for row in content.table:
-            body.append([row.spec if row.spec != previous else "", label(row.metric), _side(row, "design"),
-                         _side(row, "search"), difference_text(row),
-                         delta_text(row),
-                         fmt(row.p_value), fmt(row.p_holm)])
-            previous = row.spec
-        lines += _table(["spec", "metric", "design (n)", "search (n)", "difference [95% interval]",
-                         "Cliff's delta", "Mann-Whitney p", "Holm p"], body, text_columns=2)
-    else:
-        lines += ["No finished cell to compare.", ""]
 
-    if content.networks:
-        lines += _heading("networks")
-        lines += _table(["spec", "generator", "seeds", "median comparators", "best comparators",
-                         "best known comparators", "median depth", "best depth", "best known depth"],
-                        [[r.spec, r.generator, str(r.seeds), fmt(r.median_comparators), fmt(r.best_comparators),
-                          fmt(r.best_known_comparators), fmt(r.median_depth), fmt(r.best_depth),
-                          fmt(r.best_known_depth)] for r in content.networks], text_columns=2)
+def _comparison(content: ReportContent) -> list[str]:
+    lines = _heading("comparison")
+    if not content.table:
+        return lines + ["No finished cell to compare.", ""]
+    body, previous = [], None
+    for row in content.table:
+        body.append([row.spec if row.spec != previous else "", label(row.metric), _side(row, "design"),
+                     _side(row, "search"), difference_text(row), delta_text(row), fmt(row.p_value),
+                     fmt(row.p_holm)])
+        previous = row.spec
+    return lines + _table(["spec", "metric", "design (n)", "search (n)", "difference [95% interval]",
+                           "Cliff's delta", "Mann-Whitney p", "Holm p"], body, text_columns=2)
 
-    lines += _heading("scatter")
-    lines += (["![comprehensibility against trust](figures/scatter.svg)", ""] if content.scatter_svg
-              else ["No finished cell to plot.", ""])
-    lines += _heading("convergence")
-    lines += (["![search convergence](figures/convergence.svg)", ""] if content.convergence_svg
-              else ["No search run recorded a fitness curve.", ""])
 
-    lines += _heading("side-by-side")
+def _figure(anchor: str, present: bool, link: str, missing: str) -> list[str]:
+    return _heading(anchor) + ([link, ""] if present else [missing, ""])
+
+
+def _side_by_side(content: ReportContent) -> list[str]:
+    lines = _heading("side-by-side")
     for pair in content.pairs:
         lines += [f"### {pair.spec}, seed {pair.seed}", ""]
         for view in pair.views:
             lines += _view(view)
     if not content.pairs:
         lines += ["No artifact to show.", ""]
+    return lines
 
-    lines += _heading("failed")
-    if content.failed:
-        lines += _table(["cell", "stage", "reason"], [[c.cell, c.stage or "-", c.reason] for c in content.failed],
-                        text_columns=3)
-    else:
-        lines += ["None: every cell finished.", ""]
 
-    lines += _heading("how-to-read")
+def _failed(content: ReportContent) -> list[str]:
+    lines = _heading("failed")
+    if not content.failed:
+        return lines + ["None: every cell finished.", ""]
+    return lines + _table(["cell", "stage", "reason"], [[c.cell, c.stage or "-", c.reason] for c in content.failed],
+                          text_columns=3)
+
+
+def _how_to_read() -> list[str]:
+    lines = _heading("how-to-read")
     for paragraph in HOW_TO_READ:
         lines += [paragraph, ""]
+    return lines
+
+
+def render_markdown(content: ReportContent) -> str:
+    """The whole Markdown document as text."""
+    rendered = {
+        "run": _run(content), "claims": _claims(content), "comparison": _comparison(content),
+        "scatter": _figure("scatter", bool(content.scatter_svg),
+                           "![comprehensibility against trust](figures/scatter.svg)", "No finished cell to plot."),
+        "convergence": _figure("convergence", bool(content.convergence_svg),
+                               "![search convergence](figures/convergence.svg)",
+                               "No search run recorded a fitness curve."),
+        "side-by-side": _side_by_side(content), "failed": _failed(content), "how-to-read": _how_to_read(),
+        **{section.anchor: _family_section(section) for section in content.sections},
+    }
+    lines = [f"# {TITLE}", ""]
+    for anchor, _ in content.contents():
+        lines += rendered[anchor]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,26 +1,30 @@
 """The report's fixed words: section titles, short introductions and "how to read this".
 
-One place for the text both writers (HTML and Markdown) print, so they cannot drift apart.
+One place for the text both writers (HTML and Markdown) print, so they cannot drift apart. A
+family's own section brings its own title and introduction (``Family.report_section``); the
+families' sections come right after :data:`FAMILY_SECTIONS_AFTER`.
 """
 
 from __future__ import annotations
 
-__all__ = ["TITLE", "SECTIONS", "INTRO", "HOW_TO_READ", "RATE_METRICS"]
+__all__ = ["TITLE", "SECTIONS", "FAMILY_SECTIONS_AFTER", "INTRO", "HOW_TO_READ", "RATE_METRICS"]
 
 TITLE = "Search versus design: the report"
 
-#: (anchor, title) of every section, in page order.
+#: (anchor, title) of every section of the core, in page order.
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("run", "What was run"),
     ("claims", "The essay's claims, in plain words"),
     ("comparison", "Design against search, per spec"),
-    ("networks", "Sorting networks against the record"),
     ("scatter", "Comprehensibility against trust"),
     ("convergence", "Search convergence"),
     ("side-by-side", "Seed 0, design beside search"),
     ("failed", "Failed cells"),
     ("how-to-read", "How to read this report"),
 )
+
+#: The section the families' own sections follow, in family registration order.
+FAMILY_SECTIONS_AFTER = "comparison"
 
 #: Metrics whose per-generator figure is a rate (the mean of yes/no), not a median.
 RATE_METRICS: tuple[str, ...] = ("verified", "search_success")
@@ -33,8 +37,6 @@ INTRO: dict[str, str] = {
                   "design - search with its bootstrap 95% interval, Cliff's delta of design over search "
                   "with its magnitude, and the two-sided Mann-Whitney p before and after Holm's correction "
                   "(across every spec and metric of this table). n is the number of cells with a value.",
-    "networks": "Comparators and depth of every sorting network found, median and best over seeds, "
-                "against the best network known (Knuth, TAOCP vol. 3, and later optimality proofs).",
     "scatter": "Every finished cell, design (filled squares) and search (open circles): a comprehensibility "
                "measure against a trust outcome. Each panel's title gives Spearman's rho over all cells "
                "with its 95% interval and the number of cells. Verified is yes or no; its points are "

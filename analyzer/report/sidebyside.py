@@ -3,24 +3,40 @@
 The artifact is only *read*: its source goes through the static unit-graph builder
 (:func:`analyzer.measure.build_unit_graph`) and the Graphviz diagram writer
 (:func:`analyzer.measure.write_diagram`); it is never imported or run. When Graphviz's ``dot`` is
-missing the DOT source is kept instead, with a note. A sorting-network artifact also gets the
-classic network diagram from ``analyzer.families.sorting.diagram.network_svg`` when that module
-exists (a note otherwise).
+missing the DOT source is kept instead, with a note. The artifact's family may add pictures in
+its own notation (``Family.diagrams(row, spec)``, e.g. a sorting network's wires and
+comparators): each is written to ``diagrams/<stem>.<name>.svg`` and shown beside the unit graph; a
+family whose drawing fails gets a note instead, the report is still written.
 """
 
 from __future__ import annotations
 
-import importlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from analyzer.report.tables import SIDE_BY_SIDE_METRICS, spec_order
+from analyzer.errors import InputError, UsageError, one_line, typed_line
+from analyzer.families import family_of, get_spec
+from analyzer.report.tables import optional_metrics, side_by_side_metrics, spec_order
 
-__all__ = ["ArtifactView", "SideBySide", "side_by_side", "MAX_SOURCE_BYTES"]
+__all__ = ["ArtifactView", "DiagramView", "SideBySide", "side_by_side", "MAX_SOURCE_BYTES"]
 
 #: Larger artifacts are not shown in full (the report stays readable and small).
 MAX_SOURCE_BYTES = 200_000
+
+#: What a family's diagram may be called: it becomes part of a file name.
+_DIAGRAM_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+
+
+@dataclass(frozen=True)
+class DiagramView:
+    """A family's picture of one artifact, as written beside the report."""
+
+    name: str
+    caption: str
+    svg: str  #: SVG document text
+    file: str  #: ``diagrams/<stem>.<name>.svg``, relative to the report folder
 
 
 @dataclass(frozen=True)
@@ -36,8 +52,7 @@ class ArtifactView:
     unit_graph_svg: str | None  #: SVG document text of the unit graph
     dot_source: str | None  #: the DOT source (shown when there is no SVG)
     diagram_file: str | None  #: the unit graph's file, relative to the report folder
-    network_svg: str | None
-    network_file: str | None
+    diagrams: tuple[DiagramView, ...]  #: the family's own pictures, in its order
     measurements: tuple[tuple[str, Any], ...]
     notes: tuple[str, ...]
 
@@ -73,33 +88,37 @@ def _read_source(results_dir: Path, module: str) -> tuple[str | None, str | None
         return None, f"{module} is not UTF-8 text; not shown"
 
 
-def _wires(row: Mapping[str, Any], pairs: list[tuple[int, int]]) -> int:
-    wires = 1 + max((max(i, j) for i, j in pairs), default=0)
-    tail = str(row["spec"]).rsplit("-", 1)[-1]
-    return max(wires, int(tail)) if tail.isdigit() else wires
-
-
-def _network(row: Mapping[str, Any], out_dir: Path, stem: str) -> tuple[str | None, str | None, str | None]:
-    """(svg text, file relative to out_dir, note) of the row's sorting network."""
-    network = row.get("network")
-    if not network:
-        return None, None, None
+def _diagrams(row: Mapping[str, Any], out_dir: Path, stem: str) -> tuple[list[DiagramView], list[str]]:
+    """The family's pictures of the row's artifact, written under ``out_dir``, and notes on any
+    that could not be drawn or written."""
     try:
-        module = importlib.import_module("analyzer.families.sorting.diagram")
-    except ImportError:
-        return None, None, "network diagram not drawn: analyzer.families.sorting.diagram is not available yet"
-    pairs = [(int(i), int(j)) for i, j in network]
+        spec = get_spec(str(row["spec"]))
+    except UsageError as error:
+        return [], [f"no family diagrams: {one_line(error)}"]
+    family = family_of(spec)
     try:
-        svg = module.network_svg(pairs, _wires(row, pairs))
+        drawn = tuple(family.diagrams(row, spec))
     except Exception as error:  # a drawing bug must not sink the whole report
-        return None, None, f"network diagram failed: {type(error).__name__}: {error}"
-    relative = f"diagrams/{stem}.network.svg"
-    (out_dir / relative).write_text(svg, encoding="utf-8")
-    return svg, relative, None
+        return [], [f"{family.name} diagrams not drawn: {typed_line(error)}"]
+    views: list[DiagramView] = []
+    notes: list[str] = []
+    for diagram in drawn:
+        name = str(diagram.name)
+        if not _DIAGRAM_NAME.fullmatch(name) or any(view.name == name for view in views):
+            notes.append(f"{family.name} diagram {name!r} not shown: a diagram needs a name of its own "
+                         f"made of letters, digits, '-' and '_'")
+            continue
+        relative = f"diagrams/{stem}.{name}.svg"
+        try:
+            (out_dir / relative).write_text(diagram.svg, encoding="utf-8")
+        except (OSError, TypeError, ValueError) as error:
+            notes.append(f"{family.name} diagram {name!r} not written: {typed_line(error)}")
+            continue
+        views.append(DiagramView(name=name, caption=str(diagram.caption), svg=diagram.svg, file=relative))
+    return views, notes
 
 
 def _view(row: Mapping[str, Any], results_dir: Path, out_dir: Path) -> ArtifactView:
-    from analyzer.errors import InputError
     from analyzer.measure import build_unit_graph, write_diagram
     from analyzer.measure.diagram import to_dot
 
@@ -132,17 +151,15 @@ def _view(row: Mapping[str, Any], results_dir: Path, out_dir: Path) -> ArtifactV
                 dot = to_dot(graph, cell)
                 diagram_file = f"diagrams/{stem}.dot"
                 notes.append(f"unit graph shown as DOT source: {files.note}")
-    network_svg, network_file, note = _network(row, out_dir, stem)
-    if note:
-        notes.append(note)
-    measurements = tuple((name, row.get(name)) for name in SIDE_BY_SIDE_METRICS
-                         if name in row and not (row.get(name) is None and name in ("comparators", "depth",
-                                                                                      "search_success",
-                                                                                      "search_evaluations")))
+    diagrams, diagram_notes = _diagrams(row, out_dir, stem)
+    notes += diagram_notes
+    optional = optional_metrics()
+    measurements = tuple((name, row.get(name)) for name in side_by_side_metrics()
+                         if name in row and not (row.get(name) is None and name in optional))
     return ArtifactView(spec=spec, generator=generator, seed=seed, cell=cell,
                         module=str(module) if module else None, source=source, unit_graph_svg=svg,
-                        dot_source=dot, diagram_file=diagram_file, network_svg=network_svg,
-                        network_file=network_file, measurements=measurements, notes=tuple(notes))
+                        dot_source=dot, diagram_file=diagram_file, diagrams=tuple(diagrams),
+                        measurements=measurements, notes=tuple(notes))
 
 
 def side_by_side(rows: Sequence[Mapping[str, Any]], results_dir: Path, out_dir: Path) -> list[SideBySide]:

@@ -1,29 +1,37 @@
-"""The report's tables as plain data: what was run, the per-spec comparison, sorting networks
-against the record, failed cells, and the measurements of one artifact.
+"""The report's tables as plain data: what was run, the per-spec comparison, each family's own
+table, failed cells, and the measurements of one artifact.
 
 Everything here is a pure function of the result rows (no clock, no randomness), so the same rows
-always give the same tables. The statistics themselves come from
-:mod:`analyzer.results.stats`; this module only arranges them, and adds two plain counts the
-comparison cannot give: the *mean* of each metric per generator (for a yes/no field such as
-``verified`` the mean is the rate, e.g. 3 verified of 4 seeds -> 0.75) and search's success rate
-(successful search cells / search cells, e.g. 9 of 10 -> 0.9).
+always give the same tables. The statistics themselves come from :mod:`analyzer.results.tables`
+(built on :mod:`analyzer.results.stats`); this module only arranges them, and adds two plain
+counts the comparison cannot give: the *mean* of each metric per generator (for a yes/no field
+such as ``verified`` the mean is the rate, e.g. 3 verified of 4 seeds -> 0.75) and search's
+success rate (successful search cells / search cells, e.g. 9 of 10 -> 0.9).
+
+A family's table is the family's own (``Family.report_section``, an
+:class:`analyzer.core.family.Section` of raw values): :func:`family_sections` asks every
+registered family, in registration order, for its table over the done rows of its specs.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 from typing import Any, Iterable, Mapping, Sequence
 
-from analyzer.results.fields import field_info
-from analyzer.results.stats import done_rows, values
+from analyzer.core.family import Section
+from analyzer.errors import typed_line
+from analyzer.families import all_families, spec_names
+from analyzer.report.prose import RATE_METRICS, SECTIONS
+from analyzer.results.fields import family_fields, field_info
+from analyzer.results.tables import done_rows, values
 
 __all__ = [
-    "HEADLINE_METRICS", "SIDE_BY_SIDE_METRICS", "CSV_FIELDS", "RunSummary", "TableRow",
-    "NetworkRow", "FailedCell", "summarize_run", "spec_order", "comparison_table", "csv_records",
-    "network_table", "failed_cells", "label", "fmt", "done_rows",
+    "HEADLINE_METRICS", "CSV_FIELDS", "RunSummary", "TableRow", "FailedCell", "summarize_run",
+    "spec_order", "comparison_table", "csv_records", "family_sections", "failed_cells", "label", "fmt",
+    "done_rows", "side_by_side_metrics", "optional_metrics",
 ]
 
 #: The metrics of the per-spec table, in order (brief field names; ``search_success`` is the
@@ -33,14 +41,33 @@ HEADLINE_METRICS: tuple[str, ...] = (
     "held_out_pass_rate", "shift_pass_rate", "verified", "audit_length", "search_success",
 )
 
-#: Rows of the small measurement table shown under each seed-0 artifact.
-SIDE_BY_SIDE_METRICS: tuple[str, ...] = (
+#: Rows of the small measurement table shown under each seed-0 artifact, before the families' own.
+_SIDE_BY_SIDE_HEAD: tuple[str, ...] = (
     "units", "effective_parts", "decomposability", "largest_chunk_share", "abstraction_depth",
     "audit_length", "inline_length", "explanation_length", "verified_explanation_length",
     "description_bits", "cyclomatic_complexity", "sloc", "mutation_score", "localization",
-    "held_out_pass_rate", "shift_pass_rate", "verified", "comparators", "depth",
-    "search_success", "search_evaluations",
+    "held_out_pass_rate", "shift_pass_rate", "verified",
 )
+#: ... and after them: what only search records.
+_SIDE_BY_SIDE_TAIL: tuple[str, ...] = ("search_success", "search_evaluations")
+
+
+def _family_measures() -> tuple[str, ...]:
+    """The registered families' measurements of one artifact: their fields with a direction."""
+    return tuple(info.name for info in family_fields() if info.better and not info.json)
+
+
+def side_by_side_metrics() -> tuple[str, ...]:
+    """Rows of the measurement table under each seed-0 artifact: the common measurements, each
+    registered family's own (its declared fields with a direction), then search's cost."""
+    return _SIDE_BY_SIDE_HEAD + _family_measures() + _SIDE_BY_SIDE_TAIL
+
+
+def optional_metrics() -> tuple[str, ...]:
+    """Rows of that table left out when the artifact has no value (another family's field, or
+    search's cost under a design artifact)."""
+    return _family_measures() + _SIDE_BY_SIDE_TAIL
+
 
 #: Columns of ``report.csv``: one row per spec x metric.
 CSV_FIELDS: tuple[str, ...] = (
@@ -95,8 +122,6 @@ def _natural(text: str) -> tuple:
 
 def spec_order(names: Iterable[str]) -> list[str]:
     """``names`` in registry order (``sva specs``), unknown names after, in natural order."""
-    from analyzer.specs import spec_names
-
     known = {name: i for i, name in enumerate(spec_names())}
     return sorted(set(names), key=lambda n: (n not in known, known.get(n, 0), _natural(n)))
 
@@ -173,8 +198,6 @@ class TableRow:
 def side_text(row: TableRow, side: str) -> tuple[str, int]:
     """One generator's value in the per-spec table (the rate for rate metrics, else the median)
     as text, and its number of cells."""
-    from analyzer.report.prose import RATE_METRICS
-
     value = getattr(row, f"mean_{side}" if row.metric in RATE_METRICS else f"median_{side}")
     return fmt(value), getattr(row, f"n_{side}")
 
@@ -245,39 +268,37 @@ def csv_records(table: Sequence[TableRow]) -> list[list[str]]:
     return [list(CSV_FIELDS)] + [[_csv_value(row.as_record()[name]) for name in CSV_FIELDS] for row in table]
 
 
-@dataclass(frozen=True)
-class NetworkRow:
-    """Sorting networks of one spec and generator against the best known network."""
-
-    spec: str
-    generator: str
-    seeds: int
-    median_comparators: float | None
-    best_comparators: int | None
-    median_depth: float | None
-    best_depth: int | None
-    best_known_comparators: int | None
-    best_known_depth: int | None
+def _unique(anchor: str, family: str, taken: set[str]) -> str:
+    """``anchor``, or ``<family>-<anchor>`` (then numbered) when another section has it."""
+    candidate, number = anchor if anchor not in taken else f"{family}-{anchor}", 2
+    while candidate in taken:
+        candidate, number = f"{family}-{anchor}-{number}", number + 1
+    return candidate
 
 
-def network_table(rows: Sequence[Mapping[str, Any]]) -> list[NetworkRow]:
-    """One :class:`NetworkRow` per sorting spec and generator (done cells with a comparator count)."""
-    done = [row for row in done_rows(rows) if row.get("family") == "sorting" and row.get("comparators") is not None]
-    table = []
-    for spec in spec_order(row["spec"] for row in done):
-        for generator in sorted({row["generator"] for row in done if row["spec"] == spec}, key=_generator_key):
-            group = [row for row in done if row["spec"] == spec and row["generator"] == generator]
-            comparators = [int(row["comparators"]) for row in group]
-            depths = [int(row["depth"]) for row in group if row.get("depth") is not None]
-            known_c = {row.get("best_known_comparators") for row in group} - {None}
-            known_d = {row.get("best_known_depth") for row in group} - {None}
-            table.append(NetworkRow(
-                spec=spec, generator=generator, seeds=len(group),
-                median_comparators=median(comparators), best_comparators=min(comparators),
-                median_depth=median(depths) if depths else None, best_depth=min(depths) if depths else None,
-                best_known_comparators=min(known_c) if known_c else None,
-                best_known_depth=min(known_d) if known_d else None))
-    return table
+def family_sections(rows: Sequence[Mapping[str, Any]]) -> list[Section]:
+    """Each registered family's table (``Family.report_section``) over the done rows of its specs,
+    in registration order; a family without done rows, or without a table, has none. A family
+    whose table fails gets a section that says why (the report still gets written); an anchor
+    another section already has is prefixed with the family's name."""
+    done = done_rows(rows)
+    taken = {anchor for anchor, _ in SECTIONS}
+    sections = []
+    for family in all_families():
+        mine = [row for row in done if row.get("family") == family.name]
+        if not mine:
+            continue
+        try:
+            section = family.report_section(mine)
+        except Exception as error:  # a family's bug must not sink the whole report
+            section = Section(anchor=family.name, title=f"The {family.name} family",
+                              intro=f"The family's table could not be built: {typed_line(error)}", head=(), rows=())
+        if section is None:
+            continue
+        anchor = _unique(str(section.anchor), family.name, taken)
+        taken.add(anchor)
+        sections.append(section if anchor == section.anchor else replace(section, anchor=anchor))
+    return sections
 
 
 @dataclass(frozen=True)

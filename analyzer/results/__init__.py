@@ -1,6 +1,13 @@
-"""Results: the database of cells, the fields it holds, the statistics and the essay's claims.
+"""The results of a run and what is computed from them, below the report and the experiment.
 
-Read by the report and the experiment runner; it imports neither. :mod:`.store` is the SQLite
-database (one row per cell), :mod:`.fields` which fields are comprehensibility, trust and size
-(the families' own fields included), :mod:`.stats` the statistics and :mod:`.claims` the claims.
+- :mod:`analyzer.results.fields`: which result fields are comprehensibility, size and trust
+  (the families' own fields included);
+- :mod:`analyzer.results.store`: the SQLite results database, one row per cell;
+- :mod:`analyzer.results.stats`: the statistics, small pure functions with formulas and worked examples;
+- :mod:`analyzer.results.tables`: the statistics' tables over the result rows (design against
+  search per spec, comprehensibility against trust);
+- :mod:`analyzer.results.claims`: the essay's claims and their verdicts, worded by
+  :mod:`analyzer.results.sentences`.
+
+Nothing is imported here, so ``import analyzer.results.store`` does not pull in numpy or scipy.
 """

@@ -1,10 +1,11 @@
 """The essay's claims as data, and their evaluation on the results rows.
 
-:data:`CLAIMS` states each claim of *Search versus design* that the experiment can test, with the
+:func:`claims` states each claim of *Search versus design* that the experiment can test, with the
 metric it is about and which way the data must point. :func:`evaluate_claims` gives every claim a
 verdict overall and per spec, one of ``"supported"``, ``"contradicted"``, ``"inconclusive"`` or
-``"no data"``, the numbers behind it and one sentence in plain words. The pytest tests in
-``benchmarks/claims/`` and ``sva claims`` only call this function: it is the one home of the rule.
+``"no data"``, the numbers behind it and one sentence in plain words (worded by
+:mod:`analyzer.results.sentences`). The pytest tests in ``benchmarks/claims/`` and ``sva claims``
+only call this function: it is the one home of the rule.
 
 The rule, for the claims that compare design with search on a metric (``more_decomposable``,
 ``shorter_explanations``, ``tests_localize``, ``search_smaller``):
@@ -18,14 +19,16 @@ The rule, for the claims that compare design with search on a metric (``more_dec
   family no per-spec test can reach 0.05, however large the effect. The Mann-Whitney p and its Holm
   value (Holm across the claim's specs x metrics) are still reported in the numbers.
 - Overall: a paired test over (spec, seed) pairs, design seed s of a spec against search seed s of
-  the same spec, with scipy's Wilcoxon signed-rank test (two-sided, zero differences dropped,
-  scipy's default exact/approximate choice); Holm across the overall tests of all the comparison
-  claims (one per claim metric). **Supported** when the Holm-adjusted p < 0.05 and the median paired
-  difference points the claimed way; **contradicted** when p_holm < 0.05 and it points the other
-  way; **inconclusive** otherwise (every difference zero gives p = 1); **no data** without pairs.
-- A claim on several metrics (``search_smaller``: audit length, and comparators for sorting specs)
-  combines them: metrics without data are left out; supported (contradicted) when every remaining
-  metric is; inconclusive when they disagree or any is inconclusive.
+  the same spec, with the Wilcoxon signed-rank test (:func:`analyzer.results.stats.wilcoxon`:
+  scipy's, two-sided, zero differences dropped, scipy's default exact/approximate choice); Holm
+  across the overall tests of all the comparison claims (one per claim metric). **Supported**
+  when the Holm-adjusted p < 0.05 and the median paired difference points the claimed way;
+  **contradicted** when p_holm < 0.05 and it points the other way; **inconclusive** otherwise
+  (every difference zero gives p = 1); **no data** without pairs.
+- A claim on several metrics (``search_smaller``: audit length and each registered family's own
+  size measure, e.g. comparators for sorting specs, read when :func:`claims` is called) combines
+  them: metrics without data are left out; supported (contradicted) when every remaining metric
+  is; inconclusive when they disagree or any is inconclusive.
 
 For ``comprehensibility_tracks_trust``: Spearman's rho of decomposability (claimed positive) and
 explanation length (claimed negative) with each trust outcome that varies in the scope
@@ -44,17 +47,17 @@ with interval [0.63, 0.83] (excludes 0): supported on that spec.
 from __future__ import annotations
 
 import math
-import warnings
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
-from scipy import stats as _scipy
 
-from analyzer.results import stats
+from analyzer.results import sentences as words
 from analyzer.results.fields import family_size_metrics, field_info
+from analyzer.results.stats import cliffs_delta, holm, median, wilcoxon
+from analyzer.results.tables import Comparison, compare, correlate, done_rows, paired, values
 
-__all__ = ["Claim", "CLAIMS", "Verdict", "ClaimResult", "VERDICTS", "LARGE", "ALPHA", "claim",
+__all__ = ["Claim", "Verdict", "ClaimResult", "VERDICTS", "LARGE", "ALPHA", "claim", "claims",
            "evaluate_claims"]
 
 #: The four verdicts, from best to worst news for a claim.
@@ -97,41 +100,45 @@ class Claim:
         return {**asdict(self), "kind": self.kind}
 
 
-#: The essay's claims, in the order the report states them.
-CLAIMS: tuple[Claim, ...] = (
-    Claim("more_decomposable", "Design artifacts are more decomposable",
-          "Design splits the problem into parts, so design artifacts are more decomposable than search "
-          "artifacts: higher decomposability D = 1 - 1/N_eff.",
-          ("decomposability",), "design", "higher"),
-    Claim("shorter_explanations", "Design artifacts need shorter explanations",
-          "Each designed part comes with a story, so reading a design artifact top-down takes fewer tokens: "
-          "lower explanation length E.",
-          ("explanation_length",), "design", "lower"),
-    Claim("tests_localize", "Design artifacts' tests localize faults",
-          "A designed part's contract catches the faults in that part, so design artifacts' tests point "
-          "more narrowly at a fault: higher localization.",
-          ("localization",), "design", "higher"),
-    Claim("comprehensibility_tracks_trust", "Comprehensibility goes with trust",
-          "Over all artifacts, the more comprehensible ones are the ones that hold up outside the training "
-          "cases: decomposability correlates positively, and explanation length negatively, with the "
-          "held-out pass rate, the shift pass rate and being verified.",
-          ("decomposability", "explanation_length"),
-          outcomes=("held_out_pass_rate", "shift_pass_rate", "verified")),
-    Claim("search_smaller", "Search artifacts are smaller",
-          "Search artifacts are smaller or cheaper to find: lower audit length A and, where a family has "
-          "one, a lower size in its own unit (comparators for sorting networks). Only 'smaller' is tested: the design's human cost (the designer's time) is "
-          "not measured, so 'cheaper to find' cannot be compared; the search's cost is reported in "
-          "evaluations and seconds.",
-          ("audit_length", *family_size_metrics()), "search", "lower", reports_cost=True),
-)
+def claims() -> tuple[Claim, ...]:
+    """The essay's claims, in the order the report states them. Built on each call, so the
+    ``search_smaller`` claim compares the size measures of the families registered now
+    (``SVA_FAMILIES`` may add some after import)."""
+    return (
+        Claim("more_decomposable", "Design artifacts are more decomposable",
+              "Design splits the problem into parts, so design artifacts are more decomposable than search "
+              "artifacts: higher decomposability D = 1 - 1/N_eff.",
+              ("decomposability",), "design", "higher"),
+        Claim("shorter_explanations", "Design artifacts need shorter explanations",
+              "Each designed part comes with a story, so reading a design artifact top-down takes fewer tokens: "
+              "lower explanation length E.",
+              ("explanation_length",), "design", "lower"),
+        Claim("tests_localize", "Design artifacts' tests localize faults",
+              "A designed part's contract catches the faults in that part, so design artifacts' tests point "
+              "more narrowly at a fault: higher localization.",
+              ("localization",), "design", "higher"),
+        Claim("comprehensibility_tracks_trust", "Comprehensibility goes with trust",
+              "Over all artifacts, the more comprehensible ones are the ones that hold up outside the training "
+              "cases: decomposability correlates positively, and explanation length negatively, with the "
+              "held-out pass rate, the shift pass rate and being verified.",
+              ("decomposability", "explanation_length"),
+              outcomes=("held_out_pass_rate", "shift_pass_rate", "verified")),
+        Claim("search_smaller", "Search artifacts are smaller",
+              "Search artifacts are smaller or cheaper to find: lower audit length A and, where a family has "
+              "one, a lower size in its own unit (comparators for sorting networks). Only 'smaller' is tested: "
+              "the design's human cost (the designer's time) is not measured, so 'cheaper to find' cannot be "
+              "compared; the search's cost is reported in evaluations and seconds.",
+              ("audit_length", *family_size_metrics()), "search", "lower", reports_cost=True),
+    )
 
 
 def claim(name: str) -> Claim:
     """The claim called ``name`` (a ``KeyError`` naming the known ones otherwise)."""
-    for entry in CLAIMS:
+    known = claims()
+    for entry in known:
         if entry.name == name:
             return entry
-    raise KeyError(f"unknown claim {name!r}; known: {', '.join(entry.name for entry in CLAIMS)}")
+    raise KeyError(f"unknown claim {name!r}; known: {', '.join(entry.name for entry in known)}")
 
 
 @dataclass(frozen=True)
@@ -186,34 +193,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-# --- formatting -------------------------------------------------------------------------------
-
-def _num(value: float | None) -> str:
-    if value is None:
-        return "-"
-    if float(value).is_integer() and abs(value) >= 10:
-        return f"{value:,.0f}"
-    return f"{value:.2f}"
-
-
-def _p(value: float | None) -> str:
-    return "-" if value is None else f"{value:.2g}"
-
-
-def _label(metric: str) -> str:
-    try:
-        return field_info(metric).label
-    except KeyError:
-        return metric.replace("_", " ")
-
-
-def _sentence(entry: Claim, scope: str, verdict: str, parts: Sequence[str]) -> str:
-    """"On parity-6, the claim that design artifacts are more decomposable is supported: ..." """
-    words = "untested (no data)" if verdict == "no data" else verdict
-    claim_text = entry.headline[0].lower() + entry.headline[1:]
-    details = "; ".join(part for part in parts if part)
-    return f"{scope}, the claim that {claim_text} is {words}" + (f": {details}." if details else ".")
-
+# --- combining verdicts ---------------------------------------------------------------------
 
 def _combine(verdicts: Sequence[str]) -> str:
     """One verdict from several metrics' verdicts (metrics without data left out)."""
@@ -229,7 +209,7 @@ def _combine(verdicts: Sequence[str]) -> str:
 
 # --- comparison claims ------------------------------------------------------------------------
 
-def _spec_verdict(entry: stats.Comparison, sign: int) -> str:
+def _spec_verdict(entry: Comparison, sign: int) -> str:
     interval = entry.difference
     if abs(entry.delta) >= LARGE and interval.excludes_zero():
         pointing = 1 if entry.delta > 0 else -1
@@ -237,147 +217,6 @@ def _spec_verdict(entry: stats.Comparison, sign: int) -> str:
         if pointing == side:
             return "supported" if pointing == sign else "contradicted"
     return "inconclusive"
-
-
-def _spec_part(entry: stats.Comparison, verdict: str, several: bool) -> str:
-    interval = entry.difference
-    which = f" [{verdict}]" if several else ""
-    return (f"{_label(entry.metric)}{which}: median {_num(entry.median_design)} (design) vs "
-            f"{_num(entry.median_search)} (search), difference {_num(interval.estimate)} "
-            f"[{_num(interval.low)}, {_num(interval.high)}], Cliff's delta {entry.delta:+.2f} "
-            f"({entry.magnitude}), Mann-Whitney p = {_p(entry.p_value)} (Holm {_p(entry.p_holm)})")
-
-
-def _paired(done: Sequence[Mapping[str, Any]], metric: str) -> list[tuple[str, int, float, float]]:
-    """(spec, seed, design value, search value) for every spec and seed both generators measured."""
-    design = {(row["spec"], row["seed"]): row[metric] for row in done
-              if row.get("generator") == "design" and row.get(metric) is not None}
-    pairs = []
-    for row in done:
-        key = (row["spec"], row["seed"])
-        if row.get("generator") == "search" and row.get(metric) is not None and key in design:
-            pairs.append((key[0], key[1], float(design[key]), float(row[metric])))
-    return pairs
-
-
-def _wilcoxon(differences: Sequence[float]) -> tuple[float | None, float | None]:
-    """(statistic, two-sided p) of the signed-rank test; p = 1 when every difference is zero."""
-    if not differences:
-        return None, None
-    if all(difference == 0 for difference in differences):
-        return 0.0, 1.0
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        result = _scipy.wilcoxon(differences)
-    return float(result.statistic), float(min(1.0, result.pvalue))
-
-
-def _search_cost(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    search = [row for row in rows if row.get("generator") == "search"]
-    evaluations = stats.values(search, "search_evaluations")
-    seconds = stats.values(search, "generate_seconds")
-    successes = [row["search_success"] for row in search if row.get("search_success") is not None]
-    return {"artifacts": len(search),
-            "median_evaluations": stats.median(evaluations) if evaluations else None,
-            "median_generate_seconds": stats.median(seconds) if seconds else None,
-            "successes": sum(bool(value) for value in successes), "runs": len(successes)}
-
-
-def _cost_sentence(cost: Mapping[str, Any]) -> str:
-    if not cost["artifacts"]:
-        return "no search artifact to cost"
-    parts = []
-    if cost["median_evaluations"] is not None:
-        parts.append(f"median {_num(cost['median_evaluations'])} evaluations")
-    if cost["median_generate_seconds"] is not None:
-        parts.append(f"{cost['median_generate_seconds']:.2f} s")
-    success = f", success {cost['successes']}/{cost['runs']}" if cost["runs"] else ""
-    return (f"search cost {' and '.join(parts) or 'not recorded'} per artifact{success} "
-            "(the design's human cost is not measured)")
-
-
-def _comparison_claims(done: Sequence[Mapping[str, Any]], specs: Sequence[str],
-                       seed: int) -> dict[str, ClaimResult]:
-    comparisons = [entry for entry in CLAIMS if entry.kind == "comparison"]
-    # overall paired tests first, so Holm can run across the claims
-    tests: list[dict[str, Any]] = []
-    for entry in comparisons:
-        for metric in entry.metrics:
-            pairs = _paired(done, metric)
-            differences = [design - search for _, _, design, search in pairs]
-            statistic, p_value = _wilcoxon(differences)
-            tests.append({"claim": entry.name, "metric": metric, "pairs": len(pairs),
-                          "median_paired_difference": stats.median(differences) if differences else None,
-                          "wilcoxon": statistic, "p_value": p_value})
-    for test, p_holm in zip(tests, stats.holm([test["p_value"] for test in tests])):
-        test["p_holm"] = p_holm
-
-    results: dict[str, ClaimResult] = {}
-    for entry in comparisons:
-        table = stats.compare(done, entry.metrics, seed=seed)
-        per_spec: list[Verdict] = []
-        spec_verdicts: dict[str, dict[str, str]] = {metric: {} for metric in entry.metrics}
-        for spec in specs:
-            mine = [row for row in table if row.spec == spec]
-            numbers: dict[str, Any] = {"metrics": {}}
-            parts, verdicts = [], []
-            for comparison in mine:
-                verdict = _spec_verdict(comparison, entry.sign(comparison.metric))
-                spec_verdicts[comparison.metric][spec] = verdict
-                numbers["metrics"][comparison.metric] = {**comparison.as_json(), "verdict": verdict}
-                parts.append(_spec_part(comparison, verdict, len(mine) > 1))
-                verdicts.append(verdict)
-            verdict = _combine(verdicts)
-            if entry.reports_cost:
-                cost = _search_cost([row for row in done if row["spec"] == spec])
-                numbers["search_cost"] = cost
-                parts.append(_cost_sentence(cost))
-            if not mine:
-                reason = _missing(done, spec, entry.metrics)
-                numbers["reason"] = reason
-                parts.insert(0, reason)
-            sentence = _sentence(entry, f"On {spec}", verdict, parts)
-            per_spec.append(Verdict(spec, verdict, sentence, numbers))
-
-        overall_numbers: dict[str, Any] = {"metrics": {}}
-        parts, verdicts = [], []
-        mine_tests = [test for test in tests if test["claim"] == entry.name]
-        several = sum(1 for test in mine_tests if test["pairs"]) > 1
-        for test in mine_tests:
-            metric = test["metric"]
-            verdict = _overall_verdict(test, entry.sign(metric))
-            design = stats.values([row for row in done if row.get("generator") == "design"], metric)
-            search = stats.values([row for row in done if row.get("generator") == "search"], metric)
-            counted = spec_verdicts[metric]
-            supported = sum(value == "supported" for value in counted.values())
-            numbers = {**{key: test[key] for key in ("pairs", "median_paired_difference", "wilcoxon",
-                                                      "p_value", "p_holm")},
-                       "verdict": verdict, "specs_supported": supported, "specs_with_data": len(counted),
-                       "specs_contradicted": sum(value == "contradicted" for value in counted.values()),
-                       "median_design": stats.median(design) if design else None,
-                       "median_search": stats.median(search) if search else None,
-                       "delta": stats.cliffs_delta(design, search) if design and search else None}
-            overall_numbers["metrics"][metric] = numbers
-            verdicts.append(verdict)
-            if not counted and not test["pairs"]:
-                if len(entry.metrics) == 1:
-                    parts.append(f"no spec has {_label(metric)} measured for both generators")
-                continue
-            delta = "-" if numbers["delta"] is None else f"{numbers['delta']:+.2f}"
-            which = f" [{verdict}]" if several else ""
-            parts.append(f"by {_label(metric)}{which}, supported on {supported} of {len(counted)} specs "
-                         f"(median {_num(numbers['median_design'])} design vs {_num(numbers['median_search'])} "
-                         f"search, Cliff's delta {delta}); paired Wilcoxon over {test['pairs']} seed pairs "
-                         f"p = {_p(test['p_value'])} (Holm {_p(test['p_holm'])})")
-        verdict = _combine(verdicts)
-        if entry.reports_cost:
-            cost = _search_cost(done)
-            overall_numbers["search_cost"] = cost
-            parts.append(_cost_sentence(cost))
-        sentence = _sentence(entry, "Overall", verdict, parts)
-        results[entry.name] = ClaimResult(entry.name, entry.statement, verdict, sentence, overall_numbers,
-                                          tuple(per_spec))
-    return results
 
 
 def _overall_verdict(test: Mapping[str, Any], sign: int) -> str:
@@ -388,28 +227,130 @@ def _overall_verdict(test: Mapping[str, Any], sign: int) -> str:
     return "supported" if (test["median_paired_difference"] > 0) == (sign > 0) else "contradicted"
 
 
-def _missing(done: Sequence[Mapping[str, Any]], spec: str, metrics: Sequence[str]) -> str:
-    """Why a spec has no comparison for these metrics, in words."""
+def _search_cost(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    search = [row for row in rows if row.get("generator") == "search"]
+    evaluations = values(search, "search_evaluations")
+    seconds = values(search, "generate_seconds")
+    successes = [row["search_success"] for row in search if row.get("search_success") is not None]
+    return {"artifacts": len(search),
+            "median_evaluations": median(evaluations) if evaluations else None,
+            "median_generate_seconds": median(seconds) if seconds else None,
+            "successes": sum(bool(value) for value in successes), "runs": len(successes)}
+
+
+def _absent(done: Sequence[Mapping[str, Any]], spec: str, metrics: Sequence[str]) -> list[str]:
+    """The generators without a done cell of ``spec`` that measured any of ``metrics``."""
     mine = [row for row in done if row["spec"] == spec]
-    absent = [generator for generator in ("design", "search")
-              if not any(row.get("generator") == generator and any(row.get(metric) is not None
-                                                                   for metric in metrics) for row in mine)]
-    names = " or ".join(_label(metric) for metric in metrics)
-    return f"no {' or '.join(absent) or 'paired'} artifact with {names} measured"
+    return [generator for generator in ("design", "search")
+            if not any(row.get("generator") == generator and any(row.get(metric) is not None for metric in metrics)
+                       for row in mine)]
+
+
+def _overall_tests(done: Sequence[Mapping[str, Any]], comparisons: Sequence[Claim]) -> list[dict[str, Any]]:
+    """The paired Wilcoxon test of every comparison claim's every metric, Holm across them all."""
+    tests: list[dict[str, Any]] = []
+    for entry in comparisons:
+        for metric in entry.metrics:
+            pairs = paired(done, metric)
+            differences = [design - search for _, _, design, search in pairs]
+            statistic, p_value = wilcoxon(differences)
+            tests.append({"claim": entry.name, "metric": metric, "pairs": len(pairs),
+                          "median_paired_difference": median(differences) if differences else None,
+                          "wilcoxon": statistic, "p_value": p_value})
+    for test, p_holm in zip(tests, holm([test["p_value"] for test in tests])):
+        test["p_holm"] = p_holm
+    return tests
+
+
+def _per_spec(entry: Claim, done: Sequence[Mapping[str, Any]], specs: Sequence[str], seed: int,
+              ) -> tuple[list[Verdict], dict[str, dict[str, str]]]:
+    """A comparison claim's verdict on every spec, and each metric's verdict by spec."""
+    table = compare(done, entry.metrics, seed=seed)
+    per_spec: list[Verdict] = []
+    spec_verdicts: dict[str, dict[str, str]] = {metric: {} for metric in entry.metrics}
+    for spec in specs:
+        mine = [row for row in table if row.spec == spec]
+        numbers: dict[str, Any] = {"metrics": {}}
+        parts, verdicts = [], []
+        for comparison in mine:
+            verdict = _spec_verdict(comparison, entry.sign(comparison.metric))
+            spec_verdicts[comparison.metric][spec] = verdict
+            numbers["metrics"][comparison.metric] = {**comparison.as_json(), "verdict": verdict}
+            parts.append(words.spec_part(comparison, verdict, len(mine) > 1))
+            verdicts.append(verdict)
+        verdict = _combine(verdicts)
+        if entry.reports_cost:
+            cost = _search_cost([row for row in done if row["spec"] == spec])
+            numbers["search_cost"] = cost
+            parts.append(words.cost_part(cost))
+        if not mine:
+            reason = words.absent_part(_absent(done, spec, entry.metrics), entry.metrics)
+            numbers["reason"] = reason
+            parts.insert(0, reason)
+        sentence = words.sentence(entry.headline, words.on_spec(spec), verdict, parts)
+        per_spec.append(Verdict(spec, verdict, sentence, numbers))
+    return per_spec, spec_verdicts
+
+
+def _comparison_claim(entry: Claim, done: Sequence[Mapping[str, Any]], specs: Sequence[str], seed: int,
+                      tests: Sequence[Mapping[str, Any]]) -> ClaimResult:
+    per_spec, spec_verdicts = _per_spec(entry, done, specs, seed)
+    overall_numbers: dict[str, Any] = {"metrics": {}}
+    parts, verdicts = [], []
+    mine_tests = [test for test in tests if test["claim"] == entry.name]
+    several = sum(1 for test in mine_tests if test["pairs"]) > 1
+    design_rows = [row for row in done if row.get("generator") == "design"]
+    search_rows = [row for row in done if row.get("generator") == "search"]
+    for test in mine_tests:
+        metric = test["metric"]
+        verdict = _overall_verdict(test, entry.sign(metric))
+        design, search = values(design_rows, metric), values(search_rows, metric)
+        counted = spec_verdicts[metric]
+        numbers = {**{key: test[key] for key in ("pairs", "median_paired_difference", "wilcoxon",
+                                                  "p_value", "p_holm")},
+                   "verdict": verdict,
+                   "specs_supported": sum(value == "supported" for value in counted.values()),
+                   "specs_with_data": len(counted),
+                   "specs_contradicted": sum(value == "contradicted" for value in counted.values()),
+                   "median_design": median(design) if design else None,
+                   "median_search": median(search) if search else None,
+                   "delta": cliffs_delta(design, search) if design and search else None}
+        overall_numbers["metrics"][metric] = numbers
+        verdicts.append(verdict)
+        if not counted and not test["pairs"]:
+            if len(entry.metrics) == 1:
+                parts.append(words.no_pairs_part(metric))
+            continue
+        parts.append(words.overall_part(metric, verdict, several, numbers))
+    verdict = _combine(verdicts)
+    if entry.reports_cost:
+        cost = _search_cost(done)
+        overall_numbers["search_cost"] = cost
+        parts.append(words.cost_part(cost))
+    sentence = words.sentence(entry.headline, words.OVERALL, verdict, parts)
+    return ClaimResult(entry.name, entry.statement, verdict, sentence, overall_numbers, tuple(per_spec))
 
 
 # --- the correlation claim --------------------------------------------------------------------
 
 def _outcome_state(rows: Sequence[Mapping[str, Any]], outcome: str) -> str | None:
     """``None`` when the outcome varies over these rows, else why it cannot be correlated."""
-    measured = stats.values(rows, outcome)
-    if not measured:
-        return f"{_label(outcome)} not measured"
+    measured = values(rows, outcome)
     if len(set(measured)) > 1:
         return None
-    if outcome == "verified":
-        return "every artifact verified" if measured[0] else "no artifact verified"
-    return f"{_label(outcome)} {_num(measured[0])} for every artifact"
+    return words.not_varying(outcome, measured)
+
+
+def _call(entry: Claim, correlation: Any) -> str:
+    """``for``, ``against`` or ``neither`` the claim (``undefined`` without a rho): strong when
+    Holm p < :data:`ALPHA` and the bootstrap interval excludes 0."""
+    if correlation.rho is None:
+        return "undefined"
+    strong = (correlation.p_holm is not None and correlation.p_holm < ALPHA
+              and correlation.interval is not None and correlation.interval.excludes_zero())
+    if not strong:
+        return "neither"
+    return "for" if correlation.rho * entry.sign(correlation.metric) > 0 else "against"
 
 
 def _correlation_verdict(entry: Claim, rows: Sequence[Mapping[str, Any]], seed: int,
@@ -420,23 +361,13 @@ def _correlation_verdict(entry: Claim, rows: Sequence[Mapping[str, Any]], seed: 
     numbers: dict[str, Any] = {"artifacts": len(rows), "not_tested": skipped, "correlations": []}
     if not varying:
         reason = "; ".join(skipped) or "no artifacts"
-        return "no data", _sentence(entry, scope, "no data", [reason]), numbers
-    table = stats.correlate(rows, entry.metrics, varying, seed=seed)
+        return "no data", words.sentence(entry.headline, scope, "no data", [reason]), numbers
     parts, calls = [], []
-    for correlation in table:
-        if correlation.rho is None:
-            call = "undefined"
-            parts.append(f"rho({correlation.metric}, {correlation.outcome}) undefined ({correlation.note})")
-        else:
-            sign = entry.sign(correlation.metric)
-            strong = (correlation.p_holm is not None and correlation.p_holm < ALPHA
-                      and correlation.interval is not None and correlation.interval.excludes_zero())
-            call = ("for" if correlation.rho * sign > 0 else "against") if strong else "neither"
+    for correlation in correlate(rows, entry.metrics, varying, seed=seed):
+        call = _call(entry, correlation)
+        if call != "undefined":
             calls.append(call)
-            interval = correlation.interval
-            bounds = f" [{interval.low:+.2f}, {interval.high:+.2f}]" if interval else ""
-            parts.append(f"rho({correlation.metric}, {correlation.outcome}) = {correlation.rho:+.2f}{bounds} "
-                         f"over {correlation.n}, Holm p = {_p(correlation.p_holm)}")
+        parts.append(words.correlation_part(correlation))
         numbers["correlations"].append({**correlation.as_json(), "call": call})
     if not calls:
         verdict = "no data"
@@ -447,8 +378,8 @@ def _correlation_verdict(entry: Claim, rows: Sequence[Mapping[str, Any]], seed: 
     else:
         verdict = "inconclusive"
     if skipped:
-        parts.append("not tested: " + ", ".join(skipped))
-    return verdict, _sentence(entry, scope, verdict, parts), numbers
+        parts.append(words.not_tested_part(skipped))
+    return verdict, words.sentence(entry.headline, scope, verdict, parts), numbers
 
 
 def _correlation_claim(entry: Claim, done: Sequence[Mapping[str, Any]], specs: Sequence[str],
@@ -456,24 +387,19 @@ def _correlation_claim(entry: Claim, done: Sequence[Mapping[str, Any]], specs: S
     per_spec = []
     for spec in specs:
         verdict, sentence, numbers = _correlation_verdict(
-            entry, [row for row in done if row["spec"] == spec], seed, f"On {spec}")
+            entry, [row for row in done if row["spec"] == spec], seed, words.on_spec(spec))
         per_spec.append(Verdict(spec, verdict, sentence, numbers))
-    verdict, sentence, numbers = _correlation_verdict(entry, done, seed, f"Over all {len(done)} artifacts")
+    verdict, sentence, numbers = _correlation_verdict(entry, done, seed, words.over_all(len(done)))
     return ClaimResult(entry.name, entry.statement, verdict, sentence, numbers, tuple(per_spec))
 
 
 def evaluate_claims(rows: Iterable[Mapping[str, Any]], *, seed: int = 0) -> tuple[ClaimResult, ...]:
-    """Every claim of :data:`CLAIMS`, judged on the done rows by the rule of the module docstring,
+    """Every claim of :func:`claims`, judged on the done rows by the rule of the module docstring,
     overall and on every spec that has a done cell (specs in the rows' order)."""
-    done = stats.done_rows(rows)
-    specs: dict[str, None] = {}
-    for row in done:
-        specs.setdefault(row["spec"], None)
-    compared = _comparison_claims(done, list(specs), seed)
-    results = []
-    for entry in CLAIMS:
-        if entry.kind == "comparison":
-            results.append(compared[entry.name])
-        else:
-            results.append(_correlation_claim(entry, done, list(specs), seed))
-    return tuple(results)
+    done = done_rows(rows)
+    specs = list(dict.fromkeys(row["spec"] for row in done))
+    entries = claims()
+    # the overall paired tests first, so Holm runs across every comparison claim
+    tests = _overall_tests(done, [entry for entry in entries if entry.kind == "comparison"])
+    return tuple(_comparison_claim(entry, done, specs, seed, tests) if entry.kind == "comparison"
+                 else _correlation_claim(entry, done, specs, seed) for entry in entries)

@@ -1,10 +1,10 @@
-"""The statistics of the experiment: design against search per spec, comprehensibility against trust.
+"""The statistics of the experiment: small pure functions, each with its formula and a worked example.
 
-Pure functions and frozen records, no I/O and no global random state (every resampling draws from
-``numpy.random.default_rng(seed)``). The table builders :func:`compare` and :func:`correlate` read
-the rows of the results database (``analyzer.results.store.load_rows``); only cells with
-``status == "done"`` count, and a ``None`` measurement is left out, never read as zero. ``verified``
-counts as 1 (True) or 0 (False).
+Pure functions and frozen records, no I/O, no result rows and no global random state (every
+resampling draws from ``numpy.random.default_rng(seed)``). A sample is any iterable of finite
+numbers; an empty one, or one holding NaN or infinity, is a :class:`~analyzer.errors.UsageError`.
+The tables over the results rows (design against search per spec, comprehensibility against
+trust) are built from these in :mod:`analyzer.results.tables`.
 
 Formulas, each with a worked example on a tiny table:
 
@@ -57,6 +57,13 @@ Holm's step-down correction over a family of m tests: sort the p-values ascendin
 each back in its place. For [0.01, 0.04, 0.03]: sorted 0.01, 0.03, 0.04 become 3 * 0.01 = 0.03,
 2 * 0.03 = 0.06, max(0.06, 1 * 0.04) = 0.06, so the answer is [0.03, 0.06, 0.06]. ``None`` entries
 (untestable) are passed through and do not count towards m.
+
+Wilcoxon signed-rank test (paired, two-sided) of differences ``d_i``: zero differences are
+dropped, the rest ranked by ``|d_i|`` (midranks for ties), and ``W = min(W+, W-)`` where ``W+``
+sums the ranks of the positive differences; the p-value is scipy's (``wilcoxon``, its default
+choice of exact or normal approximation). For d = [1, 2, 3, 4, 5]: W+ = 15, W- = 0, W = 0, and
+only two of the 2^5 sign patterns are as extreme, so p = 2/32 = 0.0625. With every difference
+zero nothing is left to rank: W = 0 and p = 1.
 """
 
 from __future__ import annotations
@@ -66,19 +73,17 @@ import itertools
 import math
 import warnings
 from dataclasses import asdict, dataclass
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Sequence
 
 import numpy as np
 from scipy import stats as _scipy
 
 from analyzer.errors import UsageError
-from analyzer.results.fields import COMPREHENSIBILITY, TRUST, size_fields
 
 __all__ = [
-    "MannWhitney", "Interval", "Spearman", "Comparison", "Correlation",
-    "median", "mann_whitney", "cliffs_delta", "magnitude", "bootstrap_difference", "spearman",
-    "spearman_interval", "holm", "compare", "correlate", "values", "default_compare_metrics",
-    "EXACT_LIMIT", "SPEARMAN_EXACT_LIMIT",
+    "MannWhitney", "Interval", "Spearman", "median", "mann_whitney", "cliffs_delta", "magnitude",
+    "bootstrap_difference", "spearman", "spearman_interval", "holm", "wilcoxon", "EXACT_LIMIT",
+    "SPEARMAN_EXACT_LIMIT",
 ]
 
 #: Largest pooled sample size for which :func:`mann_whitney` uses the exact distribution.
@@ -125,49 +130,6 @@ class Spearman:
     n: int
     note: str | None = None
     method: str | None = None
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """Design against search on one spec and one metric. ``difference`` is design minus search
-    (medians, with its bootstrap interval); ``u`` is design's Mann-Whitney statistic; ``p_holm`` is
-    Holm-adjusted across the whole family :func:`compare` returned."""
-
-    spec: str
-    metric: str
-    n_design: int
-    n_search: int
-    median_design: float
-    median_search: float
-    difference: Interval
-    u: float
-    p_value: float
-    p_holm: float
-    delta: float
-    magnitude: str
-    method: str
-
-    def as_json(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class Correlation:
-    """Spearman's rho of a comprehensibility metric with a trust outcome over ``n`` artifacts, with
-    its bootstrap interval; ``p_holm`` is Holm-adjusted across the family :func:`correlate`
-    returned. ``rho``, ``interval`` and the p-values are ``None`` when rho is undefined (``note``)."""
-
-    metric: str
-    outcome: str
-    rho: float | None
-    interval: Interval | None
-    p_value: float | None
-    p_holm: float | None
-    n: int
-    note: str | None = None
-
-    def as_json(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 def _floats(sample: Iterable[Any], name: str) -> np.ndarray:
@@ -340,83 +302,15 @@ def holm(p_values: Sequence[float | None]) -> list[float | None]:
     return adjusted
 
 
-# --- table builders over the results rows -------------------------------------------------------
-
-def default_compare_metrics() -> tuple[str, ...]:
-    """Comprehensibility, size and trust fields of ``fields.py``, each once, in that order."""
-    names: list[str] = []
-    for info in COMPREHENSIBILITY + size_fields() + TRUST:
-        if info.name not in names:
-            names.append(info.name)
-    return tuple(names)
-
-
-def values(rows: Iterable[Mapping[str, Any]], metric: str) -> list[float]:
-    """The non-``None`` values of ``metric`` over the given rows, booleans as 0/1."""
-    return [float(row[metric]) for row in rows if row.get(metric) is not None]
-
-
-def done_rows(rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """The cells that finished (``status == "done"``): the only ones any statistic reads."""
-    return [row for row in rows if row.get("status") == "done"]
-
-
-def _in_order(rows: Sequence[Mapping[str, Any]], key: str) -> list[Any]:
-    seen: dict[Any, None] = {}
-    for row in rows:
-        seen.setdefault(row[key], None)
-    return list(seen)
-
-
-def compare(rows: Iterable[Mapping[str, Any]], metrics: Sequence[str] | None = None, *,
-            seed: int = 0) -> tuple[Comparison, ...]:
-    """One :class:`Comparison` per spec x metric where both generators have values, specs in the
-    rows' order and metrics in the given order (default :func:`default_compare_metrics`), with Holm
-    applied across everything returned."""
-    done = done_rows(rows)
-    names = tuple(metrics) if metrics is not None else default_compare_metrics()
-    raw: list[dict[str, Any]] = []
-    for spec in _in_order(done, "spec"):
-        mine = [row for row in done if row["spec"] == spec]
-        design_rows = [row for row in mine if row.get("generator") == "design"]
-        search_rows = [row for row in mine if row.get("generator") == "search"]
-        for metric in names:
-            design, search = values(design_rows, metric), values(search_rows, metric)
-            if not design or not search:
-                continue
-            test = mann_whitney(design, search)
-            delta = cliffs_delta(design, search)
-            raw.append(dict(spec=spec, metric=metric, n_design=len(design), n_search=len(search),
-                            median_design=median(design), median_search=median(search),
-                            difference=bootstrap_difference(design, search, seed=seed),
-                            u=test.u, p_value=test.p_value, delta=delta, magnitude=magnitude(delta),
-                            method=test.method))
-    adjusted = holm([entry["p_value"] for entry in raw])
-    return tuple(Comparison(p_holm=p, **entry) for entry, p in zip(raw, adjusted))
-
-
-def correlate(rows: Iterable[Mapping[str, Any]], metrics: Sequence[str] | None = None,
-              outcomes: Sequence[str] | None = None, *, seed: int = 0) -> tuple[Correlation, ...]:
-    """Spearman's rho of every metric (default: ``fields.COMPREHENSIBILITY``) with every outcome
-    (default: ``fields.TRUST``) over all done rows where both are measured, with bootstrap
-    intervals and Holm across the defined correlations returned."""
-    done = done_rows(rows)
-    metric_names = tuple(metrics) if metrics is not None else tuple(info.name for info in COMPREHENSIBILITY)
-    outcome_names = tuple(outcomes) if outcomes is not None else tuple(info.name for info in TRUST)
-    raw: list[dict[str, Any]] = []
-    for metric in metric_names:
-        for outcome in outcome_names:
-            both = [row for row in done if row.get(metric) is not None and row.get(outcome) is not None]
-            x, y = values(both, metric), values(both, outcome)
-            if not x:
-                raw.append(dict(metric=metric, outcome=outcome, rho=None, interval=None, p_value=None,
-                                n=0, note="no artifact has both measured"))
-                continue
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", RuntimeWarning)
-                result = spearman(x, y, names=(metric, outcome))
-                interval = spearman_interval(x, y, seed=seed) if result.rho is not None else None
-            raw.append(dict(metric=metric, outcome=outcome, rho=result.rho, interval=interval,
-                            p_value=result.p_value, n=result.n, note=result.note))
-    adjusted = holm([entry["p_value"] for entry in raw])
-    return tuple(Correlation(p_holm=p, **entry) for entry, p in zip(raw, adjusted))
+def wilcoxon(differences: Sequence[float]) -> tuple[float | None, float | None]:
+    """(W, two-sided p) of the Wilcoxon signed-rank test of paired differences (scipy's, zero
+    differences dropped); ``(None, None)`` without differences, ``(0.0, 1.0)`` when every one is 0."""
+    if not differences:
+        return None, None
+    values = _floats(differences, "differences")
+    if np.all(values == 0):
+        return 0.0, 1.0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        result = _scipy.wilcoxon(values)
+    return float(result.statistic), float(min(1.0, result.pvalue))

@@ -157,7 +157,7 @@ class SortingFamily(Family):
 
         pairs = [(int(i), int(j)) for i, j in network]
         wires = max(spec.size, 1 + max((max(i, j) for i, j in pairs), default=0))
-        return (Diagram("network", f"sorting network of {row.get('cell', spec.name)}", network_svg(pairs, wires)),)
+        return (Diagram("network", f"sorting network of {row.get('cell') or spec.name}", network_svg(pairs, wires)),)
 
 
 FAMILY = SortingFamily()
