@@ -3,7 +3,7 @@
 What is compared, on the committed ``parity-6`` artifacts (design: four helpers and their
 Hypothesis contracts; search: one evolved expression, spec test only):
 
-* ours: :func:`analyzer.trust.evaluate.run_mutant_batch` on every mutant of the artifact: one
+* ours: :func:`analyzer.trust.mutation.run_mutant_batch` on every mutant of the artifact: one
   sandboxed worker imports the artifact and collects its tests once, then swaps each mutant's
   code in and out and runs the tests smallest region first;
 * naive: the same worker code started afresh for each mutant (a new sandboxed interpreter that
@@ -36,7 +36,10 @@ try:
 except ImportError:  # run from a checkout without installing
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analyzer.trust.evaluate import TrustConfig, plan_mutation, prepare, run_baseline, run_mutant_batch
+from analyzer.trust.baseline import run_baseline
+from analyzer.trust.mutation import plan_mutation, run_mutant_batch
+from analyzer.trust.protocol import MutantResult
+from analyzer.trust.request import TrustConfig, prepare
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ("artifacts/parity-6/design/seed-0.py", "artifacts/parity-6/search/seed-0.py")
@@ -62,31 +65,31 @@ def _positive(text: str) -> int:
     return value
 
 
-def _verdicts(results: dict[int, dict], indices: Sequence[int]) -> list[tuple[bool, str | None]]:
-    return [(bool(results[i]["killed"]), results[i]["by"]) for i in indices]
+def _verdicts(results: dict[int, MutantResult], indices: Sequence[int]) -> list[tuple[bool, str | None]]:
+    return [(results[i].killed, results[i].by) for i in indices]
 
 
 def bench_artifact(path: str, rounds: int, sample: int) -> Result:
     config = TrustConfig()
     request = prepare(ROOT / path)
     baseline = run_baseline(request, config)
-    if baseline.failure or baseline.raw is None:
+    if baseline.failure or baseline.result is None:
         raise SystemExit(f"bench_mutation: {path}: the baseline failed: {baseline.failure}")
-    plan = plan_mutation(request, config, baseline.raw, baseline.records)
+    plan = plan_mutation(request, config, baseline.result, baseline.records)
     count = len(plan.mutants)
     step = max(1, count // sample)
     indices = list(range(0, count, step))[:sample]
 
-    def ours() -> tuple[float, dict[int, dict]]:
+    def ours() -> tuple[float, dict[int, MutantResult]]:
         started = time.perf_counter()
         results, error = run_mutant_batch(plan)
         if error:
             raise SystemExit(f"bench_mutation: {path}: {error}")
         return time.perf_counter() - started, results
 
-    def naive() -> tuple[float, dict[int, dict]]:
+    def naive() -> tuple[float, dict[int, MutantResult]]:
         started = time.perf_counter()
-        merged: dict[int, dict] = {}
+        merged: dict[int, MutantResult] = {}
         for index in indices:
             results, error = run_mutant_batch(plan, [index])
             if error:

@@ -13,7 +13,10 @@ import pytest
 from hypothesis import strategies as st
 
 from analyzer.core.spec import Domain, Property, Spec, oracle_property
-from analyzer.trust.worker import TimeBudgetExceeded, Alarm, run_spec_checks, sample_cases, unit_qualname
+from analyzer.trust.baseline_worker import unit_qualname
+from analyzer.trust.protocol import CheckSettings, Counterexample
+from analyzer.trust.spec_checks import run_spec_checks, sample_cases
+from analyzer.trust.timer import Alarm, TimeBudgetExceeded
 
 
 def _absolute_spec() -> Spec:
@@ -33,26 +36,28 @@ def _wrong_below_minus_ten(x: int) -> int:
     return x if x < -10 else abs(x)
 
 
-SETTINGS = {"examples": 200, "shifted_examples": 50, "test_seconds": 5.0}
+SETTINGS = CheckSettings(examples=200, shifted_examples=50, test_seconds=5.0)
 
 
 def test_hypothesis_shrinks_the_counterexample_to_the_boundary():
     checks = run_spec_checks(_absolute_spec(), _wrong_below_minus_ten, SETTINGS, Alarm())
-    oracle, non_negative = checks["properties"]
-    assert oracle["passed"] is False and non_negative["passed"] is False
+    oracle, non_negative = checks.properties
+    assert oracle.passed is False and non_negative.passed is False
     # the smallest failing input by Hypothesis's order is the one nearest zero: -11
-    assert oracle["counterexample"] == {"args": {"x": -11}, "property": "matches_oracle", "expected": 11, "got": -11}
-    assert checks["exhaustive"] is None  # an infinite domain is not enumerated
+    assert oracle.counterexample == Counterexample({"x": -11}, "matches_oracle", 11, -11)
+    assert oracle.counterexample.to_json() == {"args": {"x": -11}, "property": "matches_oracle", "expected": 11,
+                                               "got": -11}
+    assert checks.exhaustive is None  # an infinite domain is not enumerated
     # held-out: 5, -5 and 30 pass, -20 fails
-    assert (checks["held_out"]["cases"], checks["held_out"]["passed"]) == (4, 3)
+    assert (checks.held_out.cases, checks.held_out.passed) == (4, 3)
     # every shifted input is below -10: none passes
-    assert checks["shifted"]["passed"] == 0 and checks["shifted"]["cases"] >= 40
+    assert checks.shifted.passed == 0 and checks.shifted.cases >= 40
 
 
 def test_a_correct_entry_passes_everything():
     checks = run_spec_checks(_absolute_spec(), abs, SETTINGS, Alarm())
-    assert all(p["passed"] and p["counterexample"] is None for p in checks["properties"])
-    assert checks["held_out"]["passed"] == 4 and checks["shifted"]["passed"] == checks["shifted"]["cases"]
+    assert all(p.passed and p.counterexample is None for p in checks.properties)
+    assert checks.held_out.passed == 4 and checks.shifted.passed == checks.shifted.cases
 
 
 def test_samples_are_the_same_every_time_and_have_no_duplicates():

@@ -1,17 +1,24 @@
-"""Exhaustive checks of an artifact against its spec's oracle, run in the sandbox."""
+"""Checks of an artifact against its spec's oracle on given cases, run in the sandbox.
+
+:func:`check_cases` sends the cases to the sandbox job ``evaluate_cases`` (a
+:class:`~analyzer.trust.protocol.CasesRequest`), reads back one
+:class:`~analyzer.trust.protocol.CaseOutput` per case, with the output exactly as the artifact
+returned it (the codec of :mod:`analyzer.core.values`: a tuple stays a tuple, a list a list),
+and compares it with the oracle's by the spec's own comparison, :meth:`Spec.matches` (exact
+unless the spec states a tolerance). An entry that raised fails its case; a crash of the whole
+job fails every case, with its reason.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from analyzer.specs import Case, Spec
+from analyzer.trust.protocol import CaseOutput, CasesRequest
 from analyzer.trust.sandbox import Completed, Limits, run_job
 
-
-def _as_output(value: Any) -> Any:
-    return tuple(_as_output(item) for item in value) if isinstance(value, list) else value
+__all__ = ["CaseCheck", "check_cases", "check_file"]
 
 
 @dataclass(frozen=True)
@@ -30,14 +37,14 @@ class CaseCheck:
 
 def check_cases(source: str, spec: Spec, cases: tuple[Case, ...], limits: Limits | None = None) -> CaseCheck:
     """Run the artifact ``source`` on ``cases`` in the sandbox and compare with the oracle."""
-    outcome = run_job("evaluate_cases", {"module": "artifact.py", "entry": spec.entry,
-                                         "cases": [list(case) for case in cases]},
-                      files={"artifact.py": source}, limits=limits)
+    request = CasesRequest("artifact.py", spec.entry, tuple(cases))
+    outcome = run_job("evaluate_cases", request.to_json(), files={"artifact.py": source}, limits=limits)
     if not isinstance(outcome, Completed):
         return CaseCheck(len(cases), 0, cases[0] if cases else None, crash=outcome.reason)
     passed, first_failure = 0, None
-    for case, result in zip(cases, outcome.value):
-        if "output" in result and _as_output(result["output"]) == spec.expected(case):
+    for case, item in zip(cases, outcome.value):
+        result = CaseOutput.from_json(item)
+        if result.exception is None and spec.matches(result.output, spec.expected(case)):
             passed += 1
         elif first_failure is None:
             first_failure = case

@@ -15,9 +15,12 @@ import json
 import sys
 from typing import Any
 
+from analyzer.core.values import decode
+from analyzer.errors import UsageError, error_line
 from analyzer.families import family_of, get_spec
-from analyzer.errors import UsageError
-from analyzer.trust.evaluate import TrustConfig, TrustReport, trust
+from analyzer.trust.evaluate import trust
+from analyzer.trust.report import TrustReport
+from analyzer.trust.request import TrustConfig
 from analyzer.trust.sandbox import Limits
 
 __all__ = ["register", "run_trust", "format_report"]
@@ -65,7 +68,7 @@ def run_trust(args: argparse.Namespace) -> int:
     else:
         print(format_report(report))
     if report.failure:
-        print(f"sva: {report.artifact}: {report.failure}", file=sys.stderr)
+        print(error_line(f"{report.artifact}: {report.failure}"), file=sys.stderr)
         return 1
     return 0
 
@@ -133,10 +136,19 @@ def format_report(report: TrustReport) -> str:
 
 
 def _counterexample(record: dict[str, Any] | None) -> str:
+    """The counterexample as the values themselves (decoded from the report's JSON data)."""
     if not record:
         return "none"
-    args = ", ".join(f"{name}={value!r}" for name, value in record["args"].items())
-    return f"({args}): expected {record.get('expected')!r}, got {record.get('got')!r}"
+    args = ", ".join(f"{name}={_shown(value)!r}" for name, value in record["args"].items())
+    return f"({args}): expected {_shown(record.get('expected'))!r}, got {_shown(record.get('got'))!r}"
+
+
+def _shown(data: Any) -> Any:
+    """A value of the codec decoded, or the data as it is (a family's own display form)."""
+    try:
+        return decode(data)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, ImportError):
+        return data
 
 
 def _mutants(report: TrustReport) -> str:

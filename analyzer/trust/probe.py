@@ -2,10 +2,11 @@
 
 Some families learn more by running an artifact than the spec checks say: the sorting family
 traces it as a comparator network. During ``sva trust`` the probe runs inside the trust worker's
-baseline run; :func:`probe_artifact` runs it alone (for ``sva generate``), as the sandbox job
-``family_probe`` (:func:`probe_job`), and returns the family's
+baseline run (:mod:`analyzer.trust.baseline_worker`); :func:`probe_artifact` runs it alone
+(for ``sva generate``), as the sandbox job ``family_probe``
+(:func:`analyzer.trust.jobs.family_probe`), and returns the family's
 :class:`~analyzer.core.family.Judgement`, whose declared fields :func:`annotate` records in the
-artifact's manifest under the family's ``manifest_key``.
+artifact's manifest under the family's ``manifest_key``. Everything here runs in the caller.
 """
 
 from __future__ import annotations
@@ -18,21 +19,10 @@ from analyzer.core.artifact import annotate_manifest
 from analyzer.core.family import Judgement
 from analyzer.core.spec import Spec
 from analyzer.errors import InputError
-from analyzer.families import family_of, get_spec
+from analyzer.families import family_of
+from analyzer.trust.sandbox import Crashed, run_job
 
-__all__ = ["annotate", "probe_artifact", "probe_job"]
-
-
-def probe_job(payload: dict[str, Any], progress: Any) -> Any:
-    """Job ``family_probe`` (payload ``module``, ``entry``, ``spec``): the family's probe, no cases."""
-    from analyzer.trust.child import load_module
-
-    spec = get_spec(payload["spec"])
-    module = load_module(payload["module"])
-    entry = getattr(module, payload["entry"], None)
-    if not callable(entry):
-        return {"reason": f"the artifact has no function {payload['entry']!r}"}
-    return family_of(spec).probe(spec, entry, None)
+__all__ = ["annotate", "declared_fields", "probe_artifact"]
 
 
 def _sandbox_name(path: Path) -> str:
@@ -43,8 +33,6 @@ def _sandbox_name(path: Path) -> str:
 def probe_artifact(module_path: str | os.PathLike[str], spec: Spec, limits: Any = None) -> Judgement | None:
     """The family's judgement of the artifact at ``module_path``; None when the family has no
     probe. :class:`InputError` with the reason when it cannot run or the probe measured nothing."""
-    from analyzer.trust.sandbox import Crashed, run_job
-
     family = family_of(spec)
     if not family.has_probe(spec):
         return None

@@ -129,7 +129,7 @@ def _read_progress(path: Path) -> tuple[Any, ...]:
 
 def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str] | None = None,
             limits: Limits | None = None) -> Outcome:
-    """Run job ``job`` (a name in :data:`analyzer.trust.child.JOBS`) on ``payload``.
+    """Run job ``job`` (a name in :data:`analyzer.trust.jobs.JOBS`) on ``payload``.
 
     ``files`` maps file names to text written into the child's working folder first (the
     artifact module, its tests). The payload and the result travel as JSON files; progress

@@ -1,0 +1,71 @@
+"""Loading the artifact inside the sandbox, for every job that runs it.
+
+The sandbox's working folder holds the artifact and its tests under their own file names.
+:func:`load_module` imports a file by path under a fixed name (what the simple jobs use);
+:func:`import_artifact` imports it by its module name when it has one, so that a user's tests
+(``from mymodule import f``) get the very module object the trust worker instruments;
+:func:`prepare_machinery` imports Hypothesis and pytest *before* the folder goes on
+``sys.path``, so an artifact called ``random.py`` cannot shadow a module they need, and loads
+the derandomized Hypothesis profile every trust job runs under.
+
+Nothing here names a job: :mod:`analyzer.trust.jobs` and the worker modules import it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+__all__ = ["FALLBACK_MODULE", "import_artifact", "load_module", "prepare_machinery"]
+
+#: Name an artifact is imported under when its file name is not a module name (``seed-0.py``).
+FALLBACK_MODULE = "artifact_under_test"
+
+
+def load_module(path: str, name: str = FALLBACK_MODULE) -> ModuleType:
+    """Import the module at ``path`` (in the working folder) under ``name``."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot import {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def import_artifact(module_file: str) -> ModuleType:
+    """Import the artifact by its module name when it has one (the same module object a
+    user's ``import mymodule`` then gets), else by path (``seed-0.py``)."""
+    stem = Path(module_file).stem
+    if stem.isidentifier() and stem not in sys.modules:
+        module = importlib.import_module(stem)
+        if getattr(module, "__file__", None) == module_file:
+            return module
+    # not a module name, or one the standard library or the machinery already took (random.py)
+    return load_module(module_file, FALLBACK_MODULE)
+
+
+def prepare_machinery(work: Path, shrink: bool, with_pytest: bool) -> None:
+    """Import the machinery before the artifact's folder goes on the path (so a module called
+    ``random.py`` cannot shadow what Hypothesis or pytest need), then make the folder importable.
+
+    Hypothesis runs derandomized with no example database, so every run draws the same inputs;
+    on mutants it does not shrink (a failure is all that counts there).
+    """
+    import hypothesis  # noqa: F401
+    from hypothesis import HealthCheck, Phase, settings
+
+    if with_pytest:
+        import _pytest.runner  # noqa: F401
+        import pytest  # noqa: F401
+
+    phases = (Phase.explicit, Phase.reuse, Phase.generate) + ((Phase.shrink,) if shrink else ())
+    settings.register_profile(
+        "sva-trust", derandomize=True, database=None, deadline=None, print_blob=False, phases=phases,
+        report_multiple_bugs=False, suppress_health_check=list(HealthCheck))
+    settings.load_profile("sva-trust")
+    sys.path.insert(0, str(work))
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 3000))

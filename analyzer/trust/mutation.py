@@ -1,0 +1,160 @@
+"""The caller's side of mutation analysis: plan the batch, run it, score it.
+
+:func:`plan_mutation` generates the mutants (:mod:`analyzer.trust.mutate`) and orders the tests
+usable on them (passed on the original; the spec test on the inputs the original gets right)
+by region size, smallest first, each with a budget of max(floor, factor x its time on the
+original): a :class:`MutationPlan` holding the :class:`~analyzer.trust.protocol.MutantBatch`.
+:func:`run_mutant_batch` runs it in one sandboxed worker (:mod:`analyzer.trust.mutant_worker`),
+reading the :class:`~analyzer.trust.protocol.MutantResult` records it streams; a mutant that
+takes the worker down (``os._exit``, a hang the timers cannot interrupt) is counted killed by
+the test that was running, and a new worker resumes after it. :func:`mutation_analysis` scores
+the verdicts: mutation score, localization (mean over killed mutants of 1 - R/S, R the killer's
+region and S the artifact's size) and the survivors, each *equivalent* when the spec test
+checked a whole finite domain.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+from typing import Any, Sequence
+
+from analyzer.errors import InputError
+from analyzer.trust.protocol import (BaselineResult, MutantBatch, MutantResult, MutantSplice, PlanStep,
+                                     TestMarker, progress_from_json)
+from analyzer.trust.regions import mutant_unit
+from analyzer.trust.report import Survivor, TestRecord
+from analyzer.trust.request import TrustConfig, TrustInput, sandbox_files, worker_request
+from analyzer.trust.sandbox import Completed, Limits, run_job
+
+__all__ = ["MutationPlan", "MutationSummary", "mutation_analysis", "plan_mutation", "run_mutant_batch"]
+
+
+@dataclass(frozen=True)
+class MutationPlan:
+    """What the mutant worker needs: the mutants, the batch request, the files and limits.
+
+    ``batch.plan`` lists the tests usable on mutants, smallest region first, each with its time
+    budget and the functions it executed; ``regions`` maps a test's name to its region size.
+    """
+
+    mutants: tuple[Any, ...]  #: the :class:`~analyzer.trust.mutate.Mutant` records, by index
+    batch: MutantBatch
+    files: dict[str, str]
+    limits: Limits
+    regions: dict[str, int]
+    exhaustive: bool  #: the spec test checks a whole finite domain and runs on mutants
+
+
+@dataclass(frozen=True)
+class MutationSummary:
+    """The mutation figures of one artifact, or the ``error`` that stopped the analysis."""
+
+    total: int | None
+    killed: int | None
+    score: float | None
+    localization: float | None
+    survivors: tuple[Survivor, ...]
+    error: str | None
+    seconds: float
+
+
+def plan_mutation(request: TrustInput, config: TrustConfig, baseline: BaselineResult,
+                  records: Sequence[TestRecord]) -> MutationPlan:
+    """Generate the mutants and order the tests for them, from the baseline's results."""
+    from analyzer.measure.analysis import run_deep
+    from analyzer.trust.mutate import generate_mutants
+
+    mutants = run_deep(lambda: generate_mutants(request.source))  # deep input needs a deep stack
+    passing_cases = baseline.spec.passing_cases if baseline.spec is not None else None
+    executed = {run.name: run.executed for run in baseline.tests}
+    ranked = []
+    for order, record in enumerate(records):
+        usable = record.status == "passed" or (record.kind == "spec" and bool(passing_cases))
+        if usable:
+            budget = max(config.mutant_timeout_floor, config.mutant_timeout_factor * record.seconds)
+            ranked.append((record.region_size, order, PlanStep(record.name, round(budget, 3), executed[record.name])))
+    ranked.sort(key=lambda item: (item[0], item[1]))
+    steps = tuple(step for _, _, step in ranked)
+    regions = {step.name: region for region, _, step in ranked}
+    finite = request.spec is not None and request.spec.domain.cases is not None
+    exhaustive = finite and any(r.kind == "spec" and r.name in regions for r in records)
+    splices = tuple(MutantSplice(m.index, m.start, m.end, m.after, m.function) for m in mutants)
+    batch = MutantBatch(worker_request(request, config), steps, passing_cases, splices)
+    worst = sum(sum(step.budget for step in steps if m.function is None or m.function in step.executed)
+                for m in mutants)
+    # A mutant stuck in C code (where the worker's timers cannot reach) is stopped when the
+    # progress stream, which gets a record before every test, stays silent for 3 test budgets.
+    idle = max(5.0, 3 * max((step.budget for step in steps), default=0.0))
+    limits = replace(config.limits, cpu_seconds=int(config.limits.cpu_seconds + worst) + 1,
+                     wall_seconds=config.limits.wall_seconds + worst, idle_seconds=idle)
+    return MutationPlan(tuple(mutants), batch, sandbox_files(request), limits, regions, exhaustive)
+
+
+def run_mutant_batch(plan: MutationPlan, indices: Sequence[int] | None = None,
+                     ) -> tuple[dict[int, MutantResult], str | None]:
+    """Check the mutants (all, or those at ``indices``) in one worker process.
+
+    A mutant that takes the worker down (``os._exit``, a hang the timers cannot interrupt) is
+    counted killed by the test that was running, and a new worker resumes after it. Returns
+    the result per mutant index and an error when the worker cannot even start.
+    """
+    batch = plan.batch
+    if indices is not None:
+        batch = replace(batch, mutants=tuple(batch.mutants[i] for i in indices))
+    order = [m.index for m in batch.mutants]
+    results: dict[int, MutantResult] = {}
+    start = 0
+    while start < len(order):
+        outcome = run_job("trust_mutants", replace(batch, start=start).to_json(), plan.files, plan.limits)
+        marker = None
+        for record in map(progress_from_json, outcome.progress):
+            if isinstance(record, MutantResult):
+                results[record.mutant] = record
+            elif isinstance(record, TestMarker):
+                marker = record
+        if isinstance(outcome, Completed):
+            break
+        position = next((p for p in range(start, len(order)) if order[p] not in results), None)
+        if position is None:
+            break
+        in_flight = order[position]
+        if marker is None or marker.mutant != in_flight:
+            return results, f"the mutation worker failed before mutant {in_flight}: {outcome.reason}"
+        results[in_flight] = MutantResult(in_flight, True, marker.test, f"took the worker down: {outcome.reason}")
+        start = position + 1
+    return results, None
+
+
+def mutation_analysis(request: TrustInput, config: TrustConfig, baseline: BaselineResult,
+                      records: tuple[TestRecord, ...], graph: Any, size: int) -> MutationSummary:
+    """Run every mutant and score: mutation score, localization, survivors."""
+    started = time.monotonic()
+    try:
+        plan = plan_mutation(request, config, baseline, records)
+    except (InputError, RecursionError, MemoryError) as error:
+        reason = str(error) if isinstance(error, InputError) else type(error).__name__
+        return MutationSummary(None, None, None, None, (), f"cannot generate mutants: {reason}", 0.0)
+    results, error = run_mutant_batch(plan)
+    seconds = round(time.monotonic() - started, 3)
+    if error is not None:
+        return MutationSummary(None, None, None, None, (), error, seconds)
+    regions = plan.regions
+    smallest = min(regions.values(), default=size)
+    shares = []
+    killed = 0
+    for mutant in plan.mutants:
+        result = results.get(mutant.index)
+        if result is not None and result.killed:
+            killed += 1
+            # a mutant that breaks the module's loading fails every test, the smallest region first
+            region = smallest if result.by == "<import>" else regions.get(result.by, size)
+            shares.append(1 - region / size if size else 0.0)
+    survivors = tuple(
+        Survivor(index=m.index, line=m.line, column=m.column, operator=m.operator,
+                 unit=mutant_unit(graph, m.function, m.binding), before=m.before, after=m.after,
+                 equivalent=plan.exhaustive)
+        for m in plan.mutants if not (m.index in results and results[m.index].killed))
+    total = len(plan.mutants)
+    return MutationSummary(total, killed, killed / total if total else None,
+                           sum(shares) / len(shares) if shares else None, survivors, None, seconds)
