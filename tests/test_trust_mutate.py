@@ -156,7 +156,7 @@ def assert_meaning(m: Mutant) -> None:
         return
     before, after = _expression(m.before), _expression(m.after)
     name = lambda node: type(node).__name__  # noqa: E731
-    if m.operator == "swap_boolean_operator":
+    if m.operator == "swap_and_or":
         assert isinstance(after, ast.BoolOp) and len(after.values) == 2
         assert {name(before.op), name(after.op)} == {"And", "Or"}
         assert tuple(ast.dump(value) for value in after.values) == _binary_operands(before)
@@ -212,7 +212,7 @@ def assert_valid(source: str, mutants: tuple[Mutant, ...]) -> None:
 def test_tiny_function_yields_exactly_the_hand_computed_mutants():
     assert tuples(generate_mutants(TINY)) == [
         ("delete_statement", 2, 4, "return a and not b", "pass"),
-        ("swap_boolean_operator", 2, 11, "a and not b", "(a or not b)"),
+        ("swap_and_or", 2, 11, "a and not b", "(a or not b)"),
         ("replace_with_operand", 2, 11, "a and not b", "a"),
         ("replace_with_operand", 2, 11, "a and not b", "(not b)"),
         ("replace_with_constant", 2, 11, "a and not b", "True"),
@@ -241,12 +241,12 @@ def test_every_operator_family_is_exercised_with_the_expected_replacements():
     mutants = generate_mutants(FAMILIES)
     assert_valid(FAMILIES, mutants)
     assert {m.operator for m in mutants} == set(OPERATORS)
-    # swap_boolean_operator / swap_binary_operator (also augmented) / swap_comparison
+    # swap_and_or / swap_binary_operator (also augmented) / swap_comparison
     assert "    total = (x - 1)\n" in find(mutants, "swap_binary_operator", "x + 1", "(x - 1)").apply(FAMILIES)
     assert "    total += y * 2\n" in find(mutants, "swap_binary_operator", "-=", "+=").apply(FAMILIES)
     find(mutants, "swap_binary_operator", "y * 2", "(y / 2)")
     find(mutants, "swap_binary_operator", "x // 2", "(x / 2)")
-    find(mutants, "swap_boolean_operator", "x < y and s", "(x < y or s)")
+    find(mutants, "swap_and_or", "x < y and s", "(x < y or s)")
     find(mutants, "swap_comparison", "x < y", "(x <= y)")
     find(mutants, "swap_comparison", "x != 0", "(x == 0)")
     # remove_unary

@@ -7,7 +7,7 @@ a mutant is a byte splice of the original text, kept only if it compiles.
 
 Operators, in the order they are tried on one node:
 
-``swap_boolean_operator``   ``and`` <-> ``or``: the wrong connective.
+``swap_and_or``             ``and`` <-> ``or``: the wrong connective.
 ``swap_binary_operator``    ``+``<->``-``, ``*``->``/``, ``/``->``*``, ``//``->``/``, ``%``->``//``,
                             ``**``->``*``, ``&``<->``|``, ``^``->``|`` and ``&``, ``<<``<->``>>``,
                             ``@``->``*``; also the augmented forms (``+=`` -> ``-=``).
@@ -48,7 +48,7 @@ the nodes it contains), then in operator order. Worked example::
 yields 13 mutants (line 2 throughout; column, operator, replaced text -> replacement):
 
     4  delete_statement       return a and not b -> pass
-    11 swap_boolean_operator  a and not b -> (a or not b)
+    11 swap_and_or            a and not b -> (a or not b)
     11 replace_with_operand   a and not b -> a
     11 replace_with_operand   a and not b -> (not b)
     11 replace_with_constant  a and not b -> True      (and -> False)
@@ -79,7 +79,7 @@ from analyzer.trust.mutate_walk import Candidate, Walk
 __all__ = ["Mutant", "OPERATORS", "generate_mutants"]
 
 OPERATORS: tuple[str, ...] = (
-    "swap_boolean_operator",
+    "swap_and_or",
     "swap_binary_operator",
     "swap_comparison",
     "remove_unary",

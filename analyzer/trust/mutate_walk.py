@@ -283,7 +283,7 @@ class Walk:
             old = node.operator
             new_type, precedence = (cst.And, 2) if isinstance(old, cst.Or) else (cst.Or, 1)
             new = new_type(whitespace_before=old.whitespace_before, whitespace_after=old.whitespace_after)
-            yield "swap_boolean_operator", node, self.wrapped(
+            yield "swap_and_or", node, self.wrapped(
                 node.with_changes(operator=new, **bare, **self.operands_for(node, precedence)))
         elif isinstance(node, cst.BinaryOperation):
             old = node.operator
