@@ -68,7 +68,7 @@ def test_sva_run_report_and_export_handle_the_plugin_family(tmp_path):
     rows = list(csv.DictReader(exported.open()))
     by_cell = {row["cell"]: row for row in rows}
     assert by_cell["tiny-negate/design/seed-0"]["bool_outputs"] == "2"
-    assert by_cell["tiny-negate/search/seed-0"]["verified"] == "1"
+    assert by_cell["tiny-negate/search/seed-0"]["verified"] == "True"
     assert by_cell["parity-3/design/seed-0"]["bool_outputs"] == ""  # another family's field: empty
 
 
