@@ -33,8 +33,9 @@ from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import Iterable, Iterator, Union
 
-from analyzer.errors import InputError
-from analyzer.measure.analysis import Analysis, _analyze, run_deep
+from analyzer.errors import InputError, one_line, typed_line
+from analyzer.measure.analysis import Analysis, _analyze
+from analyzer.measure.deep import run_deep
 from analyzer.measure.source import MAX_BYTES, _os_reason, file_kind, read_source
 
 __all__ = ["Analyzed", "Failed", "Skipped", "Outcome", "analyze_paths", "iter_outcomes",
@@ -65,10 +66,6 @@ class Skipped:
 
 
 Outcome = Union[Analyzed, Failed, Skipped]
-
-
-def _one_line(text: str) -> str:
-    return " ".join(str(text).split()) or "unknown error"
 
 
 # --------------------------------------------------------------------------------------------
@@ -152,7 +149,7 @@ def _analyze_file_here(path: str, entry: str | None, max_bytes: int) -> Outcome:
         source = read_source(path, max_bytes)
         return Analyzed(path, _analyze(source, path, entry))
     except InputError as error:
-        return Failed(path, _one_line(str(error)))
+        return Failed(path, one_line(error))
     except LookupError:
         return Failed(path, f"no unit named {entry!r} (--entry)")
     except RecursionError:
@@ -160,7 +157,7 @@ def _analyze_file_here(path: str, entry: str | None, max_bytes: int) -> Outcome:
     except MemoryError:
         return Failed(path, "out of memory")
     except Exception as error:  # a bug of ours: still one line, still only this file
-        return Failed(path, _one_line(f"internal error: {type(error).__name__}: {error}"))
+        return Failed(path, f"internal error: {typed_line(error)}")
 
 
 def analyze_file(path: str, entry: str | None = None, max_bytes: int = MAX_BYTES) -> Outcome:
@@ -203,7 +200,7 @@ def _worker_entry() -> None:
             except (BrokenPipeError, OSError):
                 return
             except Exception as error:  # e.g. an unpicklable result: report, do not die
-                writer.send((index, Failed(path, _one_line(f"internal error: {error}"))))
+                writer.send((index, Failed(path, f"internal error: {one_line(error)}")))
 
     run_deep(loop)
 

@@ -20,7 +20,7 @@ import os
 import sys
 from typing import Any
 
-from analyzer.errors import InputError, UsageError
+from analyzer.errors import InputError, UsageError, error_line
 from analyzer.measure.batch import DEFAULT_TIMEOUT, Analyzed, Failed, Outcome, Skipped, iter_outcomes
 from analyzer.measure.registry import measurements
 from analyzer.measure.source import MAX_BYTES
@@ -109,8 +109,8 @@ def format_table(outcome: Analyzed) -> str:
 
 def _error_line(outcome: Outcome) -> str:
     if isinstance(outcome, Skipped):
-        return f"sva: {outcome.path}: skipped: {outcome.reason}"
-    return f"sva: {outcome.path}: {outcome.reason}"
+        return error_line(f"{outcome.path}: skipped: {outcome.reason}")
+    return error_line(f"{outcome.path}: {outcome.reason}")
 
 
 # --------------------------------------------------------------------------------------------
@@ -165,7 +165,7 @@ def _diagram(outcome: Analyzed, out_dir: str, used: set[str]) -> None:
     used.add(stem)
     files = write_diagram(outcome.analysis.graph, out_dir, stem, title=outcome.path)
     if files.svg is None and files.note and "not requested" not in files.note:
-        print(f"sva: {outcome.path}: diagram: {files.note}", file=sys.stderr)
+        print(error_line(f"{outcome.path}: diagram: {files.note}"), file=sys.stderr)
 
 
 def run_explain(args: argparse.Namespace) -> int:
@@ -177,12 +177,13 @@ def run_explain(args: argparse.Namespace) -> int:
         source = read_source(args.file)
         tree = explain(source, args.file, args.entry)
     except InputError as error:
-        print(f"sva: {args.file}: {error}", file=sys.stderr)
+        print(error_line(f"{args.file}: {error}"), file=sys.stderr)
         return 1
     except LookupError:
         raise UsageError(f"{args.file}: no unit named {args.entry!r} (--entry)") from None
     except RecursionError:
-        print(f"sva: {args.file}: too deeply nested to analyze (recursion limit reached)", file=sys.stderr)
+        print(error_line(f"{args.file}: too deeply nested to analyze (recursion limit reached)"),
+              file=sys.stderr)
         return 1
     sys.stdout.write(render_explanation(tree))
     return 0

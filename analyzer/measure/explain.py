@@ -15,9 +15,11 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from analyzer.measure.analysis import parse_facts, run_deep
+from analyzer.measure.analysis import parse_facts
+from analyzer.measure.deep import run_deep
 from analyzer.measure.metrics.explanation import explanation_values, resolve_entry
-from analyzer.measure.unitgraph import UnitBuild, _body_statements
+from analyzer.measure.unitgraph import UnitBuild
+from analyzer.measure.unitgraph.syntax import body_statements
 
 __all__ = ["Part", "ExplanationTree", "explain", "explain_build", "render_explanation"]
 
@@ -108,7 +110,7 @@ def _unit_code(build: UnitBuild, index: int) -> str:
     pieces = []
     for node in nodes:
         if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
-            _, doc, doc_node = _body_statements(node.body)
+            _, doc, doc_node = body_statements(node.body)
             if doc_node is not None:
                 foreign[id(doc_node)] = f"story: {unit.story_tokens} words, not code"
         if isinstance(node, cst.BaseSmallStatement):

@@ -13,7 +13,7 @@ import os
 import stat
 import tokenize
 
-from analyzer.errors import InputError
+from analyzer.errors import InputError, one_line
 
 __all__ = ["MAX_BYTES", "file_kind", "read_source", "decode_source"]
 
@@ -39,7 +39,7 @@ def decode_source(data: bytes) -> str:
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
     except SyntaxError as error:
-        message = str(error).splitlines()[0] if str(error) else "invalid"
+        message = one_line(error)
         if "invalid or missing encoding declaration" in message:  # undecodable, no cookie
             try:
                 data.decode("utf-8")

@@ -62,7 +62,7 @@ class MutationSummary:
 def plan_mutation(request: TrustInput, config: TrustConfig, baseline: BaselineResult,
                   records: Sequence[TestRecord]) -> MutationPlan:
     """Generate the mutants and order the tests for them, from the baseline's results."""
-    from analyzer.measure.analysis import run_deep
+    from analyzer.measure.deep import run_deep
     from analyzer.trust.mutate import generate_mutants
 
     mutants = run_deep(lambda: generate_mutants(request.source))  # deep input needs a deep stack

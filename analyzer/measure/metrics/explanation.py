@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Collection
 
-from analyzer.measure.analysis import description_bits
+from analyzer.measure.description import description_bits
 from analyzer.measure.graphs import reading_order
 from analyzer.measure.registry import register
 from analyzer.measure.unitgraph import UnitGraph, choose_entry
