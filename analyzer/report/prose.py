@@ -68,7 +68,7 @@ HOW_TO_READ: tuple[str, ...] = (
     "Verdicts: a claim is supported on a spec when Cliff's delta is large in the claimed direction and "
     "the interval of the difference excludes 0 on that side, contradicted when the same holds the other "
     "way, inconclusive otherwise; overall, a paired Wilcoxon test over (spec, seed) pairs with Holm's "
-    "correction decides (the full rule: analyzer/experiment/claims.py and docs/report.md).",
+    "correction decides (the full rule: analyzer/results/claims.py and docs/report.md).",
     "Statistics: a difference is only worth reading with its interval; an interval that excludes 0 and a "
     "Holm-corrected p below 0.05 make a difference unlikely to be luck across the many comparisons made "
     "here. Cliff's delta runs from -1 to 1: the chance that a design cell has the higher value, minus "
