@@ -11,7 +11,7 @@ what                     default
 =======================  ==================================================================
 ``specs()``              required: the family's specs, in listing order
 ``primitives``           required: how each primitive renders (:class:`~analyzer.core.emitter.Primitive`)
-``search``               required: ``search_defaults(spec)`` and ``search(spec, seed, config)``
+``search``               required: ``search_module`` (or ``search_defaults``/``search`` overridden)
 ``templates``            required: design templates by spec kind
 ``contract_strategy``    the Hypothesis strategy a design contract draws a parameter from
 ``probe``/``judge``      none: a family may trace an artifact in the sandbox and judge the trace
@@ -29,6 +29,7 @@ one-node programs, designs ``return not a`` and adds no fields.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
@@ -127,13 +128,22 @@ class Family:
 
     # -- generators -----------------------------------------------------------------------------
 
+    #: the module of the family's search, imported on first use (listing specs imports no DEAP):
+    #: it has ``default_config(spec)`` and ``generate(spec, seed, config) -> Artifact``
+    search_module: str | None = None
+
+    def _search_module(self) -> Any:
+        if self.search_module is None:
+            raise NotImplementedError(f"family {self.name!r} has no search")
+        return importlib.import_module(self.search_module)
+
     def search_defaults(self, spec: "Spec") -> dict[str, Any]:
         """Every setting of the ``search`` generator for ``spec`` (JSON-able)."""
-        raise NotImplementedError(f"family {self.name!r} has no search")
+        return self._search_module().default_config(spec)
 
     def search(self, spec: "Spec", seed: int, config: Mapping[str, Any] | None) -> "Artifact":
         """The ``search`` generator's artifact for (spec, seed, configuration)."""
-        raise NotImplementedError(f"family {self.name!r} has no search")
+        return self._search_module().generate(spec, seed, config)
 
     @property
     def templates(self) -> Mapping[str, tuple[str, Callable[["Spec"], "Program"]]]:

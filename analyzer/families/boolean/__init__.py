@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any, Callable, Mapping, Sequence
 
-from analyzer.core.artifact import Artifact
 from analyzer.core.emitter import Primitive
 from analyzer.core.family import Family
 from analyzer.core.program import Program
@@ -23,6 +22,8 @@ class BooleanFamily(Family):
     name = "boolean"
     description = "Koza's Boolean problems: bits in, a bit or a tuple of bits out"
 
+    search_module = "analyzer.families.boolean.search"
+
     def specs(self) -> tuple[Spec, ...]:
         from analyzer.families.boolean.specs import boolean_specs
 
@@ -33,16 +34,6 @@ class BooleanFamily(Family):
         from analyzer.families.boolean.primitives import PRIMITIVES
 
         return PRIMITIVES
-
-    def search_defaults(self, spec: Spec) -> dict[str, Any]:
-        from analyzer.families.boolean import search
-
-        return search.default_config(spec)
-
-    def search(self, spec: Spec, seed: int, config: Mapping[str, Any] | None) -> Artifact:
-        from analyzer.families.boolean import search
-
-        return search.generate(spec, seed, config)
 
     @property
     def templates(self) -> Mapping[str, tuple[str, Callable[[Spec], Program]]]:

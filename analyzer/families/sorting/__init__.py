@@ -15,7 +15,6 @@ import random
 from statistics import median
 from typing import Any, Callable, Mapping, Sequence
 
-from analyzer.core.artifact import Artifact
 from analyzer.core.emitter import Primitive
 from analyzer.core.family import Diagram, Family, FamilyField, Judgement, Section
 from analyzer.core.program import Program
@@ -37,6 +36,8 @@ class SortingFamily(Family):
     size_fields = ("comparators",)
     manifest_key = "network"
 
+    search_module = "analyzer.families.sorting.search"
+
     def specs(self) -> tuple[Spec, ...]:
         from analyzer.families.sorting.specs import sorting_specs
 
@@ -47,16 +48,6 @@ class SortingFamily(Family):
         from analyzer.families.sorting.primitives import PRIMITIVES
 
         return PRIMITIVES
-
-    def search_defaults(self, spec: Spec) -> dict[str, Any]:
-        from analyzer.families.sorting import search
-
-        return search.default_config(spec)
-
-    def search(self, spec: Spec, seed: int, config: Mapping[str, Any] | None) -> Artifact:
-        from analyzer.families.sorting import search
-
-        return search.generate(spec, seed, config)
 
     @property
     def templates(self) -> Mapping[str, tuple[str, Callable[[Spec], Program]]]:
@@ -95,26 +86,27 @@ class SortingFamily(Family):
         return probe(entry, spec.size, None if cases is None else list(cases))
 
     def judge(self, spec: Spec, probe: Any) -> Judgement:
-        """The 0-1 principle on the traced pairs, and agreement with the network on the cases."""
+        """The 0-1 principle on the traced pairs, and (when the probe had cases) agreement with
+        the traced network on them: :func:`analyzer.families.sorting.trace.assess`."""
         from analyzer.families.sorting.networks import first_unsorted_input, unsorted_mask, wire_masks
-        from analyzer.families.sorting.trace import assess
+        from analyzer.families.sorting.trace import assess, network_fields
 
+        n = spec.size
         if probe is not None and not probe.get("reason") and probe.get("agreement") is None:
             # traced without cases (sva generate): the 0-1 check alone
             pairs = [(int(i), int(j)) for i, j in probe["network"]]
-            from analyzer.families.sorting.trace import network_fields
-
-            bad = unsorted_mask(wire_masks(pairs, spec.size))
-            first = first_unsorted_input(bad, spec.size)
-            return Judgement(verified=bad == 0, fields=network_fields(pairs, spec.size),
+            bad = unsorted_mask(wire_masks(pairs, n))
+            first = first_unsorted_input(bad, n)
+            return Judgement(verified=bad == 0, fields=network_fields(pairs, n),
                              counterexample=None if first is None else (first,),
-                             checked=((1 << spec.size) - bad.bit_count(), 1 << spec.size))
+                             checked=((1 << n) - bad.bit_count(), 1 << n))
         check = assess(probe, spec)
+        checked = None
+        if check.fields is not None:
+            checked = (check.fields["binary_inputs"] - check.fields["unsorted_binary_inputs"],
+                       check.fields["binary_inputs"])
         return Judgement(verified=check.verified, fields=check.fields, counterexample=check.counterexample,
-                         note=check.note, reason=check.reason,
-                         checked=None if check.fields is None else (
-                             check.fields["binary_inputs"] - check.fields["unsorted_binary_inputs"],
-                             check.fields["binary_inputs"]))
+                         note=check.note, reason=check.reason, checked=checked)
 
     def summary(self, fields: Mapping[str, Any]) -> str | None:
         return (f"{fields['comparators']} comparators, depth {fields['depth']} (best known "
