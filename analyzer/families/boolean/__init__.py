@@ -8,12 +8,14 @@ result fields: a Boolean artifact is judged on its whole truth table by the core
 
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
-from analyzer.core.emitter import Primitive
 from analyzer.core.family import Family
 from analyzer.core.program import Program
 from analyzer.core.spec import Spec
+
+if TYPE_CHECKING:  # the emitter (libcst) is imported only when something is emitted
+    from analyzer.core.emitter import Primitive
 
 __all__ = ["FAMILY", "BooleanFamily"]
 
@@ -30,7 +32,7 @@ class BooleanFamily(Family):
         return boolean_specs()
 
     @property
-    def primitives(self) -> Mapping[str, Primitive]:
+    def primitives(self) -> Mapping[str, "Primitive"]:
         from analyzer.families.boolean.primitives import PRIMITIVES
 
         return PRIMITIVES

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import random
 from statistics import median
-from typing import Any, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
-from analyzer.core.emitter import Primitive
 from analyzer.core.family import Diagram, Family, FamilyField, Judgement, Section
 from analyzer.core.program import Program
 from analyzer.core.spec import Case, Spec
+
+if TYPE_CHECKING:  # the emitter (libcst) is imported only when something is emitted
+    from analyzer.core.emitter import Primitive
 
 __all__ = ["FAMILY", "SortingFamily"]
 
@@ -44,7 +46,7 @@ class SortingFamily(Family):
         return sorting_specs()
 
     @property
-    def primitives(self) -> Mapping[str, Primitive]:
+    def primitives(self) -> Mapping[str, "Primitive"]:
         from analyzer.families.sorting.primitives import PRIMITIVES
 
         return PRIMITIVES
