@@ -8,7 +8,9 @@ Generated code is untrusted. Static analysis never runs it; everything that does
 - a wall-clock timeout, after which the child's whole process group is killed;
 - a fresh temporary working folder (removed afterwards) holding copies of the files it needs;
 - a minimal environment (no inherited variables but a fixed PATH, HOME in the folder,
-  PYTHONHASHSEED=0 and a UTF-8 locale), standard input closed, output to capped files.
+  PYTHONHASHSEED=0 and a UTF-8 locale; plus ``SVA_FAMILIES`` and ``SVA_FAMILY_PATH`` when
+  families from outside the package are registered, so the child loads the same families),
+  standard input closed, output to capped files.
 
 The outcome is a closed union: :class:`Completed` with the job's JSON result, or
 :class:`Crashed` with a one-line reason (limit hit, signal, non-zero exit, bad result). Either
