@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Callable, Generic, Iterator, Protocol, Sequence, TypeVar
 
+from analyzer.errors import one_line
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -168,7 +170,7 @@ class LocalExecutor:
                         try:
                             status, value = worker.connection.recv()
                             outcome = (Finished(value, elapsed) if status == "ok"
-                                       else Lost(value.strip().splitlines()[0], elapsed))
+                                       else Lost(one_line(value, limit=2000), elapsed))
                         except (EOFError, OSError):
                             outcome = None  # the process died while sending; see below
                     if outcome is None and not worker.process.is_alive():

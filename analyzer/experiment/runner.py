@@ -179,12 +179,12 @@ class _CellFailure(Exception):
 
 
 def _reason(error: BaseException) -> str:
-    from analyzer.errors import SvaError
+    """One line: our own errors by their message, anything else as ``Type: message``."""
+    from analyzer.errors import SvaError, one_line, typed_line
 
-    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
     if isinstance(error, (SvaError, _CellFailure)):
-        return text or type(error).__name__
-    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+        return one_line(error, limit=2000)
+    return typed_line(error, limit=2000)
 
 
 def lost_row(task: CellTask, reason: str, seconds: float) -> dict[str, Any]:

@@ -38,6 +38,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping, Union
 
+from analyzer.errors import one_line
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -174,7 +176,7 @@ def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str] | Non
         except (OSError, ValueError) as error:
             return Crashed(f"unreadable result: {error}", elapsed, progress)
         if result.get("error"):
-            return Crashed(str(result["error"]).splitlines()[0][:300], elapsed, progress)
+            return Crashed(one_line(str(result["error"]), limit=300), elapsed, progress)
         return Completed(result.get("value"), elapsed, progress)
 
 
