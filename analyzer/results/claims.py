@@ -55,7 +55,7 @@ import numpy as np
 from analyzer.results import sentences as words
 from analyzer.results.fields import family_size_metrics, field_info
 from analyzer.results.stats import cliffs_delta, holm, median, wilcoxon
-from analyzer.results.tables import Comparison, compare, correlate, done_rows, paired, values
+from analyzer.results.tables import Comparison, compare, correlate, done_rows, paired, search_cost, values
 
 __all__ = ["Claim", "Verdict", "ClaimResult", "VERDICTS", "LARGE", "ALPHA", "claim", "claims",
            "evaluate_claims"]
@@ -227,17 +227,6 @@ def _overall_verdict(test: Mapping[str, Any], sign: int) -> str:
     return "supported" if (test["median_paired_difference"] > 0) == (sign > 0) else "contradicted"
 
 
-def _search_cost(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    search = [row for row in rows if row.get("generator") == "search"]
-    evaluations = values(search, "search_evaluations")
-    seconds = values(search, "generate_seconds")
-    successes = [row["search_success"] for row in search if row.get("search_success") is not None]
-    return {"artifacts": len(search),
-            "median_evaluations": median(evaluations) if evaluations else None,
-            "median_generate_seconds": median(seconds) if seconds else None,
-            "successes": sum(bool(value) for value in successes), "runs": len(successes)}
-
-
 def _absent(done: Sequence[Mapping[str, Any]], spec: str, metrics: Sequence[str]) -> list[str]:
     """The generators without a done cell of ``spec`` that measured any of ``metrics``."""
     mine = [row for row in done if row["spec"] == spec]
@@ -280,7 +269,7 @@ def _per_spec(entry: Claim, done: Sequence[Mapping[str, Any]], specs: Sequence[s
             verdicts.append(verdict)
         verdict = _combine(verdicts)
         if entry.reports_cost:
-            cost = _search_cost([row for row in done if row["spec"] == spec])
+            cost = search_cost([row for row in done if row["spec"] == spec])
             numbers["search_cost"] = cost
             parts.append(words.cost_part(cost))
         if not mine:
@@ -324,7 +313,7 @@ def _comparison_claim(entry: Claim, done: Sequence[Mapping[str, Any]], specs: Se
         parts.append(words.overall_part(metric, verdict, several, numbers))
     verdict = _combine(verdicts)
     if entry.reports_cost:
-        cost = _search_cost(done)
+        cost = search_cost(done)
         overall_numbers["search_cost"] = cost
         parts.append(words.cost_part(cost))
     sentence = words.sentence(entry.headline, words.OVERALL, verdict, parts)

@@ -26,7 +26,7 @@ from analyzer.results.stats import (Interval, bootstrap_difference, cliffs_delta
                                     median, spearman, spearman_interval)
 
 __all__ = ["Comparison", "Correlation", "compare", "correlate", "default_compare_metrics", "done_rows",
-           "paired", "values"]
+           "paired", "search_cost", "values"]
 
 
 @dataclass(frozen=True)
@@ -163,3 +163,16 @@ def paired(done: Sequence[Mapping[str, Any]], metric: str) -> list[tuple[str, in
         if row.get("generator") == "search" and row.get(metric) is not None and key in design:
             pairs.append((key[0], key[1], float(design[key]), float(row[metric])))
     return pairs
+
+
+def search_cost(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """What search cost over ``rows``: its artifacts, median evaluations and generate seconds,
+    and how many runs were perfect on their training cases."""
+    search = [row for row in rows if row.get("generator") == "search"]
+    evaluations = values(search, "search_evaluations")
+    seconds = values(search, "generate_seconds")
+    successes = [row["search_success"] for row in search if row.get("search_success") is not None]
+    return {"artifacts": len(search),
+            "median_evaluations": median(evaluations) if evaluations else None,
+            "median_generate_seconds": median(seconds) if seconds else None,
+            "successes": sum(bool(value) for value in successes), "runs": len(successes)}

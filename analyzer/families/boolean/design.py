@@ -140,7 +140,7 @@ def multiplexer(spec: Spec) -> Program:
             "The data bit among 2 that the address bit names." if width == 1 else
             f"The data bit among {count} that the {width}-bit address names: the top address bit "
             f"picks a half, the lower address bits the bit within it.",
-            Contract(f"[{data_list}][{index}]", f"returns the data bit the address names")))
+            Contract(f"[{data_list}][{index}]", "returns the data bit the address names")))
 
     data_count = 1 << address_bits
     index = weighted("a", address_bits)

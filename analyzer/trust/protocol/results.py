@@ -1,24 +1,9 @@
-"""The trust protocol: every record that crosses the sandbox between the caller and its jobs.
+"""The trust protocol's results: what a sandboxed job sends back (job -> caller).
 
-The caller (:mod:`analyzer.trust.baseline`, :mod:`analyzer.trust.mutation`,
-:mod:`analyzer.trust.check`) and the sandboxed jobs (:mod:`analyzer.trust.jobs`) exchange
-nothing but these frozen records. Each converts itself at the boundary, ``to_json()`` on the
-side that writes and ``Record.from_json(data)`` on the side that reads, so no string-keyed dict
-is built in one file and read in another.
-
-========================  ===========================  ==============================================
-job                       payload (caller -> job)      result and progress (job -> caller)
-========================  ===========================  ==============================================
-``evaluate_cases``        :class:`CasesRequest`        one :class:`CaseOutput` per case
-``trust_baseline``        :class:`WorkerRequest`       :class:`BaselineResult`
-``trust_mutants``         :class:`MutantBatch`         :class:`BatchDone`; progress :data:`Progress`
-========================  ===========================  ==============================================
-
-Values the artifact produced or consumed (a case's arguments, an output, a counterexample's
-expected and actual output) hold the real Python values in the records and travel in the exact
-codec of :mod:`analyzer.core.values`, so a tuple, a NaN or a ``numpy.int64`` arrives as it left.
-The spec family's probe (:meth:`analyzer.core.family.Family.probe`) is opaque JSON data in one
-slot of :class:`BaselineResult`, read only by the family's ``judge``.
+The baseline's :class:`BaselineResult` (tests, spec checks, coverage, the family's probe in one
+opaque slot), the mutant job's progress records and its :class:`BatchDone`, and the records
+inside them. Each converts itself at the boundary (``to_json`` in the job, ``from_json`` in the
+caller); artifact values travel in the exact codec of :mod:`analyzer.core.values`.
 """
 
 from __future__ import annotations
@@ -27,41 +12,9 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Union
 
 from analyzer.core.values import decode, encode
+from analyzer.trust.protocol._json import optional_json, optional_record, strings
 
-__all__ = ["BaselineResult", "BatchDone", "CaseCount", "CaseOutput", "CasesRequest", "CheckSettings",
-           "Counterexample", "Coverage", "MutantBatch", "MutantResult", "MutantSplice", "PlanStep",
-           "Progress", "PropertyCheck", "Ready", "SpecChecks", "TestMarker", "TestOutcome", "TestRun",
-           "WorkerRequest", "progress_from_json"]
-
-
-def _strings(items: Any) -> tuple[str, ...]:
-    return tuple(str(item) for item in items or ())
-
-
-def _json(record: Any) -> Any:
-    """An optional record's JSON: None stays None."""
-    return None if record is None else record.to_json()
-
-
-def _maybe(read: Any, data: Any) -> Any:
-    """An optional record from its JSON: None stays None."""
-    return None if data is None else read(data)
-
-
-@dataclass(frozen=True)
-class CasesRequest:
-    """Call ``entry`` of ``module`` on every case (positional arguments)."""
-
-    module: str
-    entry: str
-    cases: tuple[tuple[Any, ...], ...]
-
-    def to_json(self) -> dict[str, Any]:
-        return {"module": self.module, "entry": self.entry, "cases": [encode(list(case)) for case in self.cases]}
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> "CasesRequest":
-        return cls(data["module"], data["entry"], tuple(tuple(decode(case)) for case in data["cases"]))
+__all__ = ["BaselineResult", "BatchDone", "CaseCount", "CaseOutput", "Counterexample", "Coverage", "MutantResult", "Progress", "PropertyCheck", "Ready", "SpecChecks", "TestMarker", "TestOutcome", "TestRun", "progress_from_json"]
 
 
 @dataclass(frozen=True)
@@ -79,111 +32,6 @@ class CaseOutput:
         if "exception" in data:
             return cls(exception=str(data["exception"]))
         return cls(output=decode(data["output"]))
-
-
-@dataclass(frozen=True)
-class CheckSettings:
-    """How hard the worker looks: Hypothesis examples per property, shifted-domain sample size,
-    and each test's time budget on the original."""
-
-    examples: int = 100
-    shifted_examples: int = 200
-    test_seconds: float = 10.0
-
-    def to_json(self) -> dict[str, Any]:
-        return {"examples": self.examples, "shifted_examples": self.shifted_examples, "test_seconds": self.test_seconds}
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> "CheckSettings":
-        return cls(int(data["examples"]), int(data["shifted_examples"]), float(data["test_seconds"]))
-
-
-@dataclass(frozen=True)
-class WorkerRequest:
-    """What both trust jobs are told: the artifact's and the tests' file names in the sandbox
-    folder, the spec and entry (or none), and the settings."""
-
-    module: str
-    tests: tuple[str, ...]
-    spec: str | None
-    entry: str | None
-    settings: CheckSettings
-
-    def to_json(self) -> dict[str, Any]:
-        return {"module": self.module, "tests": list(self.tests), "spec": self.spec, "entry": self.entry,
-                "settings": self.settings.to_json()}
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> "WorkerRequest":
-        return cls(data["module"], _strings(data.get("tests")), data.get("spec"), data.get("entry"),
-                   CheckSettings.from_json(data["settings"]))
-
-
-@dataclass(frozen=True)
-class PlanStep:
-    """One test usable on mutants: its name, its time budget on a mutant, and the artifact
-    functions it executed on the original (a mutant elsewhere cannot change its verdict)."""
-
-    name: str
-    budget: float
-    executed: tuple[str, ...]
-
-    def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "budget": self.budget, "executed": list(self.executed)}
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> "PlanStep":
-        return cls(data["name"], float(data["budget"]), _strings(data["executed"]))
-
-
-@dataclass(frozen=True)
-class MutantSplice:
-    """One mutant as the worker needs it: ``replacement`` over UTF-8 bytes ``[start, end)``,
-    and the function it lies in (``None``: module level, so the module code re-runs)."""
-
-    index: int
-    start: int
-    end: int
-    replacement: str
-    function: str | None
-
-    def apply(self, data: bytes) -> str:
-        """The mutated module text, from the original's UTF-8 bytes."""
-        return (data[:self.start] + self.replacement.encode("utf-8") + data[self.end:]).decode("utf-8")
-
-    def to_json(self) -> dict[str, Any]:
-        return {"index": self.index, "start": self.start, "end": self.end, "replacement": self.replacement,
-                "function": self.function}
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> "MutantSplice":
-        return cls(int(data["index"]), int(data["start"]), int(data["end"]), data["replacement"],
-                   data.get("function"))
-
-
-@dataclass(frozen=True)
-class MutantBatch:
-    """The mutant job's request: the worker request, the tests in order of region size, the
-    spec-test cases the original passes (indices; ``None`` without a spec), the mutants, and
-    the position in ``mutants`` to start from (a resumed batch skips what it finished)."""
-
-    request: WorkerRequest
-    plan: tuple[PlanStep, ...]
-    passing_cases: tuple[int, ...] | None
-    mutants: tuple[MutantSplice, ...]
-    start: int = 0
-
-    def to_json(self) -> dict[str, Any]:
-        return {"request": self.request.to_json(), "plan": [step.to_json() for step in self.plan],
-                "passing_cases": None if self.passing_cases is None else list(self.passing_cases),
-                "mutants": [mutant.to_json() for mutant in self.mutants], "start": self.start}
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> "MutantBatch":
-        passing = data.get("passing_cases")
-        return cls(WorkerRequest.from_json(data["request"]), tuple(PlanStep.from_json(s) for s in data["plan"]),
-                   None if passing is None else tuple(int(i) for i in passing),
-                   tuple(MutantSplice.from_json(m) for m in data["mutants"]), int(data.get("start", 0)))
 
 
 @dataclass(frozen=True)
@@ -215,7 +63,7 @@ class TestRun:
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "TestRun":
         outcome = TestOutcome(data["status"], data.get("reason"), float(data["seconds"]))
-        return cls(data["name"], data["kind"], outcome, _strings(data["direct"]), _strings(data["executed"]))
+        return cls(data["name"], data["kind"], outcome, strings(data["direct"]), strings(data["executed"]))
 
 
 @dataclass(frozen=True)
@@ -251,12 +99,12 @@ class PropertyCheck:
     examples: int
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "passed": self.passed, "counterexample": _json(self.counterexample),
+        return {"name": self.name, "passed": self.passed, "counterexample": optional_json(self.counterexample),
                 "reason": self.reason, "examples": self.examples}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "PropertyCheck":
-        return cls(data["name"], bool(data["passed"]), _maybe(Counterexample.from_json, data.get("counterexample")),
+        return cls(data["name"], bool(data["passed"]), optional_record(Counterexample.from_json, data.get("counterexample")),
                    data.get("reason"), int(data["examples"]))
 
 
@@ -280,12 +128,12 @@ class CaseCount:
 
     def to_json(self) -> dict[str, Any]:
         return {"cases": self.cases, "tried": self.tried, "passed": self.passed, "failures": self.failures,
-                "reason": self.reason, "first_failure": _json(self.first_failure)}
+                "reason": self.reason, "first_failure": optional_json(self.first_failure)}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "CaseCount":
         return cls(int(data["cases"]), int(data["tried"]), int(data["passed"]), int(data["failures"]),
-                   data.get("reason"), _maybe(Counterexample.from_json, data.get("first_failure")))
+                   data.get("reason"), optional_record(Counterexample.from_json, data.get("first_failure")))
 
 
 @dataclass(frozen=True)
@@ -301,14 +149,14 @@ class SpecChecks:
     passing_cases: tuple[int, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {"properties": [p.to_json() for p in self.properties], "exhaustive": _json(self.exhaustive),
-                "held_out": _json(self.held_out), "shifted": _json(self.shifted),
+        return {"properties": [p.to_json() for p in self.properties], "exhaustive": optional_json(self.exhaustive),
+                "held_out": optional_json(self.held_out), "shifted": optional_json(self.shifted),
                 "passing_cases": list(self.passing_cases)}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "SpecChecks":
         return cls(tuple(PropertyCheck.from_json(p) for p in data["properties"]),
-                   *(_maybe(CaseCount.from_json, data.get(name)) for name in ("exhaustive", "held_out", "shifted")),
+                   *(optional_record(CaseCount.from_json, data.get(name)) for name in ("exhaustive", "held_out", "shifted")),
                    tuple(int(i) for i in data.get("passing_cases", ())))
 
 
@@ -356,13 +204,13 @@ class BaselineResult:
     collect_error: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"tests": [t.to_json() for t in self.tests], "spec": _json(self.spec), "coverage": _json(self.coverage),
+        return {"tests": [t.to_json() for t in self.tests], "spec": optional_json(self.spec), "coverage": optional_json(self.coverage),
                 "probe": self.probe, "import_error": self.import_error, "collect_error": self.collect_error}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "BaselineResult":
         return cls(tuple(TestRun.from_json(t) for t in data.get("tests", ())),
-                   _maybe(SpecChecks.from_json, data.get("spec")), _maybe(Coverage.from_json, data.get("coverage")),
+                   optional_record(SpecChecks.from_json, data.get("spec")), optional_record(Coverage.from_json, data.get("coverage")),
                    data.get("probe"), data.get("import_error"), data.get("collect_error"))
 
 
@@ -431,3 +279,4 @@ class BatchDone:
 
     def to_json(self) -> dict[str, Any]:
         return {"done": self.done}
+
