@@ -106,8 +106,6 @@ class Family:
     name: str = ""
     #: one sentence for ``sva specs`` and the report
     description: str = ""
-    #: modules an artifact of the family may import (e.g. ``("math",)``); none by default
-    imports: tuple[str, ...] = ()
     #: extra result fields, in column order
     fields: tuple[FamilyField, ...] = ()
     #: fields that measure the artifact's size in the family's own unit (lower is smaller)
@@ -125,6 +123,12 @@ class Family:
     def primitives(self) -> Mapping[str, "Primitive"]:
         """How each primitive of the family is written, by name."""
         raise NotImplementedError(f"family {self.name!r} defines no primitives")
+
+    @property
+    def imports(self) -> tuple[str, ...]:
+        """The modules an artifact of the family may import: those its primitives name
+        (``Primitive.imports``, e.g. ``("math",)``); none for the built-in families."""
+        return tuple(sorted({module for primitive in self.primitives.values() for module in primitive.imports}))
 
     # -- generators -----------------------------------------------------------------------------
 

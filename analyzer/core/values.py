@@ -33,9 +33,6 @@ anything else                   ``{"repr": "<repr, 200 characters>", "type": "<t
 Because every dict is tagged, an untagged JSON object is never a value; :func:`decode`
 rejects one it does not know. A value nested too deeply to encode (or a list holding itself)
 becomes the ``repr`` form as a whole.
-
-:func:`jsonable` is the older, lossy display form (tuples become lists, anything not JSON its
-``repr`` record); a family may still use it for data it shows rather than compares.
 """
 
 from __future__ import annotations
@@ -46,7 +43,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Opaque", "decode", "encode", "jsonable"]
+__all__ = ["Opaque", "decode", "encode"]
 
 #: Beyond this many bits an int is written as hex digits: Python refuses to print an int of
 #: more than 4300 decimal digits (``sys.set_int_max_str_digits``), so JSON cannot hold it.
@@ -171,13 +168,3 @@ def _opaque(value: Any) -> dict[str, str]:
     except Exception as error:  # noqa: BLE001 - a broken __repr__ is the value's problem
         text = f"<unprintable {type(value).__name__}: {type(error).__name__}>"
     return {"repr": text[:200], "type": type(value).__name__}
-
-
-def jsonable(value: Any) -> Any:
-    """The lossy display form of an artifact's output: JSON scalars stay, tuples and lists
-    become lists, anything else a record of its ``repr`` and type name (not decodable)."""
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
-    if isinstance(value, (tuple, list)):
-        return [jsonable(item) for item in value]
-    return {"repr": repr(value)[:200], "type": type(value).__name__}

@@ -180,7 +180,7 @@ def _same(got: Any, want: Any) -> bool:
 
 def _agreement(entry: Callable[..., Any], pairs: list[Comparator], cases: list[tuple]) -> dict[str, Any]:
     """How often the artifact's output is the traced network's output on ``cases``."""
-    from analyzer.core.values import jsonable
+    from analyzer.core.values import encode
 
     agreed, first = 0, None
     for case in cases:
@@ -193,21 +193,21 @@ def _agreement(entry: Callable[..., Any], pairs: list[Comparator], cases: list[t
         if _same(got, want):
             agreed += 1
         elif first is None:
-            first = {"args": {"values": jsonable(values)}, "property": "behaves as the traced network",
-                     "expected": jsonable(want), "got": jsonable(got)}
+            first = {"args": {"values": encode(values)}, "property": "behaves as the traced network",
+                     "expected": encode(want), "got": encode(got)}
     return {"cases": len(cases), "agreed": agreed, "first_disagreement": first}
 
 
 def _binary_counterexample(entry: Callable[..., Any], pairs: list[Comparator], n: int) -> dict[str, Any] | None:
     """The first binary input (in order r = 0, 1, ...) the traced network leaves unsorted, with
     the artifact's own output on it; None when it sorts them all."""
-    from analyzer.core.values import jsonable
+    from analyzer.core.values import encode
 
     vector = first_unsorted_input(unsorted_mask(wire_masks(pairs, n)), n)
     if vector is None:
         return None
     try:
-        got: Any = jsonable(entry(list(vector)))
+        got: Any = encode(entry(list(vector)))
     except Exception as error:
         got = f"raised {type(error).__name__}: {str(error)[:120]}"
     return {"args": {"values": vector}, "property": "sorted", "expected": sorted(vector), "got": got}
