@@ -339,3 +339,30 @@ def test_half_table_specs_give_held_out_pass_rates_that_vary_across_seeds(tmp_pa
     assert all(rate is not None and 0 <= rate <= 1 for rate in rates)
     assert len(set(rates)) > 1, rates
     assert set(verified) == {True, False}, verified
+
+
+def _figures(report):
+    """Every figure of a trust report that is not a timing."""
+    return (report.verified, report.held_out_pass_rate, report.mutants_total, report.mutants_killed,
+            report.mutation_score, report.localization, report.line_coverage, report.branch_coverage,
+            [(test.name, test.status) for test in report.tests],
+            sorted(str(survivor) for survivor in (report.survivors or ())))
+
+
+def test_figures_are_the_same_beside_a_cpu_hog():
+    """Budgets count CPU time (SIGPROF), so two processes spinning beside the evaluation change
+    none of its figures, only how long it takes."""
+    import subprocess
+
+    artifact = ROOT / "artifacts" / "mux-6" / "design" / "seed-0.py"
+    config = TrustConfig(examples=30, test_seconds=2.0)
+    idle = trust(artifact, config=config)
+    hogs = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    try:
+        busy = trust(artifact, config=config)
+    finally:
+        for hog in hogs:
+            hog.kill()
+            hog.wait()
+    assert idle.mutants_total > 0 and idle.failure is None
+    assert _figures(busy) == _figures(idle)
