@@ -372,6 +372,12 @@ def test_claims_summary_and_training_share_follow_the_rows():
     assert "true by construction, not findings: more decomposable;" in summary
     section = specs_section(rows + [dict(rows[0], spec="parity-3", sha256="x")])
     assert section.rows == (("parity-3-half", "boolean", 0.5, 1, 3), ("parity-3", "boolean", 1.0, 1, 0))
+    from analyzer.report.notes import within_section
+
+    within = within_section(results)
+    assert ("boolean search", "-", "-", None, None, None, None, None,
+            "decomposability: settled by construction (search emits the whole artifact as one function with no "
+            "helpers, so its only parts are the bindings the emitter names inside it)") in within.rows
     for row in rows:
         row["decomposability"] = 0.5  # now nothing is settled: the summary changes
     results = evaluate_claims(rows)

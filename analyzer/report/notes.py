@@ -17,7 +17,7 @@ from analyzer.results.kinds import training_share
 from analyzer.results.sentences import num
 from analyzer.results.tables import distinct, done_rows, values
 
-__all__ = ["claims_summary", "run_notes", "specs_section"]
+__all__ = ["claims_summary", "run_notes", "specs_section", "within_section"]
 
 
 def _range(numbers: Sequence[float]) -> str:
@@ -97,3 +97,31 @@ def specs_section(rows: Sequence[Mapping[str, Any]]) -> Section | None:
               "Then the number of distinct artifacts (by module hash) each generator gave.",
         head=("spec", "family", "training share", *(f"{g} artifacts" for g in generators)),
         rows=tuple(table), text_columns=2)
+
+
+def within_section(results: Sequence[Any]) -> Section | None:
+    """Per family and generator, each comprehensibility metric against each trust outcome over
+    that generator's distinct artifacts (the claim "within one generator"), and what could not
+    be tested there, with why."""
+    within = next((result for result in results if result.name == "comprehensibility_tracks_trust_within"), None)
+    if within is None:
+        return None
+    rows = []
+    for entry in within.numbers.get("correlations", []):
+        interval = entry.get("interval") or {}
+        rows.append((entry["group"], entry["metric"], entry["outcome"], entry["n"], entry["rho"],
+                     interval.get("low"), interval.get("high"), entry["p_holm"], entry["call"]))
+    for reason in within.numbers.get("not_tested", []):
+        group, _, why = reason.partition(": ")
+        rows.append((group, "-", "-", None, None, None, None, None, why))
+    if not rows:
+        return None
+    return Section(
+        anchor="within", title="Comprehensibility and trust within each generator",
+        intro="Spearman's rho of a comprehensibility metric with a trust outcome over one generator's distinct "
+              "artifacts of one family, with its bootstrap 95% interval and Holm's p across every row here; "
+              "'for' or 'against' the claim when Holm p < 0.05 and the interval excludes 0. Rows without a rho say "
+              "why nothing was tested there (a metric the generator's construction settles, or a value that does "
+              "not vary).",
+        head=("family and generator", "metric", "outcome", "artifacts", "rho", "low", "high", "Holm p", "call"),
+        rows=tuple(rows), text_columns=3)
