@@ -118,3 +118,33 @@ def test_every_evolved_program_terminates_on_the_shifted_inputs(name):
         artifact = generate(spec, "search", seed)  # the default budget, solved or not
         check = check_cases(artifact.source, spec, spec.shifted.cases)
         assert check.crash is None, (seed, check.crash)
+
+
+_FRESH = r"""
+import json
+from analyzer.generate import generate
+from analyzer.specs import get_spec
+print(json.dumps([generate(get_spec(name), "search", seed).sha256
+                  for name, seed in (("psb-compare-string-lengths", 0), ("psb-last-index-of-zero", 1))]))
+"""
+
+
+def test_search_artifacts_are_byte_identical_across_processes_and_hash_seeds():
+    """Crossover picks among the trees' types in a fixed order (DEAP's set of type objects
+    would follow memory addresses); checked on specs whose runs do cross over."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    digests = []
+    for hash_seed in ("0", "4242"):
+        environment = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(ROOT)}
+        completed = subprocess.run([sys.executable, "-c", _FRESH], cwd=ROOT, env=environment, capture_output=True,
+                                   text=True, timeout=600)
+        assert completed.returncode == 0, completed.stderr
+        digests.append(json.loads(completed.stdout))
+    assert digests[0] == digests[1]
+    assert generate(get_spec("psb-compare-string-lengths"), "search", 0).search["generations"] > 0

@@ -126,3 +126,11 @@ def test_the_data_are_the_same_whatever_the_hash_seed():
                                    text=True, timeout=300)
         assert completed.returncode == 0, completed.stderr
         assert completed.stdout.strip() == expected, hash_seed
+
+
+def test_the_psb_specs_are_listed_together_after_the_earlier_families():
+    from analyzer.specs import spec_names
+
+    names = spec_names()
+    start = names.index("psb-count-odds")
+    assert start >= 17 and names[start:start + 9] == tuple(SIZES)

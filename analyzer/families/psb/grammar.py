@@ -215,3 +215,24 @@ def generate(pset: gp.PrimitiveSetTyped, min_: int, max_: int, full: bool, type_
 
 def half_and_half(pset: gp.PrimitiveSetTyped, min_: int, max_: int, type_: Any = None) -> list[Any]:
     return generate(pset, min_, max_, random.random() < 0.5, type_)
+
+
+def crossover(ind1: Any, ind2: Any) -> tuple[Any, Any]:
+    """DEAP's ``cxOnePoint`` for typed trees, with the common types in a fixed order: DEAP
+    picks one from a ``set`` of type objects, whose order follows their memory addresses and so
+    differs between processes."""
+    if len(ind1) < 2 or len(ind2) < 2:
+        return ind1, ind2
+    types1: dict[Any, list[int]] = {}
+    types2: dict[Any, list[int]] = {}
+    for index, node in enumerate(ind1[1:], 1):
+        types1.setdefault(node.ret, []).append(index)
+    for index, node in enumerate(ind2[1:], 1):
+        types2.setdefault(node.ret, []).append(index)
+    common = sorted(set(types1) & set(types2), key=lambda kind: kind.__name__)
+    if common:
+        kind = random.choice(common)
+        index1, index2 = random.choice(types1[kind]), random.choice(types2[kind])
+        slice1, slice2 = ind1.searchSubtree(index1), ind2.searchSubtree(index2)
+        ind1[slice1], ind2[slice2] = ind2[slice2], ind1[slice1]
+    return ind1, ind2

@@ -10,7 +10,8 @@ each run) evolves on the training cases:
   float spec (vector-average), as the field does on these problems
   (:mod:`analyzer.families.psb.lexicase`: DEAP's ``selLexicase`` and
   ``selAutomaticEpsilonLexicase``, computed on plain error tuples, which is much faster);
-* variation: ``algorithms.varAnd`` with one-point crossover (p = 0.8) and uniform subtree
+* variation: ``algorithms.varAnd`` with one-point crossover (p = 0.8; DEAP's ``cxOnePoint`` with
+  its choice of type made independent of memory addresses) and uniform subtree
   mutation (p = 0.2, new subtrees of height 0..2), under a static height limit of 8;
 * elitism: the best tree so far (fewest wrong cases, then least total error, then smallest)
   joins every generation;
@@ -43,7 +44,7 @@ from analyzer.core.spec import Spec
 from analyzer.errors import UsageError
 from analyzer.families.psb import lexicase
 from analyzer.families.psb.compiled import Evaluator
-from analyzer.families.psb.grammar import grammar, half_and_half, tree_to_expression
+from analyzer.families.psb.grammar import crossover, grammar, half_and_half, tree_to_expression
 from analyzer.families.psb.primitives import PRIMITIVES
 
 GENERATOR = "search"
@@ -142,7 +143,7 @@ def evolve(spec: Spec, settings: Settings, seed: int) -> Run:
     limit = gp.staticLimit(key=operator.attrgetter("height"), max_value=settings.height_limit)
     new_subtree = functools.partial(half_and_half, min_=0, max_=settings.mutation_max_height)
     toolbox = base.Toolbox()
-    toolbox.register("mate", limit(gp.cxOnePoint))
+    toolbox.register("mate", limit(crossover))
     toolbox.register("mutate", limit(functools.partial(gp.mutUniform, expr=new_subtree, pset=pset)))
 
     def score(population: Sequence[Any]) -> int:
