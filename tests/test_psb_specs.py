@@ -134,3 +134,15 @@ def test_the_psb_specs_are_listed_together_after_the_earlier_families():
     names = spec_names()
     start = names.index("psb-count-odds")
     assert start >= 17 and names[start:start + 9] == tuple(SIZES)
+
+
+def test_the_report_section_gives_means_and_the_worst_seed():
+    from analyzer.families import get_family
+
+    rows = [{"spec": "psb-median", "generator": "search", "seed": seed, "status": "done", "search_success": seed < 3,
+             "held_out_pass_rate": rate, "shift_pass_rate": rate / 2, "edge_case_pass_rate": None}
+            for seed, rate in enumerate((1.0, 1.0, 1.0, 0.5))]
+    rows.append({"spec": "sort-4", "generator": "search", "seed": 0, "status": "done"})
+    section = get_family("psb").report_section(rows)
+    assert section.rows == (("psb-median", "search", 4, 0.75, 0.875, 0.5, 0.4375, 0.25, None),)
+    assert get_family("psb").report_section(rows[-1:]) is None
