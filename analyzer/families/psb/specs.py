@@ -253,7 +253,8 @@ def psb_specs() -> tuple[Spec, ...]:
               data.build("psb-small-or-large", data.small_or_large_edges(), lambda r: (r.randint(-10000, 10000),),
                          100, 1000, lambda r: (r.randint(-wide, wide),),
                          ((-wide,), (wide,), (999,), (1000,), (1999,), (2000,))),
-              Domain("ints in [-10000, 10000]", _strategy(lambda st: st.tuples(st.integers(-10000, 10000)))),
+              Domain("ints in [-10000, 10000] (the thresholds' neighbours drawn often)", _strategy(
+                  lambda st: st.tuples(st.one_of(st.sampled_from((999, 1000, 1999, 2000)), st.integers(-10000, 10000))))),
               "a seeded sample of ints in [-10^6, 10^6], with the thresholds and their neighbours",
               "Return 'small' if n < 1000, 'large' if n >= 2000, and the empty string otherwise.",
               "PSB1 small-or-large: train 100 (the thresholds' neighbourhoods), test 1000."),
