@@ -29,9 +29,10 @@ class Name:
 
 @dataclass(frozen=True)
 class Constant:
-    """A literal (``True``/``False`` for Boolean specs)."""
+    """A literal (``True``/``False`` for Boolean specs; a string such as ``'small'`` is written
+    with its ``repr``)."""
 
-    value: bool | int | float
+    value: bool | int | float | str
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,8 @@ def run_all(args: argparse.Namespace) -> int:
     if not specs:
         raise UsageError("--specs named no spec")
     failures = 0
-    print(f"{'spec':<14}{'generator':<10}{'right/all rows':>14}  {'search (on training rows)':<27}path")
+    width = max(14, 2 + max(len(spec.name) for spec in specs))
+    print(f"{'spec':<{width}}{'generator':<10}{'right/all rows':>14}  {'search (on training rows)':<27}path")
     for spec in specs:
         for name in GENERATORS:
             artifact = generate(spec, name, args.seed)
@@ -106,5 +107,5 @@ def run_all(args: argparse.Namespace) -> int:
             if artifact.search is not None:
                 state = "perfect" if artifact.search.get("success") else "imperfect"
                 cost = f"{state}, {artifact.search.get('evaluations')} evals"
-            print(f"{spec.name:<14}{name:<10}{check.passed:>7}/{check.cases:<6}  {cost:<27}{path}", flush=True)
+            print(f"{spec.name:<{width}}{name:<10}{check.passed:>7}/{check.cases:<6}  {cost:<27}{path}", flush=True)
     return 1 if failures else 0
