@@ -61,11 +61,13 @@ def judge(spec: Any, equation: Equation, probe: Any) -> Judgement | None:
                                     probe.get("ratio_spread"))
     fields = {
         "r2_held_out": held["r2"], "r2_shift": shift["r2"], "symbolic_solution": symbolic,
-        "units_kept": bool(units["kept"]), "nonfinite_outputs": held["nonfinite"] + shift["nonfinite"],
+        "units_kept": units["kept"], "nonfinite_outputs": held["nonfinite"] + shift["nonfinite"],
         "curve": probe["curve"], "expression": tree_text(probe.get("tree")),
     }
     notes = [note for note in (_nonfinite_note("held-out", held), _nonfinite_note("shifted", shift)) if note]
-    if not units["kept"]:
+    if units["kept"] is None:
+        notes.append(f"dimensional homogeneity not decided: {units.get('reason')}")
+    elif not units["kept"]:
         found = units["counterexample"] or {}
         scales = ", ".join(f"{base} x{factor:.3g}" for base, factor in (found.get("scales") or {}).items()
                            if factor != 1.0)
@@ -77,11 +79,11 @@ def judge(spec: Any, equation: Equation, probe: Any) -> Judgement | None:
     r2s = "undefined" if shift["r2"] is None else f"{shift['r2']:.4f}"
     headline = (f"R^2 {r2} held out, {r2s} shifted; symbolic solution: "
                 f"{'unknown' if symbolic is None else 'yes' if symbolic else 'no'}; units "
-                f"{'kept' if units['kept'] else 'broken'}")
+                f"{'undecided' if units['kept'] is None else 'kept' if units['kept'] else 'broken'}")
     verified = symbolic if not symbolic else is_equal(equation, probe.get("tree"), probe.get("difference_spread"))
     if verified:
         headline = "verified: the formula simplifies to the true one (sympy); " + headline
-    counterexample = None if units["kept"] else units["counterexample"]
+    counterexample = units["counterexample"]
     checked = (held["passed"] + shift["passed"], held["cases"] + shift["cases"])
     return Judgement(verified=verified, fields=fields, counterexample=counterexample,
                      note="; ".join([headline, *notes]), checked=checked)
