@@ -136,8 +136,15 @@ def primitive_set(spec: Spec) -> gp.PrimitiveSet:
     return pset
 
 
+class Raised(Exception):
+    """The per-point evaluation would raise on some point (a division by zero, an overflow of
+    ``exp``): numpy gives inf there, which a later operation may turn finite again (x / inf)."""
+
+
 def evaluate(tree: Sequence[Any], columns: Mapping[str, Any], points: int) -> Any:
-    """The tree's output on every point at once (numpy arrays; call under ``errstate``)."""
+    """The tree's output on every point at once (numpy arrays), under :data:`ERRSTATE`: numpy
+    raises ``FloatingPointError`` where :mod:`math` raises (a division by zero, 0/0, sin(inf)),
+    :class:`Raised` where ``math.exp`` overflows; either is a non-finite output."""
     import numpy as np
 
     stack: list[Any] = []
@@ -148,28 +155,35 @@ def evaluate(tree: Sequence[Any], columns: Mapping[str, Any], points: int) -> An
             elif isinstance(node.value, str):
                 stack.append(columns[node.value])
             else:
-                stack.append(float(node.value))  # PI or a constant: numpy broadcasts it
-        else:
-            arguments = [stack.pop() for _ in range(node.arity)]
-            stack.append(NUMPY[node.name](*arguments))
-    return np.broadcast_to(np.asarray(stack[0], dtype=float), (points,))
+                stack.append(float(node.value))  # a constant: numpy broadcasts it
+            continue
+        arguments = [stack.pop() for _ in range(node.arity)]
+        result = NUMPY[node.name](*arguments)
+        if node.name == "EXP" and np.isinf(result).any() and np.isfinite(arguments[0]).all():
+            raise Raised("exp overflows")
+        stack.append(result)
+    output = stack[0]
+    if np.ndim(output) == 0:
+        return np.full(points, float(output))
+    return output
 
 
 def scaled_error(predicted: Any, target: Any, target_variance: float) -> tuple[float, float, float]:
-    """(normalised squared error after linear scaling, intercept a, slope b) of one output."""
-    import numpy as np
-
-    if not np.all(np.isfinite(predicted)):
+    """(normalised squared error after linear scaling, intercept a, slope b) of one output:
+    ``a + b f`` fitted to the target by least squares; :data:`PENALTY` for a non-finite output."""
+    count = len(predicted)
+    total = float(predicted.sum())
+    if not math.isfinite(total):  # an inf or a NaN anywhere makes the sum non-finite
         return PENALTY, 0.0, 0.0
-    mean_f, mean_y = float(np.mean(predicted)), float(np.mean(target))
-    centred = predicted - mean_f
-    variance = float(np.mean(centred * centred))
+    mean_f, mean_y = total / count, float(target.sum()) / count
+    centred, target_centred = predicted - mean_f, target - mean_y
+    variance = float(centred.dot(centred)) / count
     if not variance > 1e-24 * max(1.0, mean_f * mean_f):
         return 1.0, mean_y, 0.0
-    slope = float(np.mean(centred * (target - mean_y))) / variance
+    slope = float(centred.dot(target_centred)) / count / variance
     intercept = mean_y - slope * mean_f
-    residual = target - (intercept + slope * predicted)
-    error = float(np.mean(residual * residual)) / target_variance
+    residual = target_centred - slope * centred
+    error = float(residual.dot(residual)) / count / target_variance
     return (error if math.isfinite(error) else PENALTY), intercept, slope
 
 
@@ -198,12 +212,31 @@ def training_data(spec: Spec, noise: float = 0.0) -> Training:
     return Training(columns, values, float(np.var(values)), len(cases))
 
 
+#: numpy's floating-point state for the fitness: raise where Python's float arithmetic raises.
+ERRSTATE = {"divide": "raise", "invalid": "raise", "over": "ignore", "under": "ignore"}
+
+
+def _fitness(tree: Sequence[Any], data: Training) -> tuple[float, float, float]:
+    try:
+        return scaled_error(evaluate(tree, data.columns, data.points), data.target, data.variance)
+    except (Raised, FloatingPointError):
+        return PENALTY, 0.0, 0.0
+
+
 def fitness(tree: Sequence[Any], data: Training) -> tuple[float, float, float]:
     """Vectorized fitness: (scaled error, a, b) of ``tree`` on the training points."""
     import numpy as np
 
-    with np.errstate(all="ignore"):
-        return scaled_error(evaluate(tree, data.columns, data.points), data.target, data.variance)
+    with np.errstate(**ERRSTATE):
+        return _fitness(tree, data)
+
+
+def fitnesses(trees: Sequence[Sequence[Any]], data: Training) -> list[tuple[float, float, float]]:
+    """:func:`fitness` of many trees, numpy's error state set once for all of them."""
+    import numpy as np
+
+    with np.errstate(**ERRSTATE):
+        return [_fitness(tree, data) for tree in trees]
 
 
 def reference_fitness(tree: gp.PrimitiveTree, pset: gp.PrimitiveSet, spec: Spec, data: Training) -> float:
@@ -264,8 +297,7 @@ def evolve(spec: Spec, settings: SymRegSettings, seed: int) -> Run:
 
     def score_new(population: Sequence[Any]) -> int:
         fresh = [individual for individual in population if not individual.fitness.valid]
-        for individual in fresh:
-            error, intercept, slope = fitness(individual, data)
+        for individual, (error, intercept, slope) in zip(fresh, fitnesses(fresh, data)):
             individual.fitness.values = (error,)
             individual.scaling = (intercept, slope)
         return len(fresh)
