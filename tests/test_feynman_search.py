@@ -85,3 +85,12 @@ def test_unknown_or_bad_settings_are_refused_in_one_line():
         generate(spec, 0, {"population_size": 1})
     with pytest.raises(UsageError, match="non-negative"):
         generate(spec, -1, None)
+
+
+def test_target_noise_is_seeded_by_the_spec_and_scaled_by_the_targets_rms():
+    spec = get_spec("feynman-I.14.3")
+    clean, noisy = training_data(spec), training_data(spec, 0.01)
+    again = training_data(spec, 0.01)
+    assert np.array_equal(noisy.target, again.target) and not np.array_equal(clean.target, noisy.target)
+    rms = float(np.sqrt(np.mean(clean.target ** 2)))
+    assert 0.005 * rms < float(np.std(noisy.target - clean.target)) < 0.02 * rms

@@ -50,15 +50,17 @@ def extrapolation_svg(spec: Spec, rows: Sequence[Mapping[str, Any]]) -> str:
     axes = figure.add_subplot()
     axes.axvspan(variable.low, variable.high, color="#dddddd", label="training range")
     axes.axvspan(variable.shift_low, variable.shift_high, color="#fde3c8", label="shifted range")
+    labelled: set[str] = set()
     for row in sorted(rows, key=lambda row: (row.get("generator") != "design", row.get("seed") or 0)):
-        curve = row.get("curve")
-        if not curve or len(curve) != len(xs):
-            continue
-        if row.get("generator") == "design":
-            axes.plot(xs, _masked(curve), color="#1f77b4", linewidth=2.2, label="design")
+        curve, generator = row.get("curve"), str(row.get("generator"))
+        if not curve or len(curve) != len(xs) or (generator == "design" and generator in labelled):
+            continue  # design is deterministic: its seeds draw one curve
+        label = generator if generator not in labelled else f"_{generator}"
+        labelled.add(generator)
+        if generator == "design":
+            axes.plot(xs, _masked(curve), color="#1f77b4", linewidth=2.2, label=label)
         else:
-            axes.plot(xs, _masked(curve), color="#d62728", linewidth=0.9, alpha=0.7,
-                      label="search" if not any(line.get_label() == "search" for line in axes.lines) else "_search")
+            axes.plot(xs, _masked(curve), color="#d62728", linewidth=0.9, alpha=0.7, label=label)
     axes.plot(xs, oracle, color="black", linestyle="--", linewidth=1.2, label="oracle")
     low, high = min(oracle), max(oracle)
     span = (high - low) or abs(high) or 1.0
