@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from analyzer.results.claims import claim, claims, evaluate_claims
+from analyzer.results.claims import claim, claims, evaluate_claims, tally
 from analyzer.results.store import store_rows
 from analyzer.results.stats import holm
 
@@ -18,20 +18,23 @@ from conftest import ROOT
 
 
 def _row(spec, generator, seed, family="boolean", status="done", **fields):
+    # design ignores the seed: its cells are copies of one artifact (one hash); each search run its own
+    sha = f"{spec}-design" if generator == "design" else f"{spec}-{generator}-{seed}"
     return {"cell": f"{spec}/{generator}/seed-{seed}", "config_hash": "c0", "spec": spec, "family": family,
-            "generator": generator, "seed": seed, "status": status, **fields}
+            "generator": generator, "seed": seed, "status": status, "sha256": sha, **fields}
 
 
-def _table(specs=("parity-3", "parity-4", "mux-6"), seeds=5, *, search_decomposability=None):
-    """Design clearly better on D, E and localization, bigger on A; search unverified on seeds 3, 4."""
+def _table(specs=("p-a", "p-b", "p-c"), seeds=5, *, search_decomposability=None, search_explanation=None):
+    """Design clearly better on D, E and localization, bigger on A; search unverified from seed 3 on."""
     rows = []
     for spec in specs:
         for seed in range(seeds):
             rows.append(_row(spec, "design", seed, decomposability=0.8, explanation_length=30, localization=0.6,
                              audit_length=60, verified=True, generate_seconds=0.01))
             rows.append(_row(spec, "search", seed,
-                             decomposability=(search_decomposability or [0.0, 0.0, 0.1, 0.0, 0.0])[seed],
-                             explanation_length=40 + seed, localization=0.0, audit_length=20 + seed,
+                             decomposability=(search_decomposability or [0.0, 0.0, 0.1, 0.0, 0.0] * 4)[seed],
+                             explanation_length=(search_explanation or [40 + s for s in range(20)])[seed],
+                             localization=0.0, audit_length=20 + seed,
                              verified=seed < 3, search_success=seed < 3, search_evaluations=1000 * (seed + 1),
                              generate_seconds=1.0 + seed))
     return rows
@@ -43,12 +46,14 @@ def _results(rows):
 
 def test_registry_names_and_directions():
     assert [entry.name for entry in claims()] == ["more_decomposable", "shorter_explanations", "tests_localize",
-                                                "comprehensibility_tracks_trust", "search_smaller"]
+                                                "comprehensibility_tracks_trust",
+                                                "comprehensibility_tracks_trust_within", "search_smaller"]
     assert claim("more_decomposable").sign("decomposability") == 1
     assert claim("shorter_explanations").sign("explanation_length") == -1
     assert claim("search_smaller").sign("audit_length") == 1  # search lower: design - search > 0
     tracks = claim("comprehensibility_tracks_trust")
     assert (tracks.kind, tracks.sign("decomposability"), tracks.sign("explanation_length")) == ("correlation", 1, -1)
+    assert claim("comprehensibility_tracks_trust_within").within and not tracks.within
     assert "not measured" in claim("search_smaller").statement
     with pytest.raises(KeyError, match="known"):
         claim("nope")
@@ -69,132 +74,174 @@ def test_search_smaller_reads_the_families_registered_when_claims_are_built(monk
     assert claims()[-1].metrics == ("audit_length", *fields.family_size_metrics())
 
 
-def test_supported_per_spec_and_overall():
+# --- 1. claims that cannot fail are structural, not findings -----------------------------------
+
+def test_decomposability_and_localization_are_structural_for_the_search_generator():
     results = _results(_table())
-    decomposable = results["more_decomposable"]
-    assert decomposable.verdict == "supported"
-    assert [verdict.verdict for verdict in decomposable.specs] == ["supported"] * 3
-    numbers = decomposable.numbers["metrics"]["decomposability"]
-    assert (numbers["pairs"], numbers["specs_supported"], numbers["delta"]) == (15, 3, 1.0)
-    assert numbers["median_paired_difference"] == pytest.approx(0.8)
-    assert "on 3 of 3 specs" in decomposable.sentence and "15 seed pairs" in decomposable.sentence
-    parity = decomposable.spec("parity-3")
-    assert parity.numbers["metrics"]["decomposability"]["delta"] == 1.0
-    assert parity.sentence.startswith("On parity-3, the claim that design artifacts are more decomposable is "
-                                      "supported: ")
-    for name in ("shorter_explanations", "tests_localize", "search_smaller"):
-        assert results[name].verdict == "supported", results[name].sentence
+    for name, word in (("more_decomposable", "one function"), ("tests_localize", "no tests")):
+        result = results[name]
+        assert (result.verdict, result.kind) == ("structural", "structural"), result.sentence
+        assert word in result.kind_reason and "true by construction, not a finding" in result.sentence
+        assert all(verdict.verdict == "structural" and verdict.kind == "structural" for verdict in result.specs)
+        numbers = result.numbers["metrics"][result.numbers["metrics"].__iter__().__next__()]
+        assert numbers["p_value"] is None and numbers["specs_structural"] == 3  # no test was made
+    counted = tally(results.values())
+    assert counted["structural"] == ["more_decomposable", "tests_localize"]
+    assert counted["findings"] == 4  # the other four claims; the structural two are not tallied
 
 
-def test_overall_holm_runs_across_the_claims():
-    results = _results(_table())
-    tests = [(name, metric, results[name].numbers["metrics"][metric])
-             for name in ("more_decomposable", "shorter_explanations", "tests_localize", "search_smaller")
-             for metric in results[name].numbers["metrics"]]
-    # comparators has no pairs (no sorting spec): untestable, so the family is the other four
-    assert [metric for _, metric, _ in tests] == ["decomposability", "explanation_length", "localization",
-                                                  "audit_length", "comparators"]
-    raw = [numbers["p_value"] for _, _, numbers in tests]
-    assert raw[-1] is None
-    adjusted = [numbers["p_holm"] for _, _, numbers in tests]
-    assert adjusted[-1] is None
-    assert adjusted[:-1] == pytest.approx(holm(raw[:-1]))
-    # the smallest of the four raw p-values is multiplied by the family size, 4
-    smallest = min(raw[:-1])
-    assert adjusted[raw.index(smallest)] == pytest.approx(4 * smallest)
-
-
-def test_contradicted_when_search_is_more_decomposable():
-    rows = _table(search_decomposability=[0.9, 0.95, 0.9, 0.92, 0.97])
+def test_a_construction_the_rows_contradict_is_an_empirical_comparison():
+    # search declares "one function", but here two runs are more decomposable than design: no longer settled
+    rows = _table(search_decomposability=[0.0, 0.9, 0.95, 0.0, 0.0])
     result = _results(rows)["more_decomposable"]
-    assert [verdict.verdict for verdict in result.specs] == ["contradicted"] * 3
-    assert result.verdict == "contradicted"
-    assert "supported on 0 of 3 specs" in result.sentence
+    assert result.kind == "empirical" and all(verdict.kind == "empirical" for verdict in result.specs)
+    assert result.spec("p-a").verdict == "inconclusive"
 
 
-def test_inconclusive_when_the_groups_overlap():
-    # delta = (10 - 10) / 25 = 0 on every spec; paired differences +0.8 / -0.2 do not agree
-    rows = _table(search_decomposability=[0.0, 0.0, 1.0, 1.0, 0.8])
-    result = _results(rows)["more_decomposable"]
-    assert [verdict.verdict for verdict in result.specs] == ["inconclusive"] * 3
-    assert result.verdict == "inconclusive"
-
-
-def test_large_delta_with_an_interval_touching_zero_is_inconclusive():
-    # design [1] x 5 against search [0, 0, 0, 0, 1]: delta 0.8 is large, but the interval is [0, 1]
-    rows = [_row("p", "design", seed, localization=1.0) for seed in range(5)]
-    rows += [_row("p", "search", seed, localization=float(seed == 4)) for seed in range(5)]
-    verdict = _results(rows)["tests_localize"].spec("p")
-    numbers = verdict.numbers["metrics"]["localization"]
-    assert (numbers["delta"], numbers["magnitude"]) == (0.8, "large")
-    assert (numbers["difference"]["low"], numbers["difference"]["high"]) == (0.0, 1.0)
-    assert verdict.verdict == "inconclusive"
-
-
-def test_no_data_when_nothing_is_measured_or_a_generator_is_missing():
-    rows = [row for row in _table() if not (row["spec"] == "mux-6" and row["generator"] == "search")]
+def test_a_metric_equal_for_every_artifact_is_degenerate():
+    rows = _table()
     for row in rows:
-        row["localization"] = None
+        row["audit_length"] = 50
+    verdict = _results(rows)["search_smaller"].spec("p-a")
+    assert verdict.verdict == "degenerate" and "audit_length is 50 for every artifact" in verdict.kind_reason
+
+
+# --- 2. distinct artifacts, no invented pairs -----------------------------------------------------
+
+def test_comparisons_test_search_runs_against_designs_one_value():
+    verdict = _results(_table())["shorter_explanations"].spec("p-a")
+    numbers = verdict.numbers["metrics"]["explanation_length"]
+    assert (numbers["test"], numbers["n_design"], numbers["n_search"], numbers["artifacts_design"]) == (
+        "signed-rank", 1, 5, 1)
+    assert numbers["p_value"] == pytest.approx(2 / 32)  # five runs all above design's 30: 2 of 2^5
+    assert "pairs" not in numbers and "signed-rank over 5 runs against the design's one value" in verdict.sentence
+
+
+def test_overall_combines_specs_by_one_difference_each():
+    result = _results(_table(specs=tuple(f"p-{i}" for i in range(7))))["shorter_explanations"]
+    numbers = result.numbers["metrics"]["explanation_length"]
+    assert (numbers["test"], numbers["specs_empirical"]) == ("signed-rank over specs", 7)
+    assert numbers["median_difference"] == pytest.approx(30 - 42)
+    assert numbers["p_value"] == pytest.approx(2 / 2 ** 7)  # seven specs, every difference negative
+    assert "signed-rank over 7 per-spec differences" in result.sentence
+
+
+def test_correlations_count_each_distinct_artifact_once():
+    rows = _table(specs=("parity-3-half",))
+    for row in rows:
+        row["held_out_pass_rate"] = 1.0 if row["generator"] == "design" else 0.2 * row["seed"]
+    result = _results(rows)["comprehensibility_tracks_trust"]
+    assert (result.numbers["artifacts"], result.numbers["cells"]) == (6, 10)  # 5 design cells, 1 artifact
+    assert result.sentence.startswith("Over all 6 distinct artifacts (from 10 cells)")
+    assert all(entry["n"] == 6 for entry in result.numbers["correlations"])
+
+
+# --- 3. error control per spec ------------------------------------------------------------------
+
+def test_five_seeds_are_too_few_and_say_how_many_would_do():
+    verdict = _results(_table())["shorter_explanations"].spec("p-a")
+    assert verdict.verdict == "too few seeds"
+    numbers = verdict.numbers["metrics"]["explanation_length"]
+    # the family: E and A on three specs (D and localization are structural): six tests
+    assert numbers["tests_in_family"] == 6 and numbers["seeds_needed"] == 8  # 2^(n-1) > 120
+    assert "too few seeds (n = 5; at least 8 needed" in verdict.sentence
+
+
+def test_enough_seeds_support_with_holm_across_specs_and_claims():
+    rows = _table(seeds=10)
     results = _results(rows)
-    assert results["tests_localize"].verdict == "no data"
-    assert all(verdict.verdict == "no data" for verdict in results["tests_localize"].specs)
-    mux = results["more_decomposable"].spec("mux-6")
-    assert mux.verdict == "no data" and "no search artifact" in mux.sentence
-    # failed cells never count: no spec, no verdict beyond "no data"
+    verdict = results["shorter_explanations"].spec("p-a")
+    numbers = verdict.numbers["metrics"]["explanation_length"]
+    assert verdict.verdict == "supported", verdict.sentence
+    raw = [results[name].spec(spec).numbers["metrics"][metric]["p_value"]
+           for name, metric in (("shorter_explanations", "explanation_length"), ("search_smaller", "audit_length"))
+           for spec in ("p-a", "p-b", "p-c")]
+    assert numbers["p_family"] == pytest.approx(holm(raw)[0])
+    assert numbers["p_family"] == pytest.approx(6 * 2 / 2 ** 10)
+
+
+def test_contradicted_when_search_explains_shorter_with_enough_seeds():
+    rows = _table(seeds=10, search_explanation=[10 + seed for seed in range(10)])
+    result = _results(rows)["shorter_explanations"]
+    assert [verdict.verdict for verdict in result.specs] == ["contradicted"] * 3
+
+
+def test_overlapping_groups_are_inconclusive():
+    rows = _table(search_explanation=[20, 40, 25, 35, 30])
+    assert _results(rows)["shorter_explanations"].spec("p-a").verdict == "inconclusive"
+
+
+def test_no_data_when_a_generator_is_missing_and_failed_cells_never_count():
+    rows = [row for row in _table() if not (row["spec"] == "p-c" and row["generator"] == "search")]
+    verdict = _results(rows)["shorter_explanations"].spec("p-c")
+    assert verdict.verdict == "no data" and "no search artifact" in verdict.sentence
     failed = [_row("q", generator, 0, status="failed", decomposability=1.0) for generator in ("design", "search")]
-    assert all(result.verdict == "no data" and result.specs == () for result in _results(failed).values())
+    assert all(result.verdict == "no data" and result.specs == () for result in _results(failed).values()
+               if result.name not in ("comprehensibility_tracks_trust", "comprehensibility_tracks_trust_within"))
 
 
 def test_search_smaller_adds_comparators_on_sorting_specs():
     rows = []
-    for seed in range(5):
-        rows.append(_row("sort-6", "design", seed, family="sorting", audit_length=200, comparators=12))
-        rows.append(_row("sort-6", "search", seed, family="sorting", audit_length=150 + seed,
+    for seed in range(10):
+        rows.append(_row("sort-x", "design", seed, family="sorting", audit_length=200, comparators=12))
+        rows.append(_row("sort-x", "search", seed, family="sorting", audit_length=150 + seed,
                          comparators=14 + seed % 2, search_evaluations=500, generate_seconds=2.0,
                          search_success=True))
     result = _results(rows)["search_smaller"]
-    verdict = result.spec("sort-6")
+    verdict = result.spec("sort-x")
     assert verdict.numbers["metrics"]["audit_length"]["verdict"] == "supported"
     assert verdict.numbers["metrics"]["comparators"]["verdict"] == "contradicted"  # search needs more
     assert verdict.verdict == "inconclusive"
-    assert verdict.numbers["search_cost"] == {"artifacts": 5, "median_evaluations": 500.0,
-                                              "median_generate_seconds": 2.0, "successes": 5, "runs": 5}
+    assert verdict.numbers["search_cost"] == {"artifacts": 10, "median_evaluations": 500.0,
+                                              "median_generate_seconds": 2.0, "successes": 10, "runs": 10}
     assert "500 evaluations" in verdict.sentence and "human cost is not measured" in verdict.sentence
 
 
-def test_comprehensibility_tracks_trust_supported_and_contradicted():
-    # ten specs' worth of artifacts: decomposable ones verified, monoliths not
-    rows = []
-    for index in range(20):
-        good = index % 2 == 0
-        rows.append(_row(f"s{index % 4}", "design" if good else "search", index,
-                         decomposability=0.5 + index / 100 if good else index / 100,
-                         explanation_length=30 + index if good else 80 + index, verified=good))
+# --- 4/5. correlations: trust that cannot vary, and within one generator ------------------------
+
+def test_verified_is_degenerate_where_training_is_the_whole_domain():
+    # parity-3 trains on its whole table: verified is passing training; parity-3-half does not
+    rows = _table(specs=("parity-3", "parity-3-half"))
     result = _results(rows)["comprehensibility_tracks_trust"]
-    assert result.verdict == "supported", result.sentence
-    calls = {(entry["metric"], entry["outcome"]): entry["call"] for entry in result.numbers["correlations"]}
-    assert calls == {("decomposability", "verified"): "for", ("explanation_length", "verified"): "for"}
-    assert "held-out pass rate not measured" in result.sentence
-    for row in rows:
-        row["verified"] = not row["verified"]
-    assert _results(rows)["comprehensibility_tracks_trust"].verdict == "contradicted"
+    whole, half = result.spec("parity-3"), result.spec("parity-3-half")
+    assert whole.verdict == "degenerate" and "training covers every input" in whole.kind_reason
+    assert half.kind == "empirical"
+    assert all(entry["outcome"] == "verified" for entry in half.numbers["correlations"])
 
 
-def test_comprehensibility_tracks_trust_no_data_when_every_artifact_is_verified():
-    rows = _table()
+def test_every_artifact_verified_is_degenerate_not_a_finding():
+    rows = _table(specs=("parity-3-half",))
     for row in rows:
         row["verified"] = True
     result = _results(rows)["comprehensibility_tracks_trust"]
-    assert result.verdict == "no data"
-    assert "every artifact verified" in result.sentence
-    assert all(verdict.verdict == "no data" for verdict in result.specs)
+    assert (result.verdict, result.kind) == ("degenerate", "degenerate")
+    assert "verified is 1 for every artifact" in result.sentence
+    assert tally([result])["degenerate"] == ["comprehensibility_tracks_trust"]
+
+
+def test_pooled_and_within_generator_correlations():
+    # search artifacts: shorter explanations hold up better on held-out rows; design is one artifact per spec
+    rows = []
+    for spec in ("parity-3-half", "parity-4-half"):
+        for seed in range(10):
+            rows.append(_row(spec, "design", seed, decomposability=0.8, explanation_length=30,
+                             held_out_pass_rate=1.0))
+            rows.append(_row(spec, "search", seed, decomposability=0.0, explanation_length=40 + 3 * seed,
+                             held_out_pass_rate=1.0 - 0.05 * seed))
+    results = _results(rows)
+    within = results["comprehensibility_tracks_trust_within"]
+    assert within.verdict == "supported", within.sentence
+    groups = {(entry["group"], entry["metric"]) for entry in within.numbers["correlations"]}
+    assert groups == {("boolean search", "explanation_length")}  # D is settled by construction for search
+    assert "decomposability: settled by construction" in within.sentence
+    assert "within boolean search: rho(explanation_length, held_out_pass_rate) = -1.00" in within.sentence
 
 
 def test_results_are_json_and_reproducible():
     first = [result.as_json() for result in evaluate_claims(_table(), seed=3)]
     again = [result.as_json() for result in evaluate_claims(_table(), seed=3)]
     assert json.loads(json.dumps(first)) == again
-    assert set(first[0]) == {"name", "statement", "verdict", "sentence", "numbers", "specs"}
+    assert set(first[0]) == {"name", "statement", "verdict", "sentence", "kind", "kind_reason", "numbers", "specs"}
 
 
 # --- the claims tests and the command, on a synthetic results database ------------------------
@@ -202,7 +249,7 @@ def test_results_are_json_and_reproducible():
 @pytest.fixture(scope="module")
 def results_dir(tmp_path_factory):
     folder = tmp_path_factory.mktemp("results")
-    store_rows(folder, _table(), preset="smoke")
+    store_rows(folder, _table(seeds=10), preset="smoke")
     return folder
 
 
@@ -213,13 +260,15 @@ def _pytest_claims(*args, env=None):
 
 def test_benchmark_claims_pass_and_fail_as_evaluated(results_dir):
     process = _pytest_claims("--results", str(results_dir), "-rA")
-    # 5 overall + 5 x 3 specs: over 30 artifacts comprehensibility tracks trust, but on one spec's
-    # 10 artifacts Holm leaves rho(D, verified) = +0.58 at p = 0.08: those 3 fail, the other 17 pass
+    # 6 overall + 6 x 3 specs. Skipped, not tested: decomposability and localization (structural,
+    # 2 + 6). Failed: shorter explanations and search smaller overall (three specs cannot reach
+    # p < 0.05 over specs), and the pooled correlation on each spec (design's one artifact and ten
+    # search runs: the calls disagree). The other 11 pass.
     assert process.returncode == 1, process.stdout
-    assert re.search(r"\b3 failed, 17 passed\b", process.stdout), process.stdout
-    assert ("FAILED benchmarks/claims/test_claims.py::test_claim_on_spec[comprehensibility_tracks_trust-parity-3]"
+    assert re.search(r"\b5 failed, 11 passed, 8 skipped\b", process.stdout), process.stdout
+    assert ("FAILED benchmarks/claims/test_claims.py::test_claim_on_spec[comprehensibility_tracks_trust-p-a]"
             in process.stdout)
-    assert "On parity-3, the claim that comprehensibility goes with trust is inconclusive" in process.stdout
+    assert "On p-a, the claim that design artifacts are more decomposable is true by construction" in process.stdout
 
 
 def test_benchmark_claims_need_a_database(tmp_path):
@@ -235,16 +284,18 @@ def test_sva_claims_prints_and_writes(results_dir, sva):
     process = sva("claims", "--results", str(results_dir))
     assert process.returncode == 0, process.stderr
     lines = process.stdout.splitlines()
-    assert re.match(r"more_decomposable\s+holds\s+Overall, the claim that design artifacts are more decomposable "
-                    r"is supported", lines[0])
-    assert any(re.match(r"  parity-3\s+does not hold\s+On parity-3, the claim that comprehensibility", line)
-               for line in lines)
-    assert "claims: 5 of 5 hold overall; on specs: 12 hold, 3 do not, 0 no data" in process.stdout
+    assert re.match(r"more_decomposable\s+by construction\s+Overall, the claim that design artifacts are more "
+                    r"decomposable is true by construction, not a finding", lines[0])
+    assert any(re.match(r"  p-a\s+holds\s+On p-a, the claim that design artifacts need shorter explanations "
+                        r"is supported", line) for line in lines)
+    assert ("claims: 2 of 4 findings hold overall, 2 by construction; on specs: 9 holds, 3 does not hold, "
+            "6 by construction") in process.stdout
     document = json.loads((results_dir / "claims.json").read_text())
     assert [entry["name"] for entry in document["claims"]] == [entry.name for entry in claims()]
     first = document["claims"][0]
-    assert (first["holds"], first["verdict"], len(first["specs"])) == ("holds", "supported", 3)
-    assert first["numbers"]["metrics"]["decomposability"]["pairs"] == 15
+    assert (first["holds"], first["verdict"], first["kind"], len(first["specs"])) == (
+        "by construction", "structural", "structural", 3)
+    assert first["numbers"]["metrics"]["decomposability"]["specs_structural"] == 3
     as_json = sva("claims", "--results", str(results_dir), "--json")
     assert as_json.returncode == 0 and json.loads(as_json.stdout)["claims"] == document["claims"]
 

@@ -12,8 +12,8 @@ import re
 import pytest
 
 CLAIMS = {"more_decomposable", "shorter_explanations", "tests_localize", "comprehensibility_tracks_trust",
-          "search_smaller"}
-VERDICTS = {"supported", "contradicted", "inconclusive", "no data"}
+          "comprehensibility_tracks_trust_within", "search_smaller"}
+VERDICTS = {"supported", "contradicted", "inconclusive", "too few seeds", "structural", "degenerate", "no data"}
 
 
 @pytest.fixture(scope="module")
@@ -61,4 +61,11 @@ def test_sva_claims_runs_every_claim_and_records_the_verdicts(smoke, sva_module)
     recorded = json.loads((out / "claims.json").read_text(encoding="utf-8"))
     names = {claim["name"] for claim in (recorded["claims"] if isinstance(recorded, dict) else recorded)}
     assert names == CLAIMS
+    by_name = {claim["name"]: claim for claim in recorded["claims"]}
+    # search's one function and no tests make these two facts of construction, not findings (#12)
+    for name in ("more_decomposable", "tests_localize"):
+        assert (by_name[name]["kind"], by_name[name]["holds"]) == ("structural", "by construction")
+    # the pooled correlation counts the two design cells of a spec (copies) as one artifact
+    pooled = by_name["comprehensibility_tracks_trust"]["numbers"]
+    assert pooled["artifacts"] < pooled["cells"] == 12
     print("\nclaims on the smoke preset (recorded, not required):\n" + claims.stdout)

@@ -332,3 +332,53 @@ def test_sva_report_on_an_empty_database_is_one_line_and_status_2(sva, tmp_path)
     result = sva("report", "--results", str(tmp_path))
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "holds no cells" in result.stderr
+
+
+# --- sentences about the data come from the rows -------------------------------------------------
+
+def _note_rows(design_verified=True, copies=True):
+    rows = []
+    for seed in range(3):
+        rows.append({"cell": f"p/design/seed-{seed}", "spec": "parity-3-half", "family": "boolean",
+                     "generator": "design", "seed": seed, "status": "done",
+                     "sha256": "d" if copies else f"d{seed}", "verified": design_verified, "decomposability": 0.8})
+        rows.append({"cell": f"p/search/seed-{seed}", "spec": "parity-3-half", "family": "boolean",
+                     "generator": "search", "seed": seed, "status": "done", "sha256": f"s{seed}",
+                     "verified": seed == 0, "decomposability": 0.0})
+    return rows
+
+
+def test_run_notes_follow_the_rows():
+    from analyzer.report.notes import run_notes
+
+    notes = run_notes(_note_rows())
+    assert notes[0].startswith("The 6 finished cells hold 4 distinct artifacts: 2 cells are copies")
+    assert notes[1].startswith("1 of 1 distinct design artifacts are verified, decomposability 0.80; "
+                               "1 of 3 distinct search artifacts are verified, decomposability 0.00")
+    # rows that contradict each sentence: no copies, design not verified
+    contrary = run_notes(_note_rows(design_verified=False, copies=False))
+    assert not any("copies" in note for note in contrary)
+    assert contrary[0].startswith("0 of 3 distinct design artifacts are verified")
+
+
+def test_claims_summary_and_training_share_follow_the_rows():
+    from analyzer.report.notes import claims_summary, specs_section
+    from analyzer.results.claims import evaluate_claims, tally
+
+    rows = _note_rows()
+    results = evaluate_claims(rows)
+    summary = claims_summary(results, tally(results))
+    assert summary.startswith("1 of 6 claims are findings: 0 supported, 0 contradicted, 1 inconclusive")
+    assert "true by construction, not findings: more decomposable;" in summary
+    section = specs_section(rows + [dict(rows[0], spec="parity-3", sha256="x")])
+    assert section.rows == (("parity-3-half", "boolean", 0.5, 1, 3), ("parity-3", "boolean", 1.0, 1, 0))
+    from analyzer.report.notes import within_section
+
+    within = within_section(results)
+    assert ("boolean search", "-", "-", None, None, None, None, None,
+            "decomposability: settled by construction (search emits the whole artifact as one function with no "
+            "helpers, so its only parts are the bindings the emitter names inside it)") in within.rows
+    for row in rows:
+        row["decomposability"] = 0.5  # now nothing is settled: the summary changes
+    results = evaluate_claims(rows)
+    assert "true by construction" not in claims_summary(results, tally(results))

@@ -89,7 +89,7 @@ def test_default_config_is_koza_as_calibrated_and_json_ready():
     }
     for spec in (spec for spec in all_specs() if spec.family == "boolean"):
         budget = default_config(spec)["population_size"], default_config(spec)["generations"]
-        assert budget == ((2000, 60) if spec.name in ("mux-11", "comparator-3") else (500, 50)), spec.name
+        assert budget == ((2000, 60) if spec.name in ("mux-11", "comparator-3", "comparator-3-half") else (500, 50)), spec.name
     assert get_generator("search").default_config(get_spec("mux-11"))["population_size"] == 2000
 
 

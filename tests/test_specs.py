@@ -15,11 +15,14 @@ from analyzer.families.boolean.specs import row_index, truth_table
 T, F = True, False
 
 
-def test_the_nine_boolean_then_the_eight_sorting_then_the_twelve_feynman_specs_are_registered_in_order():
-    assert spec_names()[:17] == ("parity-3", "parity-4", "parity-5", "parity-6", "mux-6", "mux-11",
-                                 "majority-5", "adder-2", "comparator-3",
-                                 "sort-4", "sort-5", "sort-6", "sort-7", "sort-8", "sort-10", "sort-12", "sort-16")
-    assert len(spec_names()) == 17 + 12 and spec_names()[17] == "feynman-I.6.2a"
+WHOLE = ("parity-3", "parity-4", "parity-5", "parity-6", "mux-6", "mux-11", "majority-5", "adder-2", "comparator-3")
+HALF = ("parity-3-half", "parity-4-half", "parity-5-half", "mux-6-half", "majority-5-half", "adder-2-half",
+        "comparator-3-half")
+
+
+def test_the_boolean_specs_then_the_eight_sorting_specs_are_registered_in_order():
+    sorting = ("sort-4", "sort-5", "sort-6", "sort-7", "sort-8", "sort-10", "sort-12", "sort-16")
+    assert spec_names()[:len(WHOLE + HALF + sorting)] == WHOLE + HALF + sorting
 
 
 def test_unknown_spec_names_the_value_and_the_known_ones():
@@ -80,12 +83,33 @@ def test_properties_catch_wrong_functions():
 @pytest.mark.parametrize("name, training, held_out", [
     ("parity-3", 8, 0), ("parity-6", 32, 32), ("mux-6", 64, 0), ("mux-11", 1024, 1024),
     ("adder-2", 16, 0), ("comparator-3", 64, 0),
+    ("parity-3-half", 4, 4), ("parity-5-half", 16, 16), ("mux-6-half", 32, 32), ("majority-5-half", 16, 16),
+    ("adder-2-half", 8, 8), ("comparator-3-half", 32, 32),
 ])
 def test_training_and_held_out_partition_the_table(name, training, held_out):
     spec = get_spec(name)
     assert (len(spec.training), len(spec.held_out)) == (training, held_out)
     assert set(spec.training) | set(spec.held_out) == set(spec.domain.cases)
     assert not set(spec.training) & set(spec.held_out)
+
+
+@pytest.mark.parametrize("half", HALF)
+def test_every_whole_table_spec_has_a_half_table_variant_with_the_same_function(half):
+    whole = get_spec(half.removesuffix("-half"))
+    spec = get_spec(half)
+    assert (spec.kind, spec.params, spec.outputs, spec.primitives, spec.entry) == (
+        whole.kind, whole.params, whole.outputs, whole.primitives, half.replace("-", "_"))
+    assert all(spec.oracle(*case) == whole.oracle(*case) for case in spec.domain.cases)
+    assert len(spec.training) == len(whole.training) // 2 and set(spec.training) < set(whole.training)
+    assert "seeded half" in spec.notes
+
+
+def test_training_share_is_what_verified_says_beyond_training():
+    from analyzer.families import family_of
+
+    shares = {name: family_of(get_spec(name)).training_share(get_spec(name))
+              for name in ("parity-5", "parity-5-half", "mux-11", "sort-4")}
+    assert shares == {"parity-5": 1.0, "parity-5-half": 0.5, "mux-11": 0.5, "sort-4": 1.0}
 
 
 def test_seeded_training_half_does_not_depend_on_pythonhashseed():

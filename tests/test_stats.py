@@ -191,12 +191,43 @@ def test_holm_properties(p_values):
     assert all(adjusted[i] <= adjusted[j] for i, j in zip(order, order[1:]))
 
 
-def test_wilcoxon_worked_example_and_edge_cases():
-    assert stats.wilcoxon([1, 2, 3, 4, 5]) == (0.0, pytest.approx(2 / 32))  # 2 of 2^5 sign patterns
-    assert stats.wilcoxon([0, 0, 0]) == (0.0, 1.0)
-    assert stats.wilcoxon([]) == (None, None)
-    statistic, p_value = stats.wilcoxon([1, -2, 3, 4, 5])
-    assert (statistic, p_value) == (2.0, pytest.approx(6 / 32))  # W- = 2: W <= 2 on 6 of 32 patterns
+def test_signed_rank_worked_example_and_edge_cases():
+    result = stats.signed_rank([1, 2, 3, 4, 5])
+    assert (result.w, result.n, result.method) == (0.0, 5, "exact")
+    assert result.p_value == pytest.approx(2 / 32)  # 2 of 2^5 sign patterns
+    assert (stats.signed_rank([0, 0, 0]).w, stats.signed_rank([0, 0, 0]).p_value) == (0.0, 1.0)
+    assert stats.signed_rank([]).p_value is None
+    result = stats.signed_rank([1, -2, 3, 4, 5])
+    assert (result.w, result.p_value) == (2.0, pytest.approx(6 / 32))  # W- = 2: W <= 2 on 6 of 32 patterns
+    # against a reference value: five runs 120..140 against design's one value 56
+    assert stats.signed_rank([120, 131, 98, 140, 117], reference=56).p_value == pytest.approx(2 / 32)
+    # zeros are dropped and counted; ties get midranks: [0.5, 0.5, 0.5, -0.5] has W+ = 7.5 of 10,
+    # and 10 of the 16 sign patterns are as far from 5 (W+ in {0, 2.5, 7.5, 10})
+    result = stats.signed_rank([0.5, 0.5, 0.5, -0.5, 0.0])
+    assert (result.n, result.zeros, result.w) == (4, 1, 2.5)
+    assert result.p_value == pytest.approx(10 / 16)
+
+
+@given(st.sets(st.integers(1, 60), min_size=1, max_size=14), st.randoms(use_true_random=False))
+def test_signed_rank_exact_p_equals_scipy_when_there_are_no_ties(magnitudes, chooser):
+    differences = [value if chooser.random() < 0.5 else -value for value in sorted(magnitudes)]
+    expected = scipy_stats.wilcoxon(differences, method="exact").pvalue
+    assert stats.signed_rank(differences).p_value == pytest.approx(expected)
+
+
+def test_signed_rank_normal_above_the_exact_limit_equals_scipy():
+    differences = [((i * 37) % 101) - 45.5 for i in range(stats.SIGNED_RANK_EXACT_LIMIT + 20)]
+    result = stats.signed_rank(differences)
+    assert result.method == "normal"
+    assert result.p_value == pytest.approx(scipy_stats.wilcoxon(differences, method="approx").pvalue)
+
+
+def test_seeds_needed_worked_example():
+    # 2^(1-n) * 68 < 0.05 needs 2^(n-1) > 1360: n = 12 (2^11 = 2048; 2^10 = 1024 is not enough)
+    assert stats.seeds_needed(68) == 12
+    assert stats.seeds_needed(1) == 6  # 2/2^5 = 0.0625 is not below 0.05 even alone; 2/2^6 is
+    with pytest.raises(UsageError):
+        stats.seeds_needed(0)
 
 
 # --- the table builders over result rows --------------------------------------------------------
@@ -206,25 +237,41 @@ def _row(spec, generator, seed, status="done", **fields):
             "generator": generator, "seed": seed, "status": status, **fields}
 
 
-def test_compare_tiny_table():
-    rows = [_row("p3", "design", seed, decomposability=0.8, audit_length=60) for seed in range(3)]
-    rows += [_row("p3", "search", 0, decomposability=0.0, audit_length=20),
-             _row("p3", "search", 1, decomposability=0.0, audit_length=None),
-             _row("p3", "search", 2, decomposability=0.2, audit_length=22),
+def test_compare_tests_search_runs_against_designs_one_value():
+    # three design cells are copies of one artifact (same hash): one value, not three
+    rows = [_row("p3", "design", seed, sha256="d", decomposability=0.8, audit_length=60) for seed in range(3)]
+    rows += [_row("p3", "search", 0, sha256="s0", decomposability=0.0, audit_length=20),
+             _row("p3", "search", 1, sha256="s1", decomposability=0.0, audit_length=None),
+             _row("p3", "search", 2, sha256="s2", decomposability=0.2, audit_length=22),
              _row("p3", "search", 3, status="failed", decomposability=5.0),
              _row("m6", "design", 0, decomposability=0.5)]  # no search row: no comparison
     table = tables.compare(rows, ["decomposability", "audit_length"])
     assert [(entry.spec, entry.metric) for entry in table] == [("p3", "decomposability"), ("p3", "audit_length")]
     first, second = table
-    assert (first.n_design, first.n_search, first.median_design, first.median_search) == (3, 3, 0.8, 0.0)
-    assert (first.u, first.delta, first.magnitude, first.method) == (9.0, 1.0, "large", "exact")
-    assert first.p_value == pytest.approx(0.1)  # 2 / C(6, 3)
+    assert (first.n_design, first.n_search, first.artifacts_design, first.artifacts_search) == (1, 3, 1, 3)
+    assert (first.median_design, first.median_search, first.test, first.single, first.runs) == (
+        0.8, 0.0, "signed-rank", "design", 3)
+    assert (first.delta, first.magnitude, first.method) == (1.0, "large", "exact")
+    assert first.p_value == pytest.approx(2 / 8)  # every one of 3 runs below 0.8: 2 of 2^3 sign patterns
     assert first.difference.estimate == pytest.approx(0.8)
-    assert (second.n_search, second.median_search, second.u) == (2, 21.0, 6.0)
-    # pooled 60, 60, 60, 20, 22: of the C(5, 3) = 10 ways to pick design's three, U = 6 (the three
-    # 60s, 1 way), 4 (3 ways), 3 (3 ways), 1 (3 ways) around mu = 3; only the observed one is as far out
-    assert second.p_value == pytest.approx(0.1)
-    assert [entry.p_holm for entry in table] == pytest.approx([0.2, 0.2])  # Holm over the family of two
+    assert (second.n_search, second.median_search, second.p_value) == (2, 21.0, pytest.approx(2 / 4))
+    assert [entry.p_holm for entry in table] == pytest.approx([0.5, 0.5])  # Holm over the family of two
+
+
+def test_compare_uses_mann_whitney_when_design_varies_with_the_seed():
+    # a design that gives a different artifact per seed is a sample, not one value
+    rows = [_row("p3", "design", seed, sha256=f"d{seed}", decomposability=0.8 + 0.01 * seed) for seed in range(3)]
+    rows += [_row("p3", "search", seed, sha256=f"s{seed}", decomposability=0.1 * seed) for seed in range(3)]
+    (entry,) = tables.compare(rows, ["decomposability"])
+    assert (entry.test, entry.n_design, entry.statistic, entry.method) == ("mann-whitney", 3, 9.0, "exact")
+    assert entry.p_value == pytest.approx(0.1)  # 2 / C(6, 3)
+
+
+def test_distinct_keeps_one_row_per_module_hash():
+    rows = [_row("p3", "design", seed, sha256="d") for seed in range(5)] + [_row("p3", "search", 0, sha256="s"),
+                                                                           _row("p3", "search", 1)]
+    kept = tables.distinct(rows)
+    assert [(row["generator"], row["seed"]) for row in kept] == [("design", 0), ("search", 0), ("search", 1)]
 
 
 def test_compare_default_metrics_come_from_fields():
@@ -255,10 +302,18 @@ def test_correlate_tiny_table():
     assert held_out.interval.estimate == pytest.approx(0.8)
 
 
-def test_paired_matches_design_and_search_by_spec_and_seed():
+def test_correlate_counts_distinct_artifacts_once():
+    # five copies of one design artifact and four search artifacts: n = 5, not 9
+    rows = [_row("p3", "design", seed, sha256="d", decomposability=0.9, held_out_pass_rate=1.0) for seed in range(5)]
+    rows += [_row("p3", "search", seed, sha256=f"s{seed}", decomposability=0.1 * seed, held_out_pass_rate=0.2 * seed)
+             for seed in range(4)]
+    (entry,) = tables.correlate(rows, ["decomposability"], ["held_out_pass_rate"])
+    assert (entry.n, entry.rho) == (5, pytest.approx(1.0))
+
+
+def test_values_and_done_rows():
     rows = [_row("p3", "design", 0, decomposability=0.8), _row("p3", "search", 0, decomposability=0.0),
             _row("p3", "search", 1, decomposability=0.1), _row("p3", "design", 2, decomposability=None),
             _row("p3", "search", 2, decomposability=0.3)]
-    assert tables.paired(rows, "decomposability") == [("p3", 0, 0.8, 0.0)]
     assert tables.values(rows, "decomposability") == [0.8, 0.0, 0.1, 0.3]
     assert tables.done_rows(rows + [_row("p3", "search", 3, status="failed")]) == rows

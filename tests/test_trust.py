@@ -320,3 +320,49 @@ def test_the_mutation_benchmark_runs_and_both_sides_agree(monkeypatch):
     result = bench.bench_artifact("artifacts/parity-6/search/seed-0.py", rounds=1, sample=2)
     assert (result.mutants, result.naive_sample) == (199, 2)
     assert result.mutants_per_s > 0 and result.naive_mutants_per_s > 0
+
+
+def test_half_table_specs_give_held_out_pass_rates_that_vary_across_seeds(tmp_path):
+    """Trained on half its table, search's parity-5 artifacts differ on the rows they never saw
+    (#12): held-out pass rate and verified are outcomes here, not the training result again."""
+    from analyzer.generate import get_generator, write_artifact
+    from analyzer.specs import get_spec
+
+    spec = get_spec("parity-5-half")
+    rates, verified = [], []
+    for seed in range(3):
+        artifact = get_generator("search").generate(spec, seed)
+        path = write_artifact(artifact, tmp_path / f"seed-{seed}")
+        report = trust(path, spec="parity-5-half", config=TrustConfig(examples=10, test_seconds=5.0, mutate=False))
+        rates.append(report.held_out_pass_rate)
+        verified.append(report.verified)
+    assert all(rate is not None and 0 <= rate <= 1 for rate in rates)
+    assert len(set(rates)) > 1, rates
+    assert set(verified) == {True, False}, verified
+
+
+def _figures(report):
+    """Every figure of a trust report that is not a timing."""
+    return (report.verified, report.held_out_pass_rate, report.mutants_total, report.mutants_killed,
+            report.mutation_score, report.localization, report.line_coverage, report.branch_coverage,
+            [(test.name, test.status) for test in report.tests],
+            sorted(str(survivor) for survivor in (report.survivors or ())))
+
+
+def test_figures_are_the_same_beside_a_cpu_hog():
+    """Budgets count CPU time (SIGPROF), so two processes spinning beside the evaluation change
+    none of its figures, only how long it takes."""
+    import subprocess
+
+    artifact = ROOT / "artifacts" / "mux-6" / "design" / "seed-0.py"
+    config = TrustConfig(examples=30, test_seconds=2.0)
+    idle = trust(artifact, config=config)
+    hogs = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    try:
+        busy = trust(artifact, config=config)
+    finally:
+        for hog in hogs:
+            hog.kill()
+            hog.wait()
+    assert idle.mutants_total > 0 and idle.failure is None
+    assert _figures(busy) == _figures(idle)

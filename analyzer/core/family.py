@@ -20,6 +20,7 @@ what                     default
 ``report_section``       none: a table of the family's fields in the report (and figures under it)
 ``diagrams``             none beyond the unit graph: pictures of one artifact for the report
 ``fitness_samples``      required: (fast fitness, reference fitness) pairs, for conformance
+``training_share``       training cases / size of a finite domain; ``None`` for an infinite one
 =======================  ==================================================================
 
 Worked example (the smallest family, a complete one, lives in ``tests/families/tiny/``): a
@@ -167,6 +168,17 @@ class Family:
         raise NotImplementedError(f"family {self.name!r} has no fitness samples")
 
     # -- trust ----------------------------------------------------------------------------------
+
+    def training_share(self, spec: "Spec") -> float | None:
+        """The share of the inputs ``verified`` checks that search trains on: 1.0 means being
+        verified says no more than passing training (the claims then call ``verified`` degenerate
+        for the spec). Default: distinct training cases over the size of a finite domain, ``None``
+        for an infinite one. Worked example: parity-5 trains on all 32 rows, 1.0; parity-5-half
+        on 16 of them, 0.5."""
+        size = spec.domain.size
+        if not size:
+            return None
+        return len(set(spec.training)) / size
 
     def probe(self, spec: "Spec", entry: Callable[..., Any], cases: Sequence["Case"] | None) -> Any:
         """Runs in the sandbox, after the spec checks: whatever the family learns by running the

@@ -3,7 +3,9 @@
 ``sva claims [--results DIR] [--json]`` runs ``python -m pytest benchmarks/claims`` in a
 subprocess against ``DIR/results.sqlite``, reads each test's outcome and the verdict it recorded
 (junit XML properties), prints one line per claim (overall) and per spec, ``holds``,
-``does not hold``, ``no data`` or ``error``, with the claim's sentence, and writes the same as
+``does not hold``, ``by construction`` (structural: not a finding), ``cannot vary``
+(degenerate), ``too few seeds``, ``no data`` or ``error``, with the claim's sentence, then the
+tally of the findings, and writes the same as
 ``DIR/claims.json`` (``--json`` prints that document instead of the lines).
 
 The claims are research findings, not gates: exit status 0 when the tests ran, whatever they
@@ -33,6 +35,8 @@ __all__ = ["register", "run_claims", "claims_tests_dir", "DEFAULT_RESULTS", "CLA
 CLAIMS_FILE = "claims.json"
 
 _HOLDS = {"passed": "holds", "failed": "does not hold", "skipped": "no data", "error": "error"}
+#: What a skipped test's verdict says instead of "no data".
+_SKIPPED = {"structural": "by construction", "degenerate": "cannot vary", "too few seeds": "too few seeds"}
 
 
 def claims_tests_dir() -> Path:
@@ -85,8 +89,11 @@ def _read_junit(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
         if outcome == "error":  # a fixture broke: the verdict is not what the test judged
             message = next((child.get("message") or "" for child in case if child.tag == "error"), "")
             document["error"] = message
+        holds = _HOLDS[outcome]
+        if outcome == "skipped":
+            holds = _SKIPPED.get(str(properties.get("verdict")), holds)
         entries.append({"claim": properties["claim"], "spec": properties.get("spec") or None,
-                        "outcome": outcome, "holds": _HOLDS[outcome], "document": document})
+                        "outcome": outcome, "holds": holds, "document": document})
     return entries, errors
 
 
@@ -110,10 +117,15 @@ def _lines(document: dict[str, Any]) -> list[str]:
         for spec in claim["specs"]:
             lines.append(f"  {spec['spec']:<30} {spec['holds']:<13} {spec.get('sentence', '')}")
     overall = [claim.get("holds") for claim in document["claims"]]
+    findings = [holds for holds in overall if holds in ("holds", "does not hold")]
     specs = [spec["holds"] for claim in document["claims"] for spec in claim["specs"]]
-    lines.append(f"claims: {overall.count('holds')} of {len(overall)} hold overall; on specs: "
-                 f"{specs.count('holds')} hold, {specs.count('does not hold')} do not, "
-                 f"{specs.count('no data')} no data" + (f", {specs.count('error')} errors" if 'error' in specs else ""))
+    others = [name for name in ("by construction", "cannot vary", "too few seeds", "no data", "error")
+              if overall.count(name)]
+    lines.append(f"claims: {findings.count('holds')} of {len(findings)} findings hold overall"
+                 + "".join(f", {overall.count(name)} {name}" for name in others)
+                 + "; on specs: " + ", ".join(f"{specs.count(name)} {name}" for name in
+                                               ("holds", "does not hold", "by construction", "cannot vary",
+                                                "too few seeds", "no data", "error") if specs.count(name)))
     return lines
 
 

@@ -4,6 +4,12 @@ All generators share one signature, ``generate(spec, seed, config=None) -> Artif
 one emitter. :data:`GENERATORS` lists them so the CLI and the experiment runner discover new
 ones without edits. ``default_config(spec)`` gives the configuration a generator uses when the
 caller gives none; the configuration actually used is recorded in the manifest.
+
+Each generator also says what is true of its artifacts by how it builds them, so the claims can
+tell a fact about the generators from a finding: ``deterministic`` (the seed changes nothing) and
+``construction``, the metrics its way of building settles, each with the reason (search emits
+one function and no tests, so its decomposability and localization are not outcomes of the
+search). :mod:`analyzer.results.kinds` reads these and checks them against the rows.
 """
 
 from __future__ import annotations
@@ -16,8 +22,17 @@ from analyzer.errors import UsageError
 from analyzer.core.artifact import Artifact, read_manifest, write_artifact
 from analyzer.specs import Spec
 
-__all__ = ["Artifact", "GENERATORS", "Generator", "generate", "get_generator", "read_manifest",
+__all__ = ["Artifact", "Construction", "GENERATORS", "Generator", "generate", "get_generator", "read_manifest",
            "write_artifact"]
+
+
+@dataclass(frozen=True)
+class Construction:
+    """A fact about every artifact of a generator that holds by how the generator builds it:
+    the ``metrics`` it settles and ``why``, one clause for a reader ("search emits ...")."""
+
+    metrics: tuple[str, ...]
+    why: str
 
 
 @dataclass(frozen=True)
@@ -27,6 +42,14 @@ class Generator:
     name: str
     description: str
     module: str
+    #: True when the artifact does not depend on the seed (one artifact per spec)
+    deterministic: bool = False
+    #: what the generator's way of building settles, whatever the spec and seed
+    construction: tuple[Construction, ...] = ()
+
+    def settles(self, metric: str) -> Construction | None:
+        """The construction fact that settles ``metric`` for this generator, if any."""
+        return next((fact for fact in self.construction if metric in fact.metrics), None)
 
     def _module(self) -> Any:
         return importlib.import_module(self.module)
@@ -42,10 +65,23 @@ class Generator:
 
 #: Every generator, by name. Modules are imported on first use (DEAP only when searching).
 GENERATORS: dict[str, Generator] = {
-    "search": Generator("search", "evolutionary search with DEAP (genetic programming)",
-                        "analyzer.generate.search"),
-    "design": Generator("design", "hand-style modular design templates over the same primitives",
-                        "analyzer.generate.design"),
+    "search": Generator(
+        "search", "evolutionary search with DEAP (genetic programming)", "analyzer.generate.search",
+        construction=(
+            Construction(("decomposability", "effective_parts", "largest_chunk_share", "abstraction_depth"),
+                         "search emits the whole artifact as one function with no helpers, so its only parts "
+                         "are the bindings the emitter names inside it"),
+            Construction(("localization",),
+                         "search emits no tests, so no test can point at one of its parts"),
+        )),
+    "design": Generator(
+        "design", "hand-style modular design templates over the same primitives", "analyzer.generate.design",
+        deterministic=True,
+        construction=(
+            Construction(("decomposability", "effective_parts", "largest_chunk_share", "abstraction_depth"),
+                         "design emits one function per part of its template"),
+            Construction(("localization",), "design emits a contract test for each part"),
+        )),
 }
 
 

@@ -30,9 +30,10 @@ from analyzer.report.markdown import render_markdown
 from analyzer.report.sidebyside import side_by_side
 from analyzer.report.tables import (HEADLINE_METRICS, TableRow, comparison_table, csv_records, done_rows,
                                     failed_cells, family_sections, spec_order, summarize_run)
-from analyzer.results.claims import claim, evaluate_claims
+from analyzer.results.claims import claim, evaluate_claims, tally
 from analyzer.results.store import database_path, latest_run, load_rows
-from analyzer.results.tables import compare, correlate
+from analyzer.report.notes import claims_summary, run_notes, specs_section, within_section
+from analyzer.results.tables import compare, correlate, distinct
 
 __all__ = ["ReportFiles", "ReportContent", "ClaimView", "build_report", "report_content"]
 
@@ -56,7 +57,8 @@ def _claim_view(result: Any) -> ClaimView:
         headline = result.name.replace("_", " ")
     return ClaimView(name=result.name, headline=headline, statement=result.statement, verdict=result.verdict,
                      sentence=result.sentence,
-                     per_spec=tuple((v.spec, v.verdict, v.sentence) for v in result.specs))
+                     per_spec=tuple((v.spec, v.verdict, v.sentence) for v in result.specs),
+                     kind=result.kind, kind_reason=result.kind_reason)
 
 
 def report_content(rows: Sequence[Mapping[str, Any]], results_dir: Path, out_dir: Path, *,
@@ -65,19 +67,24 @@ def report_content(rows: Sequence[Mapping[str, Any]], results_dir: Path, out_dir
     done = done_rows(rows)
     comparisons = compare(done, [m for m in HEADLINE_METRICS if m != "search_success"], seed=seed)
     correlations = correlate(done, list(plots.SCATTER_METRICS), list(plots.SCATTER_OUTCOMES), seed=seed)
-    claims = tuple(_claim_view(result) for result in evaluate_claims(done, seed=seed))
+    results = evaluate_claims(done, seed=seed)
+    claims = tuple(_claim_view(result) for result in results)
+    specs_table = specs_section(rows)
+    within_table = within_section(results)
     specs = spec_order(row["spec"] for row in rows)
     search = [row for row in done if row["generator"] != "design"]
     return ReportContent(
         summary=summarize_run(rows),
         claims=claims,
         table=tuple(comparison_table(rows, comparisons)),
-        sections=tuple(family_sections(rows)),
-        scatter_svg=plots.scatter_grid(done, correlations) if done else None,
+        sections=(*(table for table in (specs_table, within_table) if table), *family_sections(rows)),
+        scatter_svg=plots.scatter_grid(distinct(done), correlations) if done else None,
         convergence_svg=plots.convergence_grid(search, specs),
         pairs=tuple(side_by_side(rows, results_dir, out_dir)),
         failed=tuple(failed_cells(rows)),
         preset=preset,
+        claims_summary=claims_summary(results, tally(results)),
+        notes=run_notes(rows),
     )
 
 

@@ -38,9 +38,11 @@ class ClaimView:
     name: str
     headline: str  #: the claim in a few words
     statement: str  #: the claim in full, with the metric it is about
-    verdict: str  #: overall: supported, contradicted, inconclusive or no data
+    verdict: str  #: overall: one of analyzer.results.verdicts.VERDICTS
     sentence: str  #: the overall verdict in plain words, with the numbers
     per_spec: tuple[tuple[str, str, str], ...]  #: (spec, verdict, sentence)
+    kind: str = "empirical"  #: empirical (a finding), structural or degenerate
+    kind_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,10 @@ class ReportContent:
     pairs: tuple[SideBySide, ...]
     failed: tuple[FailedCell, ...]
     preset: str | None = None
+    #: how the claims came out, in one sentence computed from their results
+    claims_summary: str = ""
+    #: sentences on this run's data that qualify the statistics (analyzer.report.notes)
+    notes: tuple[str, ...] = ()
 
     def contents(self) -> list[tuple[str, str]]:
         """(anchor, title) of every section on the page, in page order: the core's, with the

@@ -86,7 +86,8 @@ def _run(content: ReportContent) -> str:
 def _claims(content: ReportContent) -> str:
     if not content.claims:
         return _section("claims", '<p class="note">No claim was evaluated.</p>')
-    parts = []
+    parts = [f"<p><strong>{escape(content.claims_summary)}</strong></p>"] if content.claims_summary else []
+    parts += [f'<p class="note">{escape(note)}</p>' for note in content.notes]
     for claim in content.claims:
         parts.append(
             f'<h3 id="claim-{escape(claim.name)}">{escape(claim.headline)}: '
@@ -115,9 +116,10 @@ def _comparison(content: ReportContent) -> str:
         previous = row.spec
         classes.append("group-start" if first else "")
         body.append([escape(row.spec) if first else "", escape(label(row.metric)), _side(row, "design"),
-                     _side(row, "search"), escape(difference_text(row)), escape(delta_text(row)), fmt(row.p_value), fmt(row.p_holm)])
+                     _side(row, "search"), escape(difference_text(row)), escape(delta_text(row)), escape(row.test or "-"),
+                     fmt(row.p_value), fmt(row.p_holm)])
     head = ["spec", "metric", "design (n)", "search (n)", "difference [95% interval]", "Cliff's delta",
-            "Mann-Whitney p", "Holm p"]
+            "test", "p", "Holm p"]
     return _section("comparison", _table(head, body, text_columns=2, classes=classes))
 
 

@@ -92,6 +92,10 @@ def _claims(content: ReportContent) -> list[str]:
     lines = _heading("claims")
     if not content.claims:
         lines += ["No claim was evaluated.", ""]
+    if content.claims and content.claims_summary:
+        lines += [f"**{content.claims_summary}**", ""]
+    for note in (content.notes if content.claims else ()):
+        lines += [note, ""]
     for claim in content.claims:
         lines += [f"### {claim.headline}: **{claim.verdict}**", "", claim.sentence, "", f"_{claim.statement}_", ""]
         if claim.per_spec:
@@ -106,11 +110,11 @@ def _comparison(content: ReportContent) -> list[str]:
     body, previous = [], None
     for row in content.table:
         body.append([row.spec if row.spec != previous else "", label(row.metric), _side(row, "design"),
-                     _side(row, "search"), difference_text(row), delta_text(row), fmt(row.p_value),
-                     fmt(row.p_holm)])
+                     _side(row, "search"), difference_text(row), delta_text(row), row.test or "-",
+                     fmt(row.p_value), fmt(row.p_holm)])
         previous = row.spec
     return lines + _table(["spec", "metric", "design (n)", "search (n)", "difference [95% interval]",
-                           "Cliff's delta", "Mann-Whitney p", "Holm p"], body, text_columns=2)
+                           "Cliff's delta", "test", "p", "Holm p"], body, text_columns=2)
 
 
 def _figure(anchor: str, present: bool, link: str, missing: str) -> list[str]:

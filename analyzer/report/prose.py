@@ -1,6 +1,9 @@
 """The report's fixed words: section titles, short introductions and "how to read this".
 
-One place for the text both writers (HTML and Markdown) print, so they cannot drift apart. A
+One place for the text both writers (HTML and Markdown) print, so they cannot drift apart. These
+words define terms and say how to read a table; none states what the data show. Sentences about
+the run's data are computed from its rows (:mod:`analyzer.report.notes`, the claims' own
+sentences). A
 family's own section brings its own title and introduction (``Family.report_section``); the
 families' sections come right after :data:`FAMILY_SECTIONS_AFTER`.
 """
@@ -31,15 +34,19 @@ RATE_METRICS: tuple[str, ...] = ("verified", "search_success")
 
 INTRO: dict[str, str] = {
     "claims": "Each claim of Alex Flint's essay Search versus design, tested on this run's cells. "
-              "The verdict says whether the data support the claim; the sentence gives the numbers.",
+              "A claim is a finding only when the data could have said otherwise: a claim settled by how the "
+              "generators build is marked true by construction, one whose outcome cannot vary on these specs "
+              "untestable, and neither is counted. The sentence gives the numbers.",
     "comparison": "For each spec and metric: the median over seeds of each generator (for verified and "
                   "the search success rate: the rate, i.e. the share of cells), the difference of medians "
                   "design - search with its bootstrap 95% interval, Cliff's delta of design over search "
-                  "with its magnitude, and the two-sided Mann-Whitney p before and after Holm's correction "
-                  "(across every spec and metric of this table). n is the number of cells with a value.",
-    "scatter": "Every finished cell, design (filled squares) and search (open circles): a comprehensibility "
-               "measure against a trust outcome. Each panel's title gives Spearman's rho over all cells "
-               "with its 95% interval and the number of cells. Verified is yes or no; its points are "
+                  "with its magnitude, and the test's two-sided p before and after Holm's correction "
+                  "(across every spec and metric of this table): signed-rank when one generator gave a single "
+                  "artifact (its runs against that value), Mann-Whitney when both vary. n is the number of "
+                  "cells with a value.",
+    "scatter": "Every distinct artifact (copies of one counted once), design (filled squares) and search (open circles): a comprehensibility "
+               "measure against a trust outcome. Each panel's title gives Spearman's rho over the distinct artifacts "
+               "with its 95% interval and their number. Verified is yes or no; its points are "
                "spread a little vertically so they do not hide one another.",
     "convergence": "For each spec, the best training fitness of each generation, one line per search run "
                    "(every seed; a spec with several outputs evolves one tree per output, so one line per "
@@ -47,7 +54,7 @@ INTRO: dict[str, str] = {
                    "networks); 0 is perfect and ends the run.",
     "side-by-side": "The artifacts of seed 0 of each spec, design first. Each shows its code, its unit graph "
                     "(one box per unit, area growing with size; bold double boxes have a story) and its "
-                    "measurements. Design artifacts do not depend on the seed.",
+                    "measurements.",
     "failed": "Cells of the run that did not finish, with the stage that failed and why. They are left "
               "out of every figure and statistic above.",
 }
@@ -65,21 +72,18 @@ HOW_TO_READ: tuple[str, ...] = (
     "on the whole finite domain passed (for a sorting network: the 0-1 principle on the traced "
     "network). A blank (-) means not measured, e.g. a spec whose training cases "
     "already cover its whole domain has no held-out inputs.",
-    "Verdicts: a claim is supported on a spec when Cliff's delta is large in the claimed direction and "
-    "the interval of the difference excludes 0 on that side, contradicted when the same holds the other "
-    "way, inconclusive otherwise; overall, a paired Wilcoxon test over (spec, seed) pairs with Holm's "
-    "correction decides (the full rule: analyzer/results/claims.py and docs/report.md).",
+    "Verdicts: on a spec, a finding is supported when Cliff's delta is large in the claimed direction, the "
+    "interval of the difference excludes 0 on that side and the test's p, corrected with Holm across every "
+    "spec and claim of the run, is below 0.05; contradicted when the same holds the other way; 'too few seeds' "
+    "when the effect is there but no outcome of that many runs could have reached significance; inconclusive "
+    "otherwise. Overall, a signed-rank test over the per-spec differences (specs as the units) with Holm "
+    "across the claims decides. Correlations count each distinct artifact once, pooled and within each "
+    "generator (the full rule: analyzer/results/comparisons.py, correlations.py and docs/report.md).",
     "Statistics: a difference is only worth reading with its interval; an interval that excludes 0 and a "
     "Holm-corrected p below 0.05 make a difference unlikely to be luck across the many comparisons made "
     "here. Cliff's delta runs from -1 to 1: the chance that a design cell has the higher value, minus "
     "the chance that a search cell has (1: every design value above every search value); its magnitude "
-    "is negligible, small, medium or large. Design is deterministic, so its cells of one spec are "
-    "identical and all the variation is search's.",
-    "Correlations over all artifacts mix the two generators: every design artifact is decomposable and "
-    "(so far) verified, so a correlation of decomposability with trust can come from the generator alone. "
-    "The markers in the scatter plots and the per-spec verdicts of that claim show whether it also holds "
-    "within one generator; read the overall rho as 'the comprehensible kind of artifact is the trusted "
-    "kind', not as 'within a kind, more comprehensible means more trusted'.",
+    "is negligible, small, medium or large.",
     "Files: report.csv holds the per-spec table (one row per spec and metric, brief field names); "
     "figures/ and diagrams/ hold every SVG shown here; the page itself needs no network.",
 )

@@ -72,8 +72,8 @@ def optional_metrics() -> tuple[str, ...]:
 #: Columns of ``report.csv``: one row per spec x metric.
 CSV_FIELDS: tuple[str, ...] = (
     "spec", "metric", "n_design", "n_search", "median_design", "median_search", "mean_design",
-    "mean_search", "difference", "difference_low", "difference_high", "delta", "magnitude", "u",
-    "p_value", "p_holm",
+    "mean_search", "difference", "difference_low", "difference_high", "delta", "magnitude", "test",
+    "statistic", "p_value", "p_holm",
 )
 
 _EXTRA_LABELS = {
@@ -172,7 +172,8 @@ def summarize_run(rows: Sequence[Mapping[str, Any]]) -> RunSummary:
 
 @dataclass(frozen=True)
 class TableRow:
-    """One line of the per-spec table: a metric of one spec, design against search."""
+    """One line of the per-spec table: a metric of one spec, design against search (``n_*`` count
+    cells; the test counts a deterministic side's copies once, see ``Comparison``)."""
 
     spec: str
     metric: str
@@ -187,7 +188,8 @@ class TableRow:
     difference_high: float | None = None
     delta: float | None = None  #: Cliff's delta
     magnitude: str | None = None
-    u: float | None = None
+    test: str | None = None  #: signed-rank (one side a single value), mann-whitney or none
+    statistic: float | None = None
     p_value: float | None = None
     p_holm: float | None = None
 
@@ -249,7 +251,8 @@ def comparison_table(rows: Sequence[Mapping[str, Any]], comparisons: Iterable[An
                 mean_design=sum(d) / len(d) if d else None, mean_search=sum(s) / len(s) if s else None,
                 difference=estimate, difference_low=low, difference_high=high,
                 delta=getattr(comparison, "delta", None), magnitude=getattr(comparison, "magnitude", None),
-                u=getattr(comparison, "u", None), p_value=getattr(comparison, "p_value", None),
+                test=getattr(comparison, "test", None), statistic=getattr(comparison, "statistic", None),
+                p_value=getattr(comparison, "p_value", None),
                 p_holm=getattr(comparison, "p_holm", None)))
     return table
 

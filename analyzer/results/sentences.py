@@ -20,7 +20,7 @@ from typing import Any, Mapping, Sequence
 
 from analyzer.results.fields import field_info
 
-__all__ = ["absent_part", "correlation_part", "cost_part", "no_pairs_part", "not_tested_part", "not_varying",
+__all__ = ["absent_part", "correlation_part", "cost_part", "no_pairs_part", "not_tested_part",
            "num", "on_spec", "over_all", "OVERALL", "overall_part", "p", "label", "sentence", "spec_part"]
 
 #: The scope of an overall verdict of a comparison claim.
@@ -54,39 +54,79 @@ def on_spec(spec: str) -> str:
     return f"On {spec}"
 
 
-def over_all(artifacts: int) -> str:
-    """The scope of the overall verdict of a correlation claim."""
-    return f"Over all {artifacts} artifacts"
+def over_all(artifacts: int, cells: int | None = None) -> str:
+    """The scope of the overall verdict of a correlation claim: distinct artifacts (and the
+    cells they came from, when copies made those more)."""
+    copies = f" (from {cells} cells)" if cells is not None and cells != artifacts else ""
+    return f"Over all {artifacts} distinct artifacts{copies}"
+
+
+#: How each verdict reads after "the claim that ... ".
+_VERDICT_WORDS = {
+    "no data": "untested (no data)",
+    "structural": "true by construction, not a finding",
+    "degenerate": "untestable here (the outcome cannot vary)",
+    "too few seeds": "undecided: too few seeds",
+}
 
 
 def sentence(headline: str, scope: str, verdict: str, parts: Sequence[str]) -> str:
     """"On parity-6, the claim that design artifacts are more decomposable is supported: ..." """
-    words = "untested (no data)" if verdict == "no data" else verdict
+    words = _VERDICT_WORDS.get(verdict, verdict)
     claim_text = headline[0].lower() + headline[1:]
     details = "; ".join(part for part in parts if part)
     return f"{scope}, the claim that {claim_text} is {words}" + (f": {details}." if details else ".")
 
 
-def spec_part(comparison: Any, verdict: str, several: bool) -> str:
-    """One metric's numbers on one spec (a :class:`~analyzer.results.tables.Comparison`); the
-    metric's own verdict in brackets when the claim has ``several`` metrics there."""
+def spec_part(comparison: Any, verdict: str, several: bool, p_family: float | None = None,
+              reason: str | None = None, needed: int | None = None) -> str:
+    """One metric's numbers on one spec (a :class:`~analyzer.results.tables.Comparison`): the
+    metric's own verdict in brackets when the claim has ``several`` metrics there; why, for a
+    structural or degenerate one; the test and its Holm p (``p_family``) for a finding; the seeds
+    ``needed`` when there were too few."""
     interval = comparison.difference
     which = f" [{verdict}]" if several else ""
-    return (f"{label(comparison.metric)}{which}: median {num(comparison.median_design)} (design) vs "
-            f"{num(comparison.median_search)} (search), difference {num(interval.estimate)} "
-            f"[{num(interval.low)}, {num(interval.high)}], Cliff's delta {comparison.delta:+.2f} "
-            f"({comparison.magnitude}), Mann-Whitney p = {p(comparison.p_value)} (Holm {p(comparison.p_holm)})")
+    design = num(comparison.median_design) + ("" if comparison.n_design == 1 else " median")
+    search = num(comparison.median_search) + ("" if comparison.n_search == 1 else " median")
+    head = (f"{label(comparison.metric)}{which}: {design} (design, {_artifacts(comparison.artifacts_design)}) vs "
+            f"{search} (search, {_artifacts(comparison.artifacts_search)})")
+    if reason:
+        return f"{head}; {reason}"
+    test = {"signed-rank": f"signed-rank over {comparison.runs} runs against the {comparison.single}'s one value",
+            "mann-whitney": "Mann-Whitney", "none": "no test (one value each)"}[comparison.test]
+    tail = (f", difference {num(interval.estimate)} [{num(interval.low)}, {num(interval.high)}], Cliff's delta "
+            f"{comparison.delta:+.2f} ({comparison.magnitude}), {test} p = {p(comparison.p_value)} (Holm {p(p_family)})")
+    if needed is not None:
+        tail += (f"; too few seeds (n = {comparison.runs}; at least {needed} needed: the smallest possible p "
+                 "cannot survive Holm's correction)")
+    return head + tail
+
+
+def _artifacts(count: int) -> str:
+    return f"{count} artifact" + ("" if count == 1 else "s")
 
 
 def overall_part(metric: str, verdict: str, several: bool, numbers: Mapping[str, Any]) -> str:
-    """One metric's numbers over every spec: how many specs support it, the medians, Cliff's
-    delta and the paired Wilcoxon test (``numbers`` as the verdict logic records them)."""
+    """One metric's numbers over every spec: the per-spec verdicts of the findings, what was not a
+    finding, the medians and the signed-rank test over specs (``numbers`` as the verdict logic
+    records them)."""
     delta = "-" if numbers["delta"] is None else f"{numbers['delta']:+.2f}"
     which = f" [{verdict}]" if several else ""
-    return (f"by {label(metric)}{which}, supported on {numbers['specs_supported']} of {numbers['specs_with_data']} "
-            f"specs (median {num(numbers['median_design'])} design vs {num(numbers['median_search'])} "
-            f"search, Cliff's delta {delta}); paired Wilcoxon over {numbers['pairs']} seed pairs "
-            f"p = {p(numbers['p_value'])} (Holm {p(numbers['p_holm'])})")
+    facts = []
+    if numbers["specs_structural"]:
+        facts.append(f"{numbers['specs_structural']} structural")
+    if numbers["specs_degenerate"]:
+        facts.append(f"{numbers['specs_degenerate']} degenerate")
+    kept = f" ({', '.join(facts)}, not counted)" if facts else ""
+    head = (f"by {label(metric)}{which}: {numbers['specs_empirical']} of {numbers['specs']} specs are findings{kept}")
+    if verdict in ("structural", "degenerate") and numbers.get("reasons"):
+        head += ": " + "; ".join(numbers["reasons"])
+    if not numbers["specs_empirical"]:
+        return head + f" (median {num(numbers['median_design'])} design vs {num(numbers['median_search'])} search)"
+    return (f"{head}; of those, {numbers['specs_supported']} supported, {numbers['specs_contradicted']} contradicted, "
+            f"{numbers['specs_too_few_seeds']} too few seeds (median {num(numbers['median_design'])} design vs "
+            f"{num(numbers['median_search'])} search, Cliff's delta {delta}); signed-rank over "
+            f"{numbers['specs_empirical']} per-spec differences p = {p(numbers['p_value'])} (Holm {p(numbers['p_holm'])})")
 
 
 def no_pairs_part(metric: str) -> str:
@@ -115,25 +155,18 @@ def cost_part(cost: Mapping[str, Any]) -> str:
             "(the design's human cost is not measured)")
 
 
-def not_varying(outcome: str, measured: Sequence[float]) -> str:
-    """Why a trust outcome cannot be correlated: not measured, or one value for every artifact."""
-    if not measured:
-        return f"{label(outcome)} not measured"
-    if outcome == "verified":
-        return "every artifact verified" if measured[0] else "no artifact verified"
-    return f"{label(outcome)} {num(measured[0])} for every artifact"
-
-
 def not_tested_part(skipped: Sequence[str]) -> str:
     """The outcomes left out of a correlation claim, with their reasons."""
     return "not tested: " + ", ".join(skipped)
 
 
-def correlation_part(correlation: Any) -> str:
-    """One correlation (a :class:`~analyzer.results.tables.Correlation`) in a sentence."""
+def correlation_part(correlation: Any, group: str = "") -> str:
+    """One correlation (a :class:`~analyzer.results.tables.Correlation`) in a sentence, over
+    ``n`` distinct artifacts, within ``group`` when it names one."""
+    where = f"within {group}: " if group else ""
     if correlation.rho is None:
-        return f"rho({correlation.metric}, {correlation.outcome}) undefined ({correlation.note})"
+        return f"{where}rho({correlation.metric}, {correlation.outcome}) undefined ({correlation.note})"
     interval = correlation.interval
     bounds = f" [{interval.low:+.2f}, {interval.high:+.2f}]" if interval else ""
-    return (f"rho({correlation.metric}, {correlation.outcome}) = {correlation.rho:+.2f}{bounds} "
-            f"over {correlation.n}, Holm p = {p(correlation.p_holm)}")
+    return (f"{where}rho({correlation.metric}, {correlation.outcome}) = {correlation.rho:+.2f}{bounds} "
+            f"over {correlation.n} artifacts, Holm p = {p(correlation.p_holm)}")

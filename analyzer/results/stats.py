@@ -58,12 +58,24 @@ each back in its place. For [0.01, 0.04, 0.03]: sorted 0.01, 0.03, 0.04 become 3
 2 * 0.03 = 0.06, max(0.06, 1 * 0.04) = 0.06, so the answer is [0.03, 0.06, 0.06]. ``None`` entries
 (untestable) are passed through and do not count towards m.
 
-Wilcoxon signed-rank test (paired, two-sided) of differences ``d_i``: zero differences are
-dropped, the rest ranked by ``|d_i|`` (midranks for ties), and ``W = min(W+, W-)`` where ``W+``
-sums the ranks of the positive differences; the p-value is scipy's (``wilcoxon``, its default
-choice of exact or normal approximation). For d = [1, 2, 3, 4, 5]: W+ = 15, W- = 0, W = 0, and
-only two of the 2^5 sign patterns are as extreme, so p = 2/32 = 0.0625. With every difference
-zero nothing is left to rank: W = 0 and p = 1.
+Wilcoxon signed-rank test (two-sided) of differences ``d_i`` from a reference value (a
+deterministic generator's one value, or 0): zero differences are dropped, the rest ranked by
+``|d_i|`` (midranks for ties), ``W+`` sums the ranks of the positive ones and ``W = min(W+, W-)``.
+The p-value is exact for up to :data:`SIGNED_RANK_EXACT_LIMIT` non-zero differences: under the
+null every one of the 2^n sign patterns is equally likely, and a dynamic programme counts the
+patterns by their (doubled, so integral) W+, ties included; above that, the normal approximation
+with the tie correction. For d = [1, 2, 3, 4, 5]: W+ = 15, W- = 0, W = 0, and only two of the 2^5
+sign patterns are as extreme, so p = 2/32 = 0.0625. With every difference zero nothing is left to
+rank: W = 0 and p = 1. Why this test, and why exact: the experiment compares a stochastic
+generator's seeds with a deterministic generator's single value per spec (one-sample, n = the
+seeds), and combines specs by one median difference per spec (one-sample over specs): no pair is
+invented, and with n = 5 seeds the smallest possible p is 2/2^5 = 0.0625, which no approximation
+should hide.
+
+Seeds a test needs (:func:`seeds_needed`): the smallest n whose smallest possible two-sided
+signed-rank p, 2/2^n, still falls below ``alpha`` after Holm multiplies it by the ``tests`` of its
+family (Holm's first step multiplies the smallest p by the family size). For 68 tests at 0.05:
+2^(1-n) * 68 < 0.05 needs 2^(n-1) > 1360, so n = 12 (2^11 = 2048).
 """
 
 from __future__ import annotations
@@ -82,12 +94,14 @@ from analyzer.errors import UsageError
 
 __all__ = [
     "MannWhitney", "Interval", "Spearman", "median", "mann_whitney", "cliffs_delta", "magnitude",
-    "bootstrap_difference", "spearman", "spearman_interval", "holm", "wilcoxon", "EXACT_LIMIT",
-    "SPEARMAN_EXACT_LIMIT",
+    "bootstrap_difference", "spearman", "spearman_interval", "holm", "signed_rank", "seeds_needed",
+    "SignedRank", "EXACT_LIMIT", "SPEARMAN_EXACT_LIMIT", "SIGNED_RANK_EXACT_LIMIT",
 ]
 
 #: Largest pooled sample size for which :func:`mann_whitney` uses the exact distribution.
 EXACT_LIMIT = 50
+#: Most non-zero differences for which :func:`signed_rank` counts the sign patterns exactly.
+SIGNED_RANK_EXACT_LIMIT = 60
 #: Most pairs for which :func:`spearman` enumerates every ordering (8! = 40,320) for an exact p.
 SPEARMAN_EXACT_LIMIT = 8
 
@@ -302,15 +316,59 @@ def holm(p_values: Sequence[float | None]) -> list[float | None]:
     return adjusted
 
 
-def wilcoxon(differences: Sequence[float]) -> tuple[float | None, float | None]:
-    """(W, two-sided p) of the Wilcoxon signed-rank test of paired differences (scipy's, zero
-    differences dropped); ``(None, None)`` without differences, ``(0.0, 1.0)`` when every one is 0."""
-    if not differences:
-        return None, None
-    values = _floats(differences, "differences")
-    if np.all(values == 0):
-        return 0.0, 1.0
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        result = _scipy.wilcoxon(values)
-    return float(result.statistic), float(min(1.0, result.pvalue))
+@dataclass(frozen=True)
+class SignedRank:
+    """A two-sided Wilcoxon signed-rank test of ``n`` non-zero differences (``zeros`` dropped):
+    ``w`` is min(W+, W-); ``p_value`` and ``w`` are ``None`` without any difference; ``method`` is
+    ``"exact"`` or ``"normal"``."""
+
+    w: float | None
+    p_value: float | None
+    n: int
+    zeros: int
+    method: str
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def signed_rank(differences: Sequence[float], reference: float = 0.0) -> SignedRank:
+    """Wilcoxon signed-rank test of ``differences - reference`` (see the module docstring): exact up
+    to :data:`SIGNED_RANK_EXACT_LIMIT` non-zero differences, normal with tie correction above."""
+    if len(differences) == 0:
+        return SignedRank(None, None, 0, 0, "exact")
+    values = _floats(differences, "differences") - float(reference)
+    nonzero = values[values != 0]
+    zeros = int(values.size - nonzero.size)
+    if nonzero.size == 0:
+        return SignedRank(0.0, 1.0, 0, zeros, "exact")
+    doubled = np.rint(2 * _scipy.rankdata(np.abs(nonzero))).astype(int)  # midranks: multiples of 1/2
+    w_plus = int(doubled[nonzero > 0].sum())
+    total = int(doubled.sum())
+    w = min(w_plus, total - w_plus) / 2
+    if nonzero.size <= SIGNED_RANK_EXACT_LIMIT:
+        # ways[s]: sign patterns of the ranks seen so far whose positive ranks sum (doubled) to s
+        ways = np.zeros(total + 1)
+        ways[0] = 1.0
+        for rank in doubled:
+            ways[rank:] = ways[rank:] + ways[:total + 1 - rank].copy()
+        sums = np.arange(total + 1)
+        extreme = np.abs(2 * sums - total) >= abs(2 * w_plus - total)
+        p = float(ways[extreme].sum() / 2.0 ** nonzero.size)
+        return SignedRank(float(w), min(1.0, p), int(nonzero.size), zeros, "exact")
+    n = nonzero.size
+    _, counts = np.unique(doubled, return_counts=True)
+    variance = n * (n + 1) * (2 * n + 1) / 24 - float((counts ** 3 - counts).sum()) / 48
+    z = (w_plus / 2 - n * (n + 1) / 4) / math.sqrt(variance)
+    return SignedRank(float(w), float(min(1.0, 2 * _scipy.norm.sf(abs(z)))), int(n), zeros, "normal")
+
+
+def seeds_needed(tests: int, alpha: float = 0.05) -> int:
+    """The fewest differences with which a two-sided signed-rank test can still reach ``alpha``
+    after Holm over ``tests`` tests: the smallest n with 2^(1-n) * tests < alpha."""
+    if tests < 1:
+        raise UsageError(f"expected at least one test, got tests={tests!r}")
+    n = 1
+    while 2.0 ** (1 - n) * tests >= alpha:
+        n += 1
+    return n

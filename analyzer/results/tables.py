@@ -5,14 +5,17 @@ Helpers over the rows of the results database (``analyzer.results.store.load_row
 the pure statistics of :mod:`analyzer.results.stats`: only cells with ``status == "done"`` count
 (:func:`done_rows`), and a ``None`` measurement is left out, never read as zero (:func:`values`;
 ``verified`` counts as 1 or 0). :func:`compare` gives one :class:`Comparison` per spec and metric
-(Mann-Whitney, Cliff's delta, the bootstrap interval of the difference of medians, Holm across
-the table); :func:`correlate` one :class:`Correlation` per metric and outcome (Spearman's rho with
-its bootstrap interval, Holm across the table); :func:`paired` the (spec, seed) pairs of a paired
-test.
+(a deterministic generator's one value against the other's runs by the one-sample signed-rank
+test, two stochastic generators by Mann-Whitney; Cliff's delta, the bootstrap interval of the
+difference of medians, Holm across the table); :func:`correlate` one :class:`Correlation` per
+metric and outcome over **distinct artifacts** (:func:`distinct`: one row per module hash, so the
+runner's copies of a design cell count once; Spearman's rho with its bootstrap interval, Holm
+across the table).
 
-Worked example: two done rows of parity-3, design ``decomposability`` 0.8 and search 0.0 (seed
-0 each), give ``values(rows, "decomposability") == [0.8, 0.0]`` and
-``paired(rows, "decomposability") == [("parity-3", 0, 0.8, 0.0)]``.
+Worked example: five done rows of parity-3 design (copies of one artifact, decomposability 0.8)
+and five of search (0.0, 0.0, 0.1, 0.0, 0.2) give ``sample(design rows, "design",
+"decomposability") == Sample((0.8,), 1, True)``: design is one value, so ``compare`` tests the
+five search runs against 0.8 (every one below it: exact p = 2/2^5 = 0.0625).
 """
 
 from __future__ import annotations
@@ -21,36 +24,71 @@ import warnings
 from dataclasses import asdict, dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
+from analyzer.generate import GENERATORS
 from analyzer.results.fields import COMPREHENSIBILITY, TRUST, size_fields
 from analyzer.results.stats import (Interval, bootstrap_difference, cliffs_delta, holm, magnitude, mann_whitney,
-                                    median, spearman, spearman_interval)
+                                    median, signed_rank, spearman, spearman_interval)
 
-__all__ = ["Comparison", "Correlation", "compare", "correlate", "default_compare_metrics", "done_rows",
-           "paired", "search_cost", "values"]
+__all__ = ["Comparison", "Correlation", "Sample", "compare", "correlate", "default_compare_metrics", "distinct",
+           "done_rows", "sample", "search_cost", "values"]
 
 
 @dataclass(frozen=True)
 class Comparison:
     """Design against search on one spec and one metric. ``difference`` is design minus search
-    (medians, with its bootstrap interval); ``u`` is design's Mann-Whitney statistic; ``p_holm`` is
-    Holm-adjusted across the whole family :func:`compare` returned."""
+    (medians, with its bootstrap interval). ``test`` names the test that gave ``p_value``
+    (``statistic`` is its statistic): a deterministic side is one value, so the other side's runs
+    are tested against it (``"signed-rank"``, one-sample); two stochastic sides by
+    ``"mann-whitney"``; two single values by no test (``"none"``, p ``None``). ``n_*`` count the
+    values each side contributes (runs of a stochastic generator, 1 for a deterministic one),
+    ``artifacts_*`` its distinct artifacts. ``p_holm`` is Holm-adjusted across the whole family
+    :func:`compare` returned."""
 
     spec: str
     metric: str
     n_design: int
     n_search: int
+    artifacts_design: int
+    artifacts_search: int
     median_design: float
     median_search: float
     difference: Interval
-    u: float
-    p_value: float
-    p_holm: float
+    statistic: float | None
+    p_value: float | None
+    p_holm: float | None
     delta: float
     magnitude: str
+    test: str
     method: str
+
+    @property
+    def single(self) -> str | None:
+        """The side that is one value (``"design"`` or ``"search"``), if exactly one is."""
+        if self.test == "signed-rank":
+            return "design" if self.n_design == 1 else "search"
+        return None
+
+    @property
+    def runs(self) -> int:
+        """How many values the test had to work with: the stochastic side's runs (signed-rank),
+        the smaller group (Mann-Whitney), 0 without a test."""
+        if self.test == "signed-rank":
+            return self.n_search if self.single == "design" else self.n_design
+        return min(self.n_design, self.n_search) if self.test == "mann-whitney" else 0
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class Sample:
+    """What one generator contributes to a comparison on one spec: ``values`` (one per run, or
+    the single value of a deterministic generator's one artifact), ``artifacts`` distinct
+    artifacts among its rows, and ``single`` when it is one value rather than a sample."""
+
+    values: tuple[float, ...]
+    artifacts: int
+    single: bool
 
 
 @dataclass(frozen=True)
@@ -98,6 +136,49 @@ def _in_order(rows: Sequence[Mapping[str, Any]], key: str) -> list[Any]:
     return list(seen)
 
 
+def distinct(rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """One row per distinct artifact (module hash, ``sha256``), the first seen; rows without a
+    hash are kept (each is its own artifact)."""
+    seen: set[str] = set()
+    kept = []
+    for row in rows:
+        key = row.get("sha256")
+        if key:
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(row)
+    return kept
+
+
+def _deterministic(generator: str) -> bool:
+    entry = GENERATORS.get(generator)
+    return bool(entry and entry.deterministic)
+
+
+def sample(rows: Sequence[Mapping[str, Any]], generator: str, metric: str) -> Sample:
+    """``generator``'s contribution to a comparison over ``rows`` (one spec's rows of it): one
+    value when the generator is deterministic and its rows hold one distinct artifact (or there
+    is only one row), else one value per run."""
+    measured = [row for row in rows if row.get(metric) is not None]
+    artifacts = len(distinct(measured))
+    if len(measured) == 1 or (artifacts == 1 and _deterministic(generator)):
+        return Sample(tuple(values(measured[:1], metric)), artifacts, True)
+    return Sample(tuple(values(measured, metric)), artifacts, False)
+
+
+def _test(design: Sample, search: Sample) -> tuple[str, float | None, float | None, str]:
+    """(test, statistic, p, method) of design against search (see :class:`Comparison`)."""
+    if design.single and search.single:
+        return "none", None, None, "none"
+    if design.single or search.single:
+        one, runs = (design, search) if design.single else (search, design)
+        result = signed_rank(runs.values, reference=one.values[0])
+        return "signed-rank", result.w, result.p_value, result.method
+    result = mann_whitney(design.values, search.values)
+    return "mann-whitney", result.u, result.p_value, result.method
+
+
 def compare(rows: Iterable[Mapping[str, Any]], metrics: Sequence[str] | None = None, *,
             seed: int = 0) -> tuple[Comparison, ...]:
     """One :class:`Comparison` per spec x metric where both generators have values, specs in the
@@ -111,16 +192,17 @@ def compare(rows: Iterable[Mapping[str, Any]], metrics: Sequence[str] | None = N
         design_rows = [row for row in mine if row.get("generator") == "design"]
         search_rows = [row for row in mine if row.get("generator") == "search"]
         for metric in names:
-            design, search = values(design_rows, metric), values(search_rows, metric)
-            if not design or not search:
+            design, search = sample(design_rows, "design", metric), sample(search_rows, "search", metric)
+            if not design.values or not search.values:
                 continue
-            test = mann_whitney(design, search)
-            delta = cliffs_delta(design, search)
-            raw.append(dict(spec=spec, metric=metric, n_design=len(design), n_search=len(search),
-                            median_design=median(design), median_search=median(search),
-                            difference=bootstrap_difference(design, search, seed=seed),
-                            u=test.u, p_value=test.p_value, delta=delta, magnitude=magnitude(delta),
-                            method=test.method))
+            test, statistic, p_value, method = _test(design, search)
+            delta = cliffs_delta(design.values, search.values)
+            raw.append(dict(spec=spec, metric=metric, n_design=len(design.values), n_search=len(search.values),
+                            artifacts_design=design.artifacts, artifacts_search=search.artifacts,
+                            median_design=median(design.values), median_search=median(search.values),
+                            difference=bootstrap_difference(design.values, search.values, seed=seed),
+                            statistic=statistic, p_value=p_value, delta=delta, magnitude=magnitude(delta),
+                            test=test, method=method))
     adjusted = holm([entry["p_value"] for entry in raw])
     return tuple(Comparison(p_holm=p, **entry) for entry, p in zip(raw, adjusted))
 
@@ -128,9 +210,10 @@ def compare(rows: Iterable[Mapping[str, Any]], metrics: Sequence[str] | None = N
 def correlate(rows: Iterable[Mapping[str, Any]], metrics: Sequence[str] | None = None,
               outcomes: Sequence[str] | None = None, *, seed: int = 0) -> tuple[Correlation, ...]:
     """Spearman's rho of every metric (default: ``fields.COMPREHENSIBILITY``) with every outcome
-    (default: ``fields.TRUST``) over all done rows where both are measured, with bootstrap
-    intervals and Holm across the defined correlations returned."""
-    done = done_rows(rows)
+    (default: ``fields.TRUST``) over the distinct artifacts of the done rows where both are
+    measured (each module hash once: ``n`` counts artifacts, not cells), with bootstrap intervals
+    and Holm across the defined correlations returned."""
+    done = distinct(done_rows(rows))
     metric_names = tuple(metrics) if metrics is not None else tuple(info.name for info in COMPREHENSIBILITY)
     outcome_names = tuple(outcomes) if outcomes is not None else tuple(info.name for info in TRUST)
     raw: list[dict[str, Any]] = []
@@ -150,19 +233,6 @@ def correlate(rows: Iterable[Mapping[str, Any]], metrics: Sequence[str] | None =
                             p_value=result.p_value, n=result.n, note=result.note))
     adjusted = holm([entry["p_value"] for entry in raw])
     return tuple(Correlation(p_holm=p, **entry) for entry, p in zip(raw, adjusted))
-
-
-def paired(done: Sequence[Mapping[str, Any]], metric: str) -> list[tuple[str, int, float, float]]:
-    """(spec, seed, design value, search value) for every spec and seed both generators measured,
-    in the order of the search rows."""
-    design = {(row["spec"], row["seed"]): row[metric] for row in done
-              if row.get("generator") == "design" and row.get(metric) is not None}
-    pairs = []
-    for row in done:
-        key = (row["spec"], row["seed"])
-        if row.get("generator") == "search" and row.get(metric) is not None and key in design:
-            pairs.append((key[0], key[1], float(design[key]), float(row[metric])))
-    return pairs
 
 
 def search_cost(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:

@@ -90,7 +90,7 @@ def run_baseline(request: WorkerRequest, progress: Callable[[Any], None] | None 
         try:
             session = open_session(request, alarm, shrink=True)
         except TimeBudgetExceeded:
-            return BaselineResult(import_error=f"importing it timed out after {settings.test_seconds:g} s")
+            return BaselineResult(import_error=f"importing it timed out after {settings.test_seconds:g} s of CPU")
         except BaseException as error:  # noqa: BLE001 - SystemExit at import is the artifact's failure
             return BaselineResult(import_error=failure_line(error))
         cases: list[tuple] = []
@@ -145,6 +145,6 @@ def _family_probe(session: Session, shifted_cases: list[tuple], alarm: Alarm, bu
     try:
         return family.probe(session.spec, session.entry, list(session.spec.held_out) + shifted_cases)
     except TimeBudgetExceeded:
-        return {"reason": f"probing it ({family.name}) timed out after {budget:g} s"}
+        return {"reason": f"probing it ({family.name}) timed out after {budget:g} s of CPU"}
     finally:
         alarm.disarm()

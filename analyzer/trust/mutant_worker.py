@@ -20,7 +20,6 @@ module-level mutable data) can carry from one mutant to the next.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any, Callable
 
@@ -29,7 +28,7 @@ from analyzer.trust.runners import PytestTest, run_with_driver
 from analyzer.trust.session import open_session, spec_test_of
 from analyzer.trust.spec_checks import check_cases_of
 from analyzer.trust.swap import Swapper
-from analyzer.trust.timer import Alarm, TimeBudgetExceeded, failure_line
+from analyzer.trust.timer import Alarm, TimeBudgetExceeded, cpu_seconds, failure_line
 
 __all__ = ["run_mutants"]
 
@@ -56,7 +55,7 @@ def run_mutants(batch: MutantBatch, progress: Callable[[Progress], None]) -> Bat
         progress(Ready(len(by_name)))  # from here on the caller watches for silence
         done = 0
         for mutant in batch.mutants[batch.start:]:
-            started = time.perf_counter()
+            started = cpu_seconds()
             killed, by, reason, tests_run = False, None, None, 0
             try:
                 alarm.arm(settings.test_seconds)
@@ -86,7 +85,7 @@ def run_mutants(batch: MutantBatch, progress: Callable[[Progress], None]) -> Bat
                             break
                 finally:
                     restore()
-            progress(MutantResult(mutant.index, killed, by, reason, tests_run, time.perf_counter() - started))
+            progress(MutantResult(mutant.index, killed, by, reason, tests_run, cpu_seconds() - started))
             done += 1
         return BatchDone(done)
 

@@ -15,12 +15,11 @@ never imports pytest. Both kinds return a :class:`~analyzer.trust.protocol.TestO
 
 from __future__ import annotations
 
-import time
 from typing import Any, Callable, Sequence
 
 from analyzer.trust.protocol import TestOutcome
 from analyzer.trust.spec_checks import property_failure
-from analyzer.trust.timer import Alarm, TimeBudgetExceeded
+from analyzer.trust.timer import Alarm, TimeBudgetExceeded, cpu_seconds
 
 __all__ = ["PytestTest", "SpecTest", "make_driver", "run_with_driver"]
 
@@ -42,7 +41,7 @@ class SpecTest:
         self.passing: list[int] = []
 
     def run(self, alarm: Alarm, budget: float) -> TestOutcome:
-        started = time.perf_counter()
+        started = cpu_seconds()
         first: tuple[int, str] | None = None
         status = "passed"
         alarm.arm(budget)
@@ -61,9 +60,9 @@ class SpecTest:
             status = "timeout"
         finally:
             alarm.disarm()
-        seconds = time.perf_counter() - started
+        seconds = cpu_seconds() - started
         if status == "timeout":
-            return TestOutcome("timeout", f"timed out after {budget:g} s", seconds)
+            return TestOutcome("timeout", f"timed out after {budget:g} s of CPU", seconds)
         if first is not None:
             index, reason = first
             return TestOutcome("failed", f"{reason} at {list(self.cases[index])!r}"[:300], seconds)
@@ -82,20 +81,20 @@ class PytestTest:
         from _pytest.runner import runtestprotocol
 
         self.driver.budget = budget
-        started = time.perf_counter()
+        started = cpu_seconds()
         try:
             reports = runtestprotocol(self.item, nextitem=None, log=False)
         except TimeBudgetExceeded:  # fired between pytest's own steps
-            return TestOutcome("timeout", f"timed out after {budget:g} s", time.perf_counter() - started)
+            return TestOutcome("timeout", f"timed out after {budget:g} s of CPU", cpu_seconds() - started)
         finally:
             alarm.disarm()
-        seconds = time.perf_counter() - started
+        seconds = cpu_seconds() - started
         for report in reports:
             if report.failed:
                 text = str(report.longrepr).strip().splitlines()
                 last = text[-1] if text else "failed"
                 if "TimeBudgetExceeded" in last:
-                    return TestOutcome("timeout", f"timed out after {budget:g} s in {report.when}", seconds)
+                    return TestOutcome("timeout", f"timed out after {budget:g} s of CPU in {report.when}", seconds)
                 return TestOutcome("failed", f"{report.when}: {last}"[:300], seconds)
         if any(report.skipped for report in reports):
             return TestOutcome("skipped", None, seconds)

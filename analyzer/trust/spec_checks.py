@@ -129,7 +129,7 @@ def _hypothesis_property(spec: Any, entry: Callable[..., Any], prop: Any, exampl
     except _Fails:
         passed = False
     except TimeBudgetExceeded:
-        passed, reason = False, f"timed out after {budget:g} s"
+        passed, reason = False, f"timed out after {budget:g} s of CPU"
     except Exception as error:  # Hypothesis itself gave up (e.g. flaky artifact): a failure
         passed, reason = False, failure_line(error)
     finally:
@@ -152,7 +152,7 @@ def _pass_count(spec: Any, entry: Callable[..., Any], cases: Sequence[tuple], al
             else:
                 failures.append(index)
     except TimeBudgetExceeded:
-        reason = f"timed out after {budget:g} s"
+        reason = f"timed out after {budget:g} s of CPU"
     finally:
         alarm.disarm()
     first = counterexample(spec, entry, cases[failures[0]]) if first_failure and failures else None

@@ -1,11 +1,17 @@
 """Time budgets inside the sandbox: the alarm every test and check runs under, and the words
 for how an artifact's code failed.
 
-A test's budget is enforced by :class:`Alarm`, a repeating real-time timer (``SIGALRM``) that
-raises :class:`TimeBudgetExceeded` in the main thread. It is a ``BaseException``, so neither
+A test's budget is enforced by :class:`Alarm`, a repeating **CPU-time** timer (``ITIMER_PROF``,
+``SIGPROF``: the process's user and system time) that raises :class:`TimeBudgetExceeded` in the
+main thread. CPU time, not wall time, so a verdict does not depend on how busy the machine is: a
+contract that needs 1 s of CPU gets it whether the machine is idle or shared with a CPU hog, and
+a mutant killed by "timeout" spent its budget computing. Budgets and the times they are derived
+from (a test's seconds on the original) are CPU seconds alike (:func:`cpu_seconds`). Code that
+waits without computing (``time.sleep``, a blocking read) spends no CPU: the sandbox's wall clock
+stops it. It is a ``BaseException``, so neither
 ``except Exception`` in an artifact or a test nor Hypothesis's shrinking swallows it; whoever
 armed the alarm catches it and reports "timed out". A hang inside C code, where no signal
-handler runs, is beyond it: the sandbox's wall clock and the mutant batch's silence watch
+handler runs, is beyond it too: the sandbox's wall clock and the mutant batch's silence watch
 (:mod:`analyzer.trust.sandbox`) stop those.
 
 :func:`failure_line` is the one wording of an exception the artifact raised, for test reasons
@@ -17,11 +23,17 @@ from __future__ import annotations
 
 import errno
 import signal
+import time
 from typing import Any
 
 from analyzer.errors import typed_line
 
-__all__ = ["Alarm", "TimeBudgetExceeded", "failure_line"]
+__all__ = ["Alarm", "TimeBudgetExceeded", "cpu_seconds", "failure_line"]
+
+
+def cpu_seconds() -> float:
+    """This process's CPU time (user + system), the clock every budget here counts."""
+    return time.process_time()
 
 
 class TimeBudgetExceeded(BaseException):
@@ -30,11 +42,11 @@ class TimeBudgetExceeded(BaseException):
 
 
 class Alarm:
-    """A repeating real-time timer that raises :class:`TimeBudgetExceeded` in the main thread."""
+    """A repeating CPU-time timer that raises :class:`TimeBudgetExceeded` in the main thread."""
 
     def __init__(self) -> None:
         self.armed = False
-        signal.signal(signal.SIGALRM, self._fire)
+        signal.signal(signal.SIGPROF, self._fire)
 
     def _fire(self, signum: int, frame: Any) -> None:
         if self.armed:
@@ -42,11 +54,11 @@ class Alarm:
 
     def arm(self, seconds: float) -> None:
         self.armed = True
-        signal.setitimer(signal.ITIMER_REAL, seconds, seconds)
+        signal.setitimer(signal.ITIMER_PROF, seconds, seconds)
 
     def disarm(self) -> None:
         self.armed = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.setitimer(signal.ITIMER_PROF, 0)
 
 
 def failure_line(error: BaseException) -> str:

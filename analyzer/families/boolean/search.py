@@ -55,7 +55,8 @@ GENERATOR = "search"
 
 #: (population, generations) where the default 500 x 50 is not enough (calibrated: the
 #: 11-multiplexer went from 0/5 to 4/5 seeds, the 3-bit comparator from 0/5 to 2/5).
-LARGE_BUDGETS: dict[str, tuple[int, int]] = {"mux-11": (2000, 60), "comparator-3": (2000, 60)}
+LARGE_BUDGETS: dict[str, tuple[int, int]] = {"mux-11": (2000, 60), "comparator-3": (2000, 60),
+                                              "comparator-3-half": (2000, 60)}
 
 _DEFAULTS: dict[str, Any] = {
     "population_size": 500,

@@ -57,6 +57,10 @@ class SortingFamily(Family):
 
         return SORTING_TEMPLATES
 
+    def training_share(self, spec: Spec) -> float | None:
+        """1.0: ``verified`` is the 0-1 check, and training is every 0-1 input."""
+        return 1.0
+
     def contract_strategy(self, spec: Spec) -> str:
         return f"st.lists(st.integers(-1000, 1000), min_size={spec.size}, max_size={spec.size})"
 

@@ -1,0 +1,85 @@
+"""Contracts of the parts of seed-0.py: one property test per function that has one.
+
+Generated with the artifact. Each test calls one function of the artifact directly and checks
+it against the promise in its story, over inputs drawn by Hypothesis (derandomized).
+"""
+
+import importlib.util
+import pathlib
+
+from hypothesis import given, settings, strategies as st
+
+
+def _load_artifact():
+    """Load the artifact beside this file by path: its file name is not a module name."""
+    path = pathlib.Path(__file__).with_name('seed-0.py')
+    spec = importlib.util.spec_from_file_location("artifact_under_test", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+artifact = _load_artifact()
+
+
+@settings(max_examples=64, derandomize=True, database=None, deadline=None)
+@given(b0=st.booleans(), b1=st.booleans())
+def test_at_least_1_of_2(b0, b1):
+    """Contract of at_least_1_of_2: at least 1 of the 2 bits are set"""
+    assert artifact.at_least_1_of_2(b0, b1) == (b0 + b1 >= 1)
+
+
+@settings(max_examples=64, derandomize=True, database=None, deadline=None)
+@given(b0=st.booleans(), b1=st.booleans())
+def test_at_least_2_of_2(b0, b1):
+    """Contract of at_least_2_of_2: at least 2 of the 2 bits are set"""
+    assert artifact.at_least_2_of_2(b0, b1) == (b0 + b1 >= 2)
+
+
+@settings(max_examples=64, derandomize=True, database=None, deadline=None)
+@given(b0=st.booleans(), b1=st.booleans(), b2=st.booleans())
+def test_at_least_1_of_3(b0, b1, b2):
+    """Contract of at_least_1_of_3: at least 1 of the 3 bits are set"""
+    assert artifact.at_least_1_of_3(b0, b1, b2) == (b0 + b1 + b2 >= 1)
+
+
+@settings(max_examples=64, derandomize=True, database=None, deadline=None)
+@given(b0=st.booleans(), b1=st.booleans(), b2=st.booleans())
+def test_at_least_2_of_3(b0, b1, b2):
+    """Contract of at_least_2_of_3: at least 2 of the 3 bits are set"""
+    assert artifact.at_least_2_of_3(b0, b1, b2) == (b0 + b1 + b2 >= 2)
+
+
+@settings(max_examples=64, derandomize=True, database=None, deadline=None)
+@given(b0=st.booleans(), b1=st.booleans(), b2=st.booleans())
+def test_at_least_3_of_3(b0, b1, b2):
+    """Contract of at_least_3_of_3: at least 3 of the 3 bits are set"""
+    assert artifact.at_least_3_of_3(b0, b1, b2) == (b0 + b1 + b2 >= 3)
+
+
+@settings(max_examples=64, derandomize=True, database=None, deadline=None)
+@given(b0=st.booleans(), b1=st.booleans(), b2=st.booleans(), b3=st.booleans())
+def test_at_least_2_of_4(b0, b1, b2, b3):
+    """Contract of at_least_2_of_4: at least 2 of the 4 bits are set"""
+    assert artifact.at_least_2_of_4(b0, b1, b2, b3) == (b0 + b1 + b2 + b3 >= 2)
+
+
+@settings(max_examples=64, derandomize=True, database=None, deadline=None)
+@given(b0=st.booleans(), b1=st.booleans(), b2=st.booleans(), b3=st.booleans())
+def test_at_least_3_of_4(b0, b1, b2, b3):
+    """Contract of at_least_3_of_4: at least 3 of the 4 bits are set"""
+    assert artifact.at_least_3_of_4(b0, b1, b2, b3) == (b0 + b1 + b2 + b3 >= 3)
+
+
+@settings(max_examples=64, derandomize=True, database=None, deadline=None)
+@given(b0=st.booleans(), b1=st.booleans(), b2=st.booleans(), b3=st.booleans(), b4=st.booleans())
+def test_at_least_3_of_5(b0, b1, b2, b3, b4):
+    """Contract of at_least_3_of_5: at least 3 of the 5 bits are set"""
+    assert artifact.at_least_3_of_5(b0, b1, b2, b3, b4) == (b0 + b1 + b2 + b3 + b4 >= 3)
+
+
+@settings(max_examples=64, derandomize=True, database=None, deadline=None)
+@given(x0=st.booleans(), x1=st.booleans(), x2=st.booleans(), x3=st.booleans(), x4=st.booleans())
+def test_majority_5_half(x0, x1, x2, x3, x4):
+    """Contract of majority_5_half: True when at least 3 of the 5 input bits are set."""
+    assert artifact.majority_5_half(x0, x1, x2, x3, x4) == (x0 + x1 + x2 + x3 + x4 >= 3)
