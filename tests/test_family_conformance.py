@@ -29,7 +29,7 @@ from tests.conftest import ROOT, run_sva
 PLUGIN = ROOT / "tests" / "plugin_family"
 #: The environment that registers the tiny family (a user's family is registered the same way).
 TINY_ENV = {ENV: "tinyfam", "PYTHONPATH": str(PLUGIN)}
-FAMILIES = ("boolean", "sorting", "psb", "tiny")
+FAMILIES = ("boolean", "sorting", "feynman", "psb", "tiny")
 
 
 @pytest.fixture(params=FAMILIES)
@@ -48,7 +48,7 @@ def _env(name: str) -> dict[str, str]:
 def test_the_builtin_families_are_the_packages_under_analyzer_families():
     folders = sorted(path.name for path in (ROOT / "analyzer" / "families").iterdir()
                      if (path / "__init__.py").is_file())
-    assert sorted(module.rsplit(".", 1)[1] for module in BUILTIN) == folders == ["boolean", "psb", "sorting"]
+    assert sorted(module.rsplit(".", 1)[1] for module in BUILTIN) == folders == ["boolean", "feynman", "psb", "sorting"]
 
 
 def test_every_spec_names_its_family_and_has_a_template(family):

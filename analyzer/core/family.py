@@ -17,7 +17,7 @@ what                     default
 ``probe``/``judge``      none: a family may trace an artifact in the sandbox and judge the trace
 ``fields``               none: extra result fields the family adds (declared, stored, exported)
 ``size_fields``          none beyond audit length: what "search artifacts are smaller" compares
-``report_section``       none: a table of the family's fields in the report
+``report_section``       none: a table of the family's fields in the report (and figures under it)
 ``diagrams``             none beyond the unit graph: pictures of one artifact for the report
 ``fitness_samples``      required: (fast fitness, reference fitness) pairs, for conformance
 ``training_share``       training cases / size of a finite domain; ``None`` for an infinite one
@@ -88,6 +88,9 @@ class Section:
     #: raw values (numbers, text, None), formatted by the report like every other table
     rows: tuple[tuple[Any, ...], ...]
     text_columns: int = 1
+    #: figures shown after the table (a family's per-spec plots); written as
+    #: ``figures/<anchor>-<name>.svg`` beside the Markdown
+    figures: tuple["Diagram", ...] = ()
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,8 @@ __all__ = ["BUILTIN", "ENV", "all_families", "all_specs", "family_of", "get_fami
            "plugin_paths", "spec_names"]
 
 #: The built-in families' modules, in listing order.
-BUILTIN = ("analyzer.families.boolean", "analyzer.families.sorting", "analyzer.families.psb")
+BUILTIN = ("analyzer.families.boolean", "analyzer.families.sorting", "analyzer.families.feynman",
+           "analyzer.families.psb")
 #: The environment variable naming more family modules.
 ENV = "SVA_FAMILIES"
 

@@ -131,7 +131,9 @@ def build_report(results_dir: Path, out_dir: Path | None = None, *,
                           f"choose a writable folder with --out") from None
     content = report_content(rows, results_dir, out_dir, preset=preset)
     figures = []
-    for name, svg in (("scatter", content.scatter_svg), ("convergence", content.convergence_svg)):
+    family_figures = [(f"{section.anchor}-{figure.name}", figure.svg) for section in content.sections
+                      for figure in section.figures]
+    for name, svg in (("scatter", content.scatter_svg), ("convergence", content.convergence_svg), *family_figures):
         if svg is not None:
             path = out_dir / "figures" / f"{name}.svg"
             _write(path, svg)

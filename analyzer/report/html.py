@@ -127,6 +127,9 @@ def _family_section(section: Section) -> str:
     """A family's table (raw values through :func:`fmt`, like every other table)."""
     body = [[escape(fmt(value)) for value in row] for row in section.rows]
     table = _table(section.head, body, text_columns=section.text_columns) if section.head else ""
+    for figure in section.figures:
+        table += (f'\n<div class="figure" title="{escape(figure.caption)}">'
+                  f'{inline_svg(figure.svg, f"{section.anchor}-{figure.name}")}</div>')
     return _titled(section.anchor, section.title, section.intro, table)
 
 

@@ -41,6 +41,8 @@ def _family_section(section: Section) -> list[str]:
     if section.head:
         lines += _table(section.head, [[fmt(value) for value in row] for row in section.rows],
                         text_columns=section.text_columns)
+    for figure in section.figures:
+        lines += [f"![{figure.caption}](figures/{section.anchor}-{figure.name}.svg)", ""]
     return lines
 
 

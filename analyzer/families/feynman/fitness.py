@@ -1,0 +1,147 @@
+"""The Feynman search's fitness: a tree evaluated on all training points at once with numpy.
+
+:func:`evaluate` walks a DEAP tree once, each primitive one numpy operation over every point
+(:data:`~analyzer.families.feynman.primitives.NUMPY`); :func:`scaled_error` is the linear-scaled
+normalised squared error (Keijzer 2003) of its output; :func:`fitness` and :func:`fitnesses`
+combine them under numpy's error state :data:`ERRSTATE`, which raises where Python's float
+arithmetic raises, so that a tree gets :data:`PENALTY` exactly where the per-point evaluation
+with :mod:`math` (:func:`reference_fitness`, DEAP's ``gp.compile`` style) meets a non-finite
+output. The two agree to rounding in the last bits of exp, sin and cos.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
+
+from deap import gp
+
+from analyzer.core.spec import Spec
+from analyzer.families.feynman.primitives import NUMPY
+
+__all__ = ["ERRSTATE", "PENALTY", "Raised", "Training", "evaluate", "fitness", "fitnesses", "reference_fitness",
+           "scaled_error", "training_data"]
+
+#: The fitness of a tree with a non-finite output on a training point.
+PENALTY = 1e30
+
+
+class Raised(Exception):
+    """The per-point evaluation would raise on some point (a division by zero, an overflow of
+    ``exp``): numpy gives inf there, which a later operation may turn finite again (x / inf)."""
+
+
+def evaluate(tree: Sequence[Any], columns: Mapping[str, Any], points: int) -> Any:
+    """The tree's output on every point at once (numpy arrays), under :data:`ERRSTATE`: numpy
+    raises ``FloatingPointError`` where :mod:`math` raises (a division by zero, 0/0, sin(inf)),
+    :class:`Raised` where ``math.exp`` overflows; either is a non-finite output."""
+    import numpy as np
+
+    stack: list[Any] = []
+    for node in reversed(tree):
+        if isinstance(node, gp.Terminal):
+            if node.name == "PI":
+                stack.append(math.pi)
+            elif isinstance(node.value, str):
+                stack.append(columns[node.value])
+            else:
+                stack.append(float(node.value))  # a constant: numpy broadcasts it
+            continue
+        arguments = [stack.pop() for _ in range(node.arity)]
+        result = NUMPY[node.name](*arguments)
+        if node.name == "EXP" and np.isinf(result).any() and np.isfinite(arguments[0]).all():
+            raise Raised("exp overflows")
+        stack.append(result)
+    output = stack[0]
+    if np.ndim(output) == 0:
+        return np.full(points, float(output))
+    return output
+
+
+def scaled_error(predicted: Any, target: Any, target_variance: float) -> tuple[float, float, float]:
+    """(normalised squared error after linear scaling, intercept a, slope b) of one output:
+    ``a + b f`` fitted to the target by least squares; :data:`PENALTY` for a non-finite output."""
+    count = len(predicted)
+    total = float(predicted.sum())
+    if not math.isfinite(total):  # an inf or a NaN anywhere makes the sum non-finite
+        return PENALTY, 0.0, 0.0
+    mean_f, mean_y = total / count, float(target.sum()) / count
+    centred, target_centred = predicted - mean_f, target - mean_y
+    variance = float(centred.dot(centred)) / count
+    if not variance > 1e-24 * max(1.0, mean_f * mean_f):
+        return 1.0, mean_y, 0.0
+    slope = float(centred.dot(target_centred)) / count / variance
+    intercept = mean_y - slope * mean_f
+    residual = target_centred - slope * centred
+    error = float(residual.dot(residual)) / count / target_variance
+    return (error if math.isfinite(error) else PENALTY), intercept, slope
+
+
+@dataclass(frozen=True)
+class Training:
+    """The training points as numpy columns, and the (possibly noisy) targets."""
+
+    columns: Mapping[str, Any]
+    target: Any
+    variance: float
+    points: int
+
+
+def training_data(spec: Spec, noise: float = 0.0) -> Training:
+    """The spec's training points as columns; targets from the oracle, plus seeded noise."""
+    import numpy as np
+
+    cases = spec.training
+    target = [spec.expected(case) for case in cases]
+    if noise:
+        rms = math.sqrt(sum(value * value for value in target) / len(target))
+        rng = random.Random(f"noise:{spec.name}:{noise!r}")
+        target = [value + rng.gauss(0.0, noise * rms) for value in target]
+    columns = {param: np.array([case[index] for case in cases], dtype=float) for index, param in enumerate(spec.params)}
+    values = np.array(target, dtype=float)
+    return Training(columns, values, float(np.var(values)), len(cases))
+
+
+#: numpy's floating-point state for the fitness: raise where Python's float arithmetic raises.
+ERRSTATE = {"divide": "raise", "invalid": "raise", "over": "ignore", "under": "ignore"}
+
+
+def _fitness(tree: Sequence[Any], data: Training) -> tuple[float, float, float]:
+    try:
+        return scaled_error(evaluate(tree, data.columns, data.points), data.target, data.variance)
+    except (Raised, FloatingPointError):
+        return PENALTY, 0.0, 0.0
+
+
+def fitness(tree: Sequence[Any], data: Training) -> tuple[float, float, float]:
+    """Vectorized fitness: (scaled error, a, b) of ``tree`` on the training points."""
+    import numpy as np
+
+    with np.errstate(**ERRSTATE):
+        return _fitness(tree, data)
+
+
+def fitnesses(trees: Sequence[Sequence[Any]], data: Training) -> list[tuple[float, float, float]]:
+    """:func:`fitness` of many trees, numpy's error state set once for all of them."""
+    import numpy as np
+
+    with np.errstate(**ERRSTATE):
+        return [_fitness(tree, data) for tree in trees]
+
+
+def reference_fitness(tree: gp.PrimitiveTree, pset: gp.PrimitiveSet, spec: Spec, data: Training) -> float:
+    """DEAP's documented style: ``gp.compile`` the tree, call it on each point with :mod:`math`
+    (a point that raises is non-finite), then the same scaled error."""
+    import numpy as np
+
+    function = gp.compile(tree, pset)
+    outputs = []
+    for case in spec.training:
+        try:
+            outputs.append(float(function(*case)))
+        except (ArithmeticError, ValueError):
+            outputs.append(math.nan)
+    with np.errstate(all="ignore"):
+        return scaled_error(np.array(outputs), data.target, data.variance)[0]

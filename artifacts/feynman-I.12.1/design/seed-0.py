@@ -1,0 +1,10 @@
+"""feynman-I.12.1 solved by design (friction): the formula written with named physical
+sub-quantities, each helper's story giving its unit.
+"""
+
+
+def feynman_i_12_1(mu, Nn):
+    """Return F = mu*Nn, the friction force for friction coefficient mu and normal force Nn
+    (force, m s^-2 kg).
+    """
+    return mu * Nn

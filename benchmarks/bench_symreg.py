@@ -1,0 +1,264 @@
+"""Benchmark: the Feynman search's numpy fitness, and a whole run against gplearn 0.4.3.
+
+(a) Fitness. The same 500 random trees (``gp.genHalfAndHalf`` of heights 1..6 over the spec's
+primitive set, seeded) of ``feynman-I.10.7`` are scored on 20, 200 and 1,000 uniform points of
+its training box two ways:
+
+* reference: DEAP's documented style (``examples/gp/symbreg.py``): ``gp.compile`` the tree into a
+  Python function, call it on each point with :mod:`math` (a point that raises is non-finite);
+* ours: search's fitness (:func:`analyzer.families.feynman.search.fitness`): the tree walked
+  once, each primitive one numpy operation over all points.
+
+Both then compute the same linear-scaled error; the fitness of every tree must agree to nine
+significant digits in every round (numpy's and libm's exp/sin/cos may differ in the last bit),
+else exit status 1. Rounds alternate which evaluator goes first (``benchmarks/alternate.py``);
+``ratio`` is the median of the per-round ratios reference / ours. The goal in issue #13 is at
+least 20x at 1,000 points.
+
+(b) A whole run. Our search and gplearn's ``SymbolicRegressor`` at the same population,
+generations and tournament size, with the same function set (add, sub, mul, protected div and
+sqrt, neg, sin, cos and an exp, which gplearn needs written as a closed function: exp of the
+argument clipped to [-100, 100]), on the same equations and seeds, each fitted on the spec's
+200 training points and scored on its 1,000 held-out points: wall time, held-out R^2 and
+success (R^2 > 0.999) side by side. Both stop at a perfect fit, ours more often, so the
+wall-time ratio is given per run and per generation (the like-for-like figure). Differences that remain: gplearn protects division by
+|b| <= 0.001 and has no pi terminal; we use linear scaling and a parsimony tournament, gplearn
+its parsimony coefficient (0.001, its default) and its default operator mix. gplearn is the
+``bench`` extra (``pip install -e '.[bench]'``); without it part (b) is skipped with a note.
+
+Usage: ``python benchmarks/bench_symreg.py [--json] [--rounds N] [--trees N] [--seeds N]
+[--population N] [--generations N] [--specs a,b] [--skip-run]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import statistics
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+try:
+    import analyzer  # noqa: F401  (installed into the venv)
+except ImportError:  # run from a checkout without installing
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+if str(Path(__file__).resolve().parent) not in sys.path:  # benchmarks/alternate.py, beside this script
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+from alternate import alternate  # noqa: E402
+
+import numpy as np  # noqa: E402
+from deap import gp  # noqa: E402
+
+from analyzer.core.rng import seeded  # noqa: E402
+from analyzer.families.feynman.search import (SymRegSettings, Training, default_config, evaluate, evolve,  # noqa: E402
+                                              fitnesses, primitive_set, scaled_error)
+from analyzer.specs import get_spec  # noqa: E402
+
+POINTS = (20, 200, 1000)
+MIN_HEIGHT, MAX_HEIGHT = 1, 6
+FITNESS_SPEC = "feynman-I.10.7"
+RUN_SPECS = ("feynman-I.12.1", "feynman-I.10.7", "feynman-I.34.8", "feynman-II.3.24")
+
+
+@dataclass(frozen=True)
+class FitnessResult:
+    points: int
+    trees: int
+    rounds: int
+    reference_us: float
+    ours_us: float
+    ratio: float
+    ratio_of_medians: float
+    fitness_identical: bool
+
+
+@dataclass(frozen=True)
+class RunResult:
+    spec: str
+    seed: int
+    ours_s: float
+    gplearn_s: float | None
+    ours_r2: float
+    gplearn_r2: float | None
+    ours_success: bool
+    gplearn_success: bool | None
+    ours_generations: int
+    gplearn_generations: int | None
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive int, got {text!r}")
+    return value
+
+
+def _box(spec: Any, count: int, seed: str) -> list[tuple[float, ...]]:
+    rng = random.Random(seed)
+    variables = spec.extra["equation"].variables
+    return [tuple(rng.uniform(v.low, v.high) for v in variables) for _ in range(count)]
+
+
+def _data(spec: Any, cases: Sequence[tuple[float, ...]]) -> Training:
+    target = np.array([spec.expected(case) for case in cases])
+    columns = {param: np.array([case[i] for case in cases]) for i, param in enumerate(spec.params)}
+    return Training(columns, target, float(np.var(target)), len(cases))
+
+
+def _digits(value: float) -> float:
+    return float(f"{value:.9g}")
+
+
+def bench_fitness(points: int, count: int, rounds: int) -> FitnessResult:
+    spec = get_spec(FITNESS_SPEC)
+    pset = primitive_set(spec)
+    cases = _box(spec, points, f"bench-symreg:{points}")
+    data = _data(spec, cases)
+    with seeded(0):
+        trees = [gp.PrimitiveTree(gp.genHalfAndHalf(pset, MIN_HEIGHT, MAX_HEIGHT)) for _ in range(count)]
+
+    def reference() -> list[float]:
+        scores = []
+        for tree in trees:
+            function = gp.compile(tree, pset)
+            outputs = []
+            for case in cases:
+                try:
+                    outputs.append(float(function(*case)))
+                except (ArithmeticError, ValueError):
+                    outputs.append(math.nan)
+            with np.errstate(all="ignore"):
+                scores.append(_digits(scaled_error(np.array(outputs), data.target, data.variance)[0]))
+        return scores
+
+    def ours() -> list[float]:
+        return [_digits(score[0]) for score in fitnesses(trees, data)]
+
+    timing = alternate(reference, ours, rounds)
+    return FitnessResult(points, count, rounds, 1e6 * timing.reference_median / count, 1e6 * timing.our_median / count,
+                         timing.ratio, timing.reference_median / timing.our_median, timing.identical)
+
+
+def _r2(predicted: Any, target: Any) -> float:
+    if not np.all(np.isfinite(predicted)):
+        return float("-inf")
+    return float(1.0 - np.sum((target - predicted) ** 2) / np.sum((target - target.mean()) ** 2))
+
+
+def _ours(spec: Any, seed: int, population: int, generations: int) -> tuple[float, float, int]:
+    config = {**default_config(spec), "population_size": population, "generations": generations}
+    started = time.perf_counter()
+    run = evolve(spec, SymRegSettings.from_config(config), seed)
+    seconds = time.perf_counter() - started
+    held = _data(spec, spec.held_out)
+    with np.errstate(all="ignore"):
+        predicted = run.intercept + run.slope * evaluate(run.best, held.columns, held.points)
+    return seconds, _r2(predicted, held.target), run.generations + 1
+
+
+def _gplearn(spec: Any, seed: int, population: int, generations: int) -> tuple[float, float, int]:
+    from gplearn.functions import make_function
+    from gplearn.genetic import SymbolicRegressor
+
+    def _exp(x: Any) -> Any:
+        with np.errstate(all="ignore"):
+            return np.exp(np.clip(x, -100.0, 100.0))
+
+    exp = make_function(function=_exp, name="exp", arity=1)
+    train_x = np.array(spec.training)
+    train_y = np.array([spec.expected(case) for case in spec.training])
+    model = SymbolicRegressor(population_size=population, generations=generations, tournament_size=7,
+                              function_set=("add", "sub", "mul", "div", "sqrt", "neg", "sin", "cos", exp),
+                              stopping_criteria=1e-12, random_state=seed, n_jobs=1, verbose=0)
+    started = time.perf_counter()
+    model.fit(train_x, train_y)
+    seconds = time.perf_counter() - started
+    held_x = np.array(spec.held_out)
+    held_y = np.array([spec.expected(case) for case in spec.held_out])
+    with np.errstate(all="ignore"):
+        return seconds, _r2(model.predict(held_x), held_y), len(model.run_details_["generation"])
+
+
+def bench_runs(specs: Sequence[str], seeds: int, population: int, generations: int, with_gplearn: bool) -> list[RunResult]:
+    results = []
+    for name in specs:
+        spec = get_spec(name)
+        for seed in range(seeds):
+            ours_s, ours_r2, ours_g = _ours(spec, seed, population, generations)
+            gp_s = gp_r2 = gp_g = None
+            if with_gplearn:
+                gp_s, gp_r2, gp_g = _gplearn(spec, seed, population, generations)
+            results.append(RunResult(name, seed, ours_s, gp_s, ours_r2, gp_r2, ours_r2 > 0.999,
+                                     None if gp_r2 is None else gp_r2 > 0.999, ours_g, gp_g))
+    return results
+
+
+def _gplearn_available() -> str | None:
+    try:
+        import gplearn  # noqa: F401
+    except ImportError as error:
+        return f"gplearn is not installed ({error}); pip install -e '.[bench]' for part (b)"
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
+    parser.add_argument("--rounds", type=_positive, default=5, help="timed rounds per point count (5)")
+    parser.add_argument("--trees", type=_positive, default=500, help="random trees (500)")
+    parser.add_argument("--seeds", type=_positive, default=2, help="seeds per equation for the whole runs (2)")
+    parser.add_argument("--population", type=_positive, default=400, help="population of both searches (400)")
+    parser.add_argument("--generations", type=_positive, default=20, help="generations of both searches (20)")
+    parser.add_argument("--specs", default=",".join(RUN_SPECS), help="equations of the whole runs")
+    parser.add_argument("--skip-run", action="store_true", help="part (a) only")
+    options = parser.parse_args(argv)
+    fitness_results = [bench_fitness(points, options.trees, options.rounds) for points in POINTS]
+    missing = None if options.skip_run else _gplearn_available()
+    runs = [] if options.skip_run else bench_runs(options.specs.split(","), options.seeds, options.population,
+                                                  options.generations, missing is None)
+    timed = [run for run in runs if run.gplearn_s is not None]
+    run_ratio = statistics.median(run.gplearn_s / run.ours_s for run in timed) if timed else None
+    # both stop early at a perfect fit, ours more often: per generation is the like-for-like figure
+    generation_ratio = statistics.median((run.gplearn_s / run.gplearn_generations) / (run.ours_s / run.ours_generations)
+                                         for run in timed) if timed else None
+    if options.json:
+        print(json.dumps({"fitness": [asdict(r) for r in fitness_results], "runs": [asdict(r) for r in runs],
+                          "run_ratio": run_ratio,
+                          "generation_ratio": generation_ratio, "note": missing}, indent=2))
+    else:
+        print(f"(a) fitness of {options.trees} random trees of {FITNESS_SPEC}, {options.rounds} alternating rounds")
+        print(f"{'points':>7} {'reference us/tree':>18} {'ours us/tree':>13} {'ratio':>7} {'ratio of medians':>17}  fitness")
+        for r in fitness_results:
+            print(f"{r.points:>7} {r.reference_us:>18.1f} {r.ours_us:>13.1f} {r.ratio:>6.1f}x {r.ratio_of_medians:>16.1f}x  "
+                  f"{'equal' if r.fitness_identical else 'MISMATCH'}")
+        if runs:
+            print(f"(b) whole runs, population {options.population}, {options.generations} generations")
+            print(f"{'spec':>16} {'seed':>4} {'ours s':>7} {'gens':>5} {'gplearn s':>10} {'gens':>5} {'ours R^2':>10} "
+                  f"{'gplearn R^2':>12}")
+            for run in runs:
+                gp_s = "-" if run.gplearn_s is None else f"{run.gplearn_s:.2f}"
+                gp_r2 = "-" if run.gplearn_r2 is None else f"{run.gplearn_r2:.5f}"
+                print(f"{run.spec:>16} {run.seed:>4} {run.ours_s:>7.2f} {run.ours_generations:>5} {gp_s:>10} "
+                      f"{run.gplearn_generations or '-':>5} {run.ours_r2:>10.5f} {gp_r2:>12}")
+            ours_ok = sum(run.ours_success for run in runs)
+            line = f"success (held-out R^2 > 0.999): ours {ours_ok}/{len(runs)}"
+            if timed:
+                line += (f", gplearn {sum(bool(run.gplearn_success) for run in timed)}/{len(timed)}; "
+                         f"gplearn/ours wall time: {run_ratio:.1f}x per run, {generation_ratio:.1f}x per "
+                         f"generation (medians of per-run ratios)")
+            print(line)
+        if missing:
+            print(f"note: {missing}")
+    if not all(r.fitness_identical for r in fitness_results):
+        print("bench_symreg: the vectorized and the compiled fitness differ", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
