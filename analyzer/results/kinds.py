@@ -113,6 +113,8 @@ def constant_reason(rows: Sequence[Mapping[str, Any]], name: str) -> str | None:
     measured = values(distinct(rows), name)
     if not measured:
         return f"{name} not measured"
+    if len(measured) == 1:
+        return f"{name}: one artifact only"
     if len(set(measured)) == 1:
         return f"{name} is {_num(measured[0])} for every artifact"
     return None
