@@ -38,11 +38,14 @@ test: setup
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -q
 
+# The benchmarks; the `bench` extra adds the peers (gplearn for bench_symreg.py's part (b)).
 bench: setup
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python benchmarks/bench_evaluate.py
 	$(BIN)/python benchmarks/bench_analyze.py
 	$(BIN)/python benchmarks/bench_mutation.py
 	$(BIN)/python benchmarks/bench_sorting.py
+	$(BIN)/python benchmarks/bench_symreg.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
