@@ -27,7 +27,7 @@ its parsimony coefficient (0.001, its default) and its default operator mix. gpl
 ``bench`` extra (``pip install -e '.[bench]'``); without it part (b) is skipped with a note.
 
 Usage: ``python benchmarks/bench_symreg.py [--json] [--rounds N] [--trees N] [--seeds N]
-[--population N] [--generations N] [--specs a,b] [--skip-run]``.
+[--population N] [--generations N] [--specs a,b] [--skip-run] [--heights MIN,MAX]``.
 """
 
 from __future__ import annotations
@@ -114,13 +114,14 @@ def _digits(value: float) -> float:
     return float(f"{value:.9g}")
 
 
-def bench_fitness(points: int, count: int, rounds: int) -> FitnessResult:
+def bench_fitness(points: int, count: int, rounds: int,
+                  heights: tuple[int, int] = (MIN_HEIGHT, MAX_HEIGHT)) -> FitnessResult:
     spec = get_spec(FITNESS_SPEC)
     pset = primitive_set(spec)
     cases = _box(spec, points, f"bench-symreg:{points}")
     data = _data(spec, cases)
     with seeded(0):
-        trees = [gp.PrimitiveTree(gp.genHalfAndHalf(pset, MIN_HEIGHT, MAX_HEIGHT)) for _ in range(count)]
+        trees = [gp.PrimitiveTree(gp.genHalfAndHalf(pset, *heights)) for _ in range(count)]
 
     def reference() -> list[float]:
         scores = []
@@ -133,7 +134,7 @@ def bench_fitness(points: int, count: int, rounds: int) -> FitnessResult:
                 except (ArithmeticError, ValueError):
                     outputs.append(math.nan)
             with np.errstate(all="ignore"):
-                scores.append(_digits(scaled_error(np.array(outputs), data.target, data.variance)[0]))
+                scores.append(_digits(scaled_error(np.array(outputs), data.target, data.variance, data.centred)[0]))
         return scores
 
     def ours() -> list[float]:
@@ -206,6 +207,16 @@ def _gplearn_available() -> str | None:
     return None
 
 
+def _heights(text: str) -> tuple[int, int]:
+    try:
+        low, high = (int(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected MIN,MAX heights such as 1,2, got {text!r}") from None
+    if not 0 <= low <= high:
+        raise argparse.ArgumentTypeError(f"expected 0 <= MIN <= MAX, got {text!r}")
+    return low, high
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print one JSON document")
@@ -216,8 +227,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--generations", type=_positive, default=20, help="generations of both searches (20)")
     parser.add_argument("--specs", default=",".join(RUN_SPECS), help="equations of the whole runs")
     parser.add_argument("--skip-run", action="store_true", help="part (a) only")
+    parser.add_argument("--heights", type=_heights, default=(MIN_HEIGHT, MAX_HEIGHT),
+                        help=f"MIN,MAX heights of the random trees ({MIN_HEIGHT},{MAX_HEIGHT}; DEAP's symbreg example "
+                             "initialises with 1,2)")
     options = parser.parse_args(argv)
-    fitness_results = [bench_fitness(points, options.trees, options.rounds) for points in POINTS]
+    fitness_results = [bench_fitness(points, options.trees, options.rounds, options.heights) for points in POINTS]
     missing = None if options.skip_run else _gplearn_available()
     runs = [] if options.skip_run else bench_runs(options.specs.split(","), options.seeds, options.population,
                                                   options.generations, missing is None)
@@ -231,7 +245,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                           "run_ratio": run_ratio,
                           "generation_ratio": generation_ratio, "note": missing}, indent=2))
     else:
-        print(f"(a) fitness of {options.trees} random trees of {FITNESS_SPEC}, {options.rounds} alternating rounds")
+        print(f"(a) fitness of {options.trees} random trees (heights {options.heights[0]}..{options.heights[1]}) of "
+              f"{FITNESS_SPEC}, {options.rounds} alternating rounds")
         print(f"{'points':>7} {'reference us/tree':>18} {'ours us/tree':>13} {'ratio':>7} {'ratio of medians':>17}  fitness")
         for r in fitness_results:
             print(f"{r.points:>7} {r.reference_us:>18.1f} {r.ours_us:>13.1f} {r.ratio:>6.1f}x {r.ratio_of_medians:>16.1f}x  "

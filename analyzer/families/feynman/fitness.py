@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Mapping, Sequence
 
 from deap import gp
@@ -60,15 +61,22 @@ def evaluate(tree: Sequence[Any], columns: Mapping[str, Any], points: int) -> An
     return output
 
 
-def scaled_error(predicted: Any, target: Any, target_variance: float) -> tuple[float, float, float]:
+def scaled_error(predicted: Any, target: Any, target_variance: float,
+                 centred_target: tuple[float, Any] | None = None) -> tuple[float, float, float]:
     """(normalised squared error after linear scaling, intercept a, slope b) of one output:
-    ``a + b f`` fitted to the target by least squares; :data:`PENALTY` for a non-finite output."""
+    ``a + b f`` fitted to the target by least squares; :data:`PENALTY` for a non-finite output.
+    ``centred_target``: the target's (mean, target - mean), when the caller has them already
+    (:attr:`Training.centred`: the same numbers, computed once per training set, not per tree)."""
     count = len(predicted)
     total = float(predicted.sum())
     if not math.isfinite(total):  # an inf or a NaN anywhere makes the sum non-finite
         return PENALTY, 0.0, 0.0
-    mean_f, mean_y = total / count, float(target.sum()) / count
-    centred, target_centred = predicted - mean_f, target - mean_y
+    mean_f = total / count
+    if centred_target is None:
+        mean_y = float(target.sum()) / count
+        centred_target = (mean_y, target - mean_y)
+    mean_y, target_centred = centred_target
+    centred = predicted - mean_f
     variance = float(centred.dot(centred)) / count
     if not variance > 1e-24 * max(1.0, mean_f * mean_f):
         return 1.0, mean_y, 0.0
@@ -87,6 +95,12 @@ class Training:
     target: Any
     variance: float
     points: int
+
+    @cached_property
+    def centred(self) -> tuple[float, Any]:
+        """The target's mean and the target minus it, as :func:`scaled_error` computes them."""
+        mean = float(self.target.sum()) / len(self.target)
+        return mean, self.target - mean
 
 
 def training_data(spec: Spec, noise: float = 0.0) -> Training:
@@ -110,7 +124,7 @@ ERRSTATE = {"divide": "raise", "invalid": "raise", "over": "ignore", "under": "i
 
 def _fitness(tree: Sequence[Any], data: Training) -> tuple[float, float, float]:
     try:
-        return scaled_error(evaluate(tree, data.columns, data.points), data.target, data.variance)
+        return scaled_error(evaluate(tree, data.columns, data.points), data.target, data.variance, data.centred)
     except (Raised, FloatingPointError):
         return PENALTY, 0.0, 0.0
 
@@ -144,4 +158,4 @@ def reference_fitness(tree: gp.PrimitiveTree, pset: gp.PrimitiveSet, spec: Spec,
         except (ArithmeticError, ValueError):
             outputs.append(math.nan)
     with np.errstate(all="ignore"):
-        return scaled_error(np.array(outputs), data.target, data.variance)[0]
+        return scaled_error(np.array(outputs), data.target, data.variance, data.centred)[0]
