@@ -518,3 +518,27 @@ def test_same_mutants_in_fresh_processes_under_different_hash_seeds(tmp_path):
     assert outputs[0] == outputs[1]
     assert outputs[0].strip() == repr(generate_mutants(source))
     assert outputs[0].count("Mutant(") > 100
+
+
+def test_pragma_lines_and_module_level_all_are_not_mutated():
+    source = ('__all__ = ["f", "g"]\n'
+              '__all__ += ["h"]\n'
+              'LIMIT = 3  # pragma: no mutate\n'
+              'TABLE = [1, 2]\n'
+              '\n'
+              'def f(a, b):\n'
+              '    return (a and  # pragma: no mutate\n'
+              '            not b)\n'
+              '\n'
+              'def g(x):\n'
+              '    __all__ = x  # a local of that name is an ordinary binding\n'
+              '    return __all__ + 1\n')
+    mutants = generate_mutants(source)
+    lines = {mutant.line for mutant in mutants}
+    # not __all__ (lines 1, 2), not the pragma line (3), not f's return or its expression (they span
+    # line 7); the part of it that lies wholly on line 8 is still mutated
+    assert lines == {4, 8, 11, 12}
+    assert {mutant.before for mutant in mutants if mutant.line == 8} == {"not b", "b"}
+    assert {mutant.before for mutant in mutants if mutant.line == 4} >= {"1", "2", "TABLE = [1, 2]"}
+    # without the pragma comment the same line is mutated
+    assert any(mutant.line == 3 for mutant in generate_mutants(source.replace("  # pragma: no mutate\n", "\n", 1)))

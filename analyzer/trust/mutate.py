@@ -34,7 +34,9 @@ Never mutated: docstrings, annotations, decorators, class headers (bases and key
 parameters and their defaults (evaluated once, at ``def`` time), a call's callee itself (its
 arguments and the object of ``obj.m(...)`` are), attribute names, keyword names, whatever is
 bound (assignment, ``for``, ``with``, ``except``, walrus, comprehension and ``del`` targets, whole),
-imports, ``global``/``nonlocal``, f-strings, ``match`` patterns and ``type`` aliases.
+imports, ``global``/``nonlocal``, f-strings, ``match`` patterns and ``type`` aliases; a
+module-level ``__all__`` (its strings are names, not behaviour); and any node on a line that
+carries ``# pragma: no mutate`` (mutmut's convention), for code its author says not to mutate.
 
 A replacement that is not atomic is parenthesized, and operands are parenthesized when a
 swapped operator binds differently, so a mutant always means what its operator says. Mutants
@@ -76,7 +78,7 @@ from libcst.metadata import ByteSpanPositionProvider, MetadataWrapper, PositionP
 from analyzer.errors import InputError, one_line, syntax_reason
 from analyzer.trust.mutate_walk import Candidate, Walk
 
-__all__ = ["Mutant", "OPERATORS", "generate_mutants"]
+__all__ = ["Mutant", "OPERATORS", "PRAGMA", "generate_mutants"]
 
 OPERATORS: tuple[str, ...] = (
     "swap_and_or",
@@ -207,6 +209,25 @@ def _check_source(source: str) -> None:
         raise InputError("source is nested too deeply to compile") from None
 
 
+#: The comment that keeps a line from being mutated (mutmut's convention).
+PRAGMA = "pragma: no mutate"
+
+
+def _pragma_lines(source: str) -> frozenset[int]:
+    """The 1-based lines whose comment says ``# pragma: no mutate``."""
+    import io
+    import tokenize
+
+    lines = set()
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.COMMENT and PRAGMA in token.string:
+                lines.add(token.start[0])
+    except (tokenize.TokenError, SyntaxError):  # the source compiled; a tokenizer quirk keeps every line
+        return frozenset()
+    return frozenset(lines)
+
+
 def _generate(source: str) -> tuple[Mutant, ...]:
     _check_source(source)
     try:
@@ -222,9 +243,15 @@ def _generate(source: str) -> tuple[Mutant, ...]:
         raise InputError("source is nested too deeply to mutate") from None
     spans, positions = metadata[ByteSpanPositionProvider], metadata[PositionProvider]
     checker = _Checker(data, spans, generator.has_nonlocal)
+    excluded = _pragma_lines(source)
     mutants: list[Mutant] = []
     for candidate in candidates:
-        span, where = spans[candidate.node], positions[candidate.node].start
+        if candidate.function is None and candidate.binding == "__all__":
+            continue
+        place = positions[candidate.node]
+        if excluded and any(line in excluded for line in range(place.start.line, place.end.line + 1)):
+            continue
+        span, where = spans[candidate.node], place.start
         start, end = span.start, span.start + span.length
         if checker.accept(candidate, start, end):
             mutants.append(Mutant(len(mutants), candidate.operator, where.line, where.column,
