@@ -366,3 +366,37 @@ def test_figures_are_the_same_beside_a_cpu_hog():
             hog.wait()
     assert idle.mutants_total > 0 and idle.failure is None
     assert _figures(busy) == _figures(idle)
+
+
+def test_progress_shows_on_stderr_also_with_json(sva):
+    result = sva("trust", "artifacts/parity-4/design/seed-0.py", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)  # stdout stays one JSON document
+    lines = result.stderr.strip().splitlines()
+    total, killed = data["mutants_total"], data["mutants_killed"]
+    assert lines[-1].startswith(f"[{'#' * 24}] {total}/{total} mutants, {killed} killed, ")
+    assert 1 < len(lines) <= 21  # a log gets about twenty lines, not one per mutant
+
+
+def test_the_progress_line_in_a_log_and_on_a_terminal():
+    import io
+
+    from analyzer.progress import ProgressLine
+
+    log = io.StringIO()
+    line = ProgressLine(4, "cells", "failed", stream=log)
+    for index in range(4):
+        line.update(f"cell-{index}", counted=index == 2, note="done")
+    rows = log.getvalue().splitlines()
+    assert len(rows) == 4 and rows[0].startswith("[######..................] 1/4 cells, 0 failed, ")
+    assert rows[-1].startswith(f"[{'#' * 24}] 4/4 cells, 1 failed, ") and rows[-1].endswith("| cell-3 done")
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    line = ProgressLine(2, "mutants", "killed", stream=screen, every=5)
+    line.update("mutant 0", counted=True)
+    line.update("mutant 1")
+    assert screen.getvalue().count("\r") == 2 and screen.getvalue().endswith("\n")

@@ -20,13 +20,13 @@ measurements are copied and ``reused_from`` names the source cell.
 from __future__ import annotations
 
 import json
-import sys
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 from analyzer.errors import UsageError
+from analyzer.progress import ProgressLine
 from analyzer.experiment.executor import Executor, Finished, make_executor
 from analyzer.results.fields import MEASUREMENT_COLUMNS
 from analyzer.experiment.presets import Preset
@@ -198,40 +198,17 @@ def lost_row(task: CellTask, reason: str, seconds: float) -> dict[str, Any]:
 # The run
 
 
-@dataclass
 class Progress:
-    """The progress line: cells done, failures, elapsed and time left; one line per cell
-    when the stream is not a terminal (logs), one self-rewriting line when it is."""
+    """The progress line of ``sva run`` (:class:`analyzer.progress.ProgressLine` over cells,
+    counting failed ones): one line per cell in a log, one self-rewriting line on a terminal."""
 
-    total: int
-    stream: Any = field(default_factory=lambda: sys.stderr)
-    done: int = 0
-    failed: int = 0
-    started: float = field(default_factory=time.monotonic)
-
-    @staticmethod
-    def _clock(seconds: float) -> str:
-        seconds = int(round(seconds))
-        return f"{seconds // 60}m{seconds % 60:02d}s"
+    def __init__(self, total: int, stream: Any = None) -> None:
+        self.line = ProgressLine(total, "cells", "failed", **({"stream": stream} if stream is not None else {}))
 
     def update(self, row: Mapping[str, Any]) -> None:
-        self.done += 1
-        self.failed += row["status"] == "failed"
-        elapsed = time.monotonic() - self.started
-        left = elapsed / self.done * (self.total - self.done)
-        width = 24
-        filled = int(width * self.done / self.total) if self.total else width
-        bar = "#" * filled + "." * (width - filled)
-        status = "failed: " + str(row.get("reason")) if row["status"] == "failed" else "done"
-        text = (f"[{bar}] {self.done}/{self.total} cells, {self.failed} failed, "
-                f"{self._clock(elapsed)} elapsed, ~{self._clock(left)} left")
-        if getattr(self.stream, "isatty", lambda: False)():
-            self.stream.write(f"\r{text}  {row['cell'][:40]:<40}")
-            if self.done == self.total:
-                self.stream.write("\n")
-        else:
-            self.stream.write(f"{text} | {row['cell']} {status[:160]}\n")
-        self.stream.flush()
+        failed = row["status"] == "failed"
+        note = ("failed: " + str(row.get("reason")) if failed else "done")[:160]
+        self.line.update(str(row["cell"]), counted=failed, note=note)
 
 
 @dataclass(frozen=True)

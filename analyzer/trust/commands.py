@@ -22,6 +22,7 @@ from analyzer.trust.evaluate import trust
 from analyzer.trust.report import TrustReport
 from analyzer.trust.request import TrustConfig
 from analyzer.trust.sandbox import Limits
+from analyzer.progress import ProgressLine
 
 __all__ = ["register", "run_trust", "format_report"]
 
@@ -61,8 +62,22 @@ def _config(args: argparse.Namespace) -> TrustConfig:
                        limits=limits)
 
 
+class _MutantProgress:
+    """``sva trust``'s progress line on stderr (also with ``--json``): mutants done, killed,
+    time left."""
+
+    def __init__(self) -> None:
+        self.line: ProgressLine | None = None
+
+    def __call__(self, total: int, result: Any) -> None:
+        if self.line is None:
+            self.line = ProgressLine(total, "mutants", "killed", every=max(1, -(-total // 20)))  # about 20 log lines
+        self.line.update(f"mutant {result.mutant}", counted=result.killed,
+                         note=(f"killed by {result.by}" if result.killed else "survived"))
+
+
 def run_trust(args: argparse.Namespace) -> int:
-    report = trust(args.artifact, args.spec, args.entry, args.tests, _config(args))
+    report = trust(args.artifact, args.spec, args.entry, args.tests, _config(args), progress=_MutantProgress())
     if args.json:
         print(json.dumps(report.as_json(), indent=2))
     else:

@@ -42,7 +42,7 @@ from __future__ import annotations
 import time
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from analyzer.families import family_of
 from analyzer.trust.baseline import run_baseline
@@ -56,9 +56,11 @@ from analyzer.trust.request import TrustConfig, TrustInput, prepare
 __all__ = ["TrustConfig", "TrustInput", "TrustReport", "evaluate", "prepare", "trust"]
 
 
-def evaluate(request: TrustInput, config: TrustConfig | None = None, analysis: Any = None) -> TrustReport:
+def evaluate(request: TrustInput, config: TrustConfig | None = None, analysis: Any = None,
+             progress: Callable[[int, Any], None] | None = None) -> TrustReport:
     """Run the baseline and the mutation analysis of a prepared request; return the report.
-    ``analysis``: the request's static analysis when the caller has it already."""
+    ``analysis``: the request's static analysis when the caller has it already; ``progress``:
+    told the number of mutants and each mutant's result as it comes."""
     from analyzer.measure.metrics.explanation import explanation_values
     from analyzer.measure.unitgraph import choose_entry
 
@@ -119,7 +121,8 @@ def evaluate(request: TrustInput, config: TrustConfig | None = None, analysis: A
             counterexample = counterexample or judgement.counterexample
             notes += (judgement.note,) if judgement.note else ()
 
-    mutation = mutation_analysis(request, config, result, records, graph, size) if config.mutate else None
+    mutation = (mutation_analysis(request, config, result, records, graph, size, progress)
+                if config.mutate else None)
     timings["total_s"] = round(time.monotonic() - started, 3)
     if mutation is not None:
         timings["mutants_s"] = mutation.seconds
@@ -172,6 +175,6 @@ def _failed_report(base: dict[str, Any], reason: str, finite: bool, request: Tru
 
 
 def trust(artifact: str | Path, spec: str | None = None, entry: str | None = None, tests: Sequence[str | Path] = (),
-          config: TrustConfig | None = None) -> TrustReport:
+          config: TrustConfig | None = None, progress: Callable[[int, Any], None] | None = None) -> TrustReport:
     """Check and evaluate one artifact: :func:`~analyzer.trust.request.prepare` then :func:`evaluate`."""
-    return evaluate(prepare(artifact, spec, entry, tests), config)
+    return evaluate(prepare(artifact, spec, entry, tests), config, progress=progress)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, replace
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from analyzer.errors import InputError
 from analyzer.trust.protocol import (BaselineResult, MutantBatch, MutantResult, MutantSplice, PlanStep,
@@ -91,13 +91,24 @@ def plan_mutation(request: TrustInput, config: TrustConfig, baseline: BaselineRe
     return MutationPlan(tuple(mutants), batch, sandbox_files(request), limits, regions, exhaustive)
 
 
+def _live(on_result: Callable[[MutantResult], None]) -> Callable[[Any], None]:
+    """A progress-record reader that passes each mutant's result on."""
+    def read(record: Any) -> None:
+        result = progress_from_json(record)
+        if isinstance(result, MutantResult):
+            on_result(result)
+    return read
+
+
 def run_mutant_batch(plan: MutationPlan, indices: Sequence[int] | None = None,
+                     on_result: Callable[[MutantResult], None] | None = None,
                      ) -> tuple[dict[int, MutantResult], str | None]:
     """Check the mutants (all, or those at ``indices``) in one worker process.
 
     A mutant that takes the worker down (``os._exit``, a hang the timers cannot interrupt) is
     counted killed by the test that was running, and a new worker resumes after it. Returns
-    the result per mutant index and an error when the worker cannot even start.
+    the result per mutant index and an error when the worker cannot even start. ``on_result``
+    hears of each mutant's result as the worker reports it (a progress line).
     """
     batch = plan.batch
     if indices is not None:
@@ -106,7 +117,8 @@ def run_mutant_batch(plan: MutationPlan, indices: Sequence[int] | None = None,
     results: dict[int, MutantResult] = {}
     start = 0
     while start < len(order):
-        outcome = run_job("trust_mutants", replace(batch, start=start).to_json(), plan.files, plan.limits)
+        outcome = run_job("trust_mutants", replace(batch, start=start).to_json(), plan.files, plan.limits,
+                          _live(on_result) if on_result is not None else None)
         marker = None
         for record in map(progress_from_json, outcome.progress):
             if isinstance(record, MutantResult):
@@ -122,20 +134,25 @@ def run_mutant_batch(plan: MutationPlan, indices: Sequence[int] | None = None,
         if marker is None or marker.mutant != in_flight:
             return results, f"the mutation worker failed before mutant {in_flight}: {outcome.reason}"
         results[in_flight] = MutantResult(in_flight, True, marker.test, f"took the worker down: {outcome.reason}")
+        if on_result is not None:
+            on_result(results[in_flight])
         start = position + 1
     return results, None
 
 
 def mutation_analysis(request: TrustInput, config: TrustConfig, baseline: BaselineResult,
-                      records: tuple[TestRecord, ...], graph: Any, size: int) -> MutationSummary:
-    """Run every mutant and score: mutation score, localization, survivors."""
+                      records: tuple[TestRecord, ...], graph: Any, size: int,
+                      progress: Callable[[int, MutantResult], None] | None = None) -> MutationSummary:
+    """Run every mutant and score: mutation score, localization, survivors. ``progress`` is told
+    the number of mutants and each result as it comes (``sva trust``'s progress line)."""
     started = time.monotonic()
     try:
         plan = plan_mutation(request, config, baseline, records)
     except (InputError, RecursionError, MemoryError) as error:
         reason = str(error) if isinstance(error, InputError) else type(error).__name__
         return MutationSummary(None, None, None, None, (), f"cannot generate mutants: {reason}", 0.0)
-    results, error = run_mutant_batch(plan)
+    total = len(plan.mutants)
+    results, error = run_mutant_batch(plan, on_result=(lambda result: progress(total, result)) if progress else None)
     seconds = round(time.monotonic() - started, 3)
     if error is not None:
         return MutationSummary(None, None, None, None, (), error, seconds)

@@ -36,7 +36,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping, Union
+from typing import Any, Callable, Mapping, Union
 
 from analyzer.errors import one_line
 
@@ -132,12 +132,13 @@ def _read_progress(path: Path) -> tuple[Any, ...]:
 
 
 def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str] | None = None,
-            limits: Limits | None = None) -> Outcome:
+            limits: Limits | None = None, on_progress: Callable[[Any], None] | None = None) -> Outcome:
     """Run job ``job`` (a name in :data:`analyzer.trust.jobs.JOBS`) on ``payload``.
 
     ``files`` maps file names to text written into the child's working folder first (the
     artifact module, its tests). The payload and the result travel as JSON files; progress
-    records the job streams come back in the outcome's ``progress``.
+    records the job streams come back in the outcome's ``progress``, and, while it runs, each
+    complete record goes to ``on_progress`` as it arrives (a progress line).
     """
     limits = limits or Limits()
     with tempfile.TemporaryDirectory(prefix="sva-sandbox-") as folder:
@@ -157,7 +158,7 @@ def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str] | Non
                                        stdout=stdout, stderr=stderr, preexec_fn=lambda: _limit_child(limits),
                                        close_fds=True)
             try:
-                returncode, reason = _watch(process, limits, progress_path, started)
+                returncode, reason = _watch(process, limits, progress_path, started, on_progress)
             finally:
                 _kill_group(process)  # no grandchild outlives the job
             if reason is not None:
@@ -180,14 +181,42 @@ def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str] | Non
         return Completed(result.get("value"), elapsed, progress)
 
 
-def _watch(process: subprocess.Popen, limits: Limits, progress_path: Path, started: float) -> tuple[int | None, str | None]:
+class _Tail:
+    """The complete JSON lines a progress file gained since the last look, for a live reader."""
+
+    def __init__(self, path: Path, reader: Callable[[Any], None]) -> None:
+        self.path, self.reader, self.offset = path, reader, 0
+
+    def read(self) -> None:
+        try:
+            with open(self.path, "rb") as stream:
+                stream.seek(self.offset)
+                data = stream.read()
+        except OSError:
+            return
+        end = data.rfind(b"\n") + 1  # only complete lines: the last may be half written
+        for line in data[:end].split(b"\n"):
+            if line.strip():
+                try:
+                    record = json.loads(line)
+                except ValueError:
+                    continue
+                self.reader(record)
+        self.offset += end
+
+
+def _watch(process: subprocess.Popen, limits: Limits, progress_path: Path, started: float,
+           on_progress: Callable[[Any], None] | None = None) -> tuple[int | None, str | None]:
     """Wait for the child; return its exit status, or why it must be stopped."""
     last_size, last_change = 0, time.monotonic()
+    tail = _Tail(progress_path, on_progress) if on_progress is not None else None
     while True:
         now = time.monotonic()
         remaining = limits.wall_seconds - (now - started)
         if remaining <= 0:
             return None, f"wall-clock limit of {limits.wall_seconds:g} s exceeded"
+        if tail is not None:
+            tail.read()
         if limits.idle_seconds is not None:
             try:
                 size = progress_path.stat().st_size
@@ -198,9 +227,12 @@ def _watch(process: subprocess.Popen, limits: Limits, progress_path: Path, start
             elif size > 0 and now - last_change > limits.idle_seconds:  # watched once the stream starts
                 return None, f"no progress for {limits.idle_seconds:g} s (hung)"
         try:
-            return process.wait(timeout=min(0.1, remaining)), None
+            code = process.wait(timeout=min(0.1, remaining))
         except subprocess.TimeoutExpired:
             continue
+        if tail is not None:
+            tail.read()
+        return code, None
 
 
 def _kill_group(process: subprocess.Popen) -> None:
