@@ -171,4 +171,6 @@ def _mutants(report: TrustReport) -> str:
         return "-"
     rate = report.mutants_per_s
     speed = f", {rate:.0f} mutants/s" if rate else ""
-    return f"{_number(report.mutation_score)} ({report.mutants_killed} killed of {report.mutants_total}{speed})"
+    timeouts = f", {report.mutants_timeout} of them by timeout" if report.mutants_timeout else ""
+    return (f"{_number(report.mutation_score)} ({report.mutants_killed} killed of {report.mutants_total}"
+            f"{timeouts}{speed})")

@@ -138,9 +138,10 @@ def _mutation_fields(mutation: MutationSummary | None) -> dict[str, Any]:
     """The report's mutation fields: all None (no survivors) when mutation analysis did not run."""
     if mutation is None:
         return dict(mutants_total=None, mutants_killed=None, mutation_score=None, localization=None,
-                    survivors=(), mutation_error=None)
+                    survivors=(), mutation_error=None, mutants_timeout=None)
     return dict(mutants_total=mutation.total, mutants_killed=mutation.killed, mutation_score=mutation.score,
-                localization=mutation.localization, survivors=mutation.survivors, mutation_error=mutation.error)
+                localization=mutation.localization, survivors=mutation.survivors, mutation_error=mutation.error,
+                mutants_timeout=mutation.timeouts)
 
 
 def _notes(records: Sequence[TestRecord]) -> tuple[str, ...]:

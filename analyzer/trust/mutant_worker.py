@@ -56,7 +56,7 @@ def run_mutants(batch: MutantBatch, progress: Callable[[Progress], None]) -> Bat
         done = 0
         for mutant in batch.mutants[batch.start:]:
             started = cpu_seconds()
-            killed, by, reason, tests_run = False, None, None, 0
+            killed, by, reason, tests_run, timeout = False, None, None, 0, False
             try:
                 alarm.arm(settings.test_seconds)
                 try:
@@ -81,11 +81,11 @@ def run_mutants(batch: MutantBatch, progress: Callable[[Progress], None]) -> Bat
                         except TimeBudgetExceeded:
                             outcome = TestOutcome("timeout", "timed out", 0.0)
                         if outcome.status in ("failed", "timeout"):
-                            killed, by, reason = True, step.name, outcome.reason
+                            killed, by, reason, timeout = True, step.name, outcome.reason, outcome.status == "timeout"
                             break
                 finally:
                     restore()
-            progress(MutantResult(mutant.index, killed, by, reason, tests_run, cpu_seconds() - started))
+            progress(MutantResult(mutant.index, killed, by, reason, tests_run, cpu_seconds() - started, timeout))
             done += 1
         return BatchDone(done)
 

@@ -57,6 +57,8 @@ class MutationSummary:
     survivors: tuple[Survivor, ...]
     error: str | None
     seconds: float
+    #: of the killed, how many by a test running past its CPU budget or a hang, not by a failure
+    timeouts: int | None = None
 
 
 def plan_mutation(request: TrustInput, config: TrustConfig, baseline: BaselineResult,
@@ -133,7 +135,9 @@ def run_mutant_batch(plan: MutationPlan, indices: Sequence[int] | None = None,
         in_flight = order[position]
         if marker is None or marker.mutant != in_flight:
             return results, f"the mutation worker failed before mutant {in_flight}: {outcome.reason}"
-        results[in_flight] = MutantResult(in_flight, True, marker.test, f"took the worker down: {outcome.reason}")
+        hung = "hung" in str(outcome.reason) or "wall-clock" in str(outcome.reason)
+        results[in_flight] = MutantResult(in_flight, True, marker.test, f"took the worker down: {outcome.reason}",
+                                          timeout=hung)
         if on_result is not None:
             on_result(results[in_flight])
         start = position + 1
@@ -172,6 +176,6 @@ def mutation_analysis(request: TrustInput, config: TrustConfig, baseline: Baseli
                  unit=mutant_unit(graph, m.function, m.binding), before=m.before, after=m.after,
                  equivalent=plan.exhaustive)
         for m in plan.mutants if not (m.index in results and results[m.index].killed))
-    total = len(plan.mutants)
+    timeouts = sum(1 for result in results.values() if result.killed and result.timeout)
     return MutationSummary(total, killed, killed / total if total else None,
-                           sum(shares) / len(shares) if shares else None, survivors, None, seconds)
+                           sum(shares) / len(shares) if shares else None, survivors, None, seconds, timeouts)

@@ -80,6 +80,8 @@ class TrustReport:
     #: what the spec family's probe measured (the sorting family: comparators, depth, best
     #: known, the traced pairs, 0-1 counts); None for a family without a probe
     family_fields: dict[str, Any] | None = None
+    #: of ``mutants_killed``, those killed by a test running past its CPU budget (or a hang)
+    mutants_timeout: int | None = None
     timings: dict[str, float] = field(default_factory=dict)
     config: dict[str, Any] = field(default_factory=dict)  #: the TrustConfig used, limits included
     versions: dict[str, str] = field(default_factory=dict)  #: of everything that ran the checks

@@ -240,7 +240,8 @@ class TestMarker:
 class MutantResult:
     """The verdict on one mutant: killed or not, by which test (``"<import>"`` when the mutant
     does not even load) and why, how many tests ran, and the seconds it took (``None`` for a
-    mutant that took the worker down, judged by the caller)."""
+    mutant that took the worker down, judged by the caller); ``timeout`` when the kill was a
+    test running past its CPU budget (or a hang), not a test failing."""
 
     mutant: int
     killed: bool
@@ -248,10 +249,11 @@ class MutantResult:
     reason: str | None
     tests_run: int | None = None
     seconds: float | None = None
+    timeout: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {"kind": "mutant", "mutant": self.mutant, "killed": self.killed, "by": self.by, "reason": self.reason,
-                "tests_run": self.tests_run, "seconds": self.seconds}
+                "tests_run": self.tests_run, "seconds": self.seconds, "timeout": self.timeout}
 
 
 #: What the mutant job streams, in order: one Ready, then per mutant its markers and its result.
@@ -267,7 +269,7 @@ def progress_from_json(data: Mapping[str, Any]) -> Progress:
         return TestMarker(int(data["mutant"]), data["test"])
     if kind == "mutant":
         return MutantResult(int(data["mutant"]), bool(data["killed"]), data.get("by"), data.get("reason"),
-                            data.get("tests_run"), data.get("seconds"))
+                            data.get("tests_run"), data.get("seconds"), bool(data.get("timeout", False)))
     raise ValueError(f"not a mutant batch progress record: {dict(data)!r:.80}")
 
 
