@@ -71,11 +71,13 @@ def spec_tests(done: Sequence[Mapping[str, Any]], entries: Sequence[Claim], seed
     """Every comparison claim's every metric on every spec, classified, with Holm across the
     empirical ones."""
     tests: list[SpecTest] = []
+    by_side: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
+    for row in done:
+        by_side.setdefault((row["spec"], row.get("generator")), []).append(row)
     for entry in entries:
         for comparison in compare(done, entry.metrics, seed=seed):
-            mine = [row for row in done if row["spec"] == comparison.spec]
-            design = sample([row for row in mine if row.get("generator") == "design"], "design", comparison.metric)
-            search = sample([row for row in mine if row.get("generator") == "search"], "search", comparison.metric)
+            design = sample(by_side.get((comparison.spec, "design"), []), "design", comparison.metric)
+            search = sample(by_side.get((comparison.spec, "search"), []), "search", comparison.metric)
             kind = comparison_kind(comparison.metric, design, search, entry.sign(comparison.metric))
             tests.append(SpecTest(entry.name, comparison.metric, comparison.spec, comparison, kind))
     tested = [i for i, test in enumerate(tests) if test.kind.finding and test.comparison.p_value is not None]

@@ -28,10 +28,12 @@ settled by construction, so only explanation length is tested there.
 from __future__ import annotations
 
 import warnings
+from dataclasses import replace
 from typing import Any, Mapping, Sequence
 
 from analyzer.results import sentences as words
 from analyzer.results.kinds import DEGENERATE, EMPIRICAL, constant_reason, settled_reason, verifiable
+from analyzer.results.stats import holm
 from analyzer.results.tables import Correlation, correlate, distinct
 from analyzer.results.verdicts import ALPHA, Claim, ClaimResult, Verdict
 
@@ -90,10 +92,6 @@ def group_correlations(entry: Claim, rows: Sequence[Mapping[str, Any]], generato
 
 
 def _with_holm(correlations: Sequence[Correlation]) -> list[Correlation]:
-    from dataclasses import replace
-
-    from analyzer.results.stats import holm
-
     adjusted = holm([c.p_value for c in correlations])
     return [replace(c, p_holm=p) for c, p in zip(correlations, adjusted)]
 

@@ -32,6 +32,8 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
+from analyzer.errors import SvaError
+from analyzer.families import family_of, get_spec
 from analyzer.generate import GENERATORS
 from analyzer.results.tables import Sample, distinct, values
 
@@ -91,9 +93,6 @@ def comparison_kind(metric: str, design: Sample, search: Sample, sign: int) -> K
 def training_share(spec: str) -> float | None:
     """The spec's :meth:`~analyzer.core.family.Family.training_share`, ``None`` for a spec no
     registered family knows (rows of another installation) or an infinite domain."""
-    from analyzer.errors import SvaError
-    from analyzer.families import family_of, get_spec
-
     try:
         found = get_spec(spec)
     except (SvaError, KeyError):

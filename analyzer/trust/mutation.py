@@ -135,9 +135,8 @@ def run_mutant_batch(plan: MutationPlan, indices: Sequence[int] | None = None,
         in_flight = order[position]
         if marker is None or marker.mutant != in_flight:
             return results, f"the mutation worker failed before mutant {in_flight}: {outcome.reason}"
-        hung = "hung" in str(outcome.reason) or "wall-clock" in str(outcome.reason)
         results[in_flight] = MutantResult(in_flight, True, marker.test, f"took the worker down: {outcome.reason}",
-                                          timeout=hung)
+                                          timeout=outcome.overran)
         if on_result is not None:
             on_result(results[in_flight])
         start = position + 1

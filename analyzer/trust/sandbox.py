@@ -66,11 +66,13 @@ class Completed:
 
 @dataclass(frozen=True)
 class Crashed:
-    """The job did not return a result; ``reason`` says why, in one line."""
+    """The job did not return a result; ``reason`` says why, in one line. ``overran``: the
+    sandbox stopped it for taking too long (its wall clock, or a progress stream gone silent)."""
 
     reason: str
     wall_seconds: float
     progress: tuple[Any, ...] = ()
+    overran: bool = False
 
 
 Outcome = Union[Completed, Crashed]
@@ -162,7 +164,7 @@ def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str] | Non
             finally:
                 _kill_group(process)  # no grandchild outlives the job
             if reason is not None:
-                return Crashed(reason, time.monotonic() - started, _read_progress(progress_path))
+                return Crashed(reason, time.monotonic() - started, _read_progress(progress_path), overran=True)
         elapsed = time.monotonic() - started
         progress = _read_progress(progress_path)
         if returncode < 0:
