@@ -33,10 +33,11 @@ dot:
 run: setup
 	$(BIN)/sva run --preset default --out out/results
 
-# The import rules first (layers, families, no cycles: .importlinter), then the suite.
+# The import rules first (layers, families, no cycles: .importlinter), then the suite, on two
+# processes (pytest-xdist; a file's tests stay together, so a module's fixtures run once).
 test: setup
 	$(BIN)/lint-imports --no-cache
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 # The benchmarks; the `bench` extra adds the peers (gplearn for bench_symreg.py's part (b)).
 bench: setup

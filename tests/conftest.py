@@ -19,6 +19,10 @@ settings.load_profile(os.environ.get("SVA_HYPOTHESIS_PROFILE", "repeatable"))
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# The corpus projects are data for sva trust (tests/test_trust_fresh.py), with tests of their
+# own that only the sandbox runs; the suite must not collect them.
+collect_ignore = ["fresh_corpus"]
+
 
 def run_sva(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
             timeout: float = 600) -> subprocess.CompletedProcess:
