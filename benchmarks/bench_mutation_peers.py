@@ -106,6 +106,8 @@ class Confirmation:
     killed: list[int] = field(default_factory=list)
     method: str = ""
     reason: str | None = None
+    #: each survivor plain pytest killed: "index operator at line N (unit)"
+    killed_details: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -171,7 +173,7 @@ def run_sva(entry: Entry, workdir: Path, timeout: float) -> tuple[Side, dict[str
     project = _copy_project(entry, workdir)
     command = [sys.executable, "-m", "analyzer", "trust", entry.module, "--tests", entry.tests, "--json"]
     status, out, err, wall = _run(command, project, timeout, _env())
-    side = Side("sva", wall_s=round(wall, 2), walls=[wall])
+    side = Side("sva", wall_s=round(wall, 2), walls=[round(wall, 2)])
     if status is None:
         side.reason = f"sva trust ran past {timeout:g} s"
         return side, None
@@ -261,7 +263,7 @@ def run_mutmut(entry: Entry, workdir: Path, timeout: float) -> Side:
         raise SystemExit(f"bench_mutation_peers: {entry.name}: the corpus project has its own setup.cfg")
     config.write_text(mutmut_config(entry), encoding="utf-8")
     status, out, err, wall = _run(command + ["run"], project, timeout, _env())
-    side.wall_s, side.walls = round(wall, 2), [wall]
+    side.wall_s, side.walls = round(wall, 2), [round(wall, 2)]
     if status is None:
         side.reason = f"mutmut run ran past {timeout:g} s"
         return side
@@ -396,6 +398,9 @@ def confirm_survivors(entry: Entry, report: Mapping[str, Any] | None, workdir: P
         killed = _confirm_here(project, entry, report, result.sampled)
     result.killed = [i for i in result.sampled if killed[i]]
     result.survived = [i for i in result.sampled if not killed[i]]
+    by_index = {s["index"]: s for s in report.get("survivors") or []}
+    result.killed_details = [f"{i} {by_index[i].get('operator')} at line {by_index[i].get('line')} "
+                             f"({by_index[i].get('unit') or 'module level'})" for i in result.killed]
     return result
 
 
@@ -486,8 +491,8 @@ def format_table(results: Sequence[ModuleResult], total: Mapping[str, Any]) -> s
             lines.append(f"  confirmation: {c.reason}")
         else:
             lines.append(f"  confirmation: {len(c.survived)} of {len(c.sampled)} sampled survivors survive plain "
-                         f"pytest{' (killed: ' + ', '.join(map(str, c.killed)) + ')' if c.killed else ''}"
-                         f"{'; by ' + c.method if c.method else ''}")
+                         f"pytest{'; checked by ' + c.method if c.method else ''}")
+            lines.extend(f"    killed by plain pytest: mutant {detail}" for detail in c.killed_details)
         lines.append("")
     ratios = ", ".join(f"{x:.2f}x" for x in total["ratios"]) or "none"
     median = total["ratio_median"]
