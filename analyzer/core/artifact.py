@@ -54,6 +54,9 @@ class Artifact:
     search: Mapping[str, Any] | None = None
     tests_source: str | None = None
     versions: Mapping[str, str] = field(default_factory=versions)
+    #: the module's file stem when it keeps a name of its own (an artifact brought from a
+    #: folder keeps its file name, so its tests can import it); ``None``: ``seed-<n>``
+    name: str | None = None
 
     @property
     def sha256(self) -> str:
@@ -62,8 +65,8 @@ class Artifact:
 
     @property
     def stem(self) -> str:
-        """File name stem: ``seed-<n>``."""
-        return f"seed-{self.seed}"
+        """File name stem: ``seed-<n>``, or the artifact's own ``name``."""
+        return self.name or f"seed-{self.seed}"
 
     def manifest(self) -> dict[str, Any]:
         """The JSON manifest written beside the module."""
@@ -83,8 +86,9 @@ class Artifact:
 
 
 def artifact_dir(out: str | os.PathLike[str], spec: str, generator: str) -> Path:
-    """The folder that holds every seed of one (spec, generator)."""
-    return Path(out) / spec / generator
+    """The folder that holds every seed of one (spec, generator); a generator named
+    ``external:<label>`` keeps its artifacts in ``<spec>/external/<label>``."""
+    return Path(out) / spec / Path(*generator.split(":"))
 
 
 def write_artifact(artifact: Artifact, out: str | os.PathLike[str]) -> Path:

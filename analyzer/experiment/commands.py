@@ -1,4 +1,8 @@
-"""``sva run`` (the experiment) and ``sva export`` (its rows as CSV)."""
+"""``sva run`` (the experiment) and ``sva export`` (its rows as CSV).
+
+``sva run`` exits 0 when the run finished (whatever its cells scored), 1 when ``--external``
+entries were skipped (each named on one ``sva:`` line) but the rest ran, 2 for bad input.
+"""
 
 from __future__ import annotations
 
@@ -47,6 +51,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     run.add_argument("--workers", type=_count("workers", 1), default=None,
                      help="worker processes (default: the preset's, or one per core)")
     run.add_argument("--out", default=DEFAULT_RESULTS, help=f"results folder (default: {DEFAULT_RESULTS})")
+    run.add_argument("--external", metavar="DIR", default=None,
+                     help="also measure the artifacts in DIR, laid out as DIR/<spec>/<label>/<name>.py (with an "
+                          "optional test_<name>.py beside each): one cell per file, reported as external:<label>")
     run.add_argument("--retry-failed", action="store_true", help="run failed cells again instead of keeping them")
     run.add_argument("--no-report", action="store_true", help="do not write the report at the end")
     run.set_defaults(handler=run_command)
@@ -65,9 +72,12 @@ def run_command(args: argparse.Namespace) -> int:
 
     preset = get_preset(args.preset).with_overrides(specs=args.specs, generators=args.generators,
                                                     seeds=args.seeds, workers=args.workers)
+    external = _external(args.external, preset) if args.external is not None else None
+    brought = (f", + {len(external.artifacts)} external artifacts ({', '.join(external.labels)})"
+               if external is not None else "")
     print(f"sva run: preset {preset.name}, {len(preset.spec_names())} specs x {len(preset.generators)} generators "
-          f"x {preset.seeds} seeds, {preset.worker_count()} workers -> {args.out}", file=sys.stderr, flush=True)
-    summary = run_experiment(preset, args.out, argv=sys.argv[1:])
+          f"x {preset.seeds} seeds{brought}, {preset.worker_count()} workers -> {args.out}", file=sys.stderr, flush=True)
+    summary = run_experiment(preset, args.out, argv=sys.argv[1:], external=external)
     for line in summary_lines(summary):
         print(line)
     if not args.no_report:
@@ -75,7 +85,23 @@ def run_command(args: argparse.Namespace) -> int:
 
         files = build_report(summary.results_dir)
         print(f"report: {files.html}")
-    return 0
+    return 1 if external is not None and external.problems else 0
+
+
+def _external(directory: str, preset):
+    """The brought artifacts of ``directory`` for the run's specs; one ``sva:`` line on stderr for
+    each entry skipped; an :class:`InputError` (status 2) when none is left."""
+    from analyzer.errors import InputError, error_line
+    from analyzer.generate.external import read_external, within_specs
+
+    why = "add it with --specs" if preset.specs is not None else "it is not registered"
+    folder = within_specs(read_external(directory), preset.spec_names(), why, directory)
+    for problem in folder.problems:
+        print(error_line(problem), file=sys.stderr, flush=True)
+    if not folder.artifacts:
+        raise InputError(f"{directory}: no artifact for this run's specs ({', '.join(preset.spec_names())}); "
+                         f"add the folder's specs with --specs")
+    return folder
 
 
 def export_command(args: argparse.Namespace) -> int:

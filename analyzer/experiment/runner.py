@@ -15,6 +15,12 @@ does only what is missing), and stores each row the moment it arrives. Seed 0 of
 deterministic generator (design ignores the seed) find their twin already measured: when a
 cell's artifact has the same bytes as a measured one, measured with the same settings, its
 measurements are copied and ``reused_from`` names the source cell.
+
+Artifacts a user brings (``sva run --external DIR``, :mod:`analyzer.generate.external`) are
+cells too, ``<spec>/external:<label>/seed-<i>``, one per file, planned after the preset's cells
+and measured the same way. Their configuration holds the file's and the folder's hashes; a
+changed file is a new configuration, which is measured again (its new row is the one the latest
+run reads) rather than refused like a preset cell made with other settings.
 """
 
 from __future__ import annotations
@@ -57,8 +63,12 @@ class CellTask:
     def measure_hash(self) -> str:
         """Hash of how the cell is measured (the trust settings and this sva's version)."""
         from analyzer import __version__
+        from analyzer.generate.external import is_external
 
-        return config_hash({"trust": dict(self.trust), "sva": __version__})
+        measured = {"trust": dict(self.trust), "sva": __version__}
+        if is_external(self.generator):  # its own tests are part of how it is measured
+            measured["tests_sha256"] = self.generator_config.get("tests_sha256")
+        return config_hash(measured)
 
     @property
     def config(self) -> dict[str, Any]:
@@ -71,8 +81,9 @@ class CellTask:
         return config_hash({"cell": self.cell, **self.config})
 
 
-def plan_cells(preset: Preset, results_dir: str | Path) -> list[CellTask]:
-    """The cells of ``preset`` in dispatch order: seed-major, then spec, then generator."""
+def plan_cells(preset: Preset, results_dir: str | Path, external: Any = None) -> list[CellTask]:
+    """The cells of ``preset`` in dispatch order: seed-major, then spec, then generator; then one
+    cell per artifact of ``external`` (an :class:`analyzer.generate.external.ExternalFolder`)."""
     from analyzer.core.settings import merge_config
     from analyzer.generate import get_generator
     from analyzer.specs import get_spec
@@ -87,6 +98,12 @@ def plan_cells(preset: Preset, results_dir: str | Path) -> list[CellTask]:
                 configuration = merge_config(generator.default_config(spec), settings)
                 tasks.append(CellTask(spec.name, spec.family, name, seed, configuration, dict(preset.trust),
                                       str(results_dir), preset.name))
+    if external is not None:
+        from analyzer.generate.external import config_of
+
+        tasks.extend(CellTask(artifact.spec, artifact.family, artifact.generator, artifact.index,
+                              config_of(artifact, external), dict(preset.trust), str(results_dir), preset.name)
+                     for artifact in external.artifacts)
     return tasks
 
 
@@ -164,8 +181,10 @@ def run_cell(task: CellTask) -> dict[str, Any]:
         if any(row.get(name) is not None for name in own):  # the manifest carries it, as sva generate's does
             annotate(module, spec, Judgement(fields={name: row.get(name) for name in own}))
     except Exception as error:  # a cell's failure is data, stored with its reason
+        from analyzer.errors import SvaError
+
         row.update(status="failed", stage=stage, reason=_reason(error))
-        if not isinstance(error, _CellFailure):
+        if not isinstance(error, (_CellFailure, SvaError)):  # our own errors say it all in the reason
             import traceback
 
             row["detail"] = traceback.format_exc(limit=8)[-4000:]
@@ -226,18 +245,26 @@ class RunSummary:
 
 def run_experiment(preset: Preset, results_dir: str | Path, *, argv: Sequence[str] = (),
                    executor: Executor | None = None, retry_failed: bool = False,
-                   progress: Callable[[Mapping[str, Any]], None] | None = None) -> RunSummary:
-    """Run every cell of ``preset`` not yet stored in ``results_dir``; store each as it ends."""
+                   progress: Callable[[Mapping[str, Any]], None] | None = None, external: Any = None) -> RunSummary:
+    """Run every cell of ``preset`` (and of the ``external`` folder's artifacts, an
+    :class:`analyzer.generate.external.ExternalFolder`) not yet stored in ``results_dir``; store
+    each as it ends."""
+    from analyzer.generate.external import is_external
+
     started = time.monotonic()
     root = Path(results_dir)
-    tasks = plan_cells(preset, root)
+    tasks = plan_cells(preset, root, external)
     with ResultsDB(root) as db:
         hashes = db.config_hashes()
-        clashes = [task.cell for task in tasks if hashes.get(task.cell, {task.config_hash}) - {task.config_hash}]
+        clashes = [task.cell for task in tasks if not is_external(task.generator)
+                   and hashes.get(task.cell, {task.config_hash}) - {task.config_hash}]
         if clashes:
             raise UsageError(f"{root} already holds {len(clashes)} of these cells (e.g. {clashes[0]}) "
                              f"made with another configuration; choose another --out folder")
         settings = {"preset": asdict(preset), "workers": preset.worker_count()}
+        if external is not None:
+            settings["external"] = {"dir": external.root, "sha256": external.sha256,
+                                    "artifacts": len(external.artifacts)}
         run_id = db.start_run(argv, preset.name, settings, [(task.cell, task.config_hash) for task in tasks])
         stored = db.stored()
         pending = [task for task in tasks

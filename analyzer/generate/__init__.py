@@ -10,6 +10,11 @@ tell a fact about the generators from a finding: ``deterministic`` (the seed cha
 ``construction``, the metrics its way of building settles, each with the reason (search emits
 one function and no tests, so its decomposability and localization are not outcomes of the
 search). :mod:`analyzer.results.kinds` reads these and checks them against the rows.
+
+Artifacts a user brings (:mod:`analyzer.generate.external`, ``sva run --external DIR``) are not
+built per seed and so are not in :data:`GENERATORS`; each label of a folder is the generator
+``external:<label>``, which :func:`get_generator` resolves to a record that declares nothing
+(not deterministic, no construction): every claim about it is empirical.
 """
 
 from __future__ import annotations
@@ -86,7 +91,13 @@ GENERATORS: dict[str, Generator] = {
 
 
 def get_generator(name: str) -> Generator:
-    """The generator called ``name``; a :class:`UsageError` listing the known ones otherwise."""
+    """The generator called ``name`` (or ``external:<label>``, the artifacts of a folder's label);
+    a :class:`UsageError` listing the known ones otherwise."""
+    from analyzer.generate.external import label_of
+
+    label = label_of(name) if isinstance(name, str) else None
+    if label:
+        return Generator(name, f"artifacts brought from a folder, label {label!r}", "analyzer.generate.external")
     try:
         return GENERATORS[name]
     except (KeyError, TypeError):

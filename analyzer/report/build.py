@@ -25,6 +25,7 @@ from analyzer.atomic import write_text_atomically
 from analyzer.errors import InputError, OutputError
 from analyzer.report import plots
 from analyzer.report.content import ClaimView, ReportContent, ReportFiles
+from analyzer.report.external import external_section
 from analyzer.report.html import render_html
 from analyzer.report.markdown import render_markdown
 from analyzer.report.sidebyside import side_by_side
@@ -73,11 +74,12 @@ def report_content(rows: Sequence[Mapping[str, Any]], results_dir: Path, out_dir
     within_table = within_section(results)
     specs = spec_order(row["spec"] for row in rows)
     search = [row for row in done if row["generator"] != "design"]
+    external_table = external_section(rows, specs)
     return ReportContent(
         summary=summarize_run(rows),
         claims=claims,
         table=tuple(comparison_table(rows, comparisons)),
-        sections=(*(table for table in (specs_table, within_table) if table), *family_sections(rows)),
+        sections=(*(table for table in (specs_table, within_table, external_table) if table), *family_sections(rows)),
         scatter_svg=plots.scatter_grid(distinct(done), correlations) if done else None,
         convergence_svg=plots.convergence_grid(search, specs),
         pairs=tuple(side_by_side(rows, results_dir, out_dir)),

@@ -61,7 +61,7 @@ class ArtifactView:
 class SideBySide:
     spec: str
     seed: int
-    views: tuple[ArtifactView, ...]  #: design first, then search
+    views: tuple[ArtifactView, ...]  #: design first, then search, then any other generator
 
 
 def _pick(rows: Sequence[Mapping[str, Any]], spec: str, generator: str) -> Mapping[str, Any] | None:
@@ -136,7 +136,7 @@ def _view(row: Mapping[str, Any], results_dir: Path, out_dir: Path) -> ArtifactV
             notes.append(note)
     else:
         notes.append("no artifact was written")
-    stem = f"{spec}__{generator}__seed-{seed}"
+    stem = f"{spec}__{generator.replace(':', '-')}__seed-{seed}"
     if source is not None:
         try:
             graph = build_unit_graph(source)
@@ -163,11 +163,14 @@ def _view(row: Mapping[str, Any], results_dir: Path, out_dir: Path) -> ArtifactV
 
 
 def side_by_side(rows: Sequence[Mapping[str, Any]], results_dir: Path, out_dir: Path) -> list[SideBySide]:
-    """For each spec, the design and search cells of seed 0 (else the lowest seed present)."""
+    """For each spec, the design and search cells of seed 0 (else the lowest seed present), then
+    the first artifact of each other generator on it (each ``external:<label>``, in name order)."""
     (out_dir / "diagrams").mkdir(parents=True, exist_ok=True)
     pairs = []
     for spec in spec_order(row["spec"] for row in rows):
-        chosen = [row for row in (_pick(rows, spec, "design"), _pick(rows, spec, "search")) if row is not None]
+        others = sorted({str(row["generator"]) for row in rows if row["spec"] == spec} - {"design", "search"})
+        chosen = [row for row in (_pick(rows, spec, generator) for generator in ("design", "search", *others))
+                  if row is not None]
         if not chosen:
             continue
         views = tuple(_view(row, results_dir, out_dir) for row in chosen)

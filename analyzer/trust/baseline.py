@@ -48,7 +48,7 @@ def baseline_limits(request: TrustInput, config: TrustConfig) -> Limits:
     checks = tests + (len(request.spec.properties) + 4 if request.spec else 0) + 1
     extra = config.test_seconds * checks
     return replace(config.limits, cpu_seconds=max(config.limits.cpu_seconds, int(extra) + 5),
-                   wall_seconds=max(config.limits.wall_seconds, extra + 10))
+                   wall_seconds=max(config.limits.wall_seconds, extra + 10), python=request.python)
 
 
 def run_baseline(request: TrustInput, config: TrustConfig, analysis: Any = None) -> Baseline:

@@ -6,7 +6,8 @@ coverage.py (branch mode), runs every test once (the spec test first, then each 
 while a profile hook (:class:`CallTracer`) records which artifact functions each test calls
 *directly* (a call into the artifact from a frame outside it) and which it executes at all,
 then runs the spec checks (:mod:`analyzer.trust.spec_checks`) and, after coverage stopped, the
-spec family's probe on the held-out and shifted inputs the checks used.
+spec family's probe on the held-out and shifted inputs the checks used. The same hook, from
+the import to the end of test collection, records the functions that ran at import time.
 
 The result is one :class:`~analyzer.trust.protocol.BaselineResult`; an artifact that fails or
 hangs on import, or tests that do not collect, give a result saying only that.
@@ -85,14 +86,18 @@ def run_baseline(request: WorkerRequest, progress: Callable[[Any], None] | None 
     module_file = str(work / request.module)
     settings = request.settings
     cov = coverage.Coverage(data_file=None, branch=True, include=[module_file], config_file=False)
+    at_import = CallTracer(module_file)  # what runs while it is imported and its tests collected
     cov.start()
     try:
+        sys.setprofile(at_import)
         try:
             session = open_session(request, alarm, shrink=True)
         except TimeBudgetExceeded:
             return BaselineResult(import_error=f"importing it timed out after {settings.test_seconds:g} s of CPU")
         except BaseException as error:  # noqa: BLE001 - SystemExit at import is the artifact's failure
             return BaselineResult(import_error=failure_line(error))
+        finally:
+            sys.setprofile(None)
         cases: list[tuple] = []
         if session.spec is not None and session.entry is not None:
             cases = check_cases_of(session.spec, settings.examples)
@@ -102,6 +107,7 @@ def run_baseline(request: WorkerRequest, progress: Callable[[Any], None] | None 
         shifted_cases: list[tuple] = []  # drawn once: the spec checks and the family's probe use them
 
         def body(items: list[Any], driver: Any) -> tuple[tuple[TestRun, ...], SpecChecks | None]:
+            sys.setprofile(None)  # the tests are collected: import time ends here
             tests: list[Any] = ([spec_test] if spec_test else []) + [PytestTest(item, driver) for item in items]
             runs = []
             for test in tests:
@@ -121,7 +127,11 @@ def run_baseline(request: WorkerRequest, progress: Callable[[Any], None] | None 
                                          tuple(spec_test.passing))
             return tuple(runs), spec_checks
 
-        ran, errors = run_with_driver(request.tests, alarm, body)
+        sys.setprofile(at_import)
+        try:
+            ran, errors = run_with_driver(request.tests, alarm, body)
+        finally:
+            sys.setprofile(None)
         if errors:
             return BaselineResult(collect_error=errors[0][:300])
     finally:
@@ -129,7 +139,7 @@ def run_baseline(request: WorkerRequest, progress: Callable[[Any], None] | None 
     runs, spec_checks = ran
     figures = _coverage_figures(cov, work, module_file)
     probe = _family_probe(session, shifted_cases, alarm, budget) if spec_test is not None else None
-    return BaselineResult(runs, spec_checks, figures, probe)
+    return BaselineResult(runs, spec_checks, figures, probe, import_executed=tuple(sorted(at_import.executed)))
 
 
 def _family_probe(session: Session, shifted_cases: list[tuple], alarm: Alarm, budget: float) -> Any:

@@ -1,7 +1,11 @@
 """``sva trust``: a thin handler over :func:`analyzer.trust.evaluate.trust`.
 
-``sva trust ARTIFACT [--spec NAME] [--entry NAME] [--tests FILE ...] [--json]`` prints the trust
-figures of one artifact (a table, or one JSON document with every field plus ``survivors``).
+``sva trust ARTIFACT [--spec NAME] [--entry NAME] [--tests FILE ...] [--json] [--lines RANGES |
+--diff PATCH] [--exclude-module-level] [--python PATH]`` prints the trust figures of one
+artifact (a table, or one JSON document with every field plus ``survivors``). ARTIFACT may be a
+lone file or a module inside a package (a ``src/`` layout too): the package and the tests'
+``conftest.py`` files go into the sandbox (:mod:`analyzer.trust.project`). A progress line goes
+to stderr while mutants run.
 Exit status 0 when the artifact was evaluated (whatever it scored), 1 when it could not run at
 all (it crashed, hung or exited at import: the reason is printed), 2 for bad input (a missing
 file, an unknown spec, a spec that does not match the entry's signature, tests that do not
@@ -13,15 +17,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from analyzer.core.values import decode
-from analyzer.errors import UsageError, error_line
+from analyzer.errors import InputError, UsageError, error_line
 from analyzer.families import family_of, get_spec
 from analyzer.trust.evaluate import trust
 from analyzer.trust.report import TrustReport
 from analyzer.trust.request import TrustConfig
 from analyzer.trust.sandbox import Limits
+from analyzer.trust.selection import changed_lines, parse_lines
 from analyzer.progress import ProgressLine
 
 __all__ = ["register", "run_trust", "format_report"]
@@ -47,6 +53,14 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--test-seconds", type=float, default=TrustConfig.test_seconds, metavar="S",
                         help=f"time allowed to each test on the original (default {TrustConfig.test_seconds:g})")
     parser.add_argument("--no-mutants", action="store_true", help="skip mutation analysis")
+    parser.add_argument("--lines", metavar="RANGES", help="mutate only these lines of the artifact, e.g. 10-20,33")
+    parser.add_argument("--diff", metavar="PATCH", help="mutate only the lines a unified diff (git diff output; "
+                                                        "'-' for standard input) changes in the artifact")
+    parser.add_argument("--exclude-module-level", action="store_true",
+                        help="no mutants outside functions (data tables, constants, class bodies)")
+    parser.add_argument("--python", metavar="PATH", help="run the artifact and its tests with this interpreter "
+                        "(a venv's python), so the project's own dependencies are there; it needs pytest, "
+                        "coverage and hypothesis")
     parser.set_defaults(handler=run_trust)
 
 
@@ -58,8 +72,25 @@ def _config(args: argparse.Namespace) -> TrustConfig:
     limits = Limits()
     if args.test_seconds * 3 > limits.wall_seconds:
         limits = Limits(cpu_seconds=int(args.test_seconds * 3) + 1, wall_seconds=args.test_seconds * 6)
+    if args.lines and args.diff:
+        raise UsageError("give --lines or --diff, not both")
+    lines = None
+    if args.lines:
+        lines = parse_lines(args.lines)
+    elif args.diff:
+        lines = changed_lines(_read_diff(args.diff), Path(args.artifact))
     return TrustConfig(examples=args.examples, test_seconds=args.test_seconds, mutate=not args.no_mutants,
-                       limits=limits)
+                       limits=limits, lines=None if lines is None else tuple(sorted(lines)),
+                       module_level=not args.exclude_module_level)
+
+
+def _read_diff(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    try:
+        return Path(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"{name}: cannot read the diff: {error}") from None
 
 
 class _MutantProgress:
@@ -77,7 +108,8 @@ class _MutantProgress:
 
 
 def run_trust(args: argparse.Namespace) -> int:
-    report = trust(args.artifact, args.spec, args.entry, args.tests, _config(args), progress=_MutantProgress())
+    report = trust(args.artifact, args.spec, args.entry, args.tests, _config(args), progress=_MutantProgress(),
+                   python=args.python)
     if args.json:
         print(json.dumps(report.as_json(), indent=2))
     else:
@@ -124,6 +156,11 @@ def format_report(report: TrustReport) -> str:
         line = family.summary(report.family_fields)
         if line:
             rows.append((family.manifest_key or family.name, line))
+    timings = report.timings
+    if timings:
+        rows.append(("time", ", ".join(f"{label} {timings[key]:.1f} s" for key, label in
+                                       (("baseline_s", "baseline"), ("mutants_s", "mutants"), ("total_s", "total"))
+                                       if key in timings)))
     lines += [f"  {name:<28} {value}" for name, value in rows]
     if report.mutation_error:
         lines.append(f"  mutation analysis stopped: {report.mutation_error}")
@@ -170,7 +207,8 @@ def _mutants(report: TrustReport) -> str:
     if report.mutants_total is None:
         return "-"
     rate = report.mutants_per_s
-    speed = f", {rate:.0f} mutants/s" if rate else ""
+    speed = f", {rate:.1f} mutants/s end to end" if rate else ""
     timeouts = f", {report.mutants_timeout} of them by timeout" if report.mutants_timeout else ""
+    fresh = f"; {report.mutants_fresh} judged in a fresh import" if report.mutants_fresh else ""
     return (f"{_number(report.mutation_score)} ({report.mutants_killed} killed of {report.mutants_total}"
-            f"{timeouts}{speed})")
+            f"{timeouts}{fresh}{speed})")

@@ -72,7 +72,8 @@ def evaluate(request: TrustInput, config: TrustConfig | None = None, analysis: A
     size = sum(unit.size for unit in graph.units)
     timings = {"baseline_s": baseline.seconds}
     base = dict(artifact=str(request.path), spec=request.spec.name if request.spec else None, entry=request.entry,
-                explanation_length=analysis.metrics.get("explanation_length"), config=asdict(config),
+                explanation_length=analysis.metrics.get("explanation_length"),
+                config={**asdict(config), **({"python": request.python} if request.python else {})},
                 versions=_versions())
     finite = request.spec is not None and request.spec.domain.cases is not None
     if baseline.failure is not None or result is None:
@@ -138,10 +139,10 @@ def _mutation_fields(mutation: MutationSummary | None) -> dict[str, Any]:
     """The report's mutation fields: all None (no survivors) when mutation analysis did not run."""
     if mutation is None:
         return dict(mutants_total=None, mutants_killed=None, mutation_score=None, localization=None,
-                    survivors=(), mutation_error=None, mutants_timeout=None)
+                    survivors=(), mutation_error=None, mutants_timeout=None, mutants_fresh=None)
     return dict(mutants_total=mutation.total, mutants_killed=mutation.killed, mutation_score=mutation.score,
                 localization=mutation.localization, survivors=mutation.survivors, mutation_error=mutation.error,
-                mutants_timeout=mutation.timeouts)
+                mutants_timeout=mutation.timeouts, mutants_fresh=mutation.fresh)
 
 
 def _notes(records: Sequence[TestRecord]) -> tuple[str, ...]:
@@ -149,7 +150,8 @@ def _notes(records: Sequence[TestRecord]) -> tuple[str, ...]:
     notes = []
     if any(r.kind == "test" for r in records) and not any(r.kind == "test" and r.direct_units for r in records):
         notes.append("no test calls into the artifact: tests must import it by its module name "
-                     "(e.g. `from mymodule import f` for mymodule.py), not from an installed package")
+                     "(e.g. `from mymodule import f` for mymodule.py, `from pkg.mod import f` for a module "
+                     "of a package), not from an installed copy")
     if records and not any(r.status == "passed" for r in records):
         notes.append("no test passes on the artifact as it is, so mutants are judged by the spec test "
                      "on the inputs it gets right, if any")
@@ -176,6 +178,7 @@ def _failed_report(base: dict[str, Any], reason: str, finite: bool, request: Tru
 
 
 def trust(artifact: str | Path, spec: str | None = None, entry: str | None = None, tests: Sequence[str | Path] = (),
-          config: TrustConfig | None = None, progress: Callable[[int, Any], None] | None = None) -> TrustReport:
+          config: TrustConfig | None = None, progress: Callable[[int, Any], None] | None = None,
+          python: str | None = None) -> TrustReport:
     """Check and evaluate one artifact: :func:`~analyzer.trust.request.prepare` then :func:`evaluate`."""
-    return evaluate(prepare(artifact, spec, entry, tests), config, progress=progress)
+    return evaluate(prepare(artifact, spec, entry, tests, python), config, progress=progress)

@@ -7,7 +7,7 @@ progress record) back into JSON, so the worker modules see only records:
 
 * ``evaluate_cases``: the entry on every case (:func:`evaluate_cases`); a ``CasesRequest`` in,
   one ``CaseOutput`` per case out;
-* ``pytest``: pytest on one tests file (:func:`run_pytest`); exit status, passed and failed ids;
+* ``pytest``: plain pytest on tests files (:func:`run_pytest`); exit status, passed and failed ids;
 * ``trust_baseline``: :func:`analyzer.trust.baseline_worker.run_baseline`; a ``WorkerRequest``
   in, a ``BaselineResult`` out;
 * ``trust_mutants``: :func:`analyzer.trust.mutant_worker.run_mutants`; a ``MutantBatch`` in, a
@@ -51,8 +51,20 @@ def evaluate_cases(payload: dict[str, Any], progress: Emit) -> list[Any]:
 
 
 def run_pytest(payload: dict[str, Any], progress: Emit) -> dict[str, Any]:
-    """Run pytest on a tests file in the working folder; report its exit status and counts."""
+    """Run plain pytest on the tests (payload ``tests``: one path or a list) in the working
+    folder, with ``import_root`` (default ``.``) on the path, as a user's own run has its
+    package importable; report its exit status and the passed and failed test ids."""
+    import os
+    import sys
+
     import pytest
+
+    sys.dont_write_bytecode = True
+    root = os.path.join(os.getcwd(), payload.get("import_root", "."))
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    tests = payload["tests"]
+    tests = [tests] if isinstance(tests, str) else list(tests)
 
     class Counter:
         def __init__(self) -> None:
@@ -66,8 +78,7 @@ def run_pytest(payload: dict[str, Any], progress: Emit) -> dict[str, Any]:
                 self.failed.append(report.nodeid)
 
     counter = Counter()
-    status = pytest.main([payload["tests"], "-q", "-p", "no:cacheprovider", "-p", "no:randomly"],
-                         plugins=[counter])
+    status = pytest.main([*tests, "-q", "-p", "no:cacheprovider", "-p", "no:randomly"], plugins=[counter])
     return {"status": int(status), "passed": counter.passed, "failed": counter.failed}
 
 

@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
+
+from analyzer.trust.protocol import WorkerRequest
 
 __all__ = ["FALLBACK_MODULE", "import_artifact", "load_module", "prepare_machinery"]
 
@@ -36,21 +39,23 @@ def load_module(path: str, name: str = FALLBACK_MODULE) -> ModuleType:
     return module
 
 
-def import_artifact(module_file: str) -> ModuleType:
-    """Import the artifact by its module name when it has one (the same module object a
-    user's ``import mymodule`` then gets), else by path (``seed-0.py``)."""
+def import_artifact(module_file: str, module_name: str | None = None) -> ModuleType:
+    """Import the artifact by its module name when it has one (``pkg.mod`` inside a package:
+    the same module object a user's ``import pkg.mod`` then gets), else by path (``seed-0.py``)."""
     stem = Path(module_file).stem
-    if stem.isidentifier() and stem not in sys.modules:
-        module = importlib.import_module(stem)
-        if getattr(module, "__file__", None) == module_file:
+    name = module_name or (stem if stem.isidentifier() else None)
+    if name is not None and name.split(".")[0] not in sys.modules:
+        module = importlib.import_module(name)
+        if os.path.realpath(getattr(module, "__file__", None) or "") == os.path.realpath(module_file):
             return module
     # not a module name, or one the standard library or the machinery already took (random.py)
     return load_module(module_file, FALLBACK_MODULE)
 
 
-def prepare_machinery(work: Path, shrink: bool, with_pytest: bool) -> None:
+def prepare_machinery(work: Path, request: WorkerRequest, shrink: bool) -> None:
     """Import the machinery before the artifact's folder goes on the path (so a module called
-    ``random.py`` cannot shadow what Hypothesis or pytest need), then make the folder importable.
+    ``random.py`` cannot shadow what Hypothesis or pytest need), then make the folder and the
+    request's import root importable (once: a second call changes nothing).
 
     Hypothesis runs derandomized with no example database, so every run draws the same inputs;
     on mutants it does not shrink (a failure is all that counts there).
@@ -58,7 +63,7 @@ def prepare_machinery(work: Path, shrink: bool, with_pytest: bool) -> None:
     import hypothesis  # noqa: F401
     from hypothesis import HealthCheck, Phase, settings
 
-    if with_pytest:
+    if request.tests:
         import _pytest.runner  # noqa: F401
         import pytest  # noqa: F401
 
@@ -67,5 +72,8 @@ def prepare_machinery(work: Path, shrink: bool, with_pytest: bool) -> None:
         "sva-trust", derandomize=True, database=None, deadline=None, print_blob=False, phases=phases,
         report_multiple_bugs=False, suppress_health_check=list(HealthCheck))
     settings.load_profile("sva-trust")
-    sys.path.insert(0, str(work))
+    sys.dont_write_bytecode = True  # a mutant rewritten in place must never load a stale .pyc
+    for folder in (str(work), str(work / request.import_root)):
+        if folder not in sys.path:
+            sys.path.insert(0, folder)
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 3000))

@@ -1,93 +1,154 @@
 """The sandboxed mutant batch (job ``trust_mutants``): one process checks many mutants.
 
-Runs only inside :mod:`analyzer.trust.sandbox`. The module is imported and the tests collected
-once (:mod:`analyzer.trust.session`); each mutant is then swapped in (:mod:`analyzer.trust.swap`)
-and afterwards the original restored. Only tests that passed on the original and executed the
-mutated function run, in the plan's order (smallest region first), and the first failure kills
-the mutant, so the killer recorded is the one with the smallest region. Each test runs under
-its budget from the plan (derived from its time on the original); a timeout kills the mutant.
-A mutant that does not even load is killed by ``"<import>"``.
+Runs only inside :mod:`analyzer.trust.sandbox`. The caller puts the mutants that need a fresh
+import first (``fresh``: their effect happens at import time; :mod:`analyzer.trust.fresh`):
+each is judged in a forked child of this process, which has imported pytest and Hypothesis
+but not the artifact. Then the artifact is imported and its tests collected once
+(:mod:`analyzer.trust.session`), and every other mutant is swapped in
+(:mod:`analyzer.trust.swap`) and afterwards the original restored, which is exact for code
+that runs after the import.
 
-Progress (:mod:`analyzer.trust.protocol`): one :class:`~analyzer.trust.protocol.Ready` once
-the tests are collected, a :class:`~analyzer.trust.protocol.TestMarker` before each test and
-a :class:`~analyzer.trust.protocol.MutantResult` per mutant, streamed as they happen; so if a
+Either way only tests that passed on the original run, in the plan's order (smallest region
+first), and the first failure kills the mutant, so the killer recorded is the one with the
+smallest region. A swapped-in mutant skips the tests that never executed its function on the
+original; a fresh one runs them all (its effect reaches whatever the import built). Each test
+runs under its CPU budget from the plan (derived from its time on the original); a test past
+its budget kills the mutant by timeout. A mutant that does not even load (or whose tests then
+do not collect) is killed by ``"<import>"``.
+
+Progress (:mod:`analyzer.trust.protocol`): one :class:`~analyzer.trust.protocol.Ready`, a
+:class:`~analyzer.trust.protocol.TestMarker` before each test and a
+:class:`~analyzer.trust.protocol.MutantResult` per mutant, streamed as they happen; so if a
 mutant takes the whole process down (``os._exit``, a hang in C code), the caller knows which
 test was running and resumes after that mutant.
 
-Known limits: state the tests keep between runs (caches such as ``functools.lru_cache``,
-module-level mutable data) can carry from one mutant to the next.
+Known limits: state the tests keep between swapped-in mutants (caches such as
+``functools.lru_cache``, module-level mutable data a test changes) can carry from one mutant to
+the next.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping, Sequence
 
-from analyzer.trust.protocol import BatchDone, MutantBatch, MutantResult, Progress, Ready, TestMarker, TestOutcome
+from analyzer.trust.fresh import IMPORT, judge_fresh
+from analyzer.trust.loading import prepare_machinery
+from analyzer.trust.protocol import (BatchDone, MutantBatch, MutantResult, PlanStep, Progress, Ready, TestMarker,
+                                     TestOutcome)
 from analyzer.trust.runners import PytestTest, run_with_driver
-from analyzer.trust.session import open_session, spec_test_of
+from analyzer.trust.session import Session, open_session, spec_test_of
 from analyzer.trust.spec_checks import check_cases_of
 from analyzer.trust.swap import Swapper
 from analyzer.trust.timer import Alarm, TimeBudgetExceeded, cpu_seconds, failure_line
 
 __all__ = ["run_mutants"]
 
+#: A verdict: killed, by which test, why, how many tests ran, whether the kill was a timeout.
+Verdict = tuple[bool, str | None, str | None, int, bool]
+
+
+def _tests_of(batch: MutantBatch, session: Session, items: Sequence[Any], driver: Any) -> dict[str, Any]:
+    """The runnable tests by name: the collected pytest items and the spec test."""
+    by_name: dict[str, Any] = {item.nodeid: PytestTest(item, driver) for item in items}
+    cases: list[tuple] = []
+    if session.spec is not None and session.entry is not None:
+        all_cases = check_cases_of(session.spec, batch.request.settings.examples)
+        keep = batch.passing_cases
+        cases = all_cases if keep is None else [all_cases[index] for index in keep]
+    spec_test = spec_test_of(session, cases, record_passing=False)
+    if spec_test is not None:
+        by_name[spec_test.name] = spec_test
+    return by_name
+
+
+def _run_plan(plan: Sequence[PlanStep], tests: Mapping[str, Any], index: int, function: str | None,
+              alarm: Alarm, progress: Callable[[Progress], None]) -> Verdict:
+    """Run the plan's tests on the installed mutant until one fails; ``function`` (None: run
+    every test) skips the tests that never executed it on the original."""
+    tests_run = 0
+    for step in plan:
+        if function is not None and function not in step.executed:
+            continue
+        test = tests.get(step.name)
+        if test is None:
+            continue
+        progress(TestMarker(index, step.name))
+        tests_run += 1
+        try:
+            outcome = test.run(alarm, step.budget)
+        except TimeBudgetExceeded:
+            outcome = TestOutcome("timeout", "timed out", 0.0)
+        if outcome.status in ("failed", "timeout"):
+            return True, step.name, outcome.reason, tests_run, outcome.status == "timeout"
+    return False, None, None, tests_run, False
+
+
+def _judge_freshly(batch: MutantBatch) -> Callable[[Alarm, int, Callable[[Progress], None]], Verdict]:
+    """The forked child's work for one fresh mutant: import it, collect the tests, run them all."""
+    def judge(alarm: Alarm, index: int, emit: Callable[[Progress], None]) -> Verdict:
+        emit(TestMarker(index, IMPORT))
+        try:
+            session = open_session(batch.request, alarm, shrink=False)
+        except BaseException as error:  # noqa: BLE001 - a mutant that breaks the module is killed by it
+            return True, IMPORT, f"the module fails to load: {failure_line(error)}", 0, isinstance(
+                error, TimeBudgetExceeded)
+        verdict, errors = run_with_driver(
+            batch.request.tests, alarm,
+            lambda items, driver: _run_plan(batch.plan, _tests_of(batch, session, items, driver), index, None,
+                                            alarm, emit))
+        if errors:
+            return True, IMPORT, f"the tests do not collect: {errors[0]}"[:300], 0, False
+        return verdict
+
+    return judge
+
 
 def run_mutants(batch: MutantBatch, progress: Callable[[Progress], None]) -> BatchDone:
     """Check the batch's mutants from position ``batch.start`` on; stream progress as it goes."""
     alarm = Alarm()
-    session = open_session(batch.request, alarm, shrink=False)
-    source = Path(session.module_file).read_text(encoding="utf-8")
-    encoded = source.encode("utf-8")
     settings = batch.request.settings
-    cases: list[tuple] = []
-    if session.spec is not None and session.entry is not None:
-        all_cases = check_cases_of(session.spec, settings.examples)
-        keep = batch.passing_cases
-        cases = all_cases if keep is None else [all_cases[index] for index in keep]
-    spec_test = spec_test_of(session, cases, record_passing=False)
+    prepare_machinery(Path.cwd(), batch.request, shrink=False)
+    module_path = Path.cwd() / batch.request.module
+    encoded = module_path.read_bytes()
+    pending = list(batch.mutants[batch.start:])
+    progress(Ready(len(batch.plan)))  # from here on the caller watches for silence
+    done = 0
+    judge = _judge_freshly(batch)
+    try:
+        while pending and pending[0].fresh:
+            progress(judge_fresh(batch, pending.pop(0), encoded, judge, progress))
+            done += 1
+    finally:
+        module_path.write_bytes(encoded)
+    if not pending:
+        return BatchDone(done)
+    session = open_session(batch.request, alarm, shrink=False)
+    source = encoded.decode("utf-8")
 
     def body(items: list[Any], driver: Any) -> BatchDone:
-        by_name: dict[str, Any] = {item.nodeid: PytestTest(item, driver) for item in items}
-        if spec_test is not None:
-            by_name[spec_test.name] = spec_test
-        swapper = Swapper(session.module_file, session.module, source)
-        progress(Ready(len(by_name)))  # from here on the caller watches for silence
-        done = 0
-        for mutant in batch.mutants[batch.start:]:
+        tests = _tests_of(batch, session, items, driver)
+        swapper = Swapper(session.module_file, source)
+        count = done
+        for mutant in pending:
             started = cpu_seconds()
-            killed, by, reason, tests_run, timeout = False, None, None, 0, False
             try:
                 alarm.arm(settings.test_seconds)
                 try:
-                    restore = swapper.swap_in(mutant.apply(encoded), module_level=mutant.function is None)
+                    restore = swapper.swap_in(mutant.apply(encoded))
                 finally:
                     alarm.disarm()
             except BaseException as error:  # noqa: BLE001 - a mutant that breaks the module is killed by it
-                killed, by, reason = True, "<import>", f"the module fails to load: {failure_line(error)}"
-                restore = None
-            if restore is not None:
+                verdict: Verdict = (True, IMPORT, f"the module fails to load: {failure_line(error)}", 0, False)
+            else:
                 try:
-                    for step in batch.plan:
-                        if mutant.function is not None and mutant.function not in step.executed:
-                            continue
-                        test = by_name.get(step.name)
-                        if test is None:
-                            continue
-                        progress(TestMarker(mutant.index, step.name))
-                        tests_run += 1
-                        try:
-                            outcome = test.run(alarm, step.budget)
-                        except TimeBudgetExceeded:
-                            outcome = TestOutcome("timeout", "timed out", 0.0)
-                        if outcome.status in ("failed", "timeout"):
-                            killed, by, reason, timeout = True, step.name, outcome.reason, outcome.status == "timeout"
-                            break
+                    verdict = _run_plan(batch.plan, tests, mutant.index, mutant.function, alarm, progress)
                 finally:
                     restore()
+            killed, by, reason, tests_run, timeout = verdict
             progress(MutantResult(mutant.index, killed, by, reason, tests_run, cpu_seconds() - started, timeout))
-            done += 1
-        return BatchDone(done)
+            count += 1
+        return BatchDone(count)
 
     result, errors = run_with_driver(batch.request.tests, alarm, body)
     if errors:

@@ -8,7 +8,8 @@ original): a :class:`MutationPlan` holding the :class:`~analyzer.trust.protocol.
 reading the :class:`~analyzer.trust.protocol.MutantResult` records it streams; a mutant that
 takes the worker down (``os._exit``, a hang the timers cannot interrupt) is counted killed by
 the test that was running, and a new worker resumes after it. :func:`mutation_analysis` scores
-the verdicts: mutation score, localization (mean over killed mutants of 1 - R/S, R the killer's
+the verdicts (the mutants whose effect happens at import time judged in a fresh import, the
+rest swapped into the live module: :mod:`analyzer.trust.mutant_worker`): mutation score, localization (mean over killed mutants of 1 - R/S, R the killer's
 region and S the artifact's size) and the survivors, each *equivalent* when the spec test
 checked a whole finite domain.
 """
@@ -44,6 +45,7 @@ class MutationPlan:
     limits: Limits
     regions: dict[str, int]
     exhaustive: bool  #: the spec test checks a whole finite domain and runs on mutants
+    fresh: int = 0  #: how many mutants are judged in a fresh import
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class MutationSummary:
     seconds: float
     #: of the killed, how many by a test running past its CPU budget or a hang, not by a failure
     timeouts: int | None = None
+    fresh: int | None = None  #: how many mutants were judged in a fresh import
 
 
 def plan_mutation(request: TrustInput, config: TrustConfig, baseline: BaselineResult,
@@ -67,7 +70,11 @@ def plan_mutation(request: TrustInput, config: TrustConfig, baseline: BaselineRe
     from analyzer.measure.deep import run_deep
     from analyzer.trust.mutate import generate_mutants
 
+    from analyzer.trust.selection import select_mutants
+
     mutants = run_deep(lambda: generate_mutants(request.source))  # deep input needs a deep stack
+    mutants = select_mutants(mutants, request.source, None if config.lines is None else frozenset(config.lines),
+                             config.module_level)
     passing_cases = baseline.spec.passing_cases if baseline.spec is not None else None
     executed = {run.name: run.executed for run in baseline.tests}
     ranked = []
@@ -81,16 +88,37 @@ def plan_mutation(request: TrustInput, config: TrustConfig, baseline: BaselineRe
     regions = {step.name: region for region, _, step in ranked}
     finite = request.spec is not None and request.spec.domain.cases is not None
     exhaustive = finite and any(r.kind == "spec" and r.name in regions for r in records)
-    splices = tuple(MutantSplice(m.index, m.start, m.end, m.after, m.function) for m in mutants)
-    batch = MutantBatch(worker_request(request, config), steps, passing_cases, splices)
-    worst = sum(sum(step.budget for step in steps if m.function is None or m.function in step.executed)
-                for m in mutants)
+    fresh = _fresh(request, mutants, set(baseline.import_executed))
+    splices = tuple(MutantSplice(m.index, m.start, m.end, m.after, m.function, m.index in fresh) for m in mutants)
+    # the fresh ones first: the worker judges them before it imports the artifact itself
+    batch = MutantBatch(worker_request(request, config), steps, passing_cases,
+                        tuple(sorted(splices, key=lambda splice: not splice.fresh)))
+    every = sum(step.budget for step in steps)
+    worst = sum(every + config.test_seconds if m.index in fresh else
+                sum(step.budget for step in steps if m.function in step.executed) for m in mutants)
     # A mutant stuck in C code (where the worker's timers cannot reach) is stopped when the
     # progress stream, which gets a record before every test, stays silent for 3 test budgets.
     idle = max(5.0, 3 * max((step.budget for step in steps), default=0.0))
     limits = replace(config.limits, cpu_seconds=int(config.limits.cpu_seconds + worst) + 1,
-                     wall_seconds=config.limits.wall_seconds + worst, idle_seconds=idle)
-    return MutationPlan(tuple(mutants), batch, sandbox_files(request), limits, regions, exhaustive)
+                     wall_seconds=config.limits.wall_seconds + worst, idle_seconds=idle, python=request.python)
+    return MutationPlan(tuple(mutants), batch, sandbox_files(request), limits, regions, exhaustive, len(fresh))
+
+
+def _fresh(request: TrustInput, mutants: Sequence[Any], at_import: set[str]) -> set[int]:
+    """The mutants a fresh import must judge (:mod:`analyzer.trust.fresh`): module-level code,
+    functions that ran at import time or while the tests were collected, and mutants whose code
+    cannot be swapped in exactly. Compiling the mutants runs none of their code."""
+    import warnings
+
+    from analyzer.trust.swap import codes_by_name, swappable
+
+    filename = request.place().module
+    with warnings.catch_warnings():  # e.g. SyntaxWarning for ``True[i]``: a mutant all the same
+        warnings.simplefilter("ignore")
+        original = codes_by_name(compile(request.source, filename, "exec", dont_inherit=True))
+        return {m.index for m in mutants
+                if m.function is None or m.function in at_import
+                or not swappable(original, m.apply(request.source), filename)}
 
 
 def _live(on_result: Callable[[MutantResult], None]) -> Callable[[Any], None]:
@@ -105,7 +133,7 @@ def _live(on_result: Callable[[MutantResult], None]) -> Callable[[Any], None]:
 def run_mutant_batch(plan: MutationPlan, indices: Sequence[int] | None = None,
                      on_result: Callable[[MutantResult], None] | None = None,
                      ) -> tuple[dict[int, MutantResult], str | None]:
-    """Check the mutants (all, or those at ``indices``) in one worker process.
+    """Check the mutants (all, or those whose index is in ``indices``) in one worker process.
 
     A mutant that takes the worker down (``os._exit``, a hang the timers cannot interrupt) is
     counted killed by the test that was running, and a new worker resumes after it. Returns
@@ -114,7 +142,8 @@ def run_mutant_batch(plan: MutationPlan, indices: Sequence[int] | None = None,
     """
     batch = plan.batch
     if indices is not None:
-        batch = replace(batch, mutants=tuple(batch.mutants[i] for i in indices))
+        wanted = set(indices)
+        batch = replace(batch, mutants=tuple(m for m in batch.mutants if m.index in wanted))
     order = [m.index for m in batch.mutants]
     results: dict[int, MutantResult] = {}
     start = 0
@@ -177,4 +206,5 @@ def mutation_analysis(request: TrustInput, config: TrustConfig, baseline: Baseli
         for m in plan.mutants if not (m.index in results and results[m.index].killed))
     timeouts = sum(1 for result in results.values() if result.killed and result.timeout)
     return MutationSummary(total, killed, killed / total if total else None,
-                           sum(shares) / len(shares) if shares else None, survivors, None, seconds, timeouts)
+                           sum(shares) / len(shares) if shares else None, survivors, None, seconds, timeouts,
+                           plan.fresh)

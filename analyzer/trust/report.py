@@ -82,13 +82,17 @@ class TrustReport:
     family_fields: dict[str, Any] | None = None
     #: of ``mutants_killed``, those killed by a test running past its CPU budget (or a hang)
     mutants_timeout: int | None = None
+    #: how many mutants were judged in a fresh import (their effect happens at import time)
+    mutants_fresh: int | None = None
     timings: dict[str, float] = field(default_factory=dict)
     config: dict[str, Any] = field(default_factory=dict)  #: the TrustConfig used, limits included
     versions: dict[str, str] = field(default_factory=dict)  #: of everything that ran the checks
 
     @property
     def mutants_per_s(self) -> float | None:
-        seconds = self.timings.get("mutants_s")
+        """Mutants per second of the whole evaluation (baseline included: mutation analysis
+        needs it), the figure to compare with another tool's run."""
+        seconds = self.timings.get("total_s")
         return self.mutants_total / seconds if self.mutants_total and seconds else None
 
     def fields(self) -> dict[str, Any]:

@@ -23,12 +23,14 @@ from typing import Any, Mapping, Sequence
 
 from analyzer.errors import InputError, syntax_reason
 from analyzer.specs import Spec, get_spec
+from analyzer.trust.project import Layout, find_layout
 from analyzer.trust.protocol import CheckSettings, WorkerRequest
 from analyzer.trust.sandbox import Limits
 
 __all__ = ["RESERVED", "TrustConfig", "TrustInput", "prepare", "sandbox_files", "worker_request"]
 
-#: File names the sandbox folder uses itself; a tests file may not take them.
+#: File names the sandbox folder uses itself at its top; no file of the project there may take
+#: them (nor may the artifact or a tests file be a ``conftest.py``, which pytest loads as a plugin).
 RESERVED = frozenset({"payload.json", "result.json", "progress.jsonl", "stdout.txt", "stderr.txt", "coverage.json",
                       "pytest.ini", "conftest.py"})
 
@@ -38,7 +40,8 @@ class TrustConfig:
     """How hard to look. Presets (#5) set ``examples``; the limits bound every child process.
 
     ``mutant_timeout_factor`` and ``mutant_timeout_floor`` give each test's budget on a mutant:
-    max(floor, factor x its time on the original).
+    max(floor, factor x its time on the original). ``lines`` and ``module_level`` choose the
+    mutants (:mod:`analyzer.trust.selection`).
     """
 
     examples: int = 100
@@ -48,6 +51,10 @@ class TrustConfig:
     mutant_timeout_factor: float = 10.0
     mutant_timeout_floor: float = 0.25
     limits: Limits = field(default_factory=Limits)
+    #: mutate only where the replaced text touches these 1-based lines (None: everywhere)
+    lines: tuple[int, ...] | None = None
+    #: mutate module-level code too (data tables, constants, class bodies)
+    module_level: bool = True
 
     def settings(self) -> CheckSettings:
         """What the sandboxed worker needs of it."""
@@ -65,6 +72,12 @@ class TrustInput:
     tests: tuple[Path, ...]
     manifest: Mapping[str, Any] | None = None
     test_sources: tuple[str, ...] = ()  #: the tests files' text, read once, aligned with ``tests``
+    layout: Layout | None = None  #: where it lives in its project (:mod:`analyzer.trust.project`)
+    python: str | None = None  #: the interpreter the sandbox runs it with (None: sva's own)
+
+    def place(self) -> Layout:
+        """The artifact's layout (computed here for a request built by hand without one)."""
+        return self.layout if self.layout is not None else find_layout(self.path, self.tests)
 
 
 def _entry_signature(tree: ast.Module, entry: str) -> ast.FunctionDef | None:
@@ -87,7 +100,7 @@ def _check_signature(path: Path, node: ast.FunctionDef, spec: Spec) -> None:
 
 
 def prepare(artifact: str | Path, spec: str | None = None, entry: str | None = None,
-            tests: Sequence[str | Path] = ()) -> TrustInput:
+            tests: Sequence[str | Path] = (), python: str | None = None) -> TrustInput:
     """Check a trust request and gather its parts; :class:`InputError` names what is wrong.
 
     The spec comes from ``spec`` or the manifest beside a generated artifact; the entry from
@@ -119,8 +132,8 @@ def prepare(artifact: str | Path, spec: str | None = None, entry: str | None = N
     entry_name = entry or (manifest or {}).get("entry")
     if entry_name is None and spec_record is not None and _entry_signature(tree, spec_record.entry) is not None:
         entry_name = spec_record.entry
-    if entry_name is None:
-        entry_name = _default_entry(source)
+    if entry_name is None and spec_record is not None:
+        entry_name = _default_entry(source)  # without a spec nothing calls an entry: none is guessed
     if entry_name is not None:
         node = _entry_signature(tree, entry_name)
         if node is None:
@@ -138,7 +151,7 @@ def prepare(artifact: str | Path, spec: str | None = None, entry: str | None = N
         test_path = Path(name)
         if not test_path.is_file():
             raise InputError(f"{test_path}: no such tests file")
-        if test_path.name == path.name or test_path.name in RESERVED:
+        if test_path.resolve() == path.resolve() or test_path.name == "conftest.py":
             raise InputError(f"{test_path}: a tests file may not be called {test_path.name!r}; rename it")
         test_paths.append(test_path)
     if spec_record is None and not test_paths:
@@ -150,7 +163,16 @@ def prepare(artifact: str | Path, spec: str | None = None, entry: str | None = N
             test_sources.append(test_path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as error:
             raise InputError(f"{test_path}: cannot read it: {error}") from None
-    return TrustInput(path, source, spec_record, entry_name, tuple(test_paths), manifest, tuple(test_sources))
+    layout = find_layout(path, test_paths)
+    clash = sorted(name for name in layout.files if name in RESERVED and name != "conftest.py")
+    if clash:
+        raise InputError(f"{layout.root / clash[0]}: the sandbox uses the name {clash[0]!r} itself; rename it")
+    if python is not None:
+        from analyzer.trust.interpreter import check_interpreter
+
+        python = check_interpreter(python, with_spec=spec_record is not None)
+    return TrustInput(path, source, spec_record, entry_name, tuple(test_paths), manifest, tuple(test_sources),
+                      layout, python)
 
 
 def _default_entry(source: str) -> str | None:
@@ -163,14 +185,28 @@ def _default_entry(source: str) -> str | None:
     return graph.units[index].name
 
 
-def sandbox_files(request: TrustInput) -> dict[str, str]:
-    """The sandbox folder of both trust jobs: the artifact and the tests under their own names."""
-    files = {request.path.name: request.source, "pytest.ini": "[pytest]\n"}
-    files.update((test.name, text) for test, text in zip(request.tests, request.test_sources))
+def sandbox_files(request: TrustInput, source: str | None = None) -> dict[str, str | bytes]:
+    """The sandbox folder of every trust job: the project's files at their paths
+    (:mod:`analyzer.trust.project`), the artifact as ``source`` when given (a mutant), and an
+    empty ``pytest.ini`` so that no configuration of the user's is read."""
+    layout = request.place()
+    given = {layout.module: request.source if source is None else source}
+    given.update(zip(layout.tests, request.test_sources))
+    files: dict[str, str | bytes] = {}
+    for name in layout.files:
+        if name in given:
+            files[name] = given[name]
+        else:
+            try:
+                files[name] = (layout.root / name).read_bytes()
+            except OSError as error:
+                raise InputError(f"{layout.root / name}: cannot read it: {error}") from None
+    files["pytest.ini"] = "[pytest]\n"
     return files
 
 
 def worker_request(request: TrustInput, config: TrustConfig) -> WorkerRequest:
-    """What both worker jobs are told: file names, spec, entry and how hard to look."""
-    return WorkerRequest(request.path.name, tuple(t.name for t in request.tests),
-                         request.spec.name if request.spec else None, request.entry, config.settings())
+    """What every worker job is told: paths in the sandbox, spec, entry and how hard to look."""
+    layout = request.place()
+    return WorkerRequest(layout.module, layout.tests, request.spec.name if request.spec else None, request.entry,
+                         config.settings(), layout.module_name, layout.import_root)

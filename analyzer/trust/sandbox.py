@@ -6,7 +6,11 @@ Generated code is untrusted. Static analysis never runs it; everything that does
 - CPU-time, address-space and file-size limits (``setrlimit``), so an infinite loop, a memory
   bomb or an output flood ends the child, not the caller;
 - a wall-clock timeout, after which the child's whole process group is killed;
-- a fresh temporary working folder (removed afterwards) holding copies of the files it needs;
+- a fresh temporary working folder (removed afterwards) holding copies of the files it needs,
+  under their paths relative to it (a package keeps its folders);
+- the interpreter of ``Limits.python`` (default: sva's own), so a user's project runs with
+  its own dependencies; no bytecode is written (a mutant rewritten in place within the same
+  second must never be served from a stale ``.pyc``);
 - a minimal environment (no inherited variables but a fixed PATH, HOME in the folder,
   PYTHONHASHSEED=0 and a UTF-8 locale; plus ``SVA_FAMILIES`` and ``SVA_FAMILY_PATH`` when
   families from outside the package are registered, so the child loads the same families),
@@ -53,6 +57,8 @@ class Limits:
     #: such watch); a batch job that reports each item can so be stopped at a hang in C code
     #: that no timer inside the child can interrupt, long before its CPU or wall limit
     idle_seconds: float | None = None
+    #: the interpreter the child runs (None: sva's own, ``sys.executable``)
+    python: str | None = None
 
 
 @dataclass(frozen=True)
@@ -80,7 +86,7 @@ Outcome = Union[Completed, Crashed]
 #: The folder holding the ``analyzer`` package, put on the child's path explicitly: ``-I``
 #: ignores PYTHONPATH and the working folder, and the package may not be installed.
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
-_CHILD_BOOTSTRAP = ("import sys; sys.path.insert(0, sys.argv[1]); "
+_CHILD_BOOTSTRAP = ("import sys; sys.dont_write_bytecode = True; sys.path.insert(0, sys.argv[1]); "
                     "from analyzer.trust.child import main; sys.exit(main(sys.argv[2:]))")
 
 _SIGNAL_REASONS = {
@@ -133,26 +139,43 @@ def _read_progress(path: Path) -> tuple[Any, ...]:
     return tuple(records)
 
 
-def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str] | None = None,
+def sandbox_path(name: str) -> Path:
+    """``name`` as a path inside the working folder; ``ValueError`` unless it is relative and
+    stays inside (no ``..``, not absolute)."""
+    path = Path(name)
+    if not name or path.is_absolute() or any(part in ("..", "") for part in path.parts) or name != path.as_posix():
+        raise ValueError(f"sandbox file names must be relative paths inside the folder, got {name!r}")
+    return path
+
+
+def write_files(work: Path, files: Mapping[str, str | bytes]) -> None:
+    """Write ``files`` (relative path -> text or bytes) into the folder ``work``."""
+    for name, content in files.items():
+        target = work / sandbox_path(name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+
+
+def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str | bytes] | None = None,
             limits: Limits | None = None, on_progress: Callable[[Any], None] | None = None) -> Outcome:
     """Run job ``job`` (a name in :data:`analyzer.trust.jobs.JOBS`) on ``payload``.
 
-    ``files`` maps file names to text written into the child's working folder first (the
-    artifact module, its tests). The payload and the result travel as JSON files; progress
+    ``files`` maps relative paths to text or bytes written into the child's working folder first
+    (the artifact module, its package, its tests). The payload and the result travel as JSON files; progress
     records the job streams come back in the outcome's ``progress``, and, while it runs, each
     complete record goes to ``on_progress`` as it arrives (a progress line).
     """
     limits = limits or Limits()
     with tempfile.TemporaryDirectory(prefix="sva-sandbox-") as folder:
         work = Path(folder)
-        for name, text in (files or {}).items():
-            if Path(name).name != name:
-                raise ValueError(f"sandbox file names must be plain names, got {name!r}")
-            (work / name).write_text(text, encoding="utf-8")
+        write_files(work, files or {})
         (work / "payload.json").write_text(json.dumps(payload), encoding="utf-8")
         result_path, stdout_path, stderr_path = work / "result.json", work / "stdout.txt", work / "stderr.txt"
         progress_path = work / "progress.jsonl"
-        command = [sys.executable, "-I", "-c", _CHILD_BOOTSTRAP, _PACKAGE_ROOT, job,
+        command = [limits.python or sys.executable, "-I", "-c", _CHILD_BOOTSTRAP, _PACKAGE_ROOT, job,
                    str(work / "payload.json"), str(result_path), str(progress_path)]
         started = time.monotonic()
         with open(stdout_path, "wb") as stdout, open(stderr_path, "wb") as stderr:

@@ -40,11 +40,11 @@ def open_session(request: WorkerRequest, alarm: Alarm, shrink: bool) -> Session:
     is missing.
     """
     work = Path.cwd()
-    prepare_machinery(work, shrink, with_pytest=bool(request.tests))
+    prepare_machinery(work, request, shrink)
     module_file = str(work / request.module)
     alarm.arm(request.settings.test_seconds)
     try:
-        module = import_artifact(module_file)
+        module = import_artifact(module_file, request.module_name)
     finally:
         alarm.disarm()
     spec = entry = None

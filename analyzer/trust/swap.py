@@ -1,13 +1,14 @@
 """Swapping a mutant into the live artifact and back, without re-importing anything.
 
-The mutant batch imports the artifact and collects the tests once; each mutant is then
-installed by :class:`Swapper`. Every function object whose code comes from the artifact's file
-is found once (``gc``); for a mutant inside a function, the functions whose code changed get
-the mutant's code objects (``function.__code__ = new``), so every binding of them, including
-``from m import f`` in a test module, runs the mutant. A mutation outside any function (module
-level), or one that changes a function's closure shape, re-runs the mutated module's code in
-each namespace the artifact's functions use. ``swap_in`` returns the function that restores
-the original: the original code objects, or each namespace's snapshot.
+The mutant batch imports the artifact and collects the tests once; each mutant inside a
+function whose code runs only after the import is then installed by :class:`Swapper`. Every
+function object whose code comes from the artifact's file is found once (``gc``); the
+functions whose code changed get the mutant's code objects (``function.__code__ = new``), so
+every binding of them, including ``from m import f`` in a test module, runs the mutant. That
+is exact for such mutants; :func:`swappable` says which mutants it can install (the same
+functions with the same free variables), and the rest, with module-level and import-time
+mutants, are judged in a fresh import (:mod:`analyzer.trust.fresh`). ``swap_in`` returns the
+function that restores the original code objects.
 
 A live function's code is matched with the mutant's by ``co_qualname`` and position among
 same-named code objects (two lambdas in one function); a function whose code is unchanged is
@@ -20,7 +21,7 @@ import gc
 import types
 from typing import Callable
 
-__all__ = ["Swapper", "codes_by_name"]
+__all__ = ["Swapper", "codes_by_name", "swappable"]
 
 
 def codes_by_name(code: types.CodeType) -> dict[str, list[types.CodeType]]:
@@ -36,56 +37,56 @@ def codes_by_name(code: types.CodeType) -> dict[str, list[types.CodeType]]:
     return found
 
 
-class Swapper:
-    """Swaps a mutant into the live artifact and back: code objects, or the module's namespace."""
+def swappable(original: dict[str, list[types.CodeType]], mutant_source: str, filename: str) -> bool:
+    """Whether the mutant (of a module whose code objects are ``original``, from
+    :func:`codes_by_name`) can be swapped in exactly: the same functions, and each with the same
+    free variables, so every live function can take its mutated code."""
+    mutant = codes_by_name(compile(mutant_source, filename, "exec", dont_inherit=True))
+    if mutant.keys() != original.keys():
+        return False
+    for name, codes in original.items():
+        others = mutant[name]
+        if len(others) != len(codes) or any(a.co_freevars != b.co_freevars for a, b in zip(codes, others)):
+            return False
+    return True
 
-    def __init__(self, module_file: str, module: types.ModuleType, source: str) -> None:
+
+class Swapper:
+    """Swaps a mutant's code objects into the live artifact's functions and back."""
+
+    def __init__(self, module_file: str, source: str) -> None:
         self.module_file, self.source = module_file, source
         self.functions = [obj for obj in gc.get_objects()
                           if type(obj) is types.FunctionType and obj.__code__.co_filename == module_file]
         self.original_code = {id(f): f.__code__ for f in self.functions}
-        namespaces = {id(module.__dict__): module.__dict__}
-        for function in self.functions:
-            namespaces.setdefault(id(function.__globals__), function.__globals__)
-        self.namespaces = list(namespaces.values())
         self.original_codes = codes_by_name(compile(source, module_file, "exec", dont_inherit=True))
 
-    def swap_in(self, mutant_source: str, module_level: bool) -> Callable[[], None]:
-        """Install the mutant; return the function that restores the original."""
-        code = compile(mutant_source, self.module_file, "exec", dont_inherit=True)
-        mutant_codes = codes_by_name(code)
+    def swap_in(self, mutant_source: str) -> Callable[[], None]:
+        """Install the mutant; return the function that restores the original. The caller
+        sends only :func:`swappable` mutants; another raises ``RuntimeError``."""
+        mutant_codes = codes_by_name(compile(mutant_source, self.module_file, "exec", dont_inherit=True))
         patched: list[types.FunctionType] = []
-        needs_exec = module_level
-        if not needs_exec:
-            for function in self.functions:
-                original = self.original_code[id(function)]
-                candidates = self.original_codes.get(original.co_qualname, [])
-                replacement = mutant_codes.get(original.co_qualname, [])
-                if original not in candidates or len(candidates) != len(replacement):
-                    continue
-                new = replacement[candidates.index(original)]
-                if new == original:
-                    continue
-                try:
-                    function.__code__ = new
-                except ValueError:  # closure shape changed: fall back to re-running the module
-                    needs_exec = True
-                    break
-                patched.append(function)
-        snapshots = []
-        if needs_exec:
-            for function in patched:
-                function.__code__ = self.original_code[id(function)]
-            patched = []
-            for namespace in self.namespaces:
-                snapshots.append((namespace, dict(namespace)))
-                exec(code, namespace)
 
         def restore() -> None:
             for function in patched:
                 function.__code__ = self.original_code[id(function)]
-            for namespace, snapshot in snapshots:
-                namespace.clear()
-                namespace.update(snapshot)
 
+        for function in self.functions:
+            original = self.original_code[id(function)]
+            candidates = self.original_codes.get(original.co_qualname, [])
+            replacement = mutant_codes.get(original.co_qualname, [])
+            if original not in candidates:
+                continue  # code made at run time (exec), not the module's own
+            if len(candidates) != len(replacement):
+                restore()
+                raise RuntimeError(f"the mutant of {original.co_qualname} cannot be swapped in (not swappable)")
+            new = replacement[candidates.index(original)]
+            if new == original:
+                continue
+            try:
+                function.__code__ = new
+            except ValueError as error:
+                restore()
+                raise RuntimeError(f"the mutant of {original.co_qualname} cannot be swapped in: {error}") from None
+            patched.append(function)
         return restore

@@ -51,23 +51,27 @@ class CheckSettings:
 
 @dataclass(frozen=True)
 class WorkerRequest:
-    """What both trust jobs are told: the artifact's and the tests' file names in the sandbox
-    folder, the spec and entry (or none), and the settings."""
+    """What both trust jobs are told: the artifact's and the tests' paths in the sandbox
+    folder, the spec and entry (or none), the settings, and how the artifact is imported: by
+    ``module_name`` (``pkg.mod``; None: by its file name) with ``import_root`` on ``sys.path``."""
 
     module: str
     tests: tuple[str, ...]
     spec: str | None
     entry: str | None
     settings: CheckSettings
+    module_name: str | None = None
+    import_root: str = "."
 
     def to_json(self) -> dict[str, Any]:
         return {"module": self.module, "tests": list(self.tests), "spec": self.spec, "entry": self.entry,
-                "settings": self.settings.to_json()}
+                "settings": self.settings.to_json(), "module_name": self.module_name,
+                "import_root": self.import_root}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "WorkerRequest":
         return cls(data["module"], strings(data.get("tests")), data.get("spec"), data.get("entry"),
-                   CheckSettings.from_json(data["settings"]))
+                   CheckSettings.from_json(data["settings"]), data.get("module_name"), data.get("import_root", "."))
 
 
 @dataclass(frozen=True)
@@ -90,13 +94,16 @@ class PlanStep:
 @dataclass(frozen=True)
 class MutantSplice:
     """One mutant as the worker needs it: ``replacement`` over UTF-8 bytes ``[start, end)``,
-    and the function it lies in (``None``: module level, so the module code re-runs)."""
+    the function it lies in (``None``: module level), and whether it needs a ``fresh`` import
+    (its effect happens at import time, so swapping code into the live module cannot show it:
+    :mod:`analyzer.trust.fresh`)."""
 
     index: int
     start: int
     end: int
     replacement: str
     function: str | None
+    fresh: bool = False
 
     def apply(self, data: bytes) -> str:
         """The mutated module text, from the original's UTF-8 bytes."""
@@ -104,12 +111,12 @@ class MutantSplice:
 
     def to_json(self) -> dict[str, Any]:
         return {"index": self.index, "start": self.start, "end": self.end, "replacement": self.replacement,
-                "function": self.function}
+                "function": self.function, "fresh": self.fresh}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "MutantSplice":
         return cls(int(data["index"]), int(data["start"]), int(data["end"]), data["replacement"],
-                   data.get("function"))
+                   data.get("function"), bool(data.get("fresh", False)))
 
 
 @dataclass(frozen=True)

@@ -194,7 +194,9 @@ class BaselineResult:
     """The ``trust_baseline`` job's result: every test on the original, the spec checks
     (``None`` without a spec and entry), coverage, and the family's probe (opaque JSON data;
     ``None`` for a family without one). ``import_error`` or ``collect_error`` is set, and the
-    rest empty, when the artifact fails on import or the tests do not collect."""
+    rest empty, when the artifact fails on import or the tests do not collect.
+    ``import_executed``: the artifact functions that ran while it was imported and its tests
+    collected (a mutant in one of them needs a fresh import)."""
 
     tests: tuple[TestRun, ...] = ()
     spec: SpecChecks | None = None
@@ -202,16 +204,19 @@ class BaselineResult:
     probe: Any = None
     import_error: str | None = None
     collect_error: str | None = None
+    import_executed: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {"tests": [t.to_json() for t in self.tests], "spec": optional_json(self.spec), "coverage": optional_json(self.coverage),
-                "probe": self.probe, "import_error": self.import_error, "collect_error": self.collect_error}
+                "probe": self.probe, "import_error": self.import_error, "collect_error": self.collect_error,
+                "import_executed": list(self.import_executed)}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "BaselineResult":
         return cls(tuple(TestRun.from_json(t) for t in data.get("tests", ())),
                    optional_record(SpecChecks.from_json, data.get("spec")), optional_record(Coverage.from_json, data.get("coverage")),
-                   data.get("probe"), data.get("import_error"), data.get("collect_error"))
+                   data.get("probe"), data.get("import_error"), data.get("collect_error"),
+                   strings(data.get("import_executed")))
 
 
 @dataclass(frozen=True)

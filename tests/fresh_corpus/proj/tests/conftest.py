@@ -1,0 +1,6 @@
+import pytest
+
+
+@pytest.fixture
+def tolerance():
+    return 1e-9
