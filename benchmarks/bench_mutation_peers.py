@@ -15,8 +15,9 @@ throughput, ``ratio`` = sva's mutants per second over mutmut's (goal: at least 3
 
 Survivor confirmation: a seeded sample of sva's survivors (``--sample`` per module) is applied
 to a copy of the module and checked by a fresh, plain ``pytest`` run of the tests file, with
-``analyzer.trust.confirm`` when the installed ``analyzer`` has it, else here (the mutant from
-:func:`analyzer.trust.mutate.generate_mutants`, pytest in a subprocess). A survivor that plain
+:func:`analyzer.trust.confirm.plain_pytest` (a new sandboxed interpreter per mutant), or, in a
+checkout without it, here (the mutant from :func:`analyzer.trust.mutate.generate_mutants`,
+pytest in a subprocess). A survivor that plain
 pytest kills is a wrong verdict of sva's worker: the benchmark names it and exits with status 1.
 
 A corpus entry a tool cannot handle (sva refusing the layout, mutmut not installed or failing
@@ -74,9 +75,9 @@ ENTRIES = (
           mutmut_deselect=("test/test_toposort.py::TestAll::test_all",),
           note="src layout; mutmut runs without TestAll::test_all, which compares dir(module) with "
                "__all__ and fails on mutmut's trampoline names before any mutant"),
-    Entry("iniconfig", "src/iniconfig/__init__.py", "testing/test_iniconfig.py", import_root="src",
-          note="package with relative imports, src layout, conftest.py; also installed in the venv "
-               "(pytest needs it), so a tool must import the copy it mutated"),
+    Entry("iniconfig", "src/iniconfig/_parse.py", "testing/test_iniconfig.py", import_root="src",
+          note="a package's module with relative imports, src layout, conftest.py; pytest itself imports "
+               "the installed iniconfig, so a tool must make the tests import the copy it mutated"),
 )
 
 
@@ -310,44 +311,19 @@ def plain_pytest(project: Path, entry: Entry, timeout: float = CONFIRM_SECONDS) 
 
 
 def _confirm_with_api(project: Path, entry: Entry, indices: list[int]) -> dict[int, bool] | None:
-    """``analyzer.trust.confirm`` (TrustInput, indices) -> per index whether plain pytest killed
-    it, when the installed analyzer has it; None when it does not."""
+    """:func:`analyzer.trust.confirm.plain_pytest` (a new sandboxed interpreter and a plain
+    pytest run per mutant, the project laid out as ``sva trust`` lays it out): per index whether
+    plain pytest killed it; None when the installed analyzer does not have it."""
     try:
-        import analyzer.trust as trust
+        from analyzer.trust.confirm import plain_pytest as sandboxed_plain_pytest
         from analyzer.trust.request import prepare
     except ImportError:
         return None
-    confirm = getattr(trust, "confirm", None)
-    if confirm is None:
-        try:
-            import importlib
-
-            confirm = importlib.import_module("analyzer.trust.confirm")
-        except ImportError:
-            return None
-    if not callable(confirm):
-        confirm = getattr(confirm, "confirm", None)
-        if not callable(confirm):
-            return None
-    cwd = os.getcwd()
-    os.chdir(project)  # the request's paths are the project's, as on the command line
-    try:
-        request = prepare(entry.module, tests=[entry.tests])
-        answer = confirm(request, indices)
-    finally:
-        os.chdir(cwd)
-    if isinstance(answer, Mapping):
-        items = answer.items()
-    else:
-        items = zip(indices, answer)
-    killed: dict[int, bool] = {}
-    for index, verdict in items:
-        value = getattr(verdict, "killed", verdict)
-        if not isinstance(value, bool):
-            raise TypeError(f"analyzer.trust.confirm returned {verdict!r} for mutant {index}; expected killed or not")
-        killed[int(index)] = value
+    request = prepare(project / entry.module, tests=[project / entry.tests])
+    verdicts = sandboxed_plain_pytest(request, indices, workers=2)
+    killed = {verdict.index: bool(verdict.killed) for verdict in verdicts}
     if sorted(killed) != sorted(indices):
-        raise ValueError(f"analyzer.trust.confirm answered for mutants {sorted(killed)}, asked {indices}")
+        raise ValueError(f"plain_pytest answered for mutants {sorted(killed)}, asked for {indices}")
     return killed
 
 
@@ -387,7 +363,8 @@ def confirm_survivors(entry: Entry, report: Mapping[str, Any] | None, workdir: P
     killed: dict[int, bool] | None = None
     try:
         killed = _confirm_with_api(project, entry, result.sampled)
-        result.method = "analyzer.trust.confirm" if killed is not None else "the benchmark (no analyzer.trust.confirm)"
+        result.method = ("analyzer.trust.confirm.plain_pytest" if killed is not None
+                         else "the benchmark (no analyzer.trust.confirm)")
     except Exception as error:  # a planned API of another shape: say so, and check here
         result.method = f"the benchmark (analyzer.trust.confirm failed: {type(error).__name__}: {error})"
     if killed is None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import importlib.util
 import shutil
 import sys
@@ -28,10 +27,6 @@ bench = _load_bench()
 ENTRIES = {entry.name: entry for entry in bench.ENTRIES}
 
 
-def _relative_imports(source: str) -> bool:
-    return any(isinstance(node, ast.ImportFrom) and node.level for node in ast.walk(ast.parse(source)))
-
-
 @pytest.mark.parametrize("name", ENTRIES)
 def test_each_corpus_entry_has_its_module_tests_license_and_a_readme_row(name):
     entry = ENTRIES[name]
@@ -43,24 +38,29 @@ def test_each_corpus_entry_has_its_module_tests_license_and_a_readme_row(name):
     assert f"| `{name}/` |" in readme and f"`{entry.module}`" in readme
 
 
-@pytest.mark.parametrize("name", ENTRIES)
-def test_each_corpus_entry_passes_its_tests_in_the_sandbox(name):
+#: pytest imports the installed iniconfig itself before the job puts the import root on the path,
+#: so the sandbox's pytest job tests that copy, not the project's (analyzer/trust/jobs.py run_pytest)
+_SHADOWED = pytest.mark.xfail(strict=True, reason="the sandbox's pytest job imports the iniconfig pytest "
+                                                  "already loaded, not the project's copy")
+
+
+@pytest.mark.parametrize("name", [pytest.param(name, marks=_SHADOWED) if name == "iniconfig" else name
+                                  for name in ENTRIES])
+def test_each_corpus_entry_passes_its_tests_in_the_sandbox_and_fails_them_once_broken(name):
+    """Plain pytest in the sandbox, the project's files at their paths and its import root on the
+    path; then the module broken, which must fail the run: the tests import the corpus copy
+    (iniconfig is also installed, with pytest)."""
     entry = ENTRIES[name]
     folder = bench.CORPUS / name
-    module, tests = (folder / entry.module).read_text(encoding="utf-8"), (folder / entry.tests).read_text(encoding="utf-8")
-    if _relative_imports(module):
-        # a package: its layout as it is (the sandbox takes plain file names only until package support lands)
-        files = {str(path.relative_to(folder)): path.read_text(encoding="utf-8")
-                 for path in sorted(folder.rglob("*.py"))}
-        try:
-            outcome = run_job("pytest", {"tests": entry.tests}, files, Limits())
-        except ValueError as error:
-            pytest.skip(f"the sandbox cannot hold a package yet: {error}")
-    else:
-        files = {Path(entry.module).name: module, Path(entry.tests).name: tests}
-        outcome = run_job("pytest", {"tests": Path(entry.tests).name}, files, Limits())
+    files = {path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8")
+             for path in sorted(folder.rglob("*.py")) if "__pycache__" not in path.parts}
+    payload = {"tests": entry.tests, "import_root": entry.import_root}
+    outcome = run_job("pytest", payload, files, Limits())
     assert isinstance(outcome, Completed), outcome
     assert outcome.value["status"] == 0 and outcome.value["passed"] and not outcome.value["failed"], outcome.value
+    files[entry.module] += "\nraise ImportError('the corpus copy')\n"
+    broken = run_job("pytest", payload, files, Limits())
+    assert isinstance(broken, Completed) and broken.value["status"] != 0 and not broken.value["passed"]
 
 
 @pytest.mark.parametrize("name", ENTRIES)
