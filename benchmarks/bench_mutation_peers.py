@@ -95,7 +95,8 @@ class Side:
     reason: str | None = None
     walls: list[float] = field(default_factory=list)
     statuses: dict[str, int] = field(default_factory=dict)  #: mutmut's own status counts
-    timeouts: int | None = None
+    timeouts: int | None = None  #: kills by a test past its budget (a hang), counted in killed
+    fresh: int | None = None  #: sva: mutants judged in a fresh import (import-time code)
 
 
 @dataclass
@@ -173,7 +174,7 @@ def run_sva(entry: Entry, workdir: Path, timeout: float) -> tuple[Side, dict[str
     """``sva trust`` on a fresh copy of the project; the side and the report (None on failure)."""
     project = _copy_project(entry, workdir)
     command = [sys.executable, "-m", "analyzer", "trust", entry.module, "--tests", entry.tests, "--json"]
-    status, out, err, wall = _run(command, project, timeout, _env())
+    status, out, err, wall = _run(command, project, timeout, _env(PYTHONPATH=str(ROOT)))  # a checkout too
     side = Side("sva", wall_s=round(wall, 2), walls=[round(wall, 2)])
     if status is None:
         side.reason = f"sva trust ran past {timeout:g} s"
@@ -191,6 +192,7 @@ def run_sva(entry: Entry, workdir: Path, timeout: float) -> tuple[Side, dict[str
     side.killed = int(report["mutants_killed"])
     side.survivors = len(report.get("survivors") or [])
     side.timeouts = report.get("mutants_timeout")
+    side.fresh = report.get("mutants_fresh")
     side.score = report.get("mutation_score")
     side.mutants_per_s = side.mutants / wall if wall > 0 else None
     return side, report
@@ -435,6 +437,9 @@ def summary(results: Sequence[ModuleResult]) -> dict[str, Any]:
     median = round(statistics.median(ratios), 2) if ratios else None
     return {"ratio_median": median, "ratios": ratios, "goal": GOAL,
             "goal_met": (median >= GOAL) if median is not None else None,
+            "goal_met_on": [r.name for r in results if r.ratio is not None and r.ratio >= GOAL],
+            "goal_missed_on": [r.name for r in results if r.ratio is not None and r.ratio < GOAL],
+            "no_ratio": [r.name for r in results if r.ratio is None],
             "confirmation_sampled": sampled, "confirmation_survived": survived,
             "confirmation_killed": sampled - survived}
 
@@ -459,6 +464,8 @@ def format_table(results: Sequence[ModuleResult], total: Mapping[str, Any]) -> s
                 continue
             lines.append(f"  {side.tool:<7} {side.mutants:>7} {side.killed:>7} {_cell(side.score, 3):>6} "
                          f"{side.survivors:>9} {_cell(side.wall_s, 1):>7} {_cell(side.mutants_per_s, 1):>9}")
+        if r.sva.fresh:
+            lines.append(f"  sva: {r.sva.fresh} mutants judged in a fresh import (import-time code)")
         if r.mutmut.statuses:
             lines.append("  mutmut statuses: " + ", ".join(f"{n} {s}" for s, n in r.mutmut.statuses.items()))
         lines.append(f"  ratio (sva mutants/s over mutmut's): {_cell(r.ratio)}x" if r.ratio is not None
@@ -471,10 +478,15 @@ def format_table(results: Sequence[ModuleResult], total: Mapping[str, Any]) -> s
                          f"pytest{'; checked by ' + c.method if c.method else ''}")
             lines.extend(f"    killed by plain pytest: mutant {detail}" for detail in c.killed_details)
         lines.append("")
-    ratios = ", ".join(f"{x:.2f}x" for x in total["ratios"]) or "none"
+    ratios = ", ".join(f"{r.name} {r.ratio:.2f}x" for r in results if r.ratio is not None) or "none"
     median = total["ratio_median"]
-    lines.append(f"ratio per module: {ratios}; median {_cell(median)}x "
-                 f"(goal >= {GOAL:g}x: {'met' if total['goal_met'] else 'not met' if median is not None else '-'})")
+    verdict = "met" if total["goal_met"] else "not met" if median is not None else "-"
+    lines.append(f"ratio per module: {ratios}; median {_cell(median)}x over {len(total['ratios'])} of "
+                 f"{len(results)} modules (goal >= {GOAL:g}x: {verdict})")
+    parts = [f"{label} {', '.join(names)}" for label, names in
+             (("met on", total["goal_met_on"]), ("missed on", total["goal_missed_on"]),
+              ("no ratio for", total["no_ratio"])) if names]
+    lines.append("goal per module: " + "; ".join(parts))
     lines.append(f"confirmation: {total['confirmation_survived']} of {total['confirmation_sampled']} sampled "
                  f"survivors survive plain pytest")
     return "\n".join(lines)
