@@ -39,7 +39,8 @@ test: setup
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
-# The benchmarks; the `bench` extra adds the peers (gplearn for bench_symreg.py's part (b)).
+# The benchmarks; the `bench` extra adds the peers (gplearn for bench_symreg.py's part (b), mutmut for
+# bench_mutation_peers.py, last: it exits 1 when a sampled sva survivor is killed by plain pytest).
 bench: setup
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python benchmarks/bench_evaluate.py
@@ -47,6 +48,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_mutation.py
 	$(BIN)/python benchmarks/bench_sorting.py
 	$(BIN)/python benchmarks/bench_symreg.py
+	$(BIN)/python benchmarks/bench_mutation_peers.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
