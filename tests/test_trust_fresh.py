@@ -89,6 +89,8 @@ def test_find_layout_of_a_src_package_and_of_a_lone_file(tmp_path):
     assert (layout.module, layout.module_name, layout.import_root) == ("src/units/convert.py", "units.convert", "src")
     assert layout.files == ("src/units/__init__.py", "src/units/_factors.py", "src/units/convert.py",
                             "tests/conftest.py", "tests/test_convert.py")
+    init = find_layout(CORPUS / "proj" / "src" / "units" / "__init__.py", PROJ[1])
+    assert (init.module_name, init.package) == ("units", "units") and "src/units/_factors.py" in init.files
     lone = tmp_path / "seed-0.py"
     lone.write_text("def f(x):\n    return x\n")
     tests = tmp_path / "checks" / "test_f.py"
@@ -99,6 +101,17 @@ def test_find_layout_of_a_src_package_and_of_a_lone_file(tmp_path):
     layout = find_layout(lone, [tests])
     assert (layout.module, layout.module_name, layout.import_root) == ("seed-0.py", None, ".")
     assert layout.files == ("checks/helpers.py", "checks/test_f.py", "seed-0.py")  # what the tests import
+
+
+def test_a_package_pytest_itself_imports_is_the_projects_copy_in_the_sandbox():
+    """pytest imports iniconfig before any test: the project's copy of iniconfig (the benchmark
+    corpus) must still be the one imported and measured, its relative imports working."""
+    folder = Path(__file__).parents[1] / "benchmarks" / "corpus" / "iniconfig"
+    report = trust(folder / "src" / "iniconfig" / "_parse.py", tests=[folder / "testing" / "test_iniconfig.py"],
+                   config=TrustConfig(examples=10, mutate=False))
+    assert report.failure is None, report.failure
+    assert report.tests and all(test.status == "passed" for test in report.tests)
+    assert report.line_coverage > 0.9  # coverage of the copy: the installed one is not measured
 
 
 @pytest.mark.parametrize("name", ["../x.py", "/etc/passwd", "a/../../b", "", "a//b"])

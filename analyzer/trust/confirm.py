@@ -49,7 +49,7 @@ def plain_pytest(request: TrustInput, indices: Sequence[int], config: TrustConfi
     config = config or TrustConfig()
     mutants = generate_mutants(request.source)
     layout = request.place()
-    payload = {"tests": list(layout.tests), "import_root": layout.import_root}
+    payload = {"tests": list(layout.tests), "import_root": layout.import_root, "package": layout.package}
     limits = replace(config.limits, python=request.python)
     original = run_job("pytest", payload, sandbox_files(request), limits)
     if not isinstance(original, Completed):

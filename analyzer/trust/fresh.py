@@ -10,10 +10,11 @@ module-level code (class bodies included), every function the original executed 
 imported or its tests collected (the baseline traces that), and any mutant whose code cannot be
 swapped exactly (a closure of another shape).
 
-:func:`judge_fresh` judges one: it writes the mutated file in place of the original, forks the
-worker (which has imported pytest and Hypothesis, but neither the artifact nor its tests), and
-the child imports the mutant, collects the tests and runs every test that passed on the
-original, smallest region first, until one fails. The child reports over a pipe: a
+:func:`judge_fresh` judges them: it forks the worker (which has imported pytest and Hypothesis,
+but neither the artifact nor its tests) once per mutant, :data:`FRESH_CHILDREN` at a time; each
+child serves the mutated text for the artifact's file from memory (a ``sys.meta_path`` finder,
+so the file on disk stays the original and no bytecode cache is read), imports it, collects the
+tests and runs every test that passed on the original, smallest region first, until one fails. The child reports over a pipe: a
 :class:`~analyzer.trust.protocol.TestMarker` before the import and before each test (passed on
 to the caller's progress stream, so the sandbox's silence watch covers it) and the verdict
 last. A child that dies instead (CPU limit, ``os._exit``, a signal) is killed by the test that
@@ -22,68 +23,164 @@ was running. Its CPU time is limited to the sum of its tests' budgets plus one i
 
 from __future__ import annotations
 
+import importlib.machinery
+import importlib.util
 import json
 import os
 import resource
+import selectors
 import signal
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from analyzer.trust.protocol import MutantBatch, MutantResult, MutantSplice, Progress, TestMarker
-from analyzer.trust.timer import Alarm, failure_line
+from analyzer.trust.timer import Alarm, cpu_seconds, failure_line
 
-__all__ = ["IMPORT", "judge_fresh"]
+__all__ = ["FRESH_CHILDREN", "IMPORT", "judge_fresh"]
+
+#: How many fresh imports run at once (the 2 cores of the machines this was built on; each is
+#: limited by CPU time, so how many run together changes no verdict, only the wall time).
+FRESH_CHILDREN = 2
 
 #: The killer's name for a mutant that does not load (or whose tests then do not collect).
 IMPORT = "<import>"
 
 
-def judge_fresh(batch: MutantBatch, mutant: MutantSplice, original: bytes,
-                judge: Callable[[Any, int, Callable[[Progress], None]], tuple], progress: Callable[[Progress], None]
-                ) -> MutantResult:
-    """Judge ``mutant`` in a forked child that imports it afresh; ``judge(alarm, index, emit)``
-    is the child's work after the fork (import, collect, run: :mod:`analyzer.trust.mutant_worker`)
-    and returns ``(killed, by, reason, tests_run, timeout)``."""
-    path = Path.cwd() / batch.request.module
-    path.write_text(mutant.apply(original), encoding="utf-8")
-    started = _children_cpu()
+class _MutantLoader(importlib.machinery.SourceFileLoader):
+    """Loads the artifact's file with the mutant's text instead of what is on disk, and never
+    from a cached ``.pyc`` (so two children can judge two mutants of one file at once)."""
+
+    def __init__(self, fullname: str, path: str, source: bytes) -> None:
+        super().__init__(fullname, path)
+        self.source = source
+
+    def get_data(self, path: str) -> bytes:
+        if os.path.realpath(path) == os.path.realpath(self.path):
+            return self.source
+        return super().get_data(path)
+
+    def path_stats(self, path: str) -> Any:
+        raise OSError("no bytecode cache for a mutant")
+
+
+class _MutantFinder:
+    """A ``sys.meta_path`` finder that serves the artifact's file through :class:`_MutantLoader`."""
+
+    def __init__(self, module_file: str, source: bytes) -> None:
+        self.module_file, self.source = os.path.realpath(module_file), source
+
+    def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> Any:
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+        if spec is None or spec.origin is None or os.path.realpath(spec.origin) != self.module_file:
+            return None
+        loader = _MutantLoader(fullname, spec.origin, self.source)
+        return importlib.util.spec_from_file_location(fullname, spec.origin, loader=loader,
+                                                      submodule_search_locations=spec.submodule_search_locations)
+
+
+@dataclass
+class _Child:
+    """One forked child in flight: its mutant, process, pipe, and what it has said so far."""
+
+    mutant: MutantSplice
+    pid: int
+    stream: Any
+    marker: TestMarker | None = None
+    verdict: dict[str, Any] | None = None
+    buffer: str = ""
+    open: bool = True
+    status: int | None = None
+
+
+def judge_fresh(batch: MutantBatch, mutants: Sequence[MutantSplice], original: bytes, judge: Callable[..., tuple],
+                progress: Callable[[Progress], None], children: int = FRESH_CHILDREN) -> int:
+    """Judge ``mutants``, each in a forked child that imports it afresh, ``children`` at a time;
+    ``judge(alarm, index, emit)`` is a child's work after the fork (import, collect, run:
+    :mod:`analyzer.trust.mutant_worker`) and returns ``(killed, by, reason, tests_run, timeout)``.
+    Results go to ``progress`` in the order of ``mutants``, each preceded by the markers of the
+    oldest child in flight (so a batch killed now resumes after the right mutant). Returns how
+    many were judged."""
+    module_file = str(Path.cwd() / batch.request.module)
+    waiting = list(mutants)
+    running: list[_Child] = []
+    done = 0
+    with selectors.DefaultSelector() as selector:
+        while waiting or running:
+            while waiting and len(running) < max(1, children):
+                child = _start(batch, waiting.pop(0), original, judge, module_file)
+                selector.register(child.stream, selectors.EVENT_READ, child)
+                running.append(child)
+                if len(running) == 1 and child.marker is not None:
+                    progress(child.marker)
+            for key, _ in selector.select():
+                child = key.data
+                _read(child, progress if child is running[0] else None)
+                if not child.open:
+                    selector.unregister(child.stream)
+                    child.stream.close()
+                    _, child.status = os.waitpid(child.pid, 0)
+            while running and running[0].status is not None:
+                finished = running.pop(0)
+                progress(_result(finished))
+                done += 1
+                if running and running[0].marker is not None:
+                    progress(running[0].marker)  # the new oldest: what it is running now
+    return done
+
+
+def _start(batch: MutantBatch, mutant: MutantSplice, original: bytes, judge: Callable[..., tuple],
+           module_file: str) -> _Child:
     read_end, write_end = os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
     if pid == 0:  # the child: judge, report, and leave without running anyone's exit handlers
         os.close(read_end)
+        sys.meta_path.insert(0, _MutantFinder(module_file, mutant.apply(original).encode("utf-8")))
         _child(batch, mutant, judge, write_end)
     os.close(write_end)
-    marker, verdict = None, None
-    with os.fdopen(read_end, "r", encoding="utf-8") as stream:
-        for line in stream:
-            record = json.loads(line)
-            if record["kind"] == "test":
-                marker = TestMarker(mutant.index, record["test"])
-                progress(marker)
-            else:
-                verdict = record
-    _, status = os.waitpid(pid, 0)
-    used = round(_children_cpu() - started, 4)
+    os.set_blocking(read_end, False)
+    return _Child(mutant, pid, os.fdopen(read_end, "rb", buffering=0))
+
+
+def _read(child: _Child, progress: Callable[[Progress], None] | None) -> None:
+    """Take in what the child wrote; pass its markers on when it is the oldest in flight."""
+    try:
+        data = child.stream.read()
+    except BlockingIOError:
+        return
+    if not data:
+        child.open = False
+        return
+    child.buffer += data.decode("utf-8")
+    *lines, child.buffer = child.buffer.split("\n")
+    for line in filter(None, lines):
+        record = json.loads(line)
+        if record["kind"] == "test":
+            child.marker = TestMarker(child.mutant.index, record["test"])
+            if progress is not None:
+                progress(child.marker)
+        else:
+            child.verdict = record
+
+
+def _result(child: _Child) -> MutantResult:
+    """The child's verdict, or, when it died first, a kill by the test it was running."""
+    mutant, verdict, status = child.mutant, child.verdict, child.status or 0
+    used = round(verdict["cpu"], 4) if verdict is not None else None
     if verdict is not None:
         return MutantResult(mutant.index, verdict["killed"], verdict["by"], verdict["reason"], verdict["tests_run"],
                             used, verdict["timeout"])
-    by = marker.test if marker is not None else IMPORT
+    by = child.marker.test if child.marker is not None else IMPORT
     if os.WIFSIGNALED(status):
         number = os.WTERMSIG(status)
         overran = number in (signal.SIGXCPU, signal.SIGKILL)
         what = "ran past its CPU limit" if number == signal.SIGXCPU else f"was killed by signal {number}"
-        return MutantResult(mutant.index, True, by, f"its process {what}", None, used, overran)
+        return MutantResult(mutant.index, True, by, f"its process {what}", None, None, overran)
     return MutantResult(mutant.index, True, by, f"its process exited with status {os.WEXITSTATUS(status)}",
-                        None, used, False)
-
-
-def _children_cpu() -> float:
-    """CPU seconds of every child this process has waited for (it only grows)."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+                        None, None, False)
 
 
 def _child(batch: MutantBatch, mutant: MutantSplice, judge: Callable[..., tuple], write_end: int) -> None:
@@ -104,13 +201,13 @@ def _child(batch: MutantBatch, mutant: MutantSplice, judge: Callable[..., tuple]
         resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
         killed, by, reason, tests_run, timeout = judge(Alarm(), mutant.index, emit)
         stream.write(json.dumps({"kind": "verdict", "killed": killed, "by": by, "reason": reason,
-                                 "tests_run": tests_run, "timeout": timeout}) + "\n")
+                                 "tests_run": tests_run, "timeout": timeout, "cpu": cpu_seconds()}) + "\n")
         stream.flush()
     except BaseException as error:  # noqa: BLE001 - whatever escapes is the mutant's doing
         try:
             stream.write(json.dumps({"kind": "verdict", "killed": True, "by": IMPORT,
                                      "reason": f"the mutant broke the worker: {failure_line(error)}",
-                                     "tests_run": 0, "timeout": False}) + "\n")
+                                     "tests_run": 0, "timeout": False, "cpu": cpu_seconds()}) + "\n")
             stream.flush()
         except BaseException:  # noqa: BLE001 - nothing left to tell
             code = 3

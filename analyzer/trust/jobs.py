@@ -20,6 +20,7 @@ needs them), so a simple job starts fast.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Callable
 
 from analyzer.errors import typed_line
@@ -67,6 +68,12 @@ def run_pytest(payload: dict[str, Any], progress: Emit) -> dict[str, Any]:
     tests = [tests] if isinstance(tests, str) else list(tests)
 
     class Counter:
+        def pytest_sessionstart(self, session: Any) -> None:
+            if payload.get("package"):  # the project's copy, not one pytest itself imported
+                from analyzer.trust.loading import forget_installed
+
+                forget_installed(payload["package"], Path(root) / payload["package"])
+
         def __init__(self) -> None:
             self.passed: list[str] = []
             self.failed: list[str] = []

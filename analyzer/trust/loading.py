@@ -22,7 +22,7 @@ from types import ModuleType
 
 from analyzer.trust.protocol import WorkerRequest
 
-__all__ = ["FALLBACK_MODULE", "import_artifact", "load_module", "prepare_machinery"]
+__all__ = ["FALLBACK_MODULE", "forget_installed", "import_artifact", "load_module", "prepare_machinery"]
 
 #: Name an artifact is imported under when its file name is not a module name (``seed-0.py``).
 FALLBACK_MODULE = "artifact_under_test"
@@ -44,12 +44,32 @@ def import_artifact(module_file: str, module_name: str | None = None) -> ModuleT
     the same module object a user's ``import pkg.mod`` then gets), else by path (``seed-0.py``)."""
     stem = Path(module_file).stem
     name = module_name or (stem if stem.isidentifier() else None)
+    if name is not None and (Path(module_file).parent / "__init__.py").is_file():
+        forget_installed(name.split(".")[0], Path(module_file).parent)
     if name is not None and name.split(".")[0] not in sys.modules:
         module = importlib.import_module(name)
         if os.path.realpath(getattr(module, "__file__", None) or "") == os.path.realpath(module_file):
             return module
     # not a module name, or one the standard library or the machinery already took (random.py)
     return load_module(module_file, FALLBACK_MODULE)
+
+
+def forget_installed(package: str, inside: Path) -> None:
+    """Drop package ``package`` (and its submodules) from ``sys.modules`` when the copy loaded
+    there is not the project's (not under ``inside``'s import root): the machinery may have
+    imported an installed copy of it (pytest imports ``iniconfig``, Hypothesis ``attr``) before
+    the project's folder went on the path. What the machinery holds of it stays its own."""
+    loaded = sys.modules.get(package)
+    if loaded is None:
+        return
+    where = getattr(loaded, "__file__", None) or ""
+    root = os.path.realpath(inside)
+    while os.path.isfile(os.path.join(root, "__init__.py")):
+        root = os.path.dirname(root)
+    if os.path.realpath(where).startswith(root + os.sep):
+        return
+    for name in [name for name in sys.modules if name == package or name.startswith(package + ".")]:
+        del sys.modules[name]
 
 
 def prepare_machinery(work: Path, request: WorkerRequest, shrink: bool) -> None:

@@ -2,8 +2,8 @@
 
 Runs only inside :mod:`analyzer.trust.sandbox`. The caller puts the mutants that need a fresh
 import first (``fresh``: their effect happens at import time; :mod:`analyzer.trust.fresh`):
-each is judged in a forked child of this process, which has imported pytest and Hypothesis
-but not the artifact. Then the artifact is imported and its tests collected once
+each is judged in a forked child of this process (two at a time), which has imported pytest
+and Hypothesis but not the artifact. Then the artifact is imported and its tests collected once
 (:mod:`analyzer.trust.session`), and every other mutant is swapped in
 (:mod:`analyzer.trust.swap`) and afterwards the original restored, which is exact for code
 that runs after the import.
@@ -109,18 +109,14 @@ def run_mutants(batch: MutantBatch, progress: Callable[[Progress], None]) -> Bat
     alarm = Alarm()
     settings = batch.request.settings
     prepare_machinery(Path.cwd(), batch.request, shrink=False)
-    module_path = Path.cwd() / batch.request.module
-    encoded = module_path.read_bytes()
+    encoded = (Path.cwd() / batch.request.module).read_bytes()
     pending = list(batch.mutants[batch.start:])
     progress(Ready(len(batch.plan)))  # from here on the caller watches for silence
-    done = 0
-    judge = _judge_freshly(batch)
-    try:
-        while pending and pending[0].fresh:
-            progress(judge_fresh(batch, pending.pop(0), encoded, judge, progress))
-            done += 1
-    finally:
-        module_path.write_bytes(encoded)
+    count = next((position for position, mutant in enumerate(pending) if not mutant.fresh), len(pending))
+    fresh, pending = pending[:count], pending[count:]
+    if any(mutant.fresh for mutant in pending):
+        raise ValueError("the batch must list its fresh mutants first")
+    done = judge_fresh(batch, fresh, encoded, _judge_freshly(batch), progress)
     if not pending:
         return BatchDone(done)
     session = open_session(batch.request, alarm, shrink=False)

@@ -53,9 +53,12 @@ class Layout:
     files: tuple[str, ...]  #: every file copied, the artifact and tests included, sorted
 
     @property
-    def packaged(self) -> bool:
-        """Whether the artifact is a module inside a package (imported by a dotted name)."""
-        return self.module_name is not None and "." in self.module_name
+    def package(self) -> str | None:
+        """The top-level package holding the artifact (``pkg`` for ``pkg.mod`` and for
+        ``pkg/__init__.py``), None for a lone file."""
+        if self.module_name is None or not (self.module.endswith("/__init__.py") or "." in self.module_name):
+            return None
+        return self.module_name.split(".")[0]
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -145,7 +148,7 @@ def find_layout(artifact: Path, tests: Sequence[Path]) -> Layout:
     import_root, module_name = _import_root(artifact)
     root = Path(os.path.commonpath([str(import_root), *(str(test.parent) for test in tests)]))
     files: list[Path] = [artifact, *tests]
-    if module_name is not None and "." in module_name:
+    if module_name is not None and (artifact.parent / "__init__.py").is_file():
         files += _package_files(import_root / module_name.split(".")[0])
     for test in tests:
         files += _along(root, test.parent, "conftest.py") + _along(root, test.parent, "__init__.py")
