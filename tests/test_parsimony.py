@@ -286,3 +286,15 @@ def test_byte_identical_artifacts_and_fronts_whatever_the_hash_seed():
     assert results[0] == results[1]
     assert [digest for digest, _ in results[0]] == [generate(get_spec(name), "search-parsimony", seed, config).sha256
                                                     for name, seed, config in runs]
+
+
+def test_a_family_without_parsimony_refuses_it_in_one_line():
+    from analyzer.core.family import Family
+
+    class Bare(Family):
+        name = "bare"
+
+    with pytest.raises(UsageError, match="family 'bare' has no search-parsimony generator"):
+        Bare().parsimony(get_spec("parity-3"), 0, None)
+    with pytest.raises(UsageError, match="int >= 4"):
+        generate(get_spec("parity-3"), "search-parsimony", 0, {"population_size": 2})

@@ -238,7 +238,6 @@ def front_record(members: Sequence[Any], chosen: Any, describe: Callable[[Any], 
     """The front as the manifest keeps it: one entry per member, in the front's order, with its
     objectives, what ``describe`` adds (its explanation length proxy, its expression) and
     whether it is the artifact."""
-    return [{"objectives": [float(value) if isinstance(value, float) else value
-                            for value in member.fitness.values],
+    return [{"objectives": [float(value) for value in member.fitness.values],
              **describe(member), "chosen": member is chosen}
             for member in members]

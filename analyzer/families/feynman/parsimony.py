@@ -81,7 +81,8 @@ def default_config(spec: Spec) -> dict[str, Any]:
 
 
 def _check(config: Mapping[str, Any]) -> None:
-    for key in ("population_size", "generations", "init_min_height", "init_max_height", "mutation_max_height",
+    integer(config, "population_size", 4)
+    for key in ("generations", "init_min_height", "init_max_height", "mutation_max_height",
                 "height_limit"):
         integer(config, key, 0)
     for key, high in (("crossover_probability", 1.0), ("mutation_probability", 1.0), ("noise", 10.0),
