@@ -15,10 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.core.pareto import choose, distinct_first, phi, written_size
+from analyzer.core.emitter import render_expression
+from analyzer.core.pareto import choose, distinct_first, phi, phi_counts, written_size
 from analyzer.core.program import Apply, Constant, Name
 from analyzer.errors import UsageError
-from analyzer.families.feynman.parsimony import WRITTEN
+from analyzer.families.feynman.parsimony import SHAPES, WRITTEN
+from analyzer.families.feynman.primitives import PRIMITIVES as FEYNMAN
 from analyzer.generate import GENERATORS, generate
 from analyzer.measure.analysis import analyze_source
 from analyzer.measure.metrics.interpretability import formula_counts
@@ -65,6 +67,20 @@ def test_phi_hand_computed(source, expected, value):
     assert (found.n_nodes, found.n_ops, found.n_naops, found.n_nacomp) == expected
     assert found.phi == value
     assert analyze_source(source).metrics["interpretability_phi"] == value
+
+
+@pytest.mark.parametrize("expr, written", [
+    (Apply("NEG", (Constant(1.5),)), "-1.5"),
+    (Apply("NEG", (Constant(-1.5),)), "--1.5"),
+    (Apply("MUL", (Constant(-2.0), Apply("SQRT", (Name("x"),)))), "-2.0 * math.sqrt(abs(x))"),
+    (Apply("NEG", (Apply("PI", ()),)), "-math.pi"),
+    (Apply("SUB", (Apply("COS", (Apply("EXP", (Name("x"),)),)), Apply("DIV", (Name("x"), Constant(3.0))))),
+     "math.cos(math.exp(x)) - (x / 3.0)"),
+])
+def test_phi_of_a_tree_equals_phi_of_what_the_emitter_writes(expr, written):
+    assert render_expression(expr, FEYNMAN) == written
+    found, reason = counts(f"import math\ndef f(x):\n    return {written}\n")
+    assert reason is None and phi_counts(expr, SHAPES) == found
 
 
 def test_phi_formula_weights():

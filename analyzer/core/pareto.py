@@ -80,12 +80,19 @@ def phi(n_nodes: int, n_ops: int, n_naops: int, n_nacomp: int) -> float:
                         + 0.04472121 * n_nacomp), 6)
 
 
+def _plain_number(expr: Expr) -> bool:
+    return (isinstance(expr, Constant) and isinstance(expr.value, (int, float)) and not isinstance(expr.value, bool)
+            and expr.value >= 0)
+
+
 def phi_counts(expr: Expr, shapes: Mapping[str, tuple[str, ...]]) -> PhiCounts:
     """phi's counts of an IR expression. ``shapes[primitive]`` is the chain of operations the
     primitive is written as, outermost first (``("non-arithmetic", "non-arithmetic")`` for
     ``math.sqrt(abs(a))``, ``("arithmetic",)`` for ``a + b``, ``()`` for a leaf such as
     ``math.pi``); names and constants are leaves; a tuple of outputs adds no node (its items
-    are counted, n_nacomp the largest)."""
+    are counted, n_nacomp the largest). A one-operand arithmetic primitive (negation) of a
+    non-negative number is written as a signed literal (``-1.5``) and counts as one leaf, as
+    the ``ast`` reading of :mod:`analyzer.measure.metrics.interpretability` counts it."""
     nodes = ops = naops = 0
 
     def walk(node: Expr) -> int:
@@ -97,8 +104,8 @@ def phi_counts(expr: Expr, shapes: Mapping[str, tuple[str, ...]]) -> PhiCounts:
             return 0
         if isinstance(node, Apply):
             chain = shapes[node.primitive]
-            if not chain:
-                nodes += 1
+            if not chain or (chain == (ARITHMETIC,) and len(node.args) == 1 and _plain_number(node.args[0])):
+                nodes += 1  # a leaf such as math.pi, or a negated number, written -1.5: a signed literal
                 return 0
             nodes += len(chain)
             ops += len(chain)
