@@ -46,7 +46,7 @@ def test_generate_design_writes_module_tests_and_manifest(sva, tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (["generate", "parity-9", "--generator", "design"], "sva: unknown spec 'parity-9'; known specs: parity-3,"),
-    (["generate", "parity-4", "--generator", "evolve"], "sva: unknown generator 'evolve'; known generators: search, design"),
+    (["generate", "parity-4", "--generator", "evolve"], "sva: unknown generator 'evolve'; known generators: search, design, search-parsimony"),
     (["generate", "parity-4", "--generator", "design", "--seed", "-1"], "expected a non-negative seed, got seed=-1"),
     (["generate", "parity-4", "--generator", "design", "--seed", "x"], "expected an int, got seed='x'"),
     (["generate", "parity-4", "--generator", "design", "--set", "colour=1"], "unknown configuration key 'colour'"),

@@ -37,7 +37,7 @@ THREE_HELPERS = textwrap.dedent('''
 FIELDS = ("units", "effective_parts", "decomposability", "largest_chunk", "largest_chunk_share",
           "abstraction_depth", "propagation_cost", "max_nesting", "audit_length", "inline_length",
           "explanation_length", "description_bits", "cyclomatic_complexity", "halstead_volume",
-          "maintainability_index", "sloc")
+          "maintainability_index", "sloc", "interpretability_phi")
 
 
 def test_registry_lists_the_brief_field_names_in_order():

@@ -12,6 +12,7 @@ what                     default
 ``specs()``              required: the family's specs, in listing order
 ``primitives``           required: how each primitive renders (:class:`~analyzer.core.emitter.Primitive`)
 ``search``               required: ``search_module`` (or ``search_defaults``/``search`` overridden)
+``parsimony``            none: ``parsimony_module``, the multi-objective search (``search-parsimony``)
 ``templates``            required: design templates by spec kind
 ``contract_strategy``    the Hypothesis strategy a design contract draws a parameter from
 ``probe``/``judge``      none: a family may trace an artifact in the sandbox and judge the trace
@@ -152,6 +153,26 @@ class Family:
     def search(self, spec: "Spec", seed: int, config: Mapping[str, Any] | None) -> "Artifact":
         """The ``search`` generator's artifact for (spec, seed, configuration)."""
         return self._search_module().generate(spec, seed, config)
+
+    #: the module of the family's multi-objective search (``search-parsimony``: NSGA-II on training
+    #: error and explanation size, :mod:`analyzer.core.pareto`), imported on first use; it has
+    #: ``default_config(spec)`` and ``generate(spec, seed, config) -> Artifact``
+    parsimony_module: str | None = None
+
+    def _parsimony_module(self) -> Any:
+        if self.parsimony_module is None:
+            from analyzer.errors import UsageError
+
+            raise UsageError(f"family {self.name!r} has no search-parsimony generator")
+        return importlib.import_module(self.parsimony_module)
+
+    def parsimony_defaults(self, spec: "Spec") -> dict[str, Any]:
+        """Every setting of the ``search-parsimony`` generator for ``spec`` (JSON-able)."""
+        return self._parsimony_module().default_config(spec)
+
+    def parsimony(self, spec: "Spec", seed: int, config: Mapping[str, Any] | None) -> "Artifact":
+        """The ``search-parsimony`` generator's artifact for (spec, seed, configuration)."""
+        return self._parsimony_module().generate(spec, seed, config)
 
     @property
     def templates(self) -> Mapping[str, tuple[str, Callable[["Spec"], "Program"]]]:

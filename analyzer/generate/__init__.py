@@ -27,7 +27,7 @@ from analyzer.errors import UsageError
 from analyzer.core.artifact import Artifact, read_manifest, write_artifact
 from analyzer.specs import Spec
 
-__all__ = ["Artifact", "Construction", "GENERATORS", "Generator", "generate", "get_generator", "read_manifest",
+__all__ = ["Artifact", "COMMITTED", "Construction", "GENERATORS", "Generator", "generate", "get_generator", "read_manifest",
            "write_artifact"]
 
 
@@ -87,7 +87,23 @@ GENERATORS: dict[str, Generator] = {
                          "design emits one function per part of its template"),
             Construction(("localization",), "design emits a contract test for each part"),
         )),
+    "search-parsimony": Generator(
+        "search-parsimony", "multi-objective search (NSGA-II in DEAP) on training error and explanation size",
+        "analyzer.generate.parsimony",
+        construction=(
+            Construction(("decomposability", "effective_parts", "largest_chunk_share", "abstraction_depth"),
+                         "search-parsimony emits the chosen member of its front as one function with no "
+                         "helpers, so its only parts are the bindings the emitter names inside it"),
+            Construction(("localization",),
+                         "search-parsimony emits no tests, so no test can point at one of its parts"),
+        )),
 }
+
+
+#: The generators whose seed-0 artifacts ``sva generate-all`` writes and ``artifacts/`` keeps:
+#: search and design, the two every comparison is between (``search-parsimony`` is run by the
+#: ``beyond`` preset and by ``sva generate --generator search-parsimony``).
+COMMITTED: tuple[str, ...] = ("search", "design")
 
 
 def get_generator(name: str) -> Generator:

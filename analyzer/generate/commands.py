@@ -10,7 +10,7 @@ from typing import Any
 
 from analyzer.core.family import Judgement
 from analyzer.errors import InputError, UsageError, error_line
-from analyzer.generate import GENERATORS, generate, get_generator, write_artifact
+from analyzer.generate import COMMITTED, GENERATORS, generate, get_generator, write_artifact
 from analyzer.core.rng import check_seed
 from analyzer.specs import Spec, all_specs, get_spec
 
@@ -86,7 +86,7 @@ def run_all(args: argparse.Namespace) -> int:
     width = max(14, 2 + max(len(spec.name) for spec in specs))
     print(f"{'spec':<{width}}{'generator':<10}{'right/all rows':>14}  {'search (on training rows)':<27}path")
     for spec in specs:
-        for name in GENERATORS:
+        for name in COMMITTED:
             artifact = generate(spec, name, args.seed)
             path = write_artifact(artifact, args.out)
             try:

@@ -25,6 +25,7 @@ class BooleanFamily(Family):
     description = "Koza's Boolean problems: bits in, a bit or a tuple of bits out"
 
     search_module = "analyzer.families.boolean.search"
+    parsimony_module = "analyzer.families.boolean.parsimony"
 
     def specs(self) -> tuple[Spec, ...]:
         from analyzer.families.boolean.specs import boolean_specs

@@ -40,6 +40,7 @@ class FeynmanFamily(Family):
     manifest_key = "formula"
 
     search_module = "analyzer.families.feynman.search"
+    parsimony_module = "analyzer.families.feynman.parsimony"
 
     def specs(self) -> tuple[Spec, ...]:
         from analyzer.families.feynman.specs import feynman_specs

@@ -50,6 +50,7 @@ class PsbFamily(Family):
     manifest_key = "edge_cases"
 
     search_module = "analyzer.families.psb.search"
+    parsimony_module = "analyzer.families.psb.parsimony"
 
     def specs(self) -> tuple[Spec, ...]:
         return _specs()

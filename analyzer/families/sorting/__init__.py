@@ -39,6 +39,7 @@ class SortingFamily(Family):
     manifest_key = "network"
 
     search_module = "analyzer.families.sorting.search"
+    parsimony_module = "analyzer.families.sorting.parsimony"
 
     def specs(self) -> tuple[Spec, ...]:
         from analyzer.families.sorting.specs import sorting_specs
