@@ -123,7 +123,7 @@ def judge_fresh(batch: MutantBatch, mutants: Sequence[MutantSplice], original: b
                     _, child.status = os.waitpid(child.pid, 0)
             while running and running[0].status is not None:
                 finished = running.pop(0)
-                progress(_result(finished))
+                progress(_result(finished, batch.plan))
                 done += 1
                 if running and running[0].marker is not None:
                     progress(running[0].marker)  # the new oldest: what it is running now
@@ -159,21 +159,22 @@ def _read(child: _Child, progress: Callable[[Progress], None] | None) -> None:
     for line in filter(None, lines):
         record = json.loads(line)
         if record["kind"] == "test":
-            child.marker = TestMarker(child.mutant.index, record["test"])
+            child.marker = TestMarker(child.mutant.index, int(record["step"]))
             if progress is not None:
                 progress(child.marker)
         else:
             child.verdict = record
 
 
-def _result(child: _Child) -> MutantResult:
+def _result(child: _Child, plan: Sequence[Any]) -> MutantResult:
     """The child's verdict, or, when it died first, a kill by the test it was running."""
     mutant, verdict, status = child.mutant, child.verdict, child.status or 0
     used = round(verdict["cpu"], 4) if verdict is not None else None
     if verdict is not None:
         return MutantResult(mutant.index, verdict["killed"], verdict["by"], verdict["reason"], verdict["tests_run"],
                             used, verdict["timeout"])
-    by = child.marker.test if child.marker is not None else IMPORT
+    step = child.marker.step if child.marker is not None else -1
+    by = plan[step].name if step >= 0 else IMPORT
     if os.WIFSIGNALED(status):
         number = os.WTERMSIG(status)
         overran = number in (signal.SIGXCPU, signal.SIGKILL)

@@ -29,6 +29,7 @@ the next.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
@@ -67,13 +68,13 @@ def _run_plan(plan: Sequence[PlanStep], tests: Mapping[str, Any], index: int, fu
     """Run the plan's tests on the installed mutant until one fails; ``function`` (None: run
     every test) skips the tests that never executed it on the original."""
     tests_run = 0
-    for step in plan:
+    for position, step in enumerate(plan):
         if function is not None and function not in step.executed:
             continue
         test = tests.get(step.name)
         if test is None:
             continue
-        progress(TestMarker(index, step.name))
+        progress(TestMarker(index, position))
         tests_run += 1
         try:
             outcome = test.run(alarm, step.budget)
@@ -87,7 +88,7 @@ def _run_plan(plan: Sequence[PlanStep], tests: Mapping[str, Any], index: int, fu
 def _judge_freshly(batch: MutantBatch) -> Callable[[Alarm, int, Callable[[Progress], None]], Verdict]:
     """The forked child's work for one fresh mutant: import it, collect the tests, run them all."""
     def judge(alarm: Alarm, index: int, emit: Callable[[Progress], None]) -> Verdict:
-        emit(TestMarker(index, IMPORT))
+        emit(TestMarker(index, -1))
         try:
             session = open_session(batch.request, alarm, shrink=False)
         except BaseException as error:  # noqa: BLE001 - a mutant that breaks the module is killed by it
@@ -109,6 +110,9 @@ def run_mutants(batch: MutantBatch, progress: Callable[[Progress], None]) -> Bat
     alarm = Alarm()
     settings = batch.request.settings
     prepare_machinery(Path.cwd(), batch.request, shrink=False)
+    # A mutant such as ``True[i]`` compiles with a SyntaxWarning; a thousand of them would fill
+    # the sandbox's capped output (and stop the batch) with noise no verdict depends on.
+    warnings.filterwarnings("ignore", category=SyntaxWarning)
     encoded = (Path.cwd() / batch.request.module).read_bytes()
     pending = list(batch.mutants[batch.start:])
     progress(Ready(len(batch.plan)))  # from here on the caller watches for silence

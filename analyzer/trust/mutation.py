@@ -99,8 +99,12 @@ def plan_mutation(request: TrustInput, config: TrustConfig, baseline: BaselineRe
     # A mutant stuck in C code (where the worker's timers cannot reach) is stopped when the
     # progress stream, which gets a record before every test, stays silent for 3 test budgets.
     idle = max(5.0, 3 * max((step.budget for step in steps), default=0.0))
+    # the progress stream holds one marker (under 64 bytes) per test per mutant at most
+    markers = sum(len(steps) + 1 if m.index in fresh else sum(1 for step in steps if m.function in step.executed)
+                  for m in mutants) + 2 * len(mutants)
     limits = replace(config.limits, cpu_seconds=int(config.limits.cpu_seconds + worst) + 1,
-                     wall_seconds=config.limits.wall_seconds + worst, idle_seconds=idle, python=request.python)
+                     wall_seconds=config.limits.wall_seconds + worst, idle_seconds=idle, python=request.python,
+                     output_bytes=config.limits.output_bytes + 64 * markers)
     return MutationPlan(tuple(mutants), batch, sandbox_files(request), limits, regions, exhaustive, len(fresh))
 
 
@@ -164,7 +168,8 @@ def run_mutant_batch(plan: MutationPlan, indices: Sequence[int] | None = None,
         in_flight = order[position]
         if marker is None or marker.mutant != in_flight:
             return results, f"the mutation worker failed before mutant {in_flight}: {outcome.reason}"
-        results[in_flight] = MutantResult(in_flight, True, marker.test, f"took the worker down: {outcome.reason}",
+        killer = batch.plan[marker.step].name if marker.step >= 0 else "<import>"
+        results[in_flight] = MutantResult(in_flight, True, killer, f"took the worker down: {outcome.reason}",
                                           timeout=outcome.overran)
         if on_result is not None:
             on_result(results[in_flight])

@@ -231,14 +231,16 @@ class Ready:
 
 @dataclass(frozen=True)
 class TestMarker:
-    """Test ``test`` starts on mutant ``mutant``: if the worker dies now, this test killed it."""
+    """The test at position ``step`` of the batch's plan starts on mutant ``mutant`` (-1: the
+    mutant's fresh import): if the worker dies now, this test killed it. A position, not a
+    name, keeps the stream short: a batch writes one marker per test per mutant."""
 
     __test__ = False
     mutant: int
-    test: str
+    step: int
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": "test", "mutant": self.mutant, "test": self.test}
+        return {"kind": "test", "mutant": self.mutant, "step": self.step}
 
 
 @dataclass(frozen=True)
@@ -271,7 +273,7 @@ def progress_from_json(data: Mapping[str, Any]) -> Progress:
     if kind == "ready":
         return Ready(int(data["tests"]))
     if kind == "test":
-        return TestMarker(int(data["mutant"]), data["test"])
+        return TestMarker(int(data["mutant"]), int(data["step"]))
     if kind == "mutant":
         return MutantResult(int(data["mutant"]), bool(data["killed"]), data.get("by"), data.get("reason"),
                             data.get("tests_run"), data.get("seconds"), bool(data.get("timeout", False)))
