@@ -8,11 +8,11 @@ STAMP  := $(VENV)/.installed
 
 setup: $(STAMP) dot
 
-# The virtual environment, with the project and its dev extra installed (editable).
+# The virtual environment, with the project and its dev and dask extras installed (editable).
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,dask]'
 	touch $(STAMP)
 
 # Graphviz's `dot` renders the diagrams; without it they are still written as .dot sources.
@@ -42,7 +42,7 @@ test: setup
 # The benchmarks; the `bench` extra adds the peers (gplearn for bench_symreg.py's part (b), mutmut for
 # bench_mutation_peers.py, last: it exits 1 when a sampled sva survivor is killed by plain pytest).
 bench: setup
-	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,dask,bench]'
 	$(BIN)/python benchmarks/bench_evaluate.py
 	$(BIN)/python benchmarks/bench_analyze.py
 	$(BIN)/python benchmarks/bench_mutation.py

@@ -29,3 +29,17 @@ def write_text_atomically(path: str | os.PathLike[str], text: str, *, newline: s
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_bytes_atomically(path: str | os.PathLike[str], data: bytes) -> None:
+    """:func:`write_text_atomically` for bytes written exactly as given (no newline translation)."""
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.fchmod(handle, 0o666 & ~_umask())
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

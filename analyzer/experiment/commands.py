@@ -41,15 +41,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     run = subparsers.add_parser(
         "run", help="run the experiment: every spec x generator x seed, stored and reported",
         description="Generate, analyze and trust every cell (spec x generator x seed) of a preset in parallel "
-                    "worker processes, store one row per cell in DIR/results.sqlite (resumable: cells already "
+                    "worker processes (or on a Dask cluster), store one row per cell in DIR/results.sqlite (resumable: cells already "
                     "stored are skipped), then write the report.",
         epilog="presets: " + "; ".join(f"{name}: {preset.description}" for name, preset in presets.items()))
     run.add_argument("--preset", default="default", help=f"one of: {', '.join(presets)} (default: default)")
     run.add_argument("--specs", type=_names, default=None, help="comma-separated spec names (default: the preset's)")
     run.add_argument("--generators", type=_names, default=None, help="comma-separated generators (default: the preset's)")
     run.add_argument("--seeds", type=_count("seeds", 1), default=None, help="seeds 0..N-1 per cell (default: the preset's)")
-    run.add_argument("--workers", type=_count("workers", 1), default=None,
-                     help="worker processes (default: the preset's, or one per core)")
+    where = run.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=_count("workers", 1), default=None,
+                       help="worker processes on this machine (default: the preset's, or one per core)")
+    where.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                       help="run the cells on the running Dask cluster whose scheduler is at ADDRESS "
+                            "(tcp://HOST:PORT); its workers need sva installed with the dask extra")
+    where.add_argument("--dask-workers", type=_count("dask-workers", 1), default=None, metavar="N",
+                       help="run the cells on a Dask LocalCluster of N worker processes on this machine")
     run.add_argument("--out", default=DEFAULT_RESULTS, help=f"results folder (default: {DEFAULT_RESULTS})")
     run.add_argument("--external", metavar="DIR", default=None,
                      help="also measure the artifacts in DIR, laid out as DIR/<spec>/<label>/<name>.py (with an "
@@ -75,9 +81,21 @@ def run_command(args: argparse.Namespace) -> int:
     external = _external(args.external, preset) if args.external is not None else None
     brought = (f", + {len(external.artifacts)} external artifacts ({', '.join(external.labels)})"
                if external is not None else "")
-    print(f"sva run: preset {preset.name}, {len(preset.spec_names())} specs x {len(preset.generators)} generators "
-          f"x {preset.seeds} seeds{brought}, {preset.worker_count()} workers -> {args.out}", file=sys.stderr, flush=True)
-    summary = run_experiment(preset, args.out, argv=sys.argv[1:], external=external)
+    head = (f"sva run: preset {preset.name}, {len(preset.spec_names())} specs x {len(preset.generators)} generators "
+            f"x {preset.seeds} seeds{brought}")
+    if args.scheduler is None and args.dask_workers is None:
+        print(f"{head}, {preset.worker_count()} workers -> {args.out}", file=sys.stderr, flush=True)
+        summary = run_experiment(preset, args.out, argv=sys.argv[1:], external=external)
+    else:
+        from analyzer.experiment.dask_executor import dask_executor
+
+        with dask_executor(args.scheduler, args.dask_workers) as session:
+            print(f"{head}, on {session.where} ({session.workers} workers now) -> {args.out}",
+                  file=sys.stderr, flush=True)
+            if session.dashboard is not None:
+                print(f"Dask dashboard: {session.dashboard}", file=sys.stderr, flush=True)
+            summary = run_experiment(preset, args.out, argv=sys.argv[1:], external=external,
+                                     executor=session.executor)
     for line in summary_lines(summary):
         print(line)
     if not args.no_report:

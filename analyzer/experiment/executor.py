@@ -15,7 +15,8 @@ with SIGKILL leaves no orphan working on.
 :class:`InlineExecutor` runs tasks one after another in the calling process (no isolation, no
 time limit): for debugging with a debugger or profiler.
 
-A Dask or cluster executor would implement :meth:`Executor.run` with the same contract.
+:class:`analyzer.experiment.dask_executor.DaskExecutor` implements :meth:`Executor.run` with the
+same contract on a Dask cluster (each task in a one-process :class:`LocalExecutor` on its worker).
 """
 
 from __future__ import annotations
@@ -116,13 +117,23 @@ class _Worker:
 
 
 class LocalExecutor:
-    """``workers`` processes on this machine, each task under a wall-clock ``timeout``."""
+    """``workers`` processes on this machine, each task under a wall-clock ``timeout``.
 
-    def __init__(self, workers: int) -> None:
+    With ``keep=True`` the idle processes outlive a :meth:`run` and serve the next one (a
+    Dask worker keeps its cell process this way, cell after cell); :meth:`close` stops them."""
+
+    def __init__(self, workers: int, keep: bool = False) -> None:
         if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
             raise ValueError(f"expected workers to be an int >= 1, got workers={workers!r}")
         self.workers = workers
+        self.keep = keep
+        self._kept: list[_Worker] = []
         self._context = multiprocessing.get_context("spawn")
+
+    def close(self) -> None:
+        """Stop the processes kept between runs (``keep=True``)."""
+        while self._kept:
+            self._stop(self._kept.pop())
 
     def _start(self) -> _Worker:
         parent, child = self._context.Pipe()
@@ -149,7 +160,8 @@ class LocalExecutor:
     def run(self, function: Callable[[T], R], tasks: Sequence[T],
             timeout: float | None = None) -> Iterator[tuple[T, Outcome]]:
         queue = list(reversed(tasks))
-        pool = [self._start() for _ in range(min(self.workers, len(queue)))]
+        pool, self._kept = self._kept, []
+        pool.extend(self._start() for _ in range(min(self.workers, len(queue)) - len(pool)))
         try:
             while queue or any(worker.task is not None for worker in pool):
                 for worker in pool:
@@ -190,7 +202,10 @@ class LocalExecutor:
                         yield task, outcome
         finally:
             for worker in pool:
-                self._stop(worker, kill=worker.task is not None)
+                if self.keep and worker.task is None and worker.process.is_alive():
+                    self._kept.append(worker)
+                else:
+                    self._stop(worker, kill=worker.task is not None)
 
 
 def make_executor(workers: int) -> Executor:

@@ -54,6 +54,10 @@ class CellTask:
     trust: Mapping[str, Any]
     results_dir: str
     preset: str
+    # Where the cell writes its artifact folder (default: ``results_dir``). A Dask worker writes
+    # into a scratch folder of its own and ships the files back (:func:`ship_cell`), so that the
+    # client stays the only writer of ``results_dir``. Not part of the cell's key.
+    scratch_dir: str | None = None
 
     @property
     def cell(self) -> str:
@@ -134,6 +138,7 @@ def run_cell(task: CellTask) -> dict[str, Any]:
 
     started = time.monotonic()
     root = Path(task.results_dir)
+    out = Path(task.scratch_dir) if task.scratch_dir is not None else root
     row: dict[str, Any] = {"cell": task.cell, "config_hash": task.config_hash, "spec": task.spec,
                            "family": task.family, "generator": task.generator, "seed": task.seed,
                            "config": task.config, "status": "done"}
@@ -142,9 +147,9 @@ def run_cell(task: CellTask) -> dict[str, Any]:
         spec = get_spec(task.spec)
         own = tuple(declared.name for declared in family_of(spec).fields)  # the family's own fields
         artifact = generate(spec, task.generator, task.seed, task.generator_config)
-        module = write_artifact(artifact, root / ARTIFACTS)
-        row.update(module=_relative(module, root), sha256=artifact.sha256,
-                   tests_module=(_relative(module.with_name(f"{artifact.stem}_test.py"), root)
+        module = write_artifact(artifact, out / ARTIFACTS)
+        row.update(module=_relative(module, out), sha256=artifact.sha256,
+                   tests_module=(_relative(module.with_name(f"{artifact.stem}_test.py"), out)
                                  if artifact.tests_source is not None else None),
                    versions={**artifact.versions, **versions(("scipy", "radon", "coverage", "pytest"))})
         search = artifact.search or None
@@ -204,6 +209,44 @@ def _reason(error: BaseException) -> str:
     if isinstance(error, (SvaError, _CellFailure)):
         return one_line(error, limit=2000)
     return typed_line(error, limit=2000)
+
+
+@dataclass(frozen=True)
+class ShippedCell:
+    """A cell's row with the files it wrote (paths relative to the results folder, bytes), for an
+    executor whose workers do not write the results folder themselves."""
+
+    row: Mapping[str, Any]
+    files: tuple[tuple[str, bytes], ...]
+
+
+def ship_cell(task: CellTask) -> ShippedCell:
+    """:func:`run_cell` in a scratch folder of this machine; its artifact files returned as data."""
+    import dataclasses
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="sva-cell-") as scratch:
+        row = run_cell(dataclasses.replace(task, scratch_dir=scratch))
+        files = tuple((path.relative_to(scratch).as_posix(), path.read_bytes())
+                      for path in sorted(Path(scratch, ARTIFACTS).rglob("*"))
+                      if path.is_file() and "__pycache__" not in path.parts)
+    return ShippedCell(row, files)
+
+
+def store_files(root: Path, files: Sequence[tuple[str, bytes]]) -> None:
+    """Write a shipped cell's files under ``root`` (each through a temporary file and a rename)."""
+    from analyzer.atomic import write_bytes_atomically
+    from analyzer.errors import OutputError
+
+    for name, data in files:
+        path = root / name
+        if path.resolve().is_relative_to(root.resolve() / ARTIFACTS):
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                write_bytes_atomically(path, data)
+            except OSError as error:
+                raise OutputError(f"cannot write artifacts under {str(root)!r}: {error.strerror or error}; "
+                                  f"choose a writable folder with --out") from None
 
 
 def lost_row(task: CellTask, reason: str, seconds: float) -> dict[str, Any]:
@@ -273,8 +316,12 @@ def run_experiment(preset: Preset, results_dir: str | Path, *, argv: Sequence[st
         executor = executor or make_executor(preset.worker_count())
         report = progress or Progress(len(pending)).update
         failed = 0
-        for task, outcome in executor.run(run_cell, pending, timeout=preset.cell_seconds):
-            if isinstance(outcome, Finished):
+        ships = getattr(executor, "ships_artifacts", False)  # its workers write no shared folder
+        for task, outcome in executor.run(ship_cell if ships else run_cell, pending, timeout=preset.cell_seconds):
+            if isinstance(outcome, Finished) and isinstance(outcome.value, ShippedCell):
+                store_files(root, outcome.value.files)
+                row = dict(outcome.value.row)
+            elif isinstance(outcome, Finished):
                 row = dict(outcome.value)
             else:
                 row = lost_row(task, outcome.reason, outcome.seconds)
