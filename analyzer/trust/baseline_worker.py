@@ -6,8 +6,9 @@ coverage.py (branch mode), runs every test once (the spec test first, then each 
 while a profile hook (:class:`CallTracer`) records which artifact functions each test calls
 *directly* (a call into the artifact from a frame outside it) and which it executes at all,
 then runs the spec checks (:mod:`analyzer.trust.spec_checks`) and, after coverage stopped, the
-spec family's probe on the held-out and shifted inputs the checks used. The same hook, from
-the import to the end of test collection, records the functions that ran at import time.
+spec family's probe on the held-out and shifted inputs the checks used. The lines coverage saw
+run from the import to the end of test collection give the functions that ran at import time
+(:func:`functions_run`).
 
 The result is one :class:`~analyzer.trust.protocol.BaselineResult`; an artifact that fails or
 hangs on import, or tests that do not collect, give a result saying only that.
@@ -21,13 +22,14 @@ import types
 from pathlib import Path
 from typing import Any, Callable
 
+from analyzer.trust.loading import prepare_machinery
 from analyzer.trust.protocol import BaselineResult, Coverage, SpecChecks, TestRun, WorkerRequest
 from analyzer.trust.runners import PytestTest, run_with_driver
 from analyzer.trust.session import Session, open_session, spec_test_of
 from analyzer.trust.spec_checks import check_cases_of, run_spec_checks, shifted_cases_of
 from analyzer.trust.timer import Alarm, TimeBudgetExceeded, failure_line
 
-__all__ = ["CallTracer", "run_baseline", "unit_qualname"]
+__all__ = ["CallTracer", "functions_run", "run_baseline", "unit_qualname"]
 
 
 def unit_qualname(code: types.CodeType) -> str | None:
@@ -66,6 +68,33 @@ class CallTracer:
         self.direct, self.executed = set(), set()
 
 
+def functions_run(module_file: str, lines: Any) -> list[str]:
+    """The unit names (as :func:`unit_qualname` gives them) of the functions of ``module_file``
+    with a body line among ``lines`` (executed lines), sorted. A body line is one of the
+    function's own, not shared with the code around it (the ``def`` line and decorators run at
+    module level); a function with no line of its own (``def f(x): return x``) counts as run,
+    since its header always does: so a mutant in it is judged in a fresh import, never wrongly."""
+    import types
+
+    executed = set(lines)
+    source = Path(module_file).read_text(encoding="utf-8")
+    ran: set[str] = set()
+    stack = [(compile(source, module_file, "exec", dont_inherit=True), frozenset())]
+    while stack:
+        code, around = stack.pop()
+        own = {line for _, _, line in code.co_lines() if line is not None}
+        for const in code.co_consts:
+            if isinstance(const, types.CodeType):
+                stack.append((const, frozenset(own)))
+        name = unit_qualname(code) if around else None
+        if name is None:
+            continue
+        body = own - around
+        if body & executed or (not body and not code.co_name.startswith("<")):
+            ran.add(name)  # (a lambda or comprehension with no line of its own tells nothing)
+    return sorted(ran)
+
+
 def _coverage_figures(cov: Any, work: Path, module_file: str) -> Coverage:
     report = work / "coverage.json"
     cov.json_report(morfs=[module_file], outfile=str(report))
@@ -86,18 +115,15 @@ def run_baseline(request: WorkerRequest, progress: Callable[[Any], None] | None 
     module_file = str(work / request.module)
     settings = request.settings
     cov = coverage.Coverage(data_file=None, branch=True, include=[module_file], config_file=False)
-    at_import = CallTracer(module_file)  # what runs while it is imported and its tests collected
+    at_import: list[str] = []  # what ran while it was imported and its tests collected
     cov.start()
     try:
-        sys.setprofile(at_import)
         try:
             session = open_session(request, alarm, shrink=True)
         except TimeBudgetExceeded:
             return BaselineResult(import_error=f"importing it timed out after {settings.test_seconds:g} s of CPU")
         except BaseException as error:  # noqa: BLE001 - SystemExit at import is the artifact's failure
             return BaselineResult(import_error=failure_line(error))
-        finally:
-            sys.setprofile(None)
         cases: list[tuple] = []
         if session.spec is not None and session.entry is not None:
             cases = check_cases_of(session.spec, settings.examples)
@@ -107,7 +133,8 @@ def run_baseline(request: WorkerRequest, progress: Callable[[Any], None] | None 
         shifted_cases: list[tuple] = []  # drawn once: the spec checks and the family's probe use them
 
         def body(items: list[Any], driver: Any) -> tuple[tuple[TestRun, ...], SpecChecks | None]:
-            sys.setprofile(None)  # the tests are collected: import time ends here
+            # the tests are collected: import time ends here, and coverage says what ran so far
+            at_import.extend(functions_run(module_file, cov.get_data().lines(module_file) or ()))
             tests: list[Any] = ([spec_test] if spec_test else []) + [PytestTest(item, driver) for item in items]
             runs = []
             for test in tests:
@@ -127,11 +154,7 @@ def run_baseline(request: WorkerRequest, progress: Callable[[Any], None] | None 
                                          tuple(spec_test.passing))
             return tuple(runs), spec_checks
 
-        sys.setprofile(at_import)
-        try:
-            ran, errors = run_with_driver(request.tests, alarm, body)
-        finally:
-            sys.setprofile(None)
+        ran, errors = run_with_driver(request.tests, alarm, body)
         if errors:
             return BaselineResult(collect_error=errors[0][:300])
     finally:
@@ -139,7 +162,7 @@ def run_baseline(request: WorkerRequest, progress: Callable[[Any], None] | None 
     runs, spec_checks = ran
     figures = _coverage_figures(cov, work, module_file)
     probe = _family_probe(session, shifted_cases, alarm, budget) if spec_test is not None else None
-    return BaselineResult(runs, spec_checks, figures, probe, import_executed=tuple(sorted(at_import.executed)))
+    return BaselineResult(runs, spec_checks, figures, probe, import_executed=tuple(at_import))
 
 
 def _family_probe(session: Session, shifted_cases: list[tuple], alarm: Alarm, budget: float) -> Any:
