@@ -7,7 +7,7 @@ a deleted module-level ``TABLE = [...]`` leaves the old binding in place, ``rest
 helper that fills rule tables while the module loads changes tables that were filled already.
 The caller (:func:`analyzer.trust.mutation.plan_mutation`) marks those mutants ``fresh``:
 module-level code (class bodies included), every function the original executed while it was
-imported or its tests collected (the baseline traces that), and any mutant whose code cannot be
+imported or its tests collected (coverage's lines say which), and any mutant whose code cannot be
 swapped exactly (a closure of another shape).
 
 :func:`judge_fresh` judges them: it forks the worker (which has imported pytest and Hypothesis,
