@@ -27,7 +27,7 @@ from analyzer.trust.sandbox import sandbox_path
 from analyzer.trust.selection import changed_lines, parse_lines, select_mutants
 
 CORPUS = Path(__file__).parent / "fresh_corpus"
-FLAT = (CORPUS / "flat" / "loader.py", [CORPUS / "flat" / "test_loader.py"])
+FLAT = (CORPUS / "flat" / "loader.py", [CORPUS / "flat" / "test_loader.py", CORPUS / "flat" / "test_by_path.py"])
 PROJ = (CORPUS / "proj" / "src" / "units" / "convert.py", [CORPUS / "proj" / "tests" / "test_convert.py"])
 FAST = TrustConfig(examples=10, test_seconds=5.0)
 
@@ -64,10 +64,20 @@ def test_import_time_mutants_are_killed_where_the_swap_would_miss_them():
     assert verdict("TABLE = [10, 20, 30]", "pass")  # the old binding would have lingered
     assert verdict("partial(drop, 1)", "True")  # a test's `from loader import rest` holds the object
     assert verdict("value * 2", "value")  # inside _rule, which runs only while the module loads
-    # of the eight survivors, six are data the tests never read (TABLE[0], TABLE[2]) and two
-    # are True for 1 (TABLE[True] is TABLE[1], items[True:] is items[1:]): all equivalent
-    assert len(report.survivors) == 8
-    assert {(s.before, s.after) for s in report.survivors} >= {("i", "True"), ("n", "True")}
+    # the four survivors: three are data no test reads (TABLE[0]), and items[True:] is items[1:]
+    # (TABLE[True] for TABLE[i] is killed by the test that asks for TABLE[2], loading by path)
+    assert len(report.survivors) == 4
+    assert {(s.before, s.after) for s in report.survivors} >= {("n", "True")}
+    assert ("i", "True") not in {(s.before, s.after) for s in report.survivors}
+
+
+def test_a_fresh_mutant_reaches_tests_that_load_the_artifact_by_path():
+    """Generated contracts load ``seed-0.py`` by path (``spec_from_file_location``): a fresh
+    import must serve them the mutant too (``return [...] -> pass`` takes away a comprehension,
+    so it cannot be swapped in)."""
+    report = trust(Path(__file__).parents[1] / "artifacts" / "psb-negative-to-zero" / "design" / "seed-0.py",
+                   config=TrustConfig(examples=20))
+    assert report.mutants_fresh >= 1 and report.mutation_score == 1.0 and not report.survivors
 
 
 def test_a_package_with_relative_imports_and_a_conftest_runs_from_its_folder(sva):

@@ -12,8 +12,9 @@ swapped exactly (a closure of another shape).
 
 :func:`judge_fresh` judges them: it forks the worker (which has imported pytest and Hypothesis,
 but neither the artifact nor its tests) once per mutant, :data:`FRESH_CHILDREN` at a time; each
-child serves the mutated text for the artifact's file from memory (a ``sys.meta_path`` finder,
-so the file on disk stays the original and no bytecode cache is read), imports it, collects the
+child serves the mutated text for the artifact's file from memory (every source loader reading
+that file gets it: an import by name and a load by path alike; the file on disk stays the
+original and no bytecode cache is read), imports it, collects the
 tests and runs every test that passed on the original, smallest region first, until one fails. The child reports over a pipe: a
 :class:`~analyzer.trust.protocol.TestMarker` before the import and before each test (passed on
 to the caller's progress stream, so the sandbox's silence watch covers it) and the verdict
@@ -23,8 +24,6 @@ was running. Its CPU time is limited to the sum of its tests' budgets plus one i
 
 from __future__ import annotations
 
-import importlib.machinery
-import importlib.util
 import json
 import os
 import resource
@@ -35,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
+from analyzer.trust.loading import ServedSource
 from analyzer.trust.protocol import MutantBatch, MutantResult, MutantSplice, Progress, TestMarker
 from analyzer.trust.timer import Alarm, cpu_seconds, failure_line
 
@@ -46,38 +46,6 @@ FRESH_CHILDREN = 2
 
 #: The killer's name for a mutant that does not load (or whose tests then do not collect).
 IMPORT = "<import>"
-
-
-class _MutantLoader(importlib.machinery.SourceFileLoader):
-    """Loads the artifact's file with the mutant's text instead of what is on disk, and never
-    from a cached ``.pyc`` (so two children can judge two mutants of one file at once)."""
-
-    def __init__(self, fullname: str, path: str, source: bytes) -> None:
-        super().__init__(fullname, path)
-        self.source = source
-
-    def get_data(self, path: str) -> bytes:
-        if os.path.realpath(path) == os.path.realpath(self.path):
-            return self.source
-        return super().get_data(path)
-
-    def path_stats(self, path: str) -> Any:
-        raise OSError("no bytecode cache for a mutant")
-
-
-class _MutantFinder:
-    """A ``sys.meta_path`` finder that serves the artifact's file through :class:`_MutantLoader`."""
-
-    def __init__(self, module_file: str, source: bytes) -> None:
-        self.module_file, self.source = os.path.realpath(module_file), source
-
-    def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> Any:
-        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
-        if spec is None or spec.origin is None or os.path.realpath(spec.origin) != self.module_file:
-            return None
-        loader = _MutantLoader(fullname, spec.origin, self.source)
-        return importlib.util.spec_from_file_location(fullname, spec.origin, loader=loader,
-                                                      submodule_search_locations=spec.submodule_search_locations)
 
 
 @dataclass
@@ -138,7 +106,7 @@ def _start(batch: MutantBatch, mutant: MutantSplice, original: bytes, judge: Cal
     pid = os.fork()
     if pid == 0:  # the child: judge, report, and leave without running anyone's exit handlers
         os.close(read_end)
-        sys.meta_path.insert(0, _MutantFinder(module_file, mutant.apply(original).encode("utf-8")))
+        ServedSource(module_file).serve(mutant.apply(original).encode("utf-8"))
         _child(batch, mutant, judge, write_end)
     os.close(write_end)
     os.set_blocking(read_end, False)

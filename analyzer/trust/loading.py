@@ -14,6 +14,7 @@ Nothing here names a job: :mod:`analyzer.trust.jobs` and the worker modules impo
 from __future__ import annotations
 
 import importlib
+import importlib.machinery
 import importlib.util
 import os
 import sys
@@ -22,7 +23,7 @@ from types import ModuleType
 
 from analyzer.trust.protocol import WorkerRequest
 
-__all__ = ["FALLBACK_MODULE", "forget_installed", "import_artifact", "load_module", "prepare_machinery"]
+__all__ = ["FALLBACK_MODULE", "ServedSource", "forget_installed", "import_artifact", "load_module", "prepare_machinery"]
 
 #: Name an artifact is imported under when its file name is not a module name (``seed-0.py``).
 FALLBACK_MODULE = "artifact_under_test"
@@ -52,6 +53,38 @@ def import_artifact(module_file: str, module_name: str | None = None) -> ModuleT
             return module
     # not a module name, or one the standard library or the machinery already took (random.py)
     return load_module(module_file, FALLBACK_MODULE)
+
+
+class ServedSource:
+    """While a mutant is served, every source loader reading the artifact's file gets the
+    mutant's text instead, and no bytecode cache for it: an import by name and a load by path
+    (``spec_from_file_location``, as generated contracts load ``seed-0.py``, at collection or
+    inside a test) alike run the mutant, while the file on disk stays the original. Patches
+    ``SourceFileLoader`` in this process (a sandboxed worker, or a child forked from it);
+    :meth:`serve` with ``None`` serves the file again."""
+
+    def __init__(self, module_file: str) -> None:
+        self.target = os.path.realpath(module_file)
+        self.source: bytes | None = None
+        loader = importlib.machinery.SourceFileLoader
+        read, stats = loader.get_data, loader.path_stats
+        served = self
+
+        def get_data(self: object, path: str) -> bytes:
+            if served.source is not None and os.path.realpath(path) == served.target:
+                return served.source
+            return read(self, path)  # type: ignore[arg-type]
+
+        def path_stats(self: object, path: str) -> object:
+            if served.source is not None and os.path.realpath(path) == served.target:
+                raise OSError("a mutant has no bytecode cache")
+            return stats(self, path)  # type: ignore[arg-type]
+
+        loader.get_data = get_data  # type: ignore[method-assign]
+        loader.path_stats = path_stats  # type: ignore[method-assign]
+
+    def serve(self, source: bytes | None) -> None:
+        self.source = source
 
 
 def forget_installed(package: str, inside: Path) -> None:

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 from analyzer.trust.fresh import IMPORT, judge_fresh
-from analyzer.trust.loading import prepare_machinery
+from analyzer.trust.loading import ServedSource, prepare_machinery
 from analyzer.trust.protocol import (BatchDone, MutantBatch, MutantResult, PlanStep, Progress, Ready, TestMarker,
                                      TestOutcome)
 from analyzer.trust.runners import PytestTest, run_with_driver
@@ -129,6 +129,7 @@ def run_mutants(batch: MutantBatch, progress: Callable[[Progress], None]) -> Bat
     def body(items: list[Any], driver: Any) -> BatchDone:
         tests = _tests_of(batch, session, items, driver)
         swapper = Swapper(session.module_file, source)
+        served = ServedSource(session.module_file)  # a test that loads the file anew gets the mutant
         count = done
         for mutant in pending:
             started = cpu_seconds()
@@ -141,9 +142,11 @@ def run_mutants(batch: MutantBatch, progress: Callable[[Progress], None]) -> Bat
             except BaseException as error:  # noqa: BLE001 - a mutant that breaks the module is killed by it
                 verdict: Verdict = (True, IMPORT, f"the module fails to load: {failure_line(error)}", 0, False)
             else:
+                served.serve(mutant.apply(encoded).encode("utf-8"))
                 try:
                     verdict = _run_plan(batch.plan, tests, mutant.index, mutant.function, alarm, progress)
                 finally:
+                    served.serve(None)
                     restore()
             killed, by, reason, tests_run, timeout = verdict
             progress(MutantResult(mutant.index, killed, by, reason, tests_run, cpu_seconds() - started, timeout))
