@@ -15,9 +15,7 @@ throughput, ``ratio`` = sva's mutants per second over mutmut's (goal: at least 3
 
 Survivor confirmation: a seeded sample of sva's survivors (``--sample`` per module) is applied
 to a copy of the module and checked by a fresh, plain ``pytest`` run of the tests file, with
-:func:`analyzer.trust.confirm.plain_pytest` (a new sandboxed interpreter per mutant), or, in a
-checkout without it, here (the mutant from :func:`analyzer.trust.mutate.generate_mutants`,
-pytest in a subprocess). A survivor that plain
+:func:`analyzer.trust.confirm.plain_pytest` (a new sandboxed interpreter per mutant). A survivor that plain
 pytest kills is a wrong verdict of sva's worker: the benchmark names it and exits with status 1.
 
 A corpus entry a tool cannot handle (sva refusing the layout, mutmut not installed or failing
@@ -52,7 +50,6 @@ if str(ROOT) not in sys.path:  # run from a checkout without installing
 
 GOAL = 3.0  #: issue #15: sva's mutants per second at least 3x mutmut's
 SEED = 15  #: the survivor sample's seed
-CONFIRM_SECONDS = 60.0  #: a plain pytest run on a mutant taking longer counts as a kill (a hang)
 
 
 @dataclass(frozen=True)
@@ -296,60 +293,15 @@ def sample_survivors(report: Mapping[str, Any], size: int, seed: int = SEED) -> 
     return sorted(random.Random(seed).sample(indices, size))
 
 
-def plain_pytest(project: Path, entry: Entry, timeout: float = CONFIRM_SECONDS) -> tuple[bool, str]:
-    """Plain pytest on the tests file in ``project`` (the import root first on the path):
-    (killed, why). Exit status 0 is a survival; failures, errors and a hang are kills; "no tests
-    ran" (5) or a usage error (4) is neither and raises."""
-    command = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "--rootdir", str(project),
-               entry.tests]
-    root = str((project / entry.import_root).resolve())
-    status, out, err, _ = _run(command, project, timeout, _env(PYTHONPATH=root))
-    if status is None:
-        return True, f"ran past {timeout:g} s"
-    if status in (4, 5):
-        raise RuntimeError(f"{entry.name}: plain pytest could not run the tests (status {status}): "
-                           f"{_last_line(out) or _last_line(err)}")
-    return status != 0, _last_line(out)
-
-
-def _confirm_with_api(project: Path, entry: Entry, indices: list[int]) -> dict[int, bool] | None:
+def _confirm(project: Path, entry: Entry, indices: list[int]) -> dict[int, bool]:
     """:func:`analyzer.trust.confirm.plain_pytest` (a new sandboxed interpreter and a plain
     pytest run per mutant, the project laid out as ``sva trust`` lays it out): per index whether
-    plain pytest killed it; None when the installed analyzer does not have it."""
-    try:
-        from analyzer.trust.confirm import plain_pytest as sandboxed_plain_pytest
-        from analyzer.trust.request import prepare
-    except ImportError:
-        return None
+    plain pytest killed it."""
+    from analyzer.trust.confirm import plain_pytest
+    from analyzer.trust.request import prepare
+
     request = prepare(project / entry.module, tests=[project / entry.tests])
-    verdicts = sandboxed_plain_pytest(request, indices, workers=2)
-    killed = {verdict.index: bool(verdict.killed) for verdict in verdicts}
-    if sorted(killed) != sorted(indices):
-        raise ValueError(f"plain_pytest answered for mutants {sorted(killed)}, asked for {indices}")
-    return killed
-
-
-def _confirm_here(project: Path, entry: Entry, report: Mapping[str, Any], indices: list[int]) -> dict[int, bool]:
-    from analyzer.trust.mutate import generate_mutants
-
-    path = project / entry.module
-    original = path.read_text(encoding="utf-8")
-    mutants = generate_mutants(original)
-    by_index = {s["index"]: s for s in report.get("survivors") or []}
-    killed: dict[int, bool] = {}
-    try:
-        for index in indices:
-            mutant = mutants[index]
-            survivor = by_index[index]
-            if (mutant.line, mutant.operator, mutant.after) != (survivor["line"], survivor["operator"], survivor["after"]):
-                raise RuntimeError(f"{entry.name}: mutant {index} here is not sva's survivor {index} "
-                                   f"({mutant.operator} at line {mutant.line} vs {survivor['operator']} "
-                                   f"at line {survivor['line']})")
-            path.write_text(mutant.apply(original), encoding="utf-8")
-            killed[index], _ = plain_pytest(project, entry)
-    finally:
-        path.write_text(original, encoding="utf-8")
-    return killed
+    return {verdict.index: bool(verdict.killed) for verdict in plain_pytest(request, indices, workers=2)}
 
 
 def confirm_survivors(entry: Entry, report: Mapping[str, Any] | None, workdir: Path, size: int) -> Confirmation:
@@ -362,19 +314,12 @@ def confirm_survivors(entry: Entry, report: Mapping[str, Any] | None, workdir: P
         result.method = "none needed"
         return result
     project = _copy_project(entry, workdir)
-    killed: dict[int, bool] | None = None
     try:
-        killed = _confirm_with_api(project, entry, result.sampled)
-        result.method = ("analyzer.trust.confirm.plain_pytest" if killed is not None
-                         else "the benchmark (no analyzer.trust.confirm)")
-    except Exception as error:  # a planned API of another shape: say so, and check here
-        result.method = f"the benchmark (analyzer.trust.confirm failed: {type(error).__name__}: {error})"
-    if killed is None:
-        plain_killed, why = plain_pytest(project, entry)
-        if plain_killed:
-            result.reason = f"the tests fail with plain pytest on the unmutated module: {why}"
-            return result
-        killed = _confirm_here(project, entry, report, result.sampled)
+        killed = _confirm(project, entry, result.sampled)
+    except RuntimeError as error:  # plain pytest fails on the unmutated module
+        result.reason = str(error)
+        return result
+    result.method = "analyzer.trust.confirm.plain_pytest"
     result.killed = [i for i in result.sampled if killed[i]]
     result.survived = [i for i in result.sampled if not killed[i]]
     by_index = {s["index"]: s for s in report.get("survivors") or []}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import shutil
 import sys
 from pathlib import Path
 
@@ -59,21 +58,6 @@ def test_each_corpus_entry_passes_its_tests_in_the_sandbox_and_fails_them_once_b
     files[entry.module] += "\nraise ImportError('the corpus copy')\n"
     broken = run_job("pytest", payload, files, Limits())
     assert isinstance(broken, Completed) and broken.value["status"] != 0 and not broken.value["passed"]
-
-
-@pytest.mark.parametrize("name", ENTRIES)
-def test_plain_pytest_tests_the_corpus_copy_and_not_an_installed_one(name, tmp_path):
-    """The benchmark's own plain pytest run (survivor confirmation) passes on the copy, and fails
-    once the copy is broken: it imports the copy (iniconfig is also installed, with pytest)."""
-    entry = ENTRIES[name]
-    project = tmp_path / name
-    shutil.copytree(bench.CORPUS / name, project, ignore=shutil.ignore_patterns("__pycache__"))
-    killed, why = bench.plain_pytest(project, entry)
-    assert not killed, why
-    module = project / entry.module
-    module.write_text(module.read_text(encoding="utf-8") + "\nraise ImportError('the corpus copy')\n", encoding="utf-8")
-    killed, _ = bench.plain_pytest(project, entry)
-    assert killed
 
 
 def test_mutmut_results_are_parsed_and_counted():

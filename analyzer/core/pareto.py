@@ -220,6 +220,21 @@ def distinct_first(individuals: Sequence[Any], count: int, key: Callable[[Any], 
     return firsts + repeats[:max(0, count - len(firsts))]
 
 
+def parsimony_config(search_defaults: Mapping[str, Any], shared: Sequence[str], tolerance: float) -> dict[str, Any]:
+    """A family's ``search-parsimony`` defaults: its ``search``'s settings named in ``shared``
+    (budget and operators: the fair comparison), NSGA-II selection, the size objective and the
+    error ``tolerance`` of the choice rule (:func:`choose`)."""
+    config = {key: value for key, value in search_defaults.items() if key in shared}
+    config.update(selection="nsga2", objective="size", tolerance=tolerance)
+    return config
+
+
+def check_nsga2(config: Mapping[str, Any]) -> None:
+    """:class:`UsageError` unless the configuration selects by NSGA-II (the only selection here)."""
+    if config["selection"] != "nsga2":
+        raise UsageError(f"search setting selection={config['selection']!r}: search-parsimony selects by nsga2")
+
+
 def front(population: Sequence[Any]) -> list[Any]:
     """The first non-dominated front of ``population``: one member per distinct objective
     vector (the first in population order), ordered by the size objectives, then the error."""

@@ -22,7 +22,6 @@ import types
 from pathlib import Path
 from typing import Any, Callable
 
-from analyzer.trust.loading import prepare_machinery
 from analyzer.trust.protocol import BaselineResult, Coverage, SpecChecks, TestRun, WorkerRequest
 from analyzer.trust.runners import PytestTest, run_with_driver
 from analyzer.trust.session import Session, open_session, spec_test_of

@@ -160,6 +160,11 @@ def _child(batch: MutantBatch, mutant: MutantSplice, judge: Callable[..., tuple]
         stream.write(json.dumps(record.to_json()) + "\n")
         stream.flush()
 
+    def tell(killed: bool, by: str | None, reason: str | None, tests_run: int, timeout: bool) -> None:
+        stream.write(json.dumps({"kind": "verdict", "killed": killed, "by": by, "reason": reason,
+                                 "tests_run": tests_run, "timeout": timeout, "cpu": cpu_seconds()}) + "\n")
+        stream.flush()
+
     code = 0
     try:
         budget = sum(step.budget for step in batch.plan) + batch.request.settings.test_seconds + 2
@@ -168,16 +173,10 @@ def _child(batch: MutantBatch, mutant: MutantSplice, judge: Callable[..., tuple]
         if hard != resource.RLIM_INFINITY:
             soft = min(soft, hard)
         resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
-        killed, by, reason, tests_run, timeout = judge(Alarm(), mutant.index, emit)
-        stream.write(json.dumps({"kind": "verdict", "killed": killed, "by": by, "reason": reason,
-                                 "tests_run": tests_run, "timeout": timeout, "cpu": cpu_seconds()}) + "\n")
-        stream.flush()
+        tell(*judge(Alarm(), mutant.index, emit))
     except BaseException as error:  # noqa: BLE001 - whatever escapes is the mutant's doing
         try:
-            stream.write(json.dumps({"kind": "verdict", "killed": True, "by": IMPORT,
-                                     "reason": f"the mutant broke the worker: {failure_line(error)}",
-                                     "tests_run": 0, "timeout": False, "cpu": cpu_seconds()}) + "\n")
-            stream.flush()
+            tell(True, IMPORT, f"the mutant broke the worker: {failure_line(error)}", 0, False)
         except BaseException:  # noqa: BLE001 - nothing left to tell
             code = 3
     finally:

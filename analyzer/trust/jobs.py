@@ -72,7 +72,7 @@ def run_pytest(payload: dict[str, Any], progress: Emit) -> dict[str, Any]:
             if payload.get("package"):  # the project's copy, not one pytest itself imported
                 from analyzer.trust.loading import forget_installed
 
-                forget_installed(payload["package"], Path(root) / payload["package"])
+                forget_installed(payload["package"], Path(root))
 
         def __init__(self) -> None:
             self.passed: list[str] = []

@@ -40,13 +40,13 @@ def load_module(path: str, name: str = FALLBACK_MODULE) -> ModuleType:
     return module
 
 
-def import_artifact(module_file: str, module_name: str | None = None) -> ModuleType:
+def import_artifact(module_file: str, module_name: str | None = None, import_root: Path | None = None) -> ModuleType:
     """Import the artifact by its module name when it has one (``pkg.mod`` inside a package:
     the same module object a user's ``import pkg.mod`` then gets), else by path (``seed-0.py``)."""
     stem = Path(module_file).stem
     name = module_name or (stem if stem.isidentifier() else None)
-    if name is not None and (Path(module_file).parent / "__init__.py").is_file():
-        forget_installed(name.split(".")[0], Path(module_file).parent)
+    if name is not None and import_root is not None and (Path(module_file).parent / "__init__.py").is_file():
+        forget_installed(name.split(".")[0], import_root)
     if name is not None and name.split(".")[0] not in sys.modules:
         module = importlib.import_module(name)
         if os.path.realpath(getattr(module, "__file__", None) or "") == os.path.realpath(module_file):
@@ -87,19 +87,16 @@ class ServedSource:
         self.source = source
 
 
-def forget_installed(package: str, inside: Path) -> None:
+def forget_installed(package: str, import_root: Path) -> None:
     """Drop package ``package`` (and its submodules) from ``sys.modules`` when the copy loaded
-    there is not the project's (not under ``inside``'s import root): the machinery may have
-    imported an installed copy of it (pytest imports ``iniconfig``, Hypothesis ``attr``) before
-    the project's folder went on the path. What the machinery holds of it stays its own."""
+    there is not the project's (not under its ``import_root``): the machinery may have imported
+    an installed copy of it (pytest imports ``iniconfig``, Hypothesis ``attr``) before the
+    project's folder went on the path. What the machinery holds of it stays its own."""
     loaded = sys.modules.get(package)
     if loaded is None:
         return
-    where = getattr(loaded, "__file__", None) or ""
-    root = os.path.realpath(inside)
-    while os.path.isfile(os.path.join(root, "__init__.py")):
-        root = os.path.dirname(root)
-    if os.path.realpath(where).startswith(root + os.sep):
+    where = os.path.realpath(getattr(loaded, "__file__", None) or "")
+    if where.startswith(os.path.realpath(import_root) + os.sep):
         return
     for name in [name for name in sys.modules if name == package or name.startswith(package + ".")]:
         del sys.modules[name]

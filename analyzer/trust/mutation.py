@@ -93,15 +93,15 @@ def plan_mutation(request: TrustInput, config: TrustConfig, baseline: BaselineRe
     # the fresh ones first: the worker judges them before it imports the artifact itself
     batch = MutantBatch(worker_request(request, config), steps, passing_cases,
                         tuple(sorted(splices, key=lambda splice: not splice.fresh)))
-    every = sum(step.budget for step in steps)
-    worst = sum(every + config.test_seconds if m.index in fresh else
-                sum(step.budget for step in steps if m.function in step.executed) for m in mutants)
+    # the tests each mutant can run: all of them in a fresh import, else those that executed it
+    runs = [steps if m.index in fresh else [step for step in steps if m.function in step.executed]
+            for m in mutants]
+    worst = sum(sum(step.budget for step in run) for run in runs) + config.test_seconds * len(fresh)
     # A mutant stuck in C code (where the worker's timers cannot reach) is stopped when the
     # progress stream, which gets a record before every test, stays silent for 3 test budgets.
     idle = max(5.0, 3 * max((step.budget for step in steps), default=0.0))
     # the progress stream holds one marker (under 64 bytes) per test per mutant at most
-    markers = sum(len(steps) + 1 if m.index in fresh else sum(1 for step in steps if m.function in step.executed)
-                  for m in mutants) + 2 * len(mutants)
+    markers = sum(len(run) for run in runs) + 3 * len(mutants)
     limits = replace(config.limits, cpu_seconds=int(config.limits.cpu_seconds + worst) + 1,
                      wall_seconds=config.limits.wall_seconds + worst, idle_seconds=idle, python=request.python,
                      output_bytes=config.limits.output_bytes + 64 * markers)

@@ -44,7 +44,7 @@ def open_session(request: WorkerRequest, alarm: Alarm, shrink: bool) -> Session:
     module_file = str(work / request.module)
     alarm.arm(request.settings.test_seconds)
     try:
-        module = import_artifact(module_file, request.module_name)
+        module = import_artifact(module_file, request.module_name, work / request.import_root)
     finally:
         alarm.disarm()
     spec = entry = None

@@ -36,7 +36,8 @@ from deap import algorithms, base, gp
 
 from analyzer.core.artifact import Artifact
 from analyzer.core.emitter import emit_program, render_expression
-from analyzer.core.pareto import NON_ARITHMETIC, FrontRun, choose, front, front_record, nsga2, phi_of
+from analyzer.core.pareto import (NON_ARITHMETIC, FrontRun, check_nsga2, choose, front, front_record, nsga2,
+                                  parsimony_config, phi_of)
 from analyzer.core.program import Function, Program, Return, TupleOf
 from analyzer.core.rng import check_seed
 from analyzer.core.settings import integer, merge_config, number
@@ -61,9 +62,7 @@ RULE = ("the smallest tree (by the size objective) among the front members whose
 
 def default_config(spec: Spec) -> dict[str, Any]:
     """search's budget and operators for ``spec``, NSGA-II selection, the objective and tolerance."""
-    config = {key: value for key, value in search_config(spec).items() if key in SHARED}
-    config.update(selection="nsga2", objective="size", tolerance=0)
-    return config
+    return parsimony_config(search_config(spec), SHARED, tolerance=0)
 
 
 def _check(config: Mapping[str, Any]) -> None:
@@ -76,8 +75,7 @@ def _check(config: Mapping[str, Any]) -> None:
     number(config, "tolerance", 0.0, 1e9)
     if config["objective"] not in OBJECTIVES:
         raise UsageError(f"search setting objective={config['objective']!r} must be one of {', '.join(OBJECTIVES)}")
-    if config["selection"] != "nsga2":
-        raise UsageError(f"search setting selection={config['selection']!r}: search-parsimony selects by nsga2")
+    check_nsga2(config)
     for low, high in (("init_min_height", "init_max_height"), ("mutation_min_height", "mutation_max_height")):
         if config[low] > config[high]:
             raise UsageError(f"search setting {low}={config[low]!r} exceeds {high}={config[high]!r}")

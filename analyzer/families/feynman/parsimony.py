@@ -42,8 +42,8 @@ from deap import algorithms, base, gp
 
 from analyzer.core.artifact import Artifact
 from analyzer.core.emitter import emit_program, render_expression
-from analyzer.core.pareto import (ARITHMETIC, NON_ARITHMETIC, choose, front, front_record, nsga2, phi_of,
-                                  written_size)
+from analyzer.core.pareto import (ARITHMETIC, NON_ARITHMETIC, check_nsga2, choose, front, front_record, nsga2,
+                                  parsimony_config, phi_of, written_size)
 from analyzer.core.program import Constant, Expr, Function, Program, Return
 from analyzer.core.rng import check_seed
 from analyzer.core.settings import integer, merge_config, number
@@ -75,9 +75,7 @@ RULE = ("the smallest formula (by the size objective) among the front members wh
 
 def default_config(spec: Spec) -> dict[str, Any]:
     """search's budget and operators, NSGA-II selection, the objective and the tolerance."""
-    config = {key: value for key, value in search_config(spec).items() if key in SHARED}
-    config.update(selection="nsga2", objective="size", tolerance=1e-4)
-    return config
+    return parsimony_config(search_config(spec), SHARED, tolerance=1e-4)
 
 
 def _check(config: Mapping[str, Any]) -> None:
@@ -90,8 +88,7 @@ def _check(config: Mapping[str, Any]) -> None:
         number(config, key, 0.0, high)
     if config["objective"] not in OBJECTIVES:
         raise UsageError(f"search setting objective={config['objective']!r} must be one of {', '.join(OBJECTIVES)}")
-    if config["selection"] != "nsga2":
-        raise UsageError(f"search setting selection={config['selection']!r}: search-parsimony selects by nsga2")
+    check_nsga2(config)
     if config["init_min_height"] > config["init_max_height"]:
         raise UsageError(f"search setting init_min_height={config['init_min_height']!r} exceeds "
                          f"init_max_height={config['init_max_height']!r}")

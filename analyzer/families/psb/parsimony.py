@@ -29,7 +29,7 @@ from deap import algorithms, base, gp
 
 from analyzer.core.artifact import Artifact
 from analyzer.core.emitter import emit_program, render_expression
-from analyzer.core.pareto import choose, front, front_record, nsga2
+from analyzer.core.pareto import check_nsga2, choose, front, front_record, nsga2, parsimony_config
 from analyzer.core.program import Function, Program, Return
 from analyzer.core.rng import check_seed
 from analyzer.core.settings import integer, merge_config, number
@@ -50,9 +50,7 @@ RULE = ("the smallest tree (node count) among the front members whose wrong trai
 
 def default_config(spec: Spec) -> dict[str, Any]:
     """search's budget and operators, NSGA-II selection, the objective and the tolerance."""
-    config = {key: value for key, value in search_config(spec).items() if key in SHARED}
-    config.update(selection="nsga2", objective="size", tolerance=0)
-    return config
+    return parsimony_config(search_config(spec), SHARED, tolerance=0)
 
 
 def _check(config: Mapping[str, Any]) -> None:
@@ -66,8 +64,7 @@ def _check(config: Mapping[str, Any]) -> None:
     if config["objective"] != "size":
         raise UsageError(f"search setting objective={config['objective']!r}: a PSB program is not a formula, "
                          f"so search-parsimony minimises its size only (objective=size)")
-    if config["selection"] != "nsga2":
-        raise UsageError(f"search setting selection={config['selection']!r}: search-parsimony selects by nsga2")
+    check_nsga2(config)
     if config["init_min_height"] > config["init_max_height"]:
         raise UsageError(f"search setting init_min_height={config['init_min_height']} exceeds "
                          f"init_max_height={config['init_max_height']}")

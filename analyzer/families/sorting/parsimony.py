@@ -25,7 +25,7 @@ from deap import base, tools
 
 from analyzer.core.artifact import Artifact
 from analyzer.core.emitter import emit_program
-from analyzer.core.pareto import choose, front, front_record, nsga2
+from analyzer.core.pareto import check_nsga2, choose, front, front_record, nsga2, parsimony_config
 from analyzer.core.rng import check_seed
 from analyzer.core.settings import integer, merge_config, number
 from analyzer.core.spec import Spec
@@ -44,9 +44,7 @@ RULE = ("the network with the fewest comparators, then the smallest depth, among
 
 def default_config(spec: Spec) -> dict[str, Any]:
     """search's budget and operators, NSGA-II selection, the objective and the tolerance."""
-    config = {key: value for key, value in search_config(spec).items() if key in SHARED}
-    config.update(selection="nsga2", objective="size", tolerance=0)
-    return config
+    return parsimony_config(search_config(spec), SHARED, tolerance=0)
 
 
 def _check(config: Mapping[str, Any]) -> None:
@@ -59,8 +57,7 @@ def _check(config: Mapping[str, Any]) -> None:
     if config["objective"] != "size":
         raise UsageError(f"search setting objective={config['objective']!r}: a network is not a formula, so "
                          f"search-parsimony minimises its size and depth (objective=size)")
-    if config["selection"] != "nsga2":
-        raise UsageError(f"search setting selection={config['selection']!r}: search-parsimony selects by nsga2")
+    check_nsga2(config)
     if config["init_length_min_factor"] > config["init_length_max_factor"]:
         raise UsageError(f"search setting init_length_min_factor={config['init_length_min_factor']!r} exceeds "
                          f"init_length_max_factor={config['init_length_max_factor']!r}")
