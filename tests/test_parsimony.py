@@ -92,8 +92,14 @@ def test_phi_formula_weights():
 
 @pytest.mark.parametrize("source, why", [
     ("def f(a):\n    return [x for x in a]\n", "ListComp"),
-    ("def g(x):\n    return x\n\ndef f(x):\n    return g(x) + 1\n", "2 top-level functions"),
-    ("def f(x):\n    y = x + 1\n    return y\n", "not one return"),
+    ("def g(x):\n    return x\n\ndef f(x):\n    return x + 1\n", "2 functions that no other calls"),
+    ("def f(x):\n    y = x + 1\n    y += 1\n    return y\n", "not bindings of names"),
+    ("def f(x):\n    for i in x:\n        pass\n    return x\n", "not bindings of names"),
+    ("def f(x):\n    return f(x) + 1\n", "0 functions that no other calls"),
+    ("def g(x):\n    return h(x)\n\ndef h(x):\n    return g(x)\n\ndef f(x):\n    return g(x)\n", "calls itself"),
+    ("def g(x, y):\n    return x\n\ndef f(x):\n    return g(x)\n", "1 arguments for 2 parameters"),
+    ("def f(x, y=1):\n    return x\n", "positional parameters"),
+    ("X = 1\n\ndef f(x):\n    return x\n", "1 other statements"),
     ("def f(a):\n    return a[0]\n", "Subscript"),
     ("def f(a):\n    return max(a, key=abs)\n", "keywords"),
 ])
@@ -103,12 +109,37 @@ def test_phi_is_none_for_what_is_not_one_formula(source, why):
     assert analyze_source(source).metrics["interpretability_phi"] is None
 
 
+@pytest.mark.parametrize("source, inlined", [
+    ("def g(x):\n    return x * 2\n\ndef f(x, y):\n    return g(x) + 1\n", "x * 2 + 1"),
+    ("def f(x, y):\n    t = x + 1\n    return t * t\n", "(x + 1) * (x + 1)"),
+    ("def g(a, b):\n    t = a - b\n    return t / b\n\ndef f(x, y):\n    return g(y, x) * g(x, 2)\n",
+     "(y - x) / x * ((x - 2) / 2)"),
+    ("import math\n\ndef g(a):\n    \"\"\"doc.\"\"\"\n    return math.sin(a)\n\ndef f(x, y):\n    return (g(x), not g(y))\n",
+     "(math.sin(x), not math.sin(y))"),
+])
+def test_phi_inlines_helpers_and_bindings(source, inlined):
+    """phi is of the formula computed: helpers' calls and bindings replaced by what they stand for."""
+    found = counts(source)
+    assert found == counts(f"import math\n\ndef f(x, y):\n    return {inlined}\n")
+    assert found[0] is not None
+
+
+def test_phi_refuses_an_exponential_inlining():
+    """Each helper uses the one below twice: 2^30 leaves once inlined, refused with the reason."""
+    helpers = "".join(f"def h{i}(x):\n    return h{i - 1}(x) + h{i - 1}(x)\n\n" for i in range(1, 31))
+    found, reason = counts("def h0(x):\n    return x\n\n" + helpers)
+    assert found is None and "more than 100000 nodes" in reason
+
+
 def test_phi_of_committed_artifacts():
-    """The seed-0 search formula of feynman-I.14.3 is z * (g * m); design's helpers are no formula."""
+    """The seed-0 search formula of feynman-I.14.3 is z * (g * m); design's weight(m, g) * z inlines
+    to the same product, so both have one phi; a sorting network's statements are no formula."""
     search = (ROOT / "artifacts/feynman-I.14.3/search/seed-0.py").read_text()
     design = (ROOT / "artifacts/feynman-I.14.3/design/seed-0.py").read_text()
+    network = (ROOT / "artifacts/sort-4/design/seed-0.py").read_text()
     assert analyze_source(search).metrics["interpretability_phi"] == 1.979955
-    assert analyze_source(design).metrics["interpretability_phi"] is None
+    assert analyze_source(design).metrics["interpretability_phi"] == 1.979955
+    assert analyze_source(network).metrics["interpretability_phi"] is None
 
 
 # -- the rule and the front -----------------------------------------------------------------------

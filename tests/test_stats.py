@@ -248,13 +248,13 @@ def test_compare_tests_search_runs_against_designs_one_value():
     table = tables.compare(rows, ["decomposability", "audit_length"])
     assert [(entry.spec, entry.metric) for entry in table] == [("p3", "decomposability"), ("p3", "audit_length")]
     first, second = table
-    assert (first.n_design, first.n_search, first.artifacts_design, first.artifacts_search) == (1, 3, 1, 3)
-    assert (first.median_design, first.median_search, first.test, first.single, first.runs) == (
+    assert (first.n_first, first.n_second, first.artifacts_first, first.artifacts_second) == (1, 3, 1, 3)
+    assert (first.median_first, first.median_second, first.test, first.single, first.runs) == (
         0.8, 0.0, "signed-rank", "design", 3)
     assert (first.delta, first.magnitude, first.method) == (1.0, "large", "exact")
     assert first.p_value == pytest.approx(2 / 8)  # every one of 3 runs below 0.8: 2 of 2^3 sign patterns
     assert first.difference.estimate == pytest.approx(0.8)
-    assert (second.n_search, second.median_search, second.p_value) == (2, 21.0, pytest.approx(2 / 4))
+    assert (second.n_second, second.median_second, second.p_value) == (2, 21.0, pytest.approx(2 / 4))
     assert [entry.p_holm for entry in table] == pytest.approx([0.5, 0.5])  # Holm over the family of two
 
 
@@ -263,7 +263,7 @@ def test_compare_uses_mann_whitney_when_design_varies_with_the_seed():
     rows = [_row("p3", "design", seed, sha256=f"d{seed}", decomposability=0.8 + 0.01 * seed) for seed in range(3)]
     rows += [_row("p3", "search", seed, sha256=f"s{seed}", decomposability=0.1 * seed) for seed in range(3)]
     (entry,) = tables.compare(rows, ["decomposability"])
-    assert (entry.test, entry.n_design, entry.statistic, entry.method) == ("mann-whitney", 3, 9.0, "exact")
+    assert (entry.test, entry.n_first, entry.statistic, entry.method) == ("mann-whitney", 3, 9.0, "exact")
     assert entry.p_value == pytest.approx(0.1)  # 2 / C(6, 3)
 
 

@@ -63,7 +63,7 @@ def attainable(comparison: Comparison) -> float:
     if comparison.test == "signed-rank":
         return min(1.0, 2.0 / 2 ** comparison.runs)
     if comparison.test == "mann-whitney":
-        return min(1.0, 2.0 / math.comb(comparison.n_design + comparison.n_search, comparison.n_design))
+        return min(1.0, 2.0 / math.comb(comparison.n_first + comparison.n_second, comparison.n_first))
     return 1.0
 
 
@@ -75,10 +75,10 @@ def spec_tests(done: Sequence[Mapping[str, Any]], entries: Sequence[Claim], seed
     for row in done:
         by_side.setdefault((row["spec"], row.get("generator")), []).append(row)
     for entry in entries:
-        for comparison in compare(done, entry.metrics, seed=seed):
-            design = sample(by_side.get((comparison.spec, "design"), []), "design", comparison.metric)
-            search = sample(by_side.get((comparison.spec, "search"), []), "search", comparison.metric)
-            kind = comparison_kind(comparison.metric, design, search, entry.sign(comparison.metric))
+        for comparison in compare(done, entry.metrics, seed=seed, sides=entry.sides):
+            first, second = (sample(by_side.get((comparison.spec, side), []), side, comparison.metric)
+                             for side in entry.sides)
+            kind = comparison_kind(comparison.metric, first, second, entry.sign(comparison.metric), entry.sides)
             tests.append(SpecTest(entry.name, comparison.metric, comparison.spec, comparison, kind))
     tested = [i for i, test in enumerate(tests) if test.kind.finding and test.comparison.p_value is not None]
     adjusted = holm([tests[i].comparison.p_value for i in tested])
@@ -121,9 +121,10 @@ def combine(verdicts: Sequence[str]) -> str:
     return "no data"
 
 
-def _absent(done: Sequence[Mapping[str, Any]], spec: str, metrics: Sequence[str]) -> list[str]:
+def _absent(done: Sequence[Mapping[str, Any]], spec: str, metrics: Sequence[str],
+            sides: Sequence[str]) -> list[str]:
     mine = [row for row in done if row["spec"] == spec]
-    return [generator for generator in ("design", "search")
+    return [generator for generator in sides
             if not any(row.get("generator") == generator and any(row.get(metric) is not None for metric in metrics)
                        for row in mine)]
 
@@ -162,7 +163,7 @@ def _per_spec(entry: Claim, done: Sequence[Mapping[str, Any]], specs: Sequence[s
             numbers["search_cost"] = cost
             parts.append(words.cost_part(cost))
         if not mine:
-            reason = words.absent_part(_absent(done, spec, entry.metrics), entry.metrics)
+            reason = words.absent_part(_absent(done, spec, entry.metrics, entry.sides), entry.metrics)
             numbers["reason"] = reason
             parts.insert(0, reason)
         kind, kind_reason = _kind_of(verdict, reasons)
@@ -215,20 +216,20 @@ def _claim(entry: Claim, done: Sequence[Mapping[str, Any]], specs: Sequence[str]
         test = overall[(entry.name, metric)]
         verdict = _overall_verdict(test, entry.sign(metric))
         counted = by_metric[metric]
-        design = values([row for row in done if row.get("generator") == "design"], metric)
-        search = values([row for row in done if row.get("generator") == "search"], metric)
-        numbers = {**test, "verdict": verdict,
+        first, second = (values([row for row in done if row.get("generator") == side], metric)
+                         for side in entry.sides)
+        numbers = {**test, "verdict": verdict, "sides": list(entry.sides),
                    **{f"specs_{name.replace(' ', '_')}": sum(value == name for value in counted.values())
                       for name in ("supported", "contradicted", "inconclusive", "too few seeds")},
-                   "median_design": median(design) if design else None,
-                   "median_search": median(search) if search else None,
-                   "delta": cliffs_delta(design, search) if design and search else None}
+                   "median_first": median(first) if first else None,
+                   "median_second": median(second) if second else None,
+                   "delta": cliffs_delta(first, second) if first and second else None}
         numbers_all["metrics"][metric] = numbers
         verdicts.append(verdict)
         reasons.extend(test["reasons"] if verdict in (STRUCTURAL, DEGENERATE) else [])
         if not test["specs"]:
             if len(entry.metrics) == 1:
-                parts.append(words.no_pairs_part(metric))
+                parts.append(words.no_pairs_part(metric, entry.sides))
             continue
         parts.append(words.overall_part(metric, verdict, several, numbers))
     verdict = combine(verdicts)

@@ -34,6 +34,7 @@ COMPREHENSIBILITY: tuple[FieldInfo, ...] = (
     FieldInfo("verified_explanation_length", "verified explanation length", "lower"),
     FieldInfo("audit_length", "audit length A", None),
     FieldInfo("description_bits", "description bits", "lower"),
+    FieldInfo("interpretability_phi", "interpretability phi", "lower"),
     FieldInfo("propagation_cost", "propagation cost", "lower"),
     FieldInfo("maintainability_index", "maintainability index", "higher"),
     FieldInfo("cyclomatic_complexity", "cyclomatic complexity", "lower"),

@@ -75,15 +75,16 @@ def settled_reason(generators: Sequence[str], metric: str) -> str | None:
     return "; ".join(facts) or None
 
 
-def comparison_kind(metric: str, design: Sample, search: Sample, sign: int) -> Kind:
-    """The kind of design-against-search on one spec and metric (see the module docstring);
-    ``sign`` is the claimed sign of design - search."""
-    pooled = set(design.values) | set(search.values)
+def comparison_kind(metric: str, first: Sample, second: Sample, sign: int,
+                    sides: tuple[str, str] = ("design", "search")) -> Kind:
+    """The kind of one generator against another (``sides``, first against second) on one spec
+    and metric (see the module docstring); ``sign`` is the claimed sign of first - second."""
+    pooled = set(first.values) | set(second.values)
     if len(pooled) == 1:
         return Kind(DEGENERATE, f"{metric} is {_num(next(iter(pooled)))} for every artifact of both generators")
-    reason = settled_reason(("search", "design"), metric)
+    reason = settled_reason(tuple(reversed(sides)), metric)
     if reason is not None:
-        beyond = (min(design.values) > max(search.values)) if sign > 0 else (max(design.values) < min(search.values))
+        beyond = (min(first.values) > max(second.values)) if sign > 0 else (max(first.values) < min(second.values))
         if beyond:
             return Kind(STRUCTURAL, reason)
     return Kind()

@@ -86,10 +86,11 @@ def spec_part(comparison: Any, verdict: str, several: bool, p_family: float | No
     ``needed`` when there were too few."""
     interval = comparison.difference
     which = f" [{verdict}]" if several else ""
-    design = num(comparison.median_design) + ("" if comparison.n_design == 1 else " median")
-    search = num(comparison.median_search) + ("" if comparison.n_search == 1 else " median")
-    head = (f"{label(comparison.metric)}{which}: {design} (design, {_artifacts(comparison.artifacts_design)}) vs "
-            f"{search} (search, {_artifacts(comparison.artifacts_search)})")
+    first_side, second_side = comparison.sides
+    first = num(comparison.median_first) + ("" if comparison.n_first == 1 else " median")
+    second = num(comparison.median_second) + ("" if comparison.n_second == 1 else " median")
+    head = (f"{label(comparison.metric)}{which}: {first} ({first_side}, {_artifacts(comparison.artifacts_first)}) vs "
+            f"{second} ({second_side}, {_artifacts(comparison.artifacts_second)})")
     if reason:
         return f"{head}; {reason}"
     test = {"signed-rank": f"signed-rank over {comparison.runs} runs against the {comparison.single}'s one value",
@@ -112,6 +113,7 @@ def overall_part(metric: str, verdict: str, several: bool, numbers: Mapping[str,
     records them)."""
     delta = "-" if numbers["delta"] is None else f"{numbers['delta']:+.2f}"
     which = f" [{verdict}]" if several else ""
+    first_side, second_side = numbers.get("sides", ("design", "search"))
     facts = []
     if numbers["specs_structural"]:
         facts.append(f"{numbers['specs_structural']} structural")
@@ -122,16 +124,17 @@ def overall_part(metric: str, verdict: str, several: bool, numbers: Mapping[str,
     if verdict in ("structural", "degenerate") and numbers.get("reasons"):
         head += ": " + "; ".join(numbers["reasons"])
     if not numbers["specs_empirical"]:
-        return head + f" (median {num(numbers['median_design'])} design vs {num(numbers['median_search'])} search)"
+        return head + (f" (median {num(numbers['median_first'])} {first_side} vs {num(numbers['median_second'])} "
+                       f"{second_side})")
     return (f"{head}; of those, {numbers['specs_supported']} supported, {numbers['specs_contradicted']} contradicted, "
-            f"{numbers['specs_too_few_seeds']} too few seeds (median {num(numbers['median_design'])} design vs "
-            f"{num(numbers['median_search'])} search, Cliff's delta {delta}); signed-rank over "
+            f"{numbers['specs_too_few_seeds']} too few seeds (median {num(numbers['median_first'])} {first_side} vs "
+            f"{num(numbers['median_second'])} {second_side}, Cliff's delta {delta}); signed-rank over "
             f"{numbers['specs_empirical']} per-spec differences p = {p(numbers['p_value'])} (Holm {p(numbers['p_holm'])})")
 
 
-def no_pairs_part(metric: str) -> str:
+def no_pairs_part(metric: str, sides: Sequence[str] = ("design", "search")) -> str:
     """Why a one-metric claim has no overall numbers."""
-    return f"no spec has {label(metric)} measured for both generators"
+    return f"no spec has {label(metric)} measured for both {sides[0]} and {sides[1]}"
 
 
 def absent_part(absent: Sequence[str], metrics: Sequence[str]) -> str:

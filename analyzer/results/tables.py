@@ -35,8 +35,10 @@ __all__ = ["Comparison", "Correlation", "Sample", "compare", "correlate", "defau
 
 @dataclass(frozen=True)
 class Comparison:
-    """Design against search on one spec and one metric. ``difference`` is design minus search
-    (medians, with its bootstrap interval). ``test`` names the test that gave ``p_value``
+    """Two generators on one spec and one metric: ``sides`` names them, ``("design", "search")``
+    unless a claim compares another pair (``search-parsimony`` against ``search``); the ``*_first``
+    fields are the first side's, the ``*_second`` the second's. ``difference`` is first minus
+    second (medians, with its bootstrap interval). ``test`` names the test that gave ``p_value``
     (``statistic`` is its statistic): a deterministic side is one value, so the other side's runs
     are tested against it (``"signed-rank"``, one-sample); two stochastic sides by
     ``"mann-whitney"``; two single values by no test (``"none"``, p ``None``). ``n_*`` count the
@@ -46,12 +48,12 @@ class Comparison:
 
     spec: str
     metric: str
-    n_design: int
-    n_search: int
-    artifacts_design: int
-    artifacts_search: int
-    median_design: float
-    median_search: float
+    n_first: int
+    n_second: int
+    artifacts_first: int
+    artifacts_second: int
+    median_first: float
+    median_second: float
     difference: Interval
     statistic: float | None
     p_value: float | None
@@ -60,12 +62,13 @@ class Comparison:
     magnitude: str
     test: str
     method: str
+    sides: tuple[str, str] = ("design", "search")
 
     @property
     def single(self) -> str | None:
-        """The side that is one value (``"design"`` or ``"search"``), if exactly one is."""
+        """The side that is one value (its generator's name), if exactly one is."""
         if self.test == "signed-rank":
-            return "design" if self.n_design == 1 else "search"
+            return self.sides[0] if self.n_first == 1 else self.sides[1]
         return None
 
     @property
@@ -73,8 +76,8 @@ class Comparison:
         """How many values the test had to work with: the stochastic side's runs (signed-rank),
         the smaller group (Mann-Whitney), 0 without a test."""
         if self.test == "signed-rank":
-            return self.n_search if self.single == "design" else self.n_design
-        return min(self.n_design, self.n_search) if self.test == "mann-whitney" else 0
+            return self.n_second if self.single == self.sides[0] else self.n_first
+        return min(self.n_first, self.n_second) if self.test == "mann-whitney" else 0
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -167,42 +170,41 @@ def sample(rows: Sequence[Mapping[str, Any]], generator: str, metric: str) -> Sa
     return Sample(tuple(values(measured, metric)), artifacts, False)
 
 
-def _test(design: Sample, search: Sample) -> tuple[str, float | None, float | None, str]:
-    """(test, statistic, p, method) of design against search (see :class:`Comparison`)."""
-    if design.single and search.single:
+def _test(first: Sample, second: Sample) -> tuple[str, float | None, float | None, str]:
+    """(test, statistic, p, method) of one side against the other (see :class:`Comparison`)."""
+    if first.single and second.single:
         return "none", None, None, "none"
-    if design.single or search.single:
-        one, runs = (design, search) if design.single else (search, design)
+    if first.single or second.single:
+        one, runs = (first, second) if first.single else (second, first)
         result = signed_rank(runs.values, reference=one.values[0])
         return "signed-rank", result.w, result.p_value, result.method
-    result = mann_whitney(design.values, search.values)
+    result = mann_whitney(first.values, second.values)
     return "mann-whitney", result.u, result.p_value, result.method
 
 
 def compare(rows: Iterable[Mapping[str, Any]], metrics: Sequence[str] | None = None, *,
-            seed: int = 0) -> tuple[Comparison, ...]:
-    """One :class:`Comparison` per spec x metric where both generators have values, specs in the
-    rows' order and metrics in the given order (default :func:`default_compare_metrics`), with Holm
-    applied across everything returned."""
+            seed: int = 0, sides: tuple[str, str] = ("design", "search")) -> tuple[Comparison, ...]:
+    """One :class:`Comparison` of the two generators ``sides`` per spec x metric where both have
+    values, specs in the rows' order and metrics in the given order (default
+    :func:`default_compare_metrics`), with Holm applied across everything returned."""
     done = done_rows(rows)
     names = tuple(metrics) if metrics is not None else default_compare_metrics()
     raw: list[dict[str, Any]] = []
     for spec in _in_order(done, "spec"):
         mine = [row for row in done if row["spec"] == spec]
-        design_rows = [row for row in mine if row.get("generator") == "design"]
-        search_rows = [row for row in mine if row.get("generator") == "search"]
+        rows_of = [[row for row in mine if row.get("generator") == side] for side in sides]
         for metric in names:
-            design, search = sample(design_rows, "design", metric), sample(search_rows, "search", metric)
-            if not design.values or not search.values:
+            first, second = (sample(side_rows, side, metric) for side_rows, side in zip(rows_of, sides))
+            if not first.values or not second.values:
                 continue
-            test, statistic, p_value, method = _test(design, search)
-            delta = cliffs_delta(design.values, search.values)
-            raw.append(dict(spec=spec, metric=metric, n_design=len(design.values), n_search=len(search.values),
-                            artifacts_design=design.artifacts, artifacts_search=search.artifacts,
-                            median_design=median(design.values), median_search=median(search.values),
-                            difference=bootstrap_difference(design.values, search.values, seed=seed),
+            test, statistic, p_value, method = _test(first, second)
+            delta = cliffs_delta(first.values, second.values)
+            raw.append(dict(spec=spec, metric=metric, n_first=len(first.values), n_second=len(second.values),
+                            artifacts_first=first.artifacts, artifacts_second=second.artifacts,
+                            median_first=median(first.values), median_second=median(second.values),
+                            difference=bootstrap_difference(first.values, second.values, seed=seed),
                             statistic=statistic, p_value=p_value, delta=delta, magnitude=magnitude(delta),
-                            test=test, method=method))
+                            test=test, method=method, sides=tuple(sides)))
     adjusted = holm([entry["p_value"] for entry in raw])
     return tuple(Comparison(p_holm=p, **entry) for entry, p in zip(raw, adjusted))
 

@@ -32,8 +32,9 @@ ALPHA = 0.05
 
 @dataclass(frozen=True)
 class Claim:
-    """One claim of the essay. A comparison claim says the ``better`` generator (``"design"`` or
-    ``"search"``) has ``direction`` (``"higher"`` or ``"lower"``) values of each metric; a
+    """One claim of the essay. A comparison claim says the ``better`` generator, one of its two
+    ``sides`` (``("design", "search")`` unless stated), has ``direction`` (``"higher"`` or
+    ``"lower"``) values of each metric; a
     correlation claim (``outcomes`` non-empty) says each metric, read the way ``fields.py`` calls
     better, goes with higher trust outcomes, over all artifacts or (``within``) inside each
     generator."""
@@ -49,17 +50,19 @@ class Claim:
     reports_cost: bool = False
     #: a correlation claim tested inside each (family, generator) rather than over all artifacts
     within: bool = False
+    #: the two generators a comparison claim sets against each other (first minus second)
+    sides: tuple[str, str] = ("design", "search")
 
     @property
     def kind(self) -> str:
         return "correlation" if self.outcomes else "comparison"
 
     def sign(self, metric: str) -> int:
-        """The claimed sign of design - search (comparison) or of rho (correlation) for ``metric``."""
+        """The claimed sign of first - second side (comparison) or of rho (correlation) for ``metric``."""
         if self.kind == "correlation":
             return 1 if field_info(metric).better == "higher" else -1
         up = 1 if self.direction == "higher" else -1
-        return up if self.better == "design" else -up
+        return up if self.better == self.sides[0] else -up
 
     def as_json(self) -> dict[str, Any]:
         return {**asdict(self), "kind": self.kind}
