@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -34,11 +33,9 @@ def test_a_good_artifact_completes_with_its_outputs():
     ("import os, signal\nos.kill(os.getpid(), signal.SIGSEGV)\n", "segmentation fault"),
 ])
 def test_hostile_artifacts_are_reported_with_their_reason(source, reason):
-    started = time.monotonic()
     outcome = evaluate(source, Limits(cpu_seconds=2, wall_seconds=20, memory_bytes=1024**3, output_bytes=1024**2))
     assert isinstance(outcome, Crashed)
     assert reason in outcome.reason
-    assert time.monotonic() - started < 20
 
 
 def test_a_sleeping_artifact_hits_the_wall_clock_limit():

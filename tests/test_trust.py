@@ -10,7 +10,6 @@ import importlib.util
 import json
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -45,6 +44,7 @@ def test_a_planted_one_row_bug_is_found_and_that_row_is_the_counterexample(tmp_p
     assert report.counterexample["expected"] is False and report.counterexample["got"] is True
     assert report.domain_coverage == 1.0
     assert report.held_out_pass_rate is None  # parity-4 trains on its whole table: nothing held out
+    assert report.training_pass_rate == 15 / 16  # it disagrees with the oracle on one training row of 16
     spec_test = report.tests[0]
     assert spec_test.kind == "spec" and spec_test.status == "failed"
     # the first row in table order where some property fails is row 3: flipping x3 there
@@ -172,9 +172,7 @@ WORKER_BREAKERS = [
 def test_a_mutant_that_breaks_the_worker_is_killed_and_the_batch_goes_on(tmp_path, name, source, check, breaker):
     artifact = write(tmp_path, f"{name}.py", source)
     tests = write(tmp_path, f"test_{name}.py", f"from {name} import {name}\n\ndef test_it():\n    assert {check}\n")
-    started = time.monotonic()
     report = trust(artifact, tests=[tests], config=FAST)
-    assert time.monotonic() - started < 30
     assert report.mutation_error is None
     assert report.mutants_total == len(generate_mutants(source))
     assert breaker not in {(s.operator, s.before) for s in report.survivors}
@@ -196,11 +194,9 @@ def test_a_mutant_that_breaks_the_worker_is_killed_and_the_batch_goes_on(tmp_pat
 ])
 def test_hostile_artifacts_are_reported_with_their_reason_inside_the_limits(tmp_path, body, reason):
     artifact = write(tmp_path, "hostile.py", body + "\ndef parity_3(x0, x1, x2):\n    return True\n")
-    started = time.monotonic()
     report = trust(artifact, spec="parity-3", config=FAST)
     assert reason in report.failure
     assert report.verified is False and report.mutation_score is None
-    assert time.monotonic() - started < 30
 
 
 def test_an_artifact_named_like_a_standard_module_is_still_the_one_checked(tmp_path):
@@ -212,14 +208,12 @@ def test_an_artifact_named_like_a_standard_module_is_still_the_one_checked(tmp_p
 
 def test_an_entry_that_never_returns_fails_its_checks_without_hanging(tmp_path):
     artifact = write(tmp_path, "spin.py", "def parity_3(x0, x1, x2):\n    while True:\n        pass\n")
-    started = time.monotonic()
     report = trust(artifact, spec="parity-3", config=TrustConfig(examples=10, test_seconds=1.0, mutate=False))
     assert report.failure is None
     assert report.verified is False
     assert report.tests[0].status == "timeout"
     # the exhaustive check's timer stops it inside the first of parity-3's 8 rows
     assert report.domain_coverage == 1 / 8
-    assert time.monotonic() - started < 30
 
 
 @pytest.mark.parametrize("spec", [s for s in all_specs() if s.family == "boolean"], ids=lambda s: s.name)
@@ -270,11 +264,11 @@ def test_the_cli_prints_figures_and_json(sva):
     assert table.returncode == 0, table.stderr
     assert "verified                     yes" in table.stdout
     data = json.loads(sva("trust", path, "--json", "--examples", "20").stdout)
-    for field in ("verified", "held_out_pass_rate", "shift_pass_rate", "counterexample", "domain_coverage",
+    for field in ("verified", "held_out_pass_rate", "shift_pass_rate", "training_pass_rate", "counterexample", "domain_coverage",
                   "line_coverage", "branch_coverage", "mutants_total", "mutants_killed", "mutation_score",
                   "localization", "verified_explanation_length", "survivors"):
         assert field in data
-    assert data["verified"] is True and data["shift_pass_rate"] is None
+    assert data["verified"] is True and data["shift_pass_rate"] is None and data["training_pass_rate"] == 1.0
 
 
 @pytest.mark.parametrize("args, message", [
@@ -341,6 +335,7 @@ def test_half_table_specs_give_held_out_pass_rates_that_vary_across_seeds(tmp_pa
         report = trust(path, spec="parity-5-half", config=TrustConfig(examples=10, test_seconds=5.0, mutate=False))
         rates.append(report.held_out_pass_rate)
         verified.append(report.verified)
+        assert report.training_pass_rate == 1.0  # search solved the 16 rows it saw: what it missed is held out
     assert all(rate is not None and 0 <= rate <= 1 for rate in rates)
     assert len(set(rates)) > 1, rates
     assert set(verified) == {True, False}, verified

@@ -64,7 +64,7 @@ MEASUREMENT_COLUMNS: tuple[str, ...] = (
     "cyclomatic_complexity", "halstead_volume", "maintainability_index", "sloc",
     "mutation_score", "mutants_total", "mutants_killed", "localization", "line_coverage",
     "branch_coverage", "domain_coverage", "held_out_pass_rate", "shift_pass_rate", "verified",
-    "counterexample", "interpretability_phi",
+    "counterexample", "interpretability_phi", "training_pass_rate",
 )
 
 

@@ -150,7 +150,7 @@ def run_baseline(request: WorkerRequest, progress: Callable[[Any], None] | None 
                 shifted_cases.extend(shifted_cases_of(session.spec, settings))
                 checks = run_spec_checks(session.spec, session.entry, settings, alarm, shifted_cases)
                 spec_checks = SpecChecks(checks.properties, checks.exhaustive, checks.held_out, checks.shifted,
-                                         tuple(spec_test.passing))
+                                         tuple(spec_test.passing), checks.training)
             return tuple(runs), spec_checks
 
         ran, errors = run_with_driver(request.tests, alarm, body)

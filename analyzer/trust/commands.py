@@ -142,6 +142,7 @@ def format_report(report: TrustReport) -> str:
         ("verified", _number(report.verified)),
         ("held_out_pass_rate", _number(report.held_out_pass_rate)),
         ("shift_pass_rate", _number(report.shift_pass_rate)),
+        ("training_pass_rate", _number(report.training_pass_rate)),
         ("counterexample", _counterexample(report.counterexample)),
         ("domain_coverage", _number(report.domain_coverage)),
         ("line_coverage", _number(report.line_coverage)),

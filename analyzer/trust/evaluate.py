@@ -18,7 +18,9 @@ Definitions (field names from the brief; worked examples in ``docs/trust.md``):
   (:mod:`analyzer.families.sorting.trace`); ``None`` when the domain is infinite otherwise, when a
   network spec's artifact is not a comparator network, or when there is no spec.
 * ``held_out_pass_rate`` / ``shift_pass_rate``: share of held-out / shifted inputs on which
-  every property holds; ``None`` where the spec has none.
+  every property holds; ``None`` where the spec has none. ``training_pass_rate``: share of
+  the training cases search saw on which the artifact agrees with the oracle (what search was
+  scored on: how well it fits them; not a trust outcome).
 * ``counterexample``: the shrunk minimal failing input: Hypothesis's, else the first failing
   element of the exhaustive check, with expected and actual output (JSON data, the values in
   the exact codec of :mod:`analyzer.core.values`), else the family's.
@@ -93,7 +95,7 @@ def evaluate(request: TrustInput, config: TrustConfig | None = None, analysis: A
     if entry_index is not None:
         verified_e = explanation_values(graph, entry_index, credited - failed_units)[0][entry_index]
 
-    verified = held = shift = counterexample = domain_coverage = None
+    verified = held = shift = training = counterexample = domain_coverage = None
     properties: tuple[dict[str, Any], ...] = ()
     if spec_checks is not None:
         properties = tuple(p.to_json() for p in spec_checks.properties)
@@ -103,6 +105,7 @@ def evaluate(request: TrustInput, config: TrustConfig | None = None, analysis: A
             domain_coverage = exhaustive.tried / exhaustive.cases
         held = spec_checks.held_out.pass_rate if spec_checks.held_out else None
         shift = spec_checks.shifted.pass_rate if spec_checks.shifted else None
+        training = spec_checks.training.pass_rate if spec_checks.training else None
         found = next((p.counterexample for p in spec_checks.properties if p.counterexample), None)
         if found is None and exhaustive is not None:
             found = exhaustive.first_failure
@@ -129,7 +132,7 @@ def evaluate(request: TrustInput, config: TrustConfig | None = None, analysis: A
         timings["mutants_s"] = mutation.seconds
     return TrustReport(
         **base, failure=None, verified=verified, held_out_pass_rate=held, shift_pass_rate=shift,
-        counterexample=counterexample, domain_coverage=domain_coverage, line_coverage=line_coverage,
+        training_pass_rate=training, counterexample=counterexample, domain_coverage=domain_coverage, line_coverage=line_coverage,
         branch_coverage=branch_coverage, **_mutation_fields(mutation),
         verified_explanation_length=verified_e, properties=properties, tests=records,
         notes=notes, timings=timings, family_fields=family_fields)
@@ -172,6 +175,7 @@ def _failed_report(base: dict[str, Any], reason: str, finite: bool, request: Tru
         **base, failure=reason, verified=False if finite else None,
         held_out_pass_rate=0.0 if has_spec and request.spec.held_out else None,
         shift_pass_rate=0.0 if has_spec and request.spec.shifted is not None else None,
+        training_pass_rate=0.0 if has_spec and request.spec.training else None,
         counterexample=None, domain_coverage=None, line_coverage=None, branch_coverage=None,
         mutants_total=None, mutants_killed=None, mutation_score=None, localization=None,
         verified_explanation_length=None, timings=timings)

@@ -17,7 +17,7 @@ from typing import Any
 __all__ = ["TRUST_FIELDS", "Survivor", "TestRecord", "TrustReport"]
 
 #: The brief's field names a trust report fills, in report order.
-TRUST_FIELDS = ("verified", "held_out_pass_rate", "shift_pass_rate", "counterexample", "domain_coverage",
+TRUST_FIELDS = ("verified", "held_out_pass_rate", "shift_pass_rate", "training_pass_rate", "counterexample", "domain_coverage",
                 "line_coverage", "branch_coverage", "mutants_total", "mutants_killed", "mutation_score",
                 "localization", "explanation_length", "verified_explanation_length")
 
@@ -62,6 +62,8 @@ class TrustReport:
     verified: bool | None
     held_out_pass_rate: float | None
     shift_pass_rate: float | None
+    #: share of the training cases (what search saw) on which the artifact agrees with the oracle
+    training_pass_rate: float | None
     counterexample: dict[str, Any] | None
     domain_coverage: float | None
     line_coverage: float | None

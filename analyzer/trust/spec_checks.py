@@ -28,9 +28,10 @@ __all__ = ["check_cases_of", "counterexample", "property_failure", "run_spec_che
            "shifted_cases_of"]
 
 
-def property_failure(spec: Any, entry: Callable[..., Any], case: tuple) -> str | None:
-    """``None`` when every property holds at ``case``, else why not (one line)."""
-    for prop in spec.properties:
+def property_failure(spec: Any, entry: Callable[..., Any], case: tuple, oracle_only: bool = False) -> str | None:
+    """``None`` when every property (``oracle_only``: the first, agreement with the oracle)
+    holds at ``case``, else why not (one line)."""
+    for prop in spec.properties[:1] if oracle_only else spec.properties:
         try:
             holds = prop.check(entry, case)
         except Exception as error:  # the artifact's exception is a failure, not ours
@@ -139,15 +140,16 @@ def _hypothesis_property(spec: Any, entry: Callable[..., Any], prop: Any, exampl
 
 
 def _pass_count(spec: Any, entry: Callable[..., Any], cases: Sequence[tuple], alarm: Alarm,
-                budget: float, first_failure: bool = False) -> CaseCount:
-    """Cases on which every property holds; unreached cases after a timeout count as failed
-    (``tried`` says how many were reached). ``first_failure``: record the first failing case."""
+                budget: float, first_failure: bool = False, oracle_only: bool = False) -> CaseCount:
+    """Cases on which every property (``oracle_only``: the oracle's agreement) holds; unreached
+    cases after a timeout count as failed (``tried`` says how many were reached).
+    ``first_failure``: record the first failing case."""
     passed, failures, reason, tried = 0, [], None, 0
     alarm.arm(budget)
     try:
         for index, case in enumerate(cases):
             tried = index + 1
-            if property_failure(spec, entry, case) is None:
+            if property_failure(spec, entry, case, oracle_only) is None:
                 passed += 1
             else:
                 failures.append(index)
@@ -161,8 +163,9 @@ def _pass_count(spec: Any, entry: Callable[..., Any], cases: Sequence[tuple], al
 
 def run_spec_checks(spec: Any, entry: Callable[..., Any], settings: CheckSettings, alarm: Alarm,
                     shifted_cases: Sequence[tuple] | None = None) -> SpecChecks:
-    """Hypothesis on each property, the exhaustive check, held-out and shifted pass counts
-    (on ``shifted_cases`` when the caller has drawn them already)."""
+    """Hypothesis on each property, the exhaustive check, held-out and shifted pass counts (on
+    ``shifted_cases`` when the caller has drawn them already), and the training cases' count of
+    agreement with the oracle (what search was scored on)."""
     budget = float(settings.test_seconds)
     properties = tuple(_hypothesis_property(spec, entry, prop, settings.examples, alarm, budget)
                        for prop in spec.properties)
@@ -175,4 +178,6 @@ def run_spec_checks(spec: Any, entry: Callable[..., Any], settings: CheckSetting
         if shifted_cases is None:
             shifted_cases = shifted_cases_of(spec, settings)
         shifted = _pass_count(spec, entry, shifted_cases, alarm, budget)
-    return SpecChecks(properties, exhaustive, held_out, shifted)
+    # the training fit is what search was scored on: agreement with the oracle on its cases
+    training = _pass_count(spec, entry, spec.training, alarm, budget, oracle_only=True) if spec.training else None
+    return SpecChecks(properties, exhaustive, held_out, shifted, training=training)

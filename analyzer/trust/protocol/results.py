@@ -139,25 +139,28 @@ class CaseCount:
 @dataclass(frozen=True)
 class SpecChecks:
     """The spec checks: each property through Hypothesis, the exhaustive check of a finite
-    domain, the held-out and shifted counts (``None`` where the spec has none), and the
-    indices of the spec test's cases the original passes (the mutants' spec test uses those)."""
+    domain, the held-out and shifted counts (``None`` where the spec has none), the indices of
+    the spec test's cases the original passes (the mutants' spec test uses those), and the count
+    on the training cases (how well the artifact fits what search saw)."""
 
     properties: tuple[PropertyCheck, ...]
     exhaustive: CaseCount | None
     held_out: CaseCount | None
     shifted: CaseCount | None
     passing_cases: tuple[int, ...] = ()
+    training: CaseCount | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"properties": [p.to_json() for p in self.properties], "exhaustive": optional_json(self.exhaustive),
                 "held_out": optional_json(self.held_out), "shifted": optional_json(self.shifted),
-                "passing_cases": list(self.passing_cases)}
+                "passing_cases": list(self.passing_cases), "training": optional_json(self.training)}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "SpecChecks":
         return cls(tuple(PropertyCheck.from_json(p) for p in data["properties"]),
                    *(optional_record(CaseCount.from_json, data.get(name)) for name in ("exhaustive", "held_out", "shifted")),
-                   tuple(int(i) for i in data.get("passing_cases", ())))
+                   tuple(int(i) for i in data.get("passing_cases", ())),
+                   optional_record(CaseCount.from_json, data.get("training")))
 
 
 @dataclass(frozen=True)
