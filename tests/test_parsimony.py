@@ -252,6 +252,12 @@ def test_feynman_exact_formula_and_the_size_objective_is_the_written_size():
     assert chosen["tree_size"] == 5 and chosen["written_size"] == 5    # m * g * z in some order, unscaled
     assert analyze_source(artifact.source).metrics["interpretability_phi"] == 1.979955
     assert analyze_source(artifact.source).metrics["explanation_length"] == 5 + len(spec.params) + 2
+    # each member's pass rates (after the choice): the exact product agrees everywhere; a member
+    # that is only a constant agrees almost nowhere
+    assert (chosen["explanation_length"], chosen["training_pass_rate"], chosen["held_out_pass_rate"]) == (
+        5 + len(spec.params) + 2, 1.0, 1.0)
+    constant = record["fronts"][0][0]
+    assert constant["written_size"] == 1 and constant["held_out_pass_rate"] < 0.1
     # on a longer front: the size objective is the explanation length less one constant, on every member
     other = get_spec("feynman-I.10.7")
     members = generate(other, "search-parsimony", 0).search["fronts"][0]

@@ -103,11 +103,11 @@ class Training:
         return mean, self.target - mean
 
 
-def training_data(spec: Spec, noise: float = 0.0) -> Training:
-    """The spec's training points as columns; targets from the oracle, plus seeded noise."""
+def training_data(spec: Spec, noise: float = 0.0, cases: Sequence[tuple] | None = None) -> Training:
+    """The spec's training points (or ``cases``) as columns; targets from the oracle, plus seeded noise."""
     import numpy as np
 
-    cases = spec.training
+    cases = spec.training if cases is None else cases
     target = [spec.expected(case) for case in cases]
     if noise:
         rms = math.sqrt(sum(value * value for value in target) / len(target))
@@ -135,6 +135,24 @@ def fitness(tree: Sequence[Any], data: Training) -> tuple[float, float, float]:
 
     with np.errstate(**ERRSTATE):
         return _fitness(tree, data)
+
+
+def agreement(spec: Spec, tree: Sequence[Any], scaling: tuple[float, float], data: Training) -> float:
+    """Share of ``data``'s points where the scaled tree, ``intercept + slope * tree``, agrees with
+    the target by the spec's own comparison (its tolerance); a non-finite output agrees nowhere.
+    The ``search-parsimony`` front reports it for every member on the training and held-out
+    points, after the choice (it never selects)."""
+    import numpy as np
+
+    intercept, slope = scaling
+    with np.errstate(**ERRSTATE):
+        try:
+            predicted = intercept + slope * evaluate(tree, data.columns, data.points)
+        except (Raised, FloatingPointError):
+            return 0.0
+    right = sum(1 for got, want in zip(predicted.tolist(), data.target.tolist())
+                if math.isfinite(got) and spec.matches(got, want))
+    return right / data.points
 
 
 def fitnesses(trees: Sequence[Sequence[Any]], data: Training) -> list[tuple[float, float, float]]:

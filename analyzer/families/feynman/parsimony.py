@@ -18,7 +18,7 @@ Objectives, both minimised:
    scaling's ``b * (...) + a`` (up to four tokens, five with a negative constant), SQRT's
    ``math.sqrt(abs(.))`` (six) and a ``math.f`` call's attribute count as the artifact shows
    them. The artifact's ``explanation_length`` is this plus a constant of the spec (one per
-   parameter, plus 3), checked on the front by ``tests/test_parsimony.py``. The DEAP tree's node
+   parameter, plus 2), checked on the front by ``tests/test_parsimony.py``. The DEAP tree's node
    count (``len(tree)``) would not do: an exact ``m * g * z`` (5 nodes, no scaling) and a
    scaled ``(9.34 * m) - 2.19`` (1 node) are both 10 tokens in the artifact, and on a
    feynman-I.14.3 front the node count's rank correlation with ``explanation_length`` was
@@ -49,7 +49,7 @@ from analyzer.core.rng import check_seed
 from analyzer.core.settings import integer, merge_config, number
 from analyzer.core.spec import Spec
 from analyzer.errors import UsageError
-from analyzer.families.feynman.fitness import PENALTY, fitnesses, training_data
+from analyzer.families.feynman.fitness import PENALTY, agreement, fitnesses, training_data
 from analyzer.families.feynman.primitives import PRIMITIVES
 from analyzer.families.feynman.search import SUCCESS_R2, primitive_set, scaled_expression
 from analyzer.families.feynman.search import default_config as search_config
@@ -167,11 +167,20 @@ def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> 
     program = Program(docstring, (Function(spec.entry, spec.params, (Return(expr),), story=spec.description),),
                       spec.entry)
 
+    exact = training_data(spec)  # the oracle's targets, no noise: what the trust checks compare with
+    held = training_data(spec, cases=spec.held_out) if spec.held_out else None
+
     def describe(member: Any) -> dict[str, Any]:
-        member_expr = formula(spec, member, float(member.fitness.values[0]), member.scaling)
-        return {"training_error": float(member.fitness.values[0]), "tree_size": len(member),
-                "written_size": written_size(member_expr, WRITTEN), "phi": phi_of(member_expr, SHAPES),
-                "expression": render_expression(member_expr, PRIMITIVES)}
+        member_error = float(member.fitness.values[0])
+        member_expr = formula(spec, member, member_error, member.scaling)
+        size = written_size(member_expr, WRITTEN)
+        passes = member_error < PENALTY
+        return {"training_error": member_error, "tree_size": len(member), "written_size": size,
+                "phi": phi_of(member_expr, SHAPES), "expression": render_expression(member_expr, PRIMITIVES),
+                "explanation_length": size + len(spec.params) + 2,
+                "training_pass_rate": agreement(spec, member, member.scaling, exact) if passes else 0.0,
+                "held_out_pass_rate": (agreement(spec, member, member.scaling, held) if passes else 0.0)
+                if held is not None else None}
 
     record = {
         "outputs": list(spec.outputs),
@@ -191,9 +200,13 @@ def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> 
         "objectives": ["training_error", "written_size" if objective == "size" else "phi"],
         "size_proxy": ("written_size: the code tokens of the formula as the artifact writes it, linear scaling "
                        "included (one per libcst expression node: math.sin(a) is 5 with its operand); the "
-                       "artifact's explanation_length is written_size plus one per parameter plus 3"),
+                       "artifact's explanation_length is written_size plus one per parameter plus 2"),
         "rule": RULE,
         "tolerance": resolved["tolerance"],
+        "front_pass_rates": ("each member's training_pass_rate and held_out_pass_rate: the share of the spec's "
+                             "training and held-out points where the member, scaled as recorded, agrees with the "
+                             "oracle within the spec's tolerance, computed after the choice (never used to choose); "
+                             "explanation_length is written_size plus one per parameter plus 2, the artifact's E"),
         "fronts": [front_record(members, chosen, describe)],
         "wall_time_s": round(run.wall_time_s, 4),
         "cpu_time_s": round(run.cpu_time_s, 4),
