@@ -33,6 +33,7 @@ from analyzer.report.tables import (HEADLINE_METRICS, TableRow, comparison_table
                                     failed_cells, family_sections, spec_order, summarize_run)
 from analyzer.results.claims import claim, evaluate_claims, tally
 from analyzer.results.store import database_path, latest_run, load_rows
+from analyzer.report.competitive import competitiveness_section, fronts_section
 from analyzer.report.notes import claims_summary, run_notes, specs_section, within_section
 from analyzer.results.tables import compare, correlate, distinct
 
@@ -75,11 +76,13 @@ def report_content(rows: Sequence[Mapping[str, Any]], results_dir: Path, out_dir
     specs = spec_order(row["spec"] for row in rows)
     search = [row for row in done if row["generator"] != "design"]
     external_table = external_section(rows, specs)
+    pressed = (competitiveness_section(rows), fronts_section(rows, results_dir, seed=seed))
     return ReportContent(
         summary=summarize_run(rows),
         claims=claims,
         table=tuple(comparison_table(rows, comparisons)),
-        sections=(*(table for table in (specs_table, within_table, external_table) if table), *family_sections(rows)),
+        sections=(*(table for table in (specs_table, within_table, *pressed, external_table) if table),
+                  *family_sections(rows)),
         scatter_svg=plots.scatter_grid(distinct(done), correlations) if done else None,
         convergence_svg=plots.convergence_grid(search, specs),
         pairs=tuple(side_by_side(rows, results_dir, out_dir)),
