@@ -4,6 +4,8 @@ Every message names the offending value and, where there is one, the fix, on one
 the CLI can print it as ``sva: <message>`` and exit with status 2 without a traceback.
 """
 
+import errno
+
 
 class SvaError(Exception):
     """Base class of every error this package raises on purpose."""
@@ -54,6 +56,23 @@ def syntax_reason(error: SyntaxError) -> str:
     where = f" at line {error.lineno}" if error.lineno else ""
     message = one_line(error.msg) if error.msg else "invalid syntax"
     return f"{kind}{where}: {message}"
+
+
+#: What a failed write means, by errno, in words a user acts on (the system's text follows).
+_WRITE_REASONS = {errno.ENOSPC: "disk full", errno.EDQUOT: "disk quota exceeded", errno.EFBIG: "file too large",
+                  errno.EROFS: "read-only file system", errno.EACCES: "permission denied",
+                  errno.EPERM: "permission denied"}
+
+
+def os_reason(error: OSError) -> str:
+    """Why a file operation failed, in one line: the meaning first, then the system's words.
+
+    ``os_reason(OSError(errno.ENOSPC, "No space left on device"))`` ->
+    ``"disk full (No space left on device)"``; an errno without a known meaning gives the system's
+    text alone (``"Input/output error"``), an ``OSError`` without errno its message."""
+    text = error.strerror or one_line(error)
+    meaning = _WRITE_REASONS.get(error.errno) if error.errno is not None else None
+    return f"{meaning} ({text})" if meaning else text
 
 
 def error_line(message: str) -> str:

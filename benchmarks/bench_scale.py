@@ -40,10 +40,9 @@ from analyzer.experiment.dask_executor import dask_executor
 from analyzer.experiment.executor import LocalExecutor
 from analyzer.experiment.presets import get_preset
 from analyzer.experiment.runner import run_experiment
+from analyzer.results.fields import figures
 from analyzer.results.store import load_rows
 
-TIMINGS = {"wall_seconds", "generate_seconds", "analyze_seconds", "trust_seconds", "finished_at", "run_id",
-           "reused_from", "detail"}
 SIDES = ("local-2", "dask-1", "dask-2")
 
 
@@ -59,7 +58,7 @@ class Result:
 
 
 def _rows(out: Path) -> dict[str, dict]:
-    return {row["cell"]: {key: value for key, value in row.items() if key not in TIMINGS} for row in load_rows(out)}
+    return {row["cell"]: figures(row) for row in load_rows(out)}
 
 
 def _run(side: str, preset, out: Path) -> tuple[float, float]:

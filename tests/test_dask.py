@@ -22,12 +22,11 @@ from analyzer.experiment.dask_executor import dask_executor, run_in_child
 from analyzer.experiment.executor import Finished, Lost
 from analyzer.experiment.presets import get_preset
 from analyzer.experiment.runner import plan_cells, run_experiment
+from analyzer.results.fields import figures
 from analyzer.results.store import load_rows
 
 from conftest import ROOT
 
-TIMINGS = {"wall_seconds", "generate_seconds", "analyze_seconds", "trust_seconds", "finished_at", "run_id",
-           "reused_from", "detail"}
 MANIFEST_TIMINGS = {"wall_time_s", "cpu_time_s"}
 
 
@@ -72,7 +71,7 @@ def test_run_in_child_is_one_local_worker():
 
 
 def _rows(out: Path) -> dict[str, dict]:
-    return {row["cell"]: {key: value for key, value in row.items() if key not in TIMINGS} for row in load_rows(out)}
+    return {row["cell"]: figures(row) for row in load_rows(out)}
 
 
 def _files(out: Path) -> dict[str, str]:

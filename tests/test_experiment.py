@@ -17,6 +17,7 @@ import pytest
 from analyzer.errors import UsageError
 from analyzer.experiment.executor import Finished, InlineExecutor, LocalExecutor, Lost
 from analyzer.experiment.presets import get_preset, load_presets
+from analyzer.results.fields import figures
 from analyzer.results.store import columns, export_csv, latest_run, load_rows, store_rows
 from analyzer.experiment.runner import plan_cells, run_experiment
 
@@ -96,9 +97,7 @@ def test_inline_executor_has_the_same_contract():
 
 
 def _measured(rows):
-    ignore = {"wall_seconds", "generate_seconds", "analyze_seconds", "trust_seconds", "finished_at", "run_id",
-              "reused_from", "detail"}
-    return [{key: value for key, value in row.items() if key not in ignore} for row in rows]
+    return [figures(row) for row in rows]
 
 
 @pytest.fixture(scope="module")

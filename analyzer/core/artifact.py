@@ -18,7 +18,7 @@ from typing import Any, Mapping
 
 from analyzer import __version__
 from analyzer.atomic import write_text_atomically
-from analyzer.errors import InputError, OutputError
+from analyzer.errors import InputError, OutputError, os_reason
 
 
 def versions(packages: tuple[str, ...] = ("deap", "libcst", "hypothesis", "numpy")) -> dict[str, str]:
@@ -106,8 +106,7 @@ def write_artifact(artifact: Artifact, out: str | os.PathLike[str]) -> Path:
         manifest = json.dumps(artifact.manifest(), indent=2, sort_keys=True) + "\n"
         write_text_atomically(folder / f"{artifact.stem}.json", manifest)
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise OutputError(f"cannot write artifacts under {str(out)!r}: {reason}; "
+        raise OutputError(f"cannot write artifacts under {str(out)!r}: {os_reason(error)}; "
                           f"choose a writable folder with --out") from None
     return module
 
@@ -133,4 +132,4 @@ def annotate_manifest(manifest_path: str | os.PathLike[str], key: str, fields: M
     try:
         write_text_atomically(path, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
     except OSError as error:
-        raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
+        raise OutputError(f"cannot write {path}: {os_reason(error)}") from None

@@ -1,7 +1,9 @@
 """``sva run`` (the experiment) and ``sva export`` (its rows as CSV).
 
 ``sva run`` exits 0 when the run finished (whatever its cells scored), 1 when ``--external``
-entries were skipped (each named on one ``sva:`` line) but the rest ran, 2 for bad input.
+entries were skipped (each named on one ``sva:`` line) but the rest ran, 2 for bad input or a
+results folder that stops taking writes midway (one line naming it; the rows stored before are
+kept and the same command resumes).
 """
 
 from __future__ import annotations

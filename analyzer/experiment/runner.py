@@ -27,16 +27,17 @@ from __future__ import annotations
 
 import json
 import time
+from contextlib import closing
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
-from analyzer.errors import UsageError
+from analyzer.errors import OutputError, UsageError
 from analyzer.progress import ProgressLine
 from analyzer.experiment.executor import Executor, Finished, make_executor
 from analyzer.results.fields import MEASUREMENT_COLUMNS
 from analyzer.experiment.presets import Preset
-from analyzer.results.store import ResultsDB, find_reusable, now
+from analyzer.results.store import ResultsDB, find_reusable, now, write_failure
 from analyzer.core.artifact import config_hash
 
 ARTIFACTS = "artifacts"
@@ -147,7 +148,9 @@ def run_cell(task: CellTask) -> dict[str, Any]:
         spec = get_spec(task.spec)
         own = tuple(declared.name for declared in family_of(spec).fields)  # the family's own fields
         artifact = generate(spec, task.generator, task.seed, task.generator_config)
+        stage = WRITE_STAGE
         module = write_artifact(artifact, out / ARTIFACTS)
+        stage = "generate"
         row.update(module=_relative(module, out), sha256=artifact.sha256,
                    tests_module=(_relative(module.with_name(f"{artifact.stem}_test.py"), out)
                                  if artifact.tests_source is not None else None),
@@ -184,18 +187,28 @@ def run_cell(task: CellTask) -> dict[str, Any]:
             if report.mutation_error:
                 row["detail"] = f"mutation analysis: {report.mutation_error}"
         if any(row.get(name) is not None for name in own):  # the manifest carries it, as sva generate's does
+            stage = WRITE_STAGE
             annotate(module, spec, Judgement(fields={name: row.get(name) for name in own}))
     except Exception as error:  # a cell's failure is data, stored with its reason
         from analyzer.errors import SvaError
 
         row.update(status="failed", stage=stage, reason=_reason(error))
-        if not isinstance(error, (_CellFailure, SvaError)):  # our own errors say it all in the reason
+        if stage == WRITE_STAGE:  # the folder's fault, not the cell's: the system's reason, for the runner
+            cause = error.__context__ if isinstance(error.__context__, OSError) else error
+            row["reason"] = str(write_failure(out / ARTIFACTS, cause))
+        elif not isinstance(error, (_CellFailure, SvaError)):  # our own errors say it all in the reason
             import traceback
 
             row["detail"] = traceback.format_exc(limit=8)[-4000:]
     row["wall_seconds"] = round(time.monotonic() - started, 3)
     row["finished_at"] = now()
     return row
+
+
+#: The stage of a cell that could not write its files into the results folder (a full disk, a
+#: folder made read-only): not a fact about the cell, so the runner stops with one line instead of
+#: storing it (:func:`run_experiment`).
+WRITE_STAGE = "write"
 
 
 class _CellFailure(Exception):
@@ -236,7 +249,6 @@ def ship_cell(task: CellTask) -> ShippedCell:
 def store_files(root: Path, files: Sequence[tuple[str, bytes]]) -> None:
     """Write a shipped cell's files under ``root`` (each through a temporary file and a rename)."""
     from analyzer.atomic import write_bytes_atomically
-    from analyzer.errors import OutputError
 
     for name, data in files:
         path = root / name
@@ -245,8 +257,7 @@ def store_files(root: Path, files: Sequence[tuple[str, bytes]]) -> None:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 write_bytes_atomically(path, data)
             except OSError as error:
-                raise OutputError(f"cannot write artifacts under {str(root)!r}: {error.strerror or error}; "
-                                  f"choose a writable folder with --out") from None
+                raise write_failure(root / ARTIFACTS, error) from None
 
 
 def lost_row(task: CellTask, reason: str, seconds: float) -> dict[str, Any]:
@@ -317,18 +328,22 @@ def run_experiment(preset: Preset, results_dir: str | Path, *, argv: Sequence[st
         report = progress or Progress(len(pending)).update
         failed = 0
         ships = getattr(executor, "ships_artifacts", False)  # its workers write no shared folder
-        for task, outcome in executor.run(ship_cell if ships else run_cell, pending, timeout=preset.cell_seconds):
-            if isinstance(outcome, Finished) and isinstance(outcome.value, ShippedCell):
-                store_files(root, outcome.value.files)
-                row = dict(outcome.value.row)
-            elif isinstance(outcome, Finished):
-                row = dict(outcome.value)
-            else:
-                row = lost_row(task, outcome.reason, outcome.seconds)
-            row["run_id"] = run_id
-            db.put(row)
-            failed += row["status"] == "failed"
-            report(row)
+        outcomes = executor.run(ship_cell if ships else run_cell, pending, timeout=preset.cell_seconds)
+        with closing(outcomes):  # a refused write ends the run here: the workers stop with it
+            for task, outcome in outcomes:
+                if isinstance(outcome, Finished) and isinstance(outcome.value, ShippedCell):
+                    store_files(root, outcome.value.files)
+                    row = dict(outcome.value.row)
+                elif isinstance(outcome, Finished):
+                    row = dict(outcome.value)
+                else:
+                    row = lost_row(task, outcome.reason, outcome.seconds)
+                if row["status"] == "failed" and row.get("stage") == WRITE_STAGE:
+                    raise OutputError(row["reason"])
+                row["run_id"] = run_id
+                db.put(row)
+                failed += row["status"] == "failed"
+                report(row)
         db.finish_run(run_id)
     return RunSummary(run_id, root, len(tasks), len(tasks) - len(pending), len(pending), failed,
                       round(time.monotonic() - started, 1))

@@ -10,6 +10,7 @@ through :func:`family_fields` without an edit here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Mapping
 
 from analyzer.core.family import FamilyField
 from analyzer.families import all_families
@@ -67,6 +68,20 @@ MEASUREMENT_COLUMNS: tuple[str, ...] = (
     "counterexample", "interpretability_phi", "training_pass_rate",
 )
 
+#: How long each stage of a cell took (seconds): they follow the machine's load, not the cell.
+TIMING_COLUMNS: tuple[str, ...] = ("generate_seconds", "analyze_seconds", "trust_seconds", "wall_seconds")
+
+#: Columns about how a run went rather than what the cell measured: when the row was stored and
+#: by which run, the twin whose measurements were copied (whichever finished first, which depends
+#: on scheduling), and free-text detail such as a traceback.
+BOOKKEEPING_COLUMNS: tuple[str, ...] = ("finished_at", "run_id", "reused_from", "detail")
+
+
+def figures(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored row's figures: every column but the timings and the bookkeeping. Two runs of the
+    same cells store the same figures, however loaded the machine or interrupted the runs
+    (``tests/test_soak.py``); ``{"cell": c, "sloc": 9, "wall_seconds": 3.2}`` -> ``{"cell": c, "sloc": 9}``."""
+    return {name: value for name, value in row.items() if name not in TIMING_COLUMNS + BOOKKEEPING_COLUMNS}
 
 
 def family_fields() -> tuple[FamilyField, ...]:

@@ -15,6 +15,10 @@ Only the ``sva run`` process writes, one committed transaction per finished cell
 any moment loses at most the cells that were still running and never leaves half a row; the
 ``(cell, config_hash)`` key makes a cell present at most once. Workers may read (to reuse the
 measurements of identical artifact bytes), which WAL mode allows while the runner writes.
+
+A write the disk refuses (full, read-only, over a quota) is an :class:`OutputError` naming the
+database and the reason (:func:`write_failure`): SQLite rolls the transaction back, so every row
+committed before stays as it was, and the same command resumes once the disk takes writes again.
 """
 
 from __future__ import annotations
@@ -24,14 +28,14 @@ import io
 import json
 import os
 import sqlite3
-from contextlib import closing
+from contextlib import closing, contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from analyzer.atomic import write_text_atomically
-from analyzer.errors import InputError, OutputError
-from analyzer.results.fields import MEASUREMENT_COLUMNS, family_columns, family_fields
+from analyzer.errors import InputError, OutputError, os_reason
+from analyzer.results.fields import MEASUREMENT_COLUMNS, TIMING_COLUMNS, family_columns, family_fields
 
 DATABASE = "results.sqlite"
 #: Where ``sva run`` writes and ``sva report``, ``sva claims`` and ``sva export`` read by default.
@@ -46,7 +50,7 @@ _MIGRATES = {"1"}
 _HEAD: tuple[str, ...] = ("cell", "config_hash", "spec", "family", "generator", "seed", "status", "reason",
                           "stage", "module", "tests_module", "sha256", *MEASUREMENT_COLUMNS)
 _TAIL: tuple[str, ...] = ("search_success", "search_evaluations", "best_fitness_per_generation",
-                          "generate_seconds", "analyze_seconds", "trust_seconds", "wall_seconds",
+                          *TIMING_COLUMNS,
                           "survivors", "reused_from", "detail", "config", "versions", "run_id", "finished_at")
 
 #: Columns holding 0/1 that mean True/False.
@@ -91,6 +95,34 @@ def now() -> str:
 def database_path(results_dir: str | os.PathLike[str]) -> Path:
     """Where the database of ``results_dir`` lives."""
     return Path(results_dir) / DATABASE
+
+
+#: SQLite's result codes for a write the disk refused, in words (``sqlite3.Error.sqlite_errorname``).
+_SQLITE_REASONS = (("SQLITE_FULL", "disk full"), ("SQLITE_READONLY", "read-only"),
+                   ("SQLITE_IOERR", "disk I/O error"), ("SQLITE_CANTOPEN", "cannot open a file"),
+                   ("SQLITE_PERM", "permission denied"))
+
+
+#: What a refused write leaves behind, said after it (one transaction per row: nothing is lost).
+KEPT = ("the rows stored before are kept: make room (or make the folder writable) and run the same command "
+        "again to resume")
+
+
+def write_failure(path: str | os.PathLike[str], error: BaseException) -> OutputError:
+    """The one-line error for a write into the results folder that failed (``OSError`` or a
+    ``sqlite3.Error``): the path, what it means, SQLite's or the system's words, and what to do.
+
+    ``write_failure("out/results/results.sqlite", sqlite3.OperationalError("database or disk is
+    full"))`` (code ``SQLITE_FULL``) says ``out/results/results.sqlite: cannot write the results:
+    disk full (database or disk is full); the rows stored before are kept: make room (or make the
+    folder writable) and run the same command again to resume``."""
+    if isinstance(error, OSError):
+        reason = os_reason(error)
+    else:
+        code = getattr(error, "sqlite_errorname", "") or ""
+        meaning = next((words for prefix, words in _SQLITE_REASONS if code.startswith(prefix)), None)
+        reason = f"{meaning} ({error})" if meaning else str(error)
+    return OutputError(f"{path}: cannot write the results: {reason}; {KEPT}")
 
 
 def _encode(name: str, value: Any) -> Any:
@@ -144,7 +176,7 @@ class ResultsDB:
         """Add the columns a registered family declares and the table lacks (a new family, or a
         folder written before it existed), and mark the schema current: one transaction."""
         present = {row["name"] for row in self.connection.execute("PRAGMA table_info(cells)")}
-        with self.connection:
+        with self._writing():
             self.connection.execute("BEGIN")
             for name in columns():
                 if name not in present:
@@ -160,10 +192,19 @@ class ResultsDB:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One write transaction; a refused write becomes :func:`write_failure`'s error."""
+        try:
+            with self.connection:
+                yield
+        except (OSError, sqlite3.OperationalError) as error:
+            raise write_failure(self.path, error) from None
+
     def start_run(self, argv: Sequence[str], preset: str, settings: Mapping[str, Any],
                   cells: Sequence[tuple[str, str]]) -> int:
         """Record a run and the (cell, config_hash) pairs it asks for; return its id."""
-        with self.connection:
+        with self._writing():
             cursor = self.connection.execute(
                 "INSERT INTO runs (started_at, argv, preset, settings, cells) VALUES (?, ?, ?, ?, ?)",
                 (now(), json.dumps(list(argv)), preset, json.dumps(settings, sort_keys=True),
@@ -171,7 +212,7 @@ class ResultsDB:
         return int(cursor.lastrowid)
 
     def finish_run(self, run_id: int) -> None:
-        with self.connection:
+        with self._writing():
             self.connection.execute("UPDATE runs SET finished_at = ? WHERE run_id = ?", (now(), run_id))
 
     def stored(self) -> dict[tuple[str, str], str]:
@@ -194,7 +235,7 @@ class ResultsDB:
             raise ValueError(f"not columns of the results database: {sorted(unknown)}")
         names = [name for name in known if name in row]
         values = [_encode(name, row[name]) for name in names]
-        with self.connection:
+        with self._writing():
             self.connection.execute(
                 f"INSERT OR REPLACE INTO cells ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", values)
 
