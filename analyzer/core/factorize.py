@@ -369,7 +369,9 @@ def extract_helpers(program: Program, limit: int = 8) -> tuple[Program, int]:
             distinct = {tuple(map(repr, leaves)) for _, leaves in found}
             if len(found) < 2 or len(distinct) < 2:
                 continue
-            saving = (len(found) - 1) * _compound(found[0][0]) - len(found) - 2
+            template, leaves = found[0]
+            # each occurrence becomes a call with its leaves; the helper costs its def, params and return
+            saving = sum(expr_size(node) - 1 - len(own) for node, own in found) - (2 + len(leaves) + expr_size(template))
             ranking = (saving, _compound(found[0][0]), repr(key))
             if saving > 0 and (best is None or ranking > best[0]):
                 best = (ranking, key, found)

@@ -24,7 +24,6 @@ from analyzer.core.program import Program
 from analyzer.core.reconstruct import implicit_names, read_program
 
 if TYPE_CHECKING:
-    from analyzer.core.family import Family
     from analyzer.core.spec import Spec
 
 __all__ = ["GENERATOR", "factorize_source", "factorized_artifact"]
@@ -44,9 +43,10 @@ def _docstring(spec: "Spec", origin: str, steps: tuple[Step, ...]) -> str:
             f"nothing is explained.")
 
 
-def factorize_source(source: str, filename: str, spec: "Spec", family: "Family",
+def factorize_source(source: str, filename: str, spec: "Spec", family: Any,
                      origin: str | None = None) -> tuple[Program, tuple[Step, ...], Program]:
-    """(the factorized program, its steps, the program as read) for a module's text; the program
+    """``family`` is the spec's :class:`~analyzer.core.family.Family` (its primitives and plan):
+    (the factorized program, its steps, the program as read) for a module's text; the program
     carries a mechanical docstring and the entry keeps the spec's description."""
     primitives = {name: family.primitives[name] for name in spec.primitives if name in family.primitives}
     read = read_program(source, filename, spec.entry, primitives, family.imports)
@@ -63,7 +63,7 @@ def _sizes(read: Program, program: Program, source: str, emitted: str) -> dict[s
             "factorized_source_lines": len(emitted.splitlines())}
 
 
-def factorized_artifact(spec: "Spec", seed: int, config: Any, family: "Family") -> Artifact:
+def factorized_artifact(spec: "Spec", seed: int, config: Any, family: Any) -> Artifact:
     """Run the family's search for (spec, seed, configuration) and factorize its artifact."""
     from analyzer.core.emitter import emit_program
 
