@@ -13,6 +13,7 @@ what                     default
 ``primitives``           required: how each primitive renders (:class:`~analyzer.core.emitter.Primitive`)
 ``search``               required: ``search_module`` (or ``search_defaults``/``search`` overridden)
 ``parsimony``            none: ``parsimony_module``, the multi-objective search (``search-parsimony``)
+``factorize_plan``       none: ``factorize_module``, the checks and simplification of ``factorized``
 ``templates``            required: design templates by spec kind
 ``contract_strategy``    the Hypothesis strategy a design contract draws a parameter from
 ``probe``/``judge``      none: a family may trace an artifact in the sandbox and judge the trace
@@ -173,6 +174,31 @@ class Family:
     def parsimony(self, spec: "Spec", seed: int, config: Mapping[str, Any] | None) -> "Artifact":
         """The ``search-parsimony`` generator's artifact for (spec, seed, configuration)."""
         return self._parsimony_module().generate(spec, seed, config)
+
+    #: the module of the family's factorization plan (``factorized``, :mod:`analyzer.core.factorize`),
+    #: imported on first use; it has ``plan(spec) -> Plan``
+    factorize_module: str | None = None
+
+    def factorize_plan(self, spec: "Spec") -> Any:
+        """The :class:`~analyzer.core.factorize.Plan` of ``factorized`` for ``spec``: its domain
+        check and simplification."""
+        if self.factorize_module is None:
+            from analyzer.errors import UsageError
+
+            raise UsageError(f"family {self.name!r} has no factorized generator")
+        return importlib.import_module(self.factorize_module).plan(spec)
+
+    def factorize_defaults(self, spec: "Spec") -> dict[str, Any]:
+        """Every setting of ``factorized`` for ``spec``: those of the search it factorizes."""
+        self.factorize_plan(spec)
+        return self.search_defaults(spec)
+
+    def factorize(self, spec: "Spec", seed: int, config: Mapping[str, Any] | None) -> "Artifact":
+        """The ``factorized`` generator's artifact: search's for (spec, seed, configuration), factorized."""
+        from analyzer.core.factorized import factorized_artifact
+
+        self.factorize_plan(spec)
+        return factorized_artifact(spec, seed, config, self)
 
     @property
     def templates(self) -> Mapping[str, tuple[str, Callable[["Spec"], "Program"]]]:

@@ -97,6 +97,13 @@ GENERATORS: dict[str, Generator] = {
             Construction(("localization",),
                          "search-parsimony emits no tests, so no test can point at one of its parts"),
         )),
+    "factorized": Generator(
+        "factorized", "search's artifact factorized mechanically (introns, simplification, naming; no stories)",
+        "analyzer.generate.factorize",
+        construction=(
+            Construction(("localization",),
+                         "factorized emits no tests, so no test can point at one of its parts"),
+        )),
 }
 
 

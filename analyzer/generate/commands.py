@@ -1,8 +1,10 @@
-"""``sva generate`` (one artifact) and ``sva generate-all`` (every spec, both generators)."""
+"""``sva generate`` (one artifact), ``sva generate-all`` (every spec, both generators) and
+``sva factorize`` (any module read statically, factorized, re-emitted: :mod:`analyzer.core.factorized`)."""
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -54,6 +56,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     every.add_argument("--out", default="artifacts", help="output folder (default: artifacts)")
     every.add_argument("--specs", default=None, help="comma-separated spec names (default: all)")
     every.set_defaults(handler=run_all)
+
+    factorize = subparsers.add_parser(
+        "factorize", help="factorize a module mechanically",
+        description="Read a Python module statically into the spec's primitives (it is never run), remove "
+                    "introns, simplify and name repeated parts, each step checked equivalent on the spec's "
+                    "domain, and write the result as an artifact with a manifest of the steps.")
+    factorize.add_argument("file", help="the Python module (its function bodies must use only the spec's primitives)")
+    factorize.add_argument("--spec", required=True, help="spec name (see 'sva specs')")
+    factorize.add_argument("--out", default="factorized", help="output folder (default: factorized)")
+    factorize.set_defaults(handler=run_factorize)
 
 
 def probe_and_annotate(path: Path, spec: Spec) -> Judgement | None:
@@ -109,3 +121,31 @@ def run_all(args: argparse.Namespace) -> int:
                 cost = f"{state}, {artifact.search.get('evaluations')} evals"
             print(f"{spec.name:<{width}}{name:<10}{check.passed:>7}/{check.cases:<6}  {cost:<27}{path}", flush=True)
     return 1 if failures else 0
+
+
+def run_factorize(args: argparse.Namespace) -> int:
+    from analyzer.core.artifact import Artifact
+    from analyzer.core.emitter import emit_program
+    from analyzer.core.factorized import GENERATOR, factorize_source
+    from analyzer.core.factorize import size
+    from analyzer.families import family_of
+
+    spec = get_spec(args.spec)
+    path = Path(args.file)
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise InputError(f"{path}: cannot read the module: {reason}") from None
+    family = family_of(spec)
+    program, steps, read = factorize_source(source, str(path), spec, family)
+    emitted = emit_program(program, family.primitives)
+    record = {"source_file": str(path), "source_sha256": hashlib.sha256(source.encode("utf-8")).hexdigest(),
+              "sizes": {"ir_nodes": size(read), "factorized_ir_nodes": size(program)},
+              "steps": [step.record() for step in steps]}
+    artifact = Artifact(spec=spec.name, generator=GENERATOR, seed=0, entry=spec.entry, source=emitted, config={},
+                        search={"factorization": record}, name=path.stem)
+    written = write_artifact(artifact, args.out)
+    applied = ", ".join(f"{step.name} {step.size_before}->{step.size_after}" for step in steps if step.applied)
+    print(f"{written}: size {size(read)} -> {size(program)} ({applied or 'no step changed it'})")
+    return 0

@@ -51,6 +51,7 @@ class PsbFamily(Family):
 
     search_module = "analyzer.families.psb.search"
     parsimony_module = "analyzer.families.psb.parsimony"
+    factorize_module = "analyzer.families.psb.factorize"
 
     def specs(self) -> tuple[Spec, ...]:
         return _specs()

@@ -40,6 +40,7 @@ class SortingFamily(Family):
 
     search_module = "analyzer.families.sorting.search"
     parsimony_module = "analyzer.families.sorting.parsimony"
+    factorize_module = "analyzer.families.sorting.factorize"
 
     def specs(self) -> tuple[Spec, ...]:
         from analyzer.families.sorting.specs import sorting_specs
