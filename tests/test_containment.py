@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import sys
+import sysconfig
 import time
 import uuid
 from pathlib import Path
@@ -194,3 +195,13 @@ def test_hidden_folders_give_back_what_the_child_must_read(tmp_path):
     assert "/usr/lib" not in binds  # not hidden: the read-only root already shows it
     assert command.index("--bind") > max(i for i, word in enumerate(command) if word == "--tmpfs")
     assert command[command.index("--setenv"):command.index("--setenv") + 3] == ["--setenv", "A", "1"]
+
+
+def test_an_interpreter_under_a_hidden_folder_still_runs_the_job(tmp_path):
+    """A user's venv under /tmp (or the home) is bound back read-only: ``--python`` works."""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    [site] = (venv / "lib").glob("python*/site-packages")
+    (site / "sva-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")  # sva's pytest etc.
+    output = hostile("return [sys.prefix, sys.executable]", limits=Limits(python=str(venv / "bin" / "python")))
+    assert output == [str(venv), str(venv / "bin" / "python")]

@@ -24,10 +24,11 @@ resume after the record that was in flight.
 
 Containment (:mod:`analyzer.trust.containment`): where bubblewrap works, the child runs inside
 it, with no network, no view of other processes and none left behind, a read-only root with
-only its working folder writable, small empty private ``/tmp``, ``/run``, ``/dev/shm`` and home
-folders, no capabilities, and only the environment above. Where it does not, that is said once and the
-child gets the limits alone (one note per process); then only its process group is killed at the end (a process that
-starts its own session survives) and it can write and connect wherever the caller can.
+only its working folder writable, small empty private ``/tmp``, ``/run``, ``/dev/shm`` and
+home folders, no capabilities, and only the environment above. Where it does not, that is
+said once per process and the child gets the limits alone; then only its process group is
+killed at the end (a process that starts its own session survives) and it can write and
+connect wherever the caller can.
 
 What it does not protect against, even in bubblewrap: reading any file the caller may read
 outside the hidden folders (secrets kept elsewhere on disk are readable), Unix sockets
