@@ -4,9 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup dot bench clean artifacts
+.PHONY: run test setup dot bwrap bench clean artifacts
 
-setup: $(STAMP) dot
+setup: $(STAMP) dot bwrap
 
 # The virtual environment, with the project and its dev and dask extras installed (editable).
 $(STAMP): setup.cfg pyproject.toml
@@ -15,18 +15,26 @@ $(STAMP): setup.cfg pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev,dask]'
 	touch $(STAMP)
 
+# $(call apt_tool,COMMAND,PACKAGE,WHAT HAPPENS WITHOUT IT): install a Debian package with apt-get
+# when its command is missing and we are root; otherwise one note saying what is lost.
+apt_tool = command -v $(1) >/dev/null 2>&1 || { \
+  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+    echo "installing $(2) ($(1)) with apt-get"; \
+    (apt-get install -y -qq $(2) >/dev/null 2>&1 || \
+     (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq $(2) >/dev/null 2>&1)) || \
+    echo "note: could not install $(2); $(3)"; \
+  else \
+    echo "note: $(2) ($(1)) is missing and cannot be installed here (needs root and apt-get); $(3)"; \
+  fi; }
+
 # Graphviz's `dot` renders the diagrams; without it they are still written as .dot sources.
 dot:
-	@command -v dot >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing graphviz (dot) with apt-get"; \
-	    (apt-get install -y -qq graphviz >/dev/null 2>&1 || \
-	     (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq graphviz >/dev/null 2>&1)) || \
-	    echo "note: could not install graphviz; diagrams will be written as .dot sources only"; \
-	  else \
-	    echo "note: graphviz's dot is missing and cannot be installed here (needs root and apt-get);" \
-	         "diagrams will be written as .dot sources only"; \
-	  fi; }
+	@$(call apt_tool,dot,graphviz,diagrams will be written as .dot sources only)
+
+# Bubblewrap contains sandboxed artifacts (no network, read-only root, no stray processes);
+# without it they run with resource limits only (analyzer/trust/containment.py).
+bwrap:
+	@$(call apt_tool,bwrap,bubblewrap,sandboxed artifacts will run with resource limits only)
 
 # The main job: every spec x both generators x 5 seeds, stored in out/results/results.sqlite,
 # with the report in out/results/report/report.html (resumable: run it again after a kill).

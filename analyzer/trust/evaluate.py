@@ -163,8 +163,9 @@ def _notes(records: Sequence[TestRecord]) -> tuple[str, ...]:
 
 def _versions() -> dict[str, str]:
     from analyzer.core.artifact import versions
+    from analyzer.trust.containment import label
 
-    return versions(("libcst", "hypothesis", "pytest", "coverage"))
+    return {**versions(("libcst", "hypothesis", "pytest", "coverage")), "sandbox": label()}
 
 
 def _failed_report(base: dict[str, Any], reason: str, finite: bool, request: TrustInput,

@@ -22,10 +22,19 @@ way it carries the ``progress`` records the job streamed before it ended (one JS
 flushed as written), so a long batch killed halfway keeps what it finished and the caller can
 resume after the record that was in flight.
 
-What it does not protect against: the child runs as the same user, with the same file-system
-and network access as the caller (no namespaces, no seccomp): code that deletes files it can
-reach or talks to the network is not stopped. It contains accidents and runaway programs, not
-a determined attacker; run artifacts you do not trust at all in a container or a VM.
+Containment (:mod:`analyzer.trust.containment`): where bubblewrap works, the child runs inside
+it, with no network, no view of other processes and none left behind, a read-only root with
+only its working folder writable, small empty private ``/tmp``, ``/run``, ``/dev/shm`` and
+home folders, no capabilities, and only the environment above. Where it does not, that is
+said once per process and the child gets the limits alone; then only its process group is
+killed at the end (a process that starts its own session survives) and it can write and
+connect wherever the caller can.
+
+What it does not protect against, even in bubblewrap: reading any file the caller may read
+outside the hidden folders (secrets kept elsewhere on disk are readable), Unix sockets
+outside them, kernel exploits and side channels (no seccomp filter, same user). It contains
+accidents and a hostile artifact's ordinary moves, not a determined attacker with a kernel
+bug; ``docs/trust.md`` tables each threat.
 """
 
 from __future__ import annotations
@@ -43,6 +52,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Union
 
 from analyzer.errors import one_line
+from analyzer.trust import containment
 
 
 @dataclass(frozen=True)
@@ -175,11 +185,17 @@ def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str | byte
         (work / "payload.json").write_text(json.dumps(payload), encoding="utf-8")
         result_path, stdout_path, stderr_path = work / "result.json", work / "stdout.txt", work / "stderr.txt"
         progress_path = work / "progress.jsonl"
-        command = [limits.python or sys.executable, "-I", "-c", _CHILD_BOOTSTRAP, _PACKAGE_ROOT, job,
+        python = limits.python or sys.executable
+        command = [python, "-I", "-c", _CHILD_BOOTSTRAP, _PACKAGE_ROOT, job,
                    str(work / "payload.json"), str(result_path), str(progress_path)]
+        env = _environment(folder)
+        contained = containment.containment() == "bwrap"
+        if contained:
+            readable = [_PACKAGE_ROOT, *filter(None, env.get("SVA_FAMILY_PATH", "").split(os.pathsep))]
+            command = containment.wrap(command, folder, env, python, readable, limits.output_bytes)
         started = time.monotonic()
         with open(stdout_path, "wb") as stdout, open(stderr_path, "wb") as stderr:
-            process = subprocess.Popen(command, cwd=folder, env=_environment(folder), stdin=subprocess.DEVNULL,
+            process = subprocess.Popen(command, cwd=folder, env=env, stdin=subprocess.DEVNULL,
                                        stdout=stdout, stderr=stderr, preexec_fn=lambda: _limit_child(limits),
                                        close_fds=True)
             try:
@@ -190,6 +206,8 @@ def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str | byte
                 return Crashed(reason, time.monotonic() - started, _read_progress(progress_path), overran=True)
         elapsed = time.monotonic() - started
         progress = _read_progress(progress_path)
+        if contained and returncode > 128:  # bubblewrap reports a child killed by signal N as 128 + N
+            returncode = 128 - returncode
         if returncode < 0:
             reason = _SIGNAL_REASONS.get(-returncode, f"killed by signal {-returncode}")
             return Crashed(reason, elapsed, progress)
