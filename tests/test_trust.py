@@ -184,6 +184,19 @@ def test_a_mutant_that_breaks_the_worker_is_killed_and_the_batch_goes_on(tmp_pat
         assert 1 <= report.mutants_timeout <= report.mutants_killed
 
 
+def test_a_slow_silent_mutant_is_judged_alone_not_killed_by_the_wall_clock(tmp_path):
+    """The silence watch (5 s of wall clock) stops the batch while one mutant's test sleeps 6 s,
+    as a busy machine could make any slow test look hung; judged again alone, without the watch,
+    that mutant is killed by its assertion, not counted as a timeout."""
+    artifact = write(tmp_path, "neg.py", "def f(x):\n    return -x\n")
+    tests = write(tmp_path, "test_neg.py", "import time\nfrom neg import f\n\ndef test_it():\n    r = f(3)\n"
+                  "    if r == 3:\n        time.sleep(6)\n    assert r == -3\n")
+    report = trust(artifact, tests=[tests], config=FAST)
+    assert report.mutation_error is None and report.mutants_total == len(generate_mutants("def f(x):\n    return -x\n"))
+    assert report.mutants_killed == report.mutants_total
+    assert report.mutants_timeout == 0
+
+
 @pytest.mark.parametrize("body, reason", [
     ("while True:\n    pass\n", "timed out"),
     ("blob = bytearray(50 * 1024 ** 3)\n", "MemoryError"),

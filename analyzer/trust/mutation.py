@@ -26,7 +26,7 @@ from analyzer.trust.protocol import (BaselineResult, MutantBatch, MutantResult, 
 from analyzer.trust.regions import mutant_unit
 from analyzer.trust.report import Survivor, TestRecord
 from analyzer.trust.request import TrustConfig, TrustInput, sandbox_files, worker_request
-from analyzer.trust.sandbox import Completed, Limits, run_job
+from analyzer.trust.sandbox import Completed, Crashed, Limits, run_job
 
 __all__ = ["MutationPlan", "MutationSummary", "mutation_analysis", "plan_mutation", "run_mutant_batch"]
 
@@ -166,6 +166,11 @@ def run_mutant_batch(plan: MutationPlan, indices: Sequence[int] | None = None,
         if position is None:
             break
         in_flight = order[position]
+        if outcome.overran and plan.limits.idle_seconds is not None:
+            outcome, marker = _alone(plan, batch, position, results, on_result, outcome, marker)
+            if in_flight in results:
+                start = position + 1
+                continue
         if marker is None or marker.mutant != in_flight:
             return results, f"the mutation worker failed before mutant {in_flight}: {outcome.reason}"
         killer = batch.plan[marker.step].name if marker.step >= 0 else "<import>"
@@ -175,6 +180,32 @@ def run_mutant_batch(plan: MutationPlan, indices: Sequence[int] | None = None,
             on_result(results[in_flight])
         start = position + 1
     return results, None
+
+
+def _alone(plan: MutationPlan, batch: MutantBatch, position: int, results: dict[int, MutantResult],
+           on_result: Callable[[MutantResult], None] | None, outcome: Any, marker: Any) -> tuple[Any, Any]:
+    """Judge the mutant at ``position`` again, alone, after the silence watch stopped its batch.
+
+    The watch runs on the wall clock, so on a busy machine a slow but finite test can look hung;
+    alone, the mutant has no watch, only a CPU limit (its tests' budgets twice, plus start-up)
+    and the wall-clock backstop, so its verdict does not depend on how busy the machine is. Its
+    result lands in ``results`` when the worker reports one; otherwise the new crash and marker
+    are returned, and the caller counts the mutant as killed by the test that was running."""
+    lone = replace(batch, mutants=(batch.mutants[position],), start=0)
+    cpu = min(plan.limits.cpu_seconds, int(10 + 2 * sum(step.budget for step in batch.plan)) + 1)
+    again = run_job("trust_mutants", lone.to_json(), plan.files,
+                    replace(plan.limits, idle_seconds=None, cpu_seconds=cpu))
+    for record in map(progress_from_json, again.progress):
+        if isinstance(record, MutantResult) and record.mutant == lone.mutants[0].index:
+            results[record.mutant] = record
+            if on_result is not None:
+                on_result(record)
+        elif isinstance(record, TestMarker):
+            marker = record
+    if isinstance(again, Crashed):
+        # its CPU limit stopping it is a timeout too (a hang in C code spends CPU)
+        return replace(again, overran=again.overran or "CPU time limit exceeded" in again.reason), marker
+    return outcome, marker
 
 
 def mutation_analysis(request: TrustInput, config: TrustConfig, baseline: BaselineResult,
