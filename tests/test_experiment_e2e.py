@@ -12,7 +12,8 @@ import re
 import pytest
 
 CLAIMS = {"more_decomposable", "shorter_explanations", "tests_localize", "comprehensibility_tracks_trust",
-          "comprehensibility_tracks_trust_within", "search_smaller"}
+          "comprehensibility_tracks_trust_within", "search_smaller", "pressed_search_trusted",
+          "simplified_generalise", "factorization_recovers"}
 VERDICTS = {"supported", "contradicted", "inconclusive", "too few seeds", "structural", "degenerate", "no data"}
 
 

@@ -52,14 +52,19 @@ class Claim:
     within: bool = False
     #: the two generators a comparison claim sets against each other (first minus second)
     sides: tuple[str, str] = ("design", "search")
+    #: a recovery claim's (start, treated, target) generators: how much of the gap from start to
+    #: target the treated artifacts close (:mod:`analyzer.results.recovery`)
+    between: tuple[str, ...] = ()
 
     @property
     def kind(self) -> str:
+        if self.between:
+            return "recovery"
         return "correlation" if self.outcomes else "comparison"
 
     def sign(self, metric: str) -> int:
         """The claimed sign of first - second side (comparison) or of rho (correlation) for ``metric``."""
-        if self.kind == "correlation":
+        if self.kind in ("correlation", "recovery"):
             return 1 if field_info(metric).better == "higher" else -1
         up = 1 if self.direction == "higher" else -1
         return up if self.better == self.sides[0] else -up
