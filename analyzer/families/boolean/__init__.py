@@ -26,6 +26,7 @@ class BooleanFamily(Family):
 
     search_module = "analyzer.families.boolean.search"
     parsimony_module = "analyzer.families.boolean.parsimony"
+    modular_module = "analyzer.families.boolean.modular"
 
     def specs(self) -> tuple[Spec, ...]:
         from analyzer.families.boolean.specs import boolean_specs

@@ -41,6 +41,7 @@ class FeynmanFamily(Family):
 
     search_module = "analyzer.families.feynman.search"
     parsimony_module = "analyzer.families.feynman.parsimony"
+    modular_module = "analyzer.families.feynman.modular"
 
     def specs(self) -> tuple[Spec, ...]:
         from analyzer.families.feynman.specs import feynman_specs

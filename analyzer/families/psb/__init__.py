@@ -51,6 +51,7 @@ class PsbFamily(Family):
 
     search_module = "analyzer.families.psb.search"
     parsimony_module = "analyzer.families.psb.parsimony"
+    modular_module = "analyzer.families.psb.modular"
 
     def specs(self) -> tuple[Spec, ...]:
         return _specs()
