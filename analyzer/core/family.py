@@ -14,6 +14,7 @@ what                     default
 ``search``               required: ``search_module`` (or ``search_defaults``/``search`` overridden)
 ``parsimony``            none: ``parsimony_module``, the multi-objective search (``search-parsimony``)
 ``factorize_plan``       none: ``factorize_module``, the checks and simplification of ``factorized``
+``modular``              none: ``modular_module``, search with evolved parts (``search-modular``)
 ``templates``            required: design templates by spec kind
 ``contract_strategy``    the Hypothesis strategy a design contract draws a parameter from
 ``probe``/``judge``      none: a family may trace an artifact in the sandbox and judge the trace
@@ -199,6 +200,26 @@ class Family:
 
         self.factorize_plan(spec)
         return factorized_artifact(spec, seed, config, self)
+
+    #: the module of the family's search with automatically defined functions (``search-modular``,
+    #: :mod:`analyzer.core.adf`), imported on first use; it has ``default_config(spec)`` and
+    #: ``generate(spec, seed, config) -> Artifact``
+    modular_module: str | None = None
+
+    def _modular_module(self) -> Any:
+        if self.modular_module is None:
+            from analyzer.errors import UsageError
+
+            raise UsageError(f"family {self.name!r} has no search-modular generator")
+        return importlib.import_module(self.modular_module)
+
+    def modular_defaults(self, spec: "Spec") -> dict[str, Any]:
+        """Every setting of the ``search-modular`` generator for ``spec`` (JSON-able)."""
+        return self._modular_module().default_config(spec)
+
+    def modular(self, spec: "Spec", seed: int, config: Mapping[str, Any] | None) -> "Artifact":
+        """The ``search-modular`` generator's artifact for (spec, seed, configuration)."""
+        return self._modular_module().generate(spec, seed, config)
 
     @property
     def templates(self) -> Mapping[str, tuple[str, Callable[["Spec"], "Program"]]]:

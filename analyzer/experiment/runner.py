@@ -87,7 +87,8 @@ class CellTask:
 
 
 def plan_cells(preset: Preset, results_dir: str | Path, external: Any = None) -> list[CellTask]:
-    """The cells of ``preset`` in dispatch order: seed-major, then spec, then generator; then one
+    """The cells of ``preset`` in dispatch order: seed-major, then spec, then generator (none for a
+    generator the spec's family does not offer, :meth:`~analyzer.generate.Generator.offers`); then one
     cell per artifact of ``external`` (an :class:`analyzer.generate.external.ExternalFolder`)."""
     from analyzer.core.settings import merge_config
     from analyzer.generate import get_generator
@@ -99,6 +100,8 @@ def plan_cells(preset: Preset, results_dir: str | Path, external: Any = None) ->
         for spec in specs:
             for name in preset.generators:
                 generator = get_generator(name)
+                if not generator.offers(spec):
+                    continue  # the family has no such generator (search-modular on sorting networks)
                 settings = preset.generator_settings(name, spec.family)
                 configuration = merge_config(generator.default_config(spec), settings)
                 tasks.append(CellTask(spec.name, spec.family, name, seed, configuration, dict(preset.trust),

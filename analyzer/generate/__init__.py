@@ -51,6 +51,18 @@ class Generator:
     deterministic: bool = False
     #: what the generator's way of building settles, whatever the spec and seed
     construction: tuple[Construction, ...] = ()
+    #: the :class:`~analyzer.core.family.Family` attribute a family sets to offer this generator
+    #: (``"modular_module"``); ``None``: every family offers it
+    family_hook: str | None = None
+
+    def offers(self, spec: Spec) -> bool:
+        """False when ``spec``'s family does not offer this generator (``sva run`` plans no cell
+        for it, as ``search-modular`` on a sorting network; ``sva generate`` refuses in one line)."""
+        if self.family_hook is None:
+            return True
+        from analyzer.families import family_of
+
+        return getattr(family_of(spec), self.family_hook) is not None
 
     def settles(self, metric: str) -> Construction | None:
         """The construction fact that settles ``metric`` for this generator, if any."""
@@ -104,12 +116,20 @@ GENERATORS: dict[str, Generator] = {
             Construction(("localization",),
                          "factorized emits no tests, so no test can point at one of its parts"),
         )),
+    "search-modular": Generator(
+        "search-modular", "evolutionary search with automatically defined functions (DEAP, evolved parts)",
+        "analyzer.generate.modular", family_hook="modular_module",
+        construction=(
+            Construction(("localization",),
+                         "search-modular emits no tests, so no test can point at one of its parts"),
+        )),
 }
 
 
 #: The generators whose seed-0 artifacts ``sva generate-all`` writes and ``artifacts/`` keeps:
-#: search and design, the two every comparison is between (``search-parsimony`` is run by the
-#: ``beyond`` preset and by ``sva generate --generator search-parsimony``).
+#: search and design, the two every comparison is between (``search-parsimony``,
+#: ``search-modular`` and ``factorized`` are run by the ``beyond`` preset and by
+#: ``sva generate --generator NAME``).
 COMMITTED: tuple[str, ...] = ("search", "design")
 
 

@@ -27,6 +27,7 @@ class BooleanFamily(Family):
     search_module = "analyzer.families.boolean.search"
     parsimony_module = "analyzer.families.boolean.parsimony"
     factorize_module = "analyzer.families.boolean.factorize"
+    modular_module = "analyzer.families.boolean.modular"
 
     def specs(self) -> tuple[Spec, ...]:
         from analyzer.families.boolean.specs import boolean_specs

@@ -42,6 +42,7 @@ class FeynmanFamily(Family):
     search_module = "analyzer.families.feynman.search"
     parsimony_module = "analyzer.families.feynman.parsimony"
     factorize_module = "analyzer.families.feynman.factorize"
+    modular_module = "analyzer.families.feynman.modular"
 
     def specs(self) -> tuple[Spec, ...]:
         from analyzer.families.feynman.specs import feynman_specs

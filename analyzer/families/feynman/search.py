@@ -127,16 +127,18 @@ def _ephemeral() -> float:
     return round(random.uniform(-2.0, 2.0), 2)
 
 
-def primitive_set(spec: Spec) -> gp.PrimitiveSet:
-    """The untyped primitive set of ``spec``: its primitives, ``PI``, the constant ``C``, its inputs."""
-    pset = gp.PrimitiveSet(spec.entry, len(spec.params))
-    for name in spec.primitives:
-        if ARITY[name] == 0:
-            pset.addTerminal(math.pi, name=name)
+def primitive_set(spec: Spec, name: str | None = None, params: Sequence[str] | None = None) -> gp.PrimitiveSet:
+    """The untyped primitive set of ``spec``: its primitives, ``PI``, the constant ``C``, its inputs
+    (or, for a part of ``search-modular``, the set called ``name`` over the arguments ``params``)."""
+    name, params = (spec.entry if name is None else name), (spec.params if params is None else tuple(params))
+    pset = gp.PrimitiveSet(name, len(params))
+    for primitive in spec.primitives:
+        if ARITY[primitive] == 0:
+            pset.addTerminal(math.pi, name=primitive)
         else:
-            pset.addPrimitive(SCALAR[name], ARITY[name], name=name)
+            pset.addPrimitive(SCALAR[primitive], ARITY[primitive], name=primitive)
     pset.addEphemeralConstant("C", _ephemeral)
-    pset.renameArguments(**{f"ARG{index}": param for index, param in enumerate(spec.params)})
+    pset.renameArguments(**{f"ARG{index}": param for index, param in enumerate(params)})
     return pset
 
 

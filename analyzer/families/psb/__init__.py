@@ -52,6 +52,7 @@ class PsbFamily(Family):
     search_module = "analyzer.families.psb.search"
     parsimony_module = "analyzer.families.psb.parsimony"
     factorize_module = "analyzer.families.psb.factorize"
+    modular_module = "analyzer.families.psb.modular"
 
     def specs(self) -> tuple[Spec, ...]:
         return _specs()

@@ -16,7 +16,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from inspect import isclass
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, Sequence
 
 from deap import gp
 
@@ -85,11 +85,17 @@ class Grammar:
     params: tuple[str, ...]
 
 
-def grammar(spec: Spec) -> Grammar:
-    """The typed grammar of ``spec`` (its primitive names decide which primitives exist)."""
-    in_types = [TYPES[name] for name in spec.extra["types"]]
-    pset = gp.PrimitiveSetTyped(spec.entry, in_types, TYPES[spec.extra["returns"]], prefix="ARG")
-    pset.renameArguments(**{f"ARG{i}": param for i, param in enumerate(spec.params)})
+def grammar(spec: Spec, name: str | None = None, types: Sequence[str] | None = None, returns: str | None = None,
+            params: Sequence[str] | None = None) -> Grammar:
+    """The typed grammar of ``spec`` (its primitive names decide which primitives exist); for a
+    part of ``search-modular``, the grammar called ``name`` over arguments ``params`` of the
+    type names ``types``, returning ``returns`` (the spec's own by default)."""
+    types = spec.extra["types"] if types is None else types
+    params = spec.params if params is None else tuple(params)
+    in_types = [TYPES[kind] for kind in types]
+    pset = gp.PrimitiveSetTyped(spec.entry if name is None else name, in_types,
+                                TYPES[spec.extra["returns"] if returns is None else returns], prefix="ARG")
+    pset.renameArguments(**{f"ARG{i}": param for i, param in enumerate(params)})
     ir: dict[str, Callable[[tuple[Expr, ...]], Expr]] = {}
     context: dict[str, Any] = {}
     names = set(spec.primitives)
@@ -98,10 +104,10 @@ def grammar(spec: Spec) -> Grammar:
     if spec.kind == "small-or-large":
         constants.update(SMALL_OR_LARGE)
     typed = _producible(in_types, names, higher, constants)
-    for name, args, result in typed:
-        typed_name = f"{name}_{'_'.join(kind.__name__ for kind in args)}"
-        pset.addPrimitive(_python(name), list(args), result, name=typed_name)
-        ir[typed_name] = (lambda prim: lambda parts: Apply(prim, parts))(name)
+    for primitive, args, result in typed:
+        typed_name = f"{primitive}_{'_'.join(kind.__name__ for kind in args)}"
+        pset.addPrimitive(_python(primitive), list(args), result, name=typed_name)
+        ir[typed_name] = (lambda prim: lambda parts: Apply(prim, parts))(primitive)
     used = {kind for prim in pset.primitives.values() for p in prim for kind in p.args} | {pset.ret}
     for kind, values in constants.items():
         if kind in used and kind is not Small:
@@ -117,7 +123,7 @@ def grammar(spec: Spec) -> Grammar:
             pset.addPrimitive(_maker(maker), [Small], kind, name=maker)
             ir[maker] = (lambda build: lambda parts: build(parts[0]))(ELEMENT_MAKERS[maker])
     context.update(pset.context)
-    return Grammar(pset, ir, context, spec.params)
+    return Grammar(pset, ir, context, params)
 
 
 def _producible(in_types: list[type], names: set[str], higher: bool,
