@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup dot bwrap bench clean artifacts
+.PHONY: run test setup dot bwrap bench clean artifacts fuzz
 
 setup: $(STAMP) dot bwrap
 
@@ -46,6 +46,10 @@ run: setup
 test: setup
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
+
+# The analyzer's fuzz tests with 40 times the examples and fresh randomness (a few minutes).
+fuzz: setup
+	SVA_HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_measure_fuzz.py
 
 # The benchmarks; the `bench` extra adds the peers (gplearn for bench_symreg.py's part (b), mutmut for
 # bench_mutation_peers.py, last: it exits 1 when a sampled sva survivor is killed by plain pytest).

@@ -15,6 +15,8 @@ from hypothesis import settings
 # with fresh randomness, when hunting for counterexamples by hand.
 settings.register_profile("repeatable", derandomize=True, database=None)
 settings.register_profile("explore", max_examples=1000, derandomize=False)
+# make fuzz: fresh randomness; tests/test_measure_fuzz.py multiplies its example counts by 40
+settings.register_profile("fuzz", derandomize=False, database=None)
 settings.load_profile(os.environ.get("SVA_HYPOTHESIS_PROFILE", "repeatable"))
 
 ROOT = Path(__file__).resolve().parents[1]

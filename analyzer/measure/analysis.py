@@ -28,7 +28,8 @@ from analyzer.measure.metrics.classic import function_complexities
 from analyzer.measure.registry import measure_all
 from analyzer.measure.unitgraph import UnitBuild, UnitGraph, build_units
 
-__all__ = ["Analysis", "FunctionRow", "ModuleFacts", "analyze_source", "parse_facts"]
+__all__ = ["Analysis", "FunctionRow", "ModuleFacts", "MAX_SYNTAX_DEPTH", "analyze_source", "parse_facts",
+           "syntax_depth"]
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,27 @@ class Analysis:
     graph: UnitGraph
 
 
+#: Deepest syntax tree handed to libcst: its native parser crashes the whole process (SIGSEGV)
+#: on a chain of about 7,200 binary operators (``a | a | ...``, ``a and a and ...``), whatever
+#: the thread's stack; measured with libcst 1.9.0 (docs/metrics.md, "Measured limits").
+MAX_SYNTAX_DEPTH = 5000
+
+
+def syntax_depth(tree: ast.AST) -> int:
+    """Depth of ``tree`` as libcst will nest it: ``ast`` keeps ``a and b and c`` flat, libcst does not.
+
+    Iterative, so it is safe on any tree ``ast.parse`` returns. Example: ``x = a and b and c``
+    is 6 (Module > Assign > BoolOp, counted as 2 levels > Name > its Load context).
+    """
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        step = len(node.values) - 1 if isinstance(node, ast.BoolOp) else 1
+        stack.extend((child, depth + step) for child in ast.iter_child_nodes(node))
+    return deepest
+
+
 def parse_facts(source: str, path: str = "<string>", entry: str | None = None) -> ModuleFacts:
     """Parse ``source`` once with ``ast`` (Python's own verdict on validity), once with libcst.
 
@@ -98,6 +120,10 @@ def parse_facts(source: str, path: str = "<string>", entry: str | None = None) -
         raise InputError(syntax_reason(error)) from None
     except (ValueError, MemoryError) as error:
         raise InputError(f"cannot parse: {one_line(error)}") from None
+    depth = syntax_depth(tree)
+    if depth > MAX_SYNTAX_DEPTH:  # libcst's native parser segfaults near 7,200 (docs/metrics.md)
+        raise InputError(f"nested {depth} levels deep (an operator chain or nesting); "
+                         f"the limit is {MAX_SYNTAX_DEPTH}")
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as error:
