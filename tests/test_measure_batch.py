@@ -39,7 +39,7 @@ def test_crash_and_hang_fail_alone(tmp_path, monkeypatch):
     kinds = [type(o).__name__ for o in outcomes]
     assert kinds == ["Analyzed", "Failed", "Analyzed", "Failed", "Analyzed"]
     assert outcomes[1].reason == "the analysis process crashed (SIGSEGV)"
-    assert outcomes[3].reason == "timed out after 3 s"
+    assert outcomes[3].reason == "timed out after 3 s without CPU progress (stalled)"
     assert all(o.analysis.metrics["audit_length"] == 6 for o in outcomes if isinstance(o, Analyzed))
 
 
@@ -69,3 +69,30 @@ def test_files_named_like_standard_modules_do_not_shadow_them_in_workers(tmp_pat
     assert isinstance(by_name["json.py"], Analyzed)
     assert isinstance(by_name["random.py"], Failed)
     assert "NUL" in by_name["random.py"].reason or "null" in by_name["random.py"].reason
+
+
+def test_a_generated_4_mb_data_module_is_measured_not_refused(tmp_path):
+    # like moto's aws_managed_policies.py: one long string of data, then a little code
+    rows = "".join(f'  "policy_{i:06d}": {{"version": "v{i % 9}", "arn": "arn:aws:iam::{i}"}},\n'
+                   for i in range(63_000))
+    source = f'DATA = """\n{{\n{rows}}}\n"""\n\n\ndef load():\n    return len(DATA)\n'
+    path = tmp_path / "generated.py"
+    path.write_text(source)
+    assert path.stat().st_size > 4_200_000
+    (outcome,) = analyze_paths([str(path)], jobs=0)
+    assert isinstance(outcome, Analyzed), outcome
+    from radon.raw import analyze
+
+    assert outcome.analysis.metrics["sloc"] == analyze(source).sloc
+    assert outcome.analysis.metrics["units"] == 2
+
+
+def test_bench_analyze_rejects_an_unknown_corpus_in_one_line():
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "benchmarks/bench_analyze.py", "--corpus", "nope"],
+                            capture_output=True, text=True, cwd=os.path.dirname(os.path.dirname(__file__)))
+    assert result.returncode == 2
+    assert result.stderr.strip() == ("bench_analyze: unknown corpus 'nope' "
+                                     "(choose from stdlib, hypothesis, deap, libcst, radon)")

@@ -78,3 +78,26 @@ def test_matches_radon(path):
     assert m["halstead_volume"] == h_visit(source).total.volume
     assert m["maintainability_index"] == mi_visit(source, True)
     assert m["sloc"] == analyze(source).sloc
+
+
+def test_one_pass_raw_count_equals_radon_on_chunk_edge_cases():
+    from radon.raw import analyze
+
+    from analyzer.measure.rawcount import raw_counts
+
+    cases = [
+        "", "\n", "x = 1\n", "x = f(1,\n      2)  # two\n\n'''doc\nstring'''\n",
+        "if x: y = 1; z = 2\n", "x = 1 + \\\n    2\n", "s = 'a\\\nb'\n", "def f():\n    '''one'''\n",
+        "x = [\n\n    1,  # c\n]\n", "# c\n#d\n", "x = 1\x0cy = 2\n", "class A:\n    pass\n\n\n",
+        "x = (1 +\n2)\n\n\n", "try: pass\nexcept E: pass\n", "x = '''a\n\nb'''; y = 1\n",
+    ]
+    for source in cases:
+        try:
+            expected = analyze(source)
+        except SyntaxError:
+            expected = SyntaxError
+        try:
+            got = raw_counts(source)
+        except SyntaxError:
+            got = SyntaxError
+        assert got == expected, source

@@ -18,13 +18,13 @@ from functools import cached_property
 from typing import Any
 
 import libcst as cst
-from radon.raw import analyze as radon_raw
 from radon.visitors import ComplexityVisitor, HalsteadVisitor
 
 from analyzer.errors import InputError, one_line, syntax_reason
 from analyzer.measure.deep import run_deep
 from analyzer.measure.description import normalize
 from analyzer.measure.metrics.classic import function_complexities
+from analyzer.measure.rawcount import raw_counts
 from analyzer.measure.registry import measure_all
 from analyzer.measure.unitgraph import UnitBuild, UnitGraph, build_units
 
@@ -130,7 +130,7 @@ def parse_facts(source: str, path: str = "<string>", entry: str | None = None) -
         raise InputError(f"libcst cannot parse it: {one_line(error)}") from None
     build = build_units(module, tree)
     try:
-        raw = radon_raw(source)
+        raw = raw_counts(source)
     except Exception:  # radon's tokenizer-based count gave up: those fields become null
         raw = None
     return ModuleFacts(path=path, source=source, tree=tree, build=build, raw=raw, entry=entry)

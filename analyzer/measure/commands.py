@@ -39,7 +39,7 @@ def register(subparsers: Any) -> None:
     analyze.add_argument("--jobs", type=int, default=None, metavar="N",
                          help="worker processes (default: number of cores; 0: in this process, no isolation)")
     analyze.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="S",
-                         help=f"wall-clock seconds allowed per file (default {DEFAULT_TIMEOUT:g})")
+                         help=f"CPU seconds allowed per file (default {DEFAULT_TIMEOUT:g})")
     analyze.add_argument("--entry", metavar="NAME", help="entry function for the explanation metrics (default: inferred)")
     analyze.add_argument("--max-bytes", type=int, default=MAX_BYTES, metavar="N",
                          help=f"skip files larger than N bytes with a failure (default {MAX_BYTES})")

@@ -1,0 +1,117 @@
+"""radon's raw counts (``radon.raw.analyze``) in one tokenizer pass: the same numbers, linear time.
+
+radon 6 reads a module in *chunks*: starting from a line, it strips every line of surrounding
+whitespace, joins lines with ``\\n`` and re-tokenizes the growing buffer from scratch until the
+tokenizer stops complaining (no ``TokenError``, no ``ERRORTOKEN``). A statement of k lines is
+therefore tokenized k times, k lines each: quadratic, which is why a 2,000-line test module of
+long calls takes radon minutes. Each chunk then feeds its counts (comments, single-line comments
+and docstrings, multi-line strings, blank lines, SLOC, logical lines).
+
+Here the stripped lines are tokenized **once**, as one text. With every line stripped, no line
+is indented, so the tokenizer's state at the start of each chunk is the fresh state radon's own
+restart gives, and the chunk radon would settle on ends at the first line after which the
+tokenizer is back in that state: a ``NEWLINE`` or ``NL`` token with no bracket open. (A buffer
+that stops earlier leaves a bracket, a string or a backslash continuation open, which radon's
+tokenizer rejects.) Each chunk's tokens, with radon's ``ENDMARKER`` appended, go through radon's
+own per-chunk rules (``radon.raw._logical``, ``radon.raw.is_single_token``), so the counting
+logic is radon's and only the tokenization is shared.
+
+Where the one-pass reading could differ from radon's restarts, radon itself is called on the
+whole text instead: any ``ERRORTOKEN`` or ``TokenError`` (radon then fails or takes an odd
+chunk), a bracket count below zero, an ``INDENT``/``DEDENT``, or a multi-line chunk ending on an
+empty line (radon's buffer would then end in a bare newline, which reads as end of input). Valid
+code never meets these, so the fallback costs nothing in practice and keeps the values exact.
+
+Worked example: ``x = f(1,\\n      2)  # two\\n\\n'''doc\\nstring'''\\n`` has chunks
+``x = f(1, / 2)  # two`` (2 SLOC, 1 comment, 1 logical line), an empty line (1 blank) and a
+multi-line string (2 multi, 1 logical line): loc 5, lloc 2, sloc 2, comments 1, multi 2, blank 1, single 0,
+exactly ``radon.raw.analyze``'s ``Module(5, 2, 2, 1, 2, 1, 0)``.
+"""
+
+from __future__ import annotations
+
+import io
+import tokenize
+
+from radon.raw import Module, _logical, analyze, is_single_token
+
+__all__ = ["raw_counts"]
+
+_COMMENT, _STRING, _OP = tokenize.COMMENT, tokenize.STRING, tokenize.OP
+_NEWLINE, _NL, _EM = tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER
+_ERROR, _INDENT, _DEDENT = tokenize.ERRORTOKEN, tokenize.INDENT, tokenize.DEDENT
+_ENDMARKER = tokenize.TokenInfo(_EM, "", (0, 0), (0, 0), "")
+_OPEN, _CLOSE = frozenset("([{"), frozenset(")]}")
+
+
+class _Delegate(Exception):
+    """The one-pass reading is not known to match radon here: ask radon."""
+
+
+def raw_counts(source: str) -> Module:
+    """Exactly ``radon.raw.analyze(source)`` (same record, same ``SyntaxError`` when radon gives up)."""
+    try:
+        return _one_pass(source)
+    except _Delegate:
+        return analyze(source)
+
+
+def _one_pass(source: str) -> Module:
+    lines = [line.strip() for line in source.splitlines()]
+    if not lines:
+        return Module(0, 0, 0, 0, 0, 0, 0)
+    text = "\n".join(lines) + "\n"
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError):
+        raise _Delegate from None
+    lloc = comments = single_comments = multi = blank = sloc = 0
+    depth = 0
+    first = 0  # index in ``tokens`` of the chunk's first token
+    start_row = 1  # the chunk's first line (1-based)
+    for index, token in enumerate(tokens):
+        kind = token[0]
+        if kind == _OP:
+            value = token[1]
+            if value in _OPEN:
+                depth += 1
+            elif value in _CLOSE:
+                depth -= 1
+                if depth < 0:
+                    raise _Delegate
+            continue
+        if kind == _COMMENT or kind == _STRING:
+            continue
+        if kind == _ERROR or kind == _INDENT or kind == _DEDENT:
+            raise _Delegate
+        if kind == _EM:
+            break
+        if (kind != _NEWLINE and kind != _NL) or depth:
+            continue
+        end_row = token[2][0]
+        parsed = lines[start_row - 1:end_row]
+        if len(parsed) > 1 and not parsed[-1]:
+            raise _Delegate
+        chunk = tokens[first:index + 1]
+        chunk.append(_ENDMARKER)
+        comments += sum(1 for t in chunk if t[0] == _COMMENT)
+        if is_single_token(_COMMENT, chunk):
+            single_comments += 1
+        elif is_single_token(_STRING, chunk):
+            if chunk[0][2][0] == chunk[0][3][0]:
+                single_comments += 1
+            else:
+                filled = sum(1 for line in parsed if line)
+                multi += filled
+                blank += len(parsed) - filled
+        else:
+            filled = sum(1 for line in parsed if line)
+            sloc += filled
+            blank += len(parsed) - filled
+        lloc += _logical(chunk)
+        first = index + 1
+        start_row = end_row + 1
+    if start_row != len(lines) + 1:  # lines the chunks did not cover: not radon's reading
+        raise _Delegate
+    loc = sloc + blank + multi + single_comments
+    return Module(loc, lloc, sloc, comments, multi, blank, single_comments)
