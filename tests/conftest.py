@@ -38,3 +38,36 @@ def run_sva(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
 @pytest.fixture
 def sva():
     return run_sva
+
+
+_FRESH_GENERATE = r"""
+import json, sys
+import deap.creator
+before = sorted(vars(deap.creator))
+from analyzer.generate import generate
+from analyzer.specs import get_spec
+out = []
+generator, runs = json.loads(sys.argv[1])
+for name, seed, config in runs:
+    artifact = generate(get_spec(name), generator, seed, config)
+    record = {k: v for k, v in artifact.search.items() if k not in ("wall_time_s", "cpu_time_s")}
+    out.append([artifact.sha256, json.dumps(record, sort_keys=True)])
+print(json.dumps({"creator_unchanged": before == sorted(vars(deap.creator)), "runs": out}))
+"""
+
+
+def generate_under_hash_seeds(generator: str, runs: list, hash_seeds: tuple[str, ...] = ("0", "4242")) -> list:
+    """Each hash seed's [sha256, manifest search record (timings left out)] of ``generator`` on
+    ``runs`` ((spec, seed, config) triples), each in a fresh interpreter; asserts that no DEAP
+    ``creator`` class is left behind."""
+    import json
+
+    results = []
+    for hash_seed in hash_seeds:
+        environment = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(ROOT)}
+        completed = subprocess.run([sys.executable, "-c", _FRESH_GENERATE, json.dumps([generator, runs])], cwd=ROOT,
+                                   env=environment, capture_output=True, text=True, timeout=300, check=True)
+        report = json.loads(completed.stdout)
+        assert report["creator_unchanged"]
+        results.append(report["runs"])
+    return results

@@ -7,12 +7,8 @@ Emitted modules are untrusted generated code: they are run only in a subprocess
 from __future__ import annotations
 
 import ast
-import json
 import math
-import os
 import random
-import subprocess
-import sys
 
 import pytest
 from deap import gp
@@ -31,7 +27,7 @@ from analyzer.families.boolean.search import tree_to_expression
 from analyzer.generate import GENERATORS, generate
 from analyzer.measure.analysis import analyze_source
 from analyzer.specs import get_spec
-from tests.conftest import ROOT, run_sva
+from tests.conftest import ROOT, generate_under_hash_seeds, run_sva
 from tests.test_search import _run_modules
 
 #: seed 0 at the default budgets: each run stops early (parity-4 and feynman-I.14.3 call parts)
@@ -205,33 +201,11 @@ def test_bad_settings_are_refused_naming_them(name, override, named):
         generate(get_spec(name), "search-modular", 0, override)
 
 
-_FRESH = r"""
-import json, sys
-import deap.creator
-before = sorted(vars(deap.creator))
-from analyzer.generate import generate
-from analyzer.specs import get_spec
-out = []
-for name, seed, config in json.loads(sys.argv[1]):
-    artifact = generate(get_spec(name), "search-modular", seed, config)
-    record = {k: v for k, v in artifact.search.items() if k not in ("wall_time_s", "cpu_time_s")}
-    out.append([artifact.sha256, json.dumps(record, sort_keys=True)])
-print(json.dumps({"creator_unchanged": before == sorted(vars(deap.creator)), "runs": out}))
-"""
-
-
 def test_byte_identical_whatever_the_hash_seed_and_random_restored():
     runs = [("mux-6", 1, {"population_size": 60, "generations": 4}),
             ("feynman-I.12.1", 0, {"population_size": 60, "generations": 4}),
             ("psb-count-odds", 0, {"population_size": 40, "generations": 3})]
-    results = []
-    for hash_seed in ("0", "4242"):
-        environment = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(ROOT)}
-        completed = subprocess.run([sys.executable, "-c", _FRESH, json.dumps(runs)], cwd=ROOT, env=environment,
-                                   capture_output=True, text=True, timeout=300, check=True)
-        report = json.loads(completed.stdout)
-        assert report["creator_unchanged"]
-        results.append(report["runs"])
+    results = generate_under_hash_seeds("search-modular", runs)
     assert results[0] == results[1]
     random.seed(7)
     state = random.getstate()

@@ -6,11 +6,7 @@ Generated modules are only parsed here (``ast`` and the analyzer), never run in 
 from __future__ import annotations
 
 import ast
-import json
-import os
 import random
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -25,6 +21,8 @@ from analyzer.generate import GENERATORS, generate
 from analyzer.measure.analysis import analyze_source
 from analyzer.measure.metrics.interpretability import formula_counts
 from analyzer.specs import get_spec
+
+from conftest import generate_under_hash_seeds
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL = {"population_size": 100, "generations": 10}
@@ -309,33 +307,11 @@ def test_psb_and_sorting():
         generate(get_spec("sort-4"), "search-parsimony", 0, {"population_size": 30})
 
 
-_FRESH = r"""
-import json, sys
-import deap.creator
-before = sorted(vars(deap.creator))
-from analyzer.generate import generate
-from analyzer.specs import get_spec
-out = []
-for name, seed, config in json.loads(sys.argv[1]):
-    artifact = generate(get_spec(name), "search-parsimony", seed, config)
-    record = {k: v for k, v in artifact.search.items() if k not in ("wall_time_s", "cpu_time_s")}
-    out.append([artifact.sha256, json.dumps(record, sort_keys=True)])
-print(json.dumps({"creator_unchanged": before == sorted(vars(deap.creator)), "runs": out}))
-"""
-
-
 def test_byte_identical_artifacts_and_fronts_whatever_the_hash_seed():
     runs = [("mux-6", 1, SMALL), ("feynman-I.12.1", 0, {"population_size": 60, "generations": 5}),
             ("psb-count-odds", 0, {"population_size": 40, "generations": 4}),
             ("sort-5", 0, {"population_size": 40, "generations": 10})]
-    results = []
-    for hash_seed in ("0", "4242"):
-        environment = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(ROOT)}
-        completed = subprocess.run([sys.executable, "-c", _FRESH, json.dumps(runs)], cwd=ROOT, env=environment,
-                                   capture_output=True, text=True, timeout=300, check=True)
-        report = json.loads(completed.stdout)
-        assert report["creator_unchanged"]
-        results.append(report["runs"])
+    results = generate_under_hash_seeds("search-parsimony", runs)
     assert results[0] == results[1]
     assert [digest for digest, _ in results[0]] == [generate(get_spec(name), "search-parsimony", seed, config).sha256
                                                     for name, seed, config in runs]
