@@ -87,7 +87,7 @@ def _metric(entry: Claim, rows: Sequence[Mapping[str, Any]], metric: str, seed: 
     found = gap_share_interval(start, treated, numbers["target"], seed=seed)
     if found is None:
         return {**numbers, "verdict": DEGENERATE, "reason": "no seed has both values"}
-    share, low, high = found
+    share, low, high = (value + 0.0 for value in found)  # + 0.0: no '-0.00' in the sentences
     call = "for" if low > MOST else "against" if high < MOST else "neither"
     verdict = {"for": "supported", "against": "contradicted", "neither": "inconclusive"}[call]
     return {**numbers, "share": share, "low": low, "high": high, "call": call, "verdict": verdict}
