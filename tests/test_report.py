@@ -368,7 +368,7 @@ def test_claims_summary_and_training_share_follow_the_rows():
     rows = _note_rows()
     results = evaluate_claims(rows)
     summary = claims_summary(results, tally(results))
-    assert summary.startswith("1 of 7 claims are findings: 0 supported, 0 contradicted, 1 inconclusive")
+    assert summary.startswith("1 of 9 claims are findings: 0 supported, 0 contradicted, 1 inconclusive")
     assert "true by construction, not findings: more decomposable;" in summary
     section = specs_section(rows + [dict(rows[0], spec="parity-3", sha256="x")])
     assert section.rows == (("parity-3-half", "boolean", 0.5, 1, 3), ("parity-3", "boolean", 1.0, 1, 0))
