@@ -79,7 +79,9 @@ def test_the_alarm_counts_cpu_time_interrupts_a_loop_and_can_be_disarmed():
                 pass
         finally:
             alarm.disarm()
-    assert cpu_seconds() - started >= 0.19  # it fired once the loop had spent its CPU budget
+    # it fired once the loop had spent about its CPU budget: the kernel charges ITIMER_PROF by
+    # scheduler ticks, so it can fire a tick or two (4-10 ms each) before process_time reads 0.2
+    assert cpu_seconds() - started >= 0.15
     alarm.arm(0.05)
     alarm.disarm()
     time.sleep(0.1)  # disarmed: nothing fires
