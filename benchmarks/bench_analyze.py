@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"corpus to time, repeatable: {', '.join(CORPORA)} "
                              f"(default {', '.join(DEFAULT_CORPORA)})")
     parser.add_argument("--files", type=int, default=150, help="files in the stdlib sample (default 150)")
-    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds (default 3)")
+    parser.add_argument("--rounds", type=int, default=5, help="alternating rounds (default 5)")
     parser.add_argument("--seed", type=int, default=0, help="stdlib sampling seed (default 0)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes for ours")
     parser.add_argument("--json", action="store_true", help="print one JSON object")

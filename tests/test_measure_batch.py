@@ -5,13 +5,16 @@ from __future__ import annotations
 import os
 import textwrap
 
+import pytest
+
 from analyzer.measure.batch import Analyzed, Failed, analyze_paths
+from analyzer.measure.workers import START_METHODS, start_method
 
 HOOK = textwrap.dedent('''
     import os, signal, time
-    import analyzer.measure.batch as batch
+    import analyzer.measure.workers as workers
 
-    _original = batch._analyze_file_here
+    _original = workers.analyze_one
 
     def _patched(path, entry, max_bytes):
         if path.endswith("crash_me.py"):
@@ -20,27 +23,78 @@ HOOK = textwrap.dedent('''
             time.sleep(600)
         return _original(path, entry, max_bytes)
 
-    batch._analyze_file_here = _patched
+    workers.analyze_one = _patched
 ''')
 
 
-def test_crash_and_hang_fail_alone(tmp_path, monkeypatch):
-    # a sitecustomize seen only by the worker processes makes them crash or hang on cue
-    hooks = tmp_path / "hooks"
-    hooks.mkdir()
-    (hooks / "sitecustomize.py").write_text(HOOK)
-    monkeypatch.setenv("PYTHONPATH", str(hooks))
+@pytest.mark.parametrize("start", START_METHODS)
+def test_crash_and_hang_fail_alone(tmp_path, monkeypatch, start):
+    if start == "spawn":
+        # a sitecustomize seen only by the new interpreters makes them crash or hang on cue
+        hooks = tmp_path / "hooks"
+        hooks.mkdir()
+        (hooks / "sitecustomize.py").write_text(HOOK)
+        monkeypatch.setenv("PYTHONPATH", str(hooks))
+    else:
+        # a forked worker inherits this process's module: patch it here (restored afterwards)
+        import analyzer.measure.workers as workers
+
+        namespace: dict = {}
+        exec(HOOK, namespace)
+        monkeypatch.setattr(workers, "analyze_one", namespace["_patched"])
     files = []
     for name in ["a.py", "crash_me.py", "b.py", "hang_me.py", "c.py"]:
         (tmp_path / name).write_text("def f(x):\n    return x + 1\n")
         files.append(str(tmp_path / name))
-    outcomes = analyze_paths(files, jobs=2, timeout=3)
+    outcomes = analyze_paths(files, jobs=2, timeout=3, start=start)
     assert [o.path for o in outcomes] == files
     kinds = [type(o).__name__ for o in outcomes]
     assert kinds == ["Analyzed", "Failed", "Analyzed", "Failed", "Analyzed"]
     assert outcomes[1].reason == "the analysis process crashed (SIGSEGV)"
     assert outcomes[3].reason == "timed out after 3 s without CPU progress (stalled)"
     assert all(o.analysis.metrics["audit_length"] == 6 for o in outcomes if isinstance(o, Analyzed))
+
+
+def test_fork_and_spawn_workers_give_identical_outcomes(tmp_path):
+    sources = {
+        "a.py": "def f(x):\n    return x + 1\n",
+        "b.py": "class C:\n    def m(self):\n        return [i for i in range(3)]\n",
+        "bad.py": "def (:\n",
+        "nul.py": "x = 1\x00\n",
+    }
+    for name, text in sources.items():
+        (tmp_path / name).write_text(text)
+    forked = analyze_paths([str(tmp_path)], jobs=2, start="fork")
+    spawned = analyze_paths([str(tmp_path)], jobs=2, start="spawn")
+    assert forked == spawned
+    assert [type(o).__name__ for o in forked] == ["Analyzed", "Analyzed", "Failed", "Failed"]
+
+
+def test_a_forked_worker_holds_no_other_descriptor(tmp_path):
+    # A second worker must not keep the first one's pipes open, or the first one's death would
+    # never reach the parent as end of file; a parent's open file must not be held either.
+    from analyzer.measure.workers import Worker
+
+    held = open(tmp_path / "parent.txt", "w")
+    (tmp_path / "a.py").write_text("x = 1\n")
+    first, second = Worker(None, 1 << 20, "fork"), Worker(None, 1 << 20, "fork")
+    try:
+        second.send((7, str(tmp_path / "a.py")))  # once it answers, it has closed what it must
+        index, outcome = second.conn.recv()
+        assert index == 7 and isinstance(outcome, Analyzed)
+        fds = sorted(int(fd) for fd in os.listdir(f"/proc/{second.process.pid}/fd"))
+        assert len(fds) == 5, fds  # /dev/null as 0, 1, 2; its own two pipe ends
+        assert held.fileno() not in fds[3:]
+    finally:
+        first.stop()
+        second.stop()
+        held.close()
+    assert first.process.returncode == 0 and second.process.returncode == 0
+
+
+def test_an_unknown_start_method_is_named():
+    with pytest.raises(ValueError, match="start method 'thread' is not one of fork, spawn"):
+        start_method("thread")
 
 
 def test_in_process_mode_and_folder_order(tmp_path):

@@ -8,9 +8,10 @@ Every path ends as exactly one outcome, a closed union of frozen records:
 * :class:`Skipped`: something met while walking a folder that is not analyzed (a FIFO or socket
   named ``*.py``, a symbolic-link loop, a broken link); reported, but not a failure.
 
-Files are parsed and measured in worker processes (plain ``python -c`` subprocesses speaking
-pickled frames over their stdin and stdout, so no ``__main__`` is ever re-imported), one file at
-a time per worker, the largest files first (so two workers finish together instead of one
+Files are parsed and measured in worker processes (:mod:`analyzer.measure.workers`: forked from
+this process after the metrics are imported where that is safe, else ``python -c``
+interpreters; pickled frames over pipes, no ``__main__`` ever re-imported), one file at a time
+per worker, the largest files first (so two workers finish together instead of one
 starting the biggest file last), under a **CPU-time** limit per file: the worker's own CPU
 seconds for that file, read from ``/proc/<pid>/stat``, so a loaded machine never turns a
 measurable file into a failure. A worker whose CPU time stops advancing for the same number of
@@ -29,18 +30,16 @@ being walked again. Paths named explicitly are analyzed whatever their name.
 from __future__ import annotations
 
 import os
-import signal
 import stat
 from collections import deque
-from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import Iterable, Iterator, Union
 
-from analyzer.errors import InputError, one_line, typed_line
-from analyzer.measure.analysis import Analysis, _analyze
 from analyzer.measure.deep import run_deep
-from analyzer.measure.pacing import POLL_SECONDS, CpuBudget, by_size_descending, tune_collector
-from analyzer.measure.source import MAX_BYTES, _os_reason, file_kind, read_source
+from analyzer.measure.outcomes import Analyzed, Failed, Outcome, Skipped
+from analyzer.measure.pacing import POLL_SECONDS, by_size_descending
+from analyzer.measure.source import MAX_BYTES, _os_reason, file_kind
+from analyzer.measure.workers import Worker, analyze_one, death_reason, prepare, start_method
 
 __all__ = ["Analyzed", "Failed", "Skipped", "Outcome", "analyze_paths", "iter_outcomes",
            "collect_targets", "analyze_file", "DEFAULT_TIMEOUT"]
@@ -53,25 +52,6 @@ DEFAULT_TIMEOUT = 60.0
 MAX_TASKS_PER_WORKER = 500
 
 
-@dataclass(frozen=True)
-class Analyzed:
-    path: str
-    analysis: Analysis
-
-
-@dataclass(frozen=True)
-class Failed:
-    path: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class Skipped:
-    path: str
-    reason: str
-
-
-Outcome = Union[Analyzed, Failed, Skipped]
 
 
 # --------------------------------------------------------------------------------------------
@@ -149,154 +129,13 @@ def _walk(root: str, root_info: os.stat_result, out: list) -> None:
 # One file
 
 
-def _analyze_file_here(path: str, entry: str | None, max_bytes: int) -> Outcome:
-    """Analyze one file in this thread (which must have a deep stack); never raises."""
-    try:
-        source = read_source(path, max_bytes)
-        return Analyzed(path, _analyze(source, path, entry))
-    except InputError as error:
-        return Failed(path, one_line(error))
-    except LookupError:
-        return Failed(path, f"no unit named {entry!r} (--entry)")
-    except RecursionError:
-        return Failed(path, "too deeply nested to analyze (recursion limit reached)")
-    except MemoryError:
-        return Failed(path, "out of memory")
-    except Exception as error:  # a bug of ours: still one line, still only this file
-        return Failed(path, f"internal error: {typed_line(error)}")
-
-
 def analyze_file(path: str, entry: str | None = None, max_bytes: int = MAX_BYTES) -> Outcome:
     """Analyze one file in this process (no crash isolation, no time limit); never raises."""
-    return run_deep(lambda: _analyze_file_here(path, entry, max_bytes))
-
-
-def _worker_entry() -> None:
-    """Worker process body: read (index, path) frames from stdin, write (index, outcome) to stdout.
-
-    Started as ``python -c`` by :class:`_Worker`; fd 1 is kept for the protocol and pointed to
-    stderr for everything else, so a stray print cannot corrupt a frame.
-    """
-    import json
-    import sys
-    from multiprocessing.connection import Connection
-
-    entry = json.loads(sys.argv[1])
-    max_bytes = int(sys.argv[2])
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills workers
-    reader = Connection(os.dup(0), writable=False)
-    writer = Connection(os.dup(1), readable=False)
-    os.dup2(2, 1)
-    from analyzer.measure.registry import measurements
-
-    measurements()  # import every metric before the first file
-    tune_collector()
-
-    def loop() -> None:
-        while True:
-            try:
-                task = reader.recv()
-            except (EOFError, OSError):
-                return
-            if task is None:
-                return
-            index, path = task
-            outcome = _analyze_file_here(path, entry, max_bytes)
-            try:
-                writer.send((index, outcome))
-            except (BrokenPipeError, OSError):
-                return
-            except Exception as error:  # e.g. an unpicklable result: report, do not die
-                writer.send((index, Failed(path, f"internal error: {one_line(error)}")))
-
-    run_deep(loop)
+    return run_deep(lambda: analyze_one(path, entry, max_bytes))
 
 
 # --------------------------------------------------------------------------------------------
 # The pool
-
-
-#: ``python -c`` puts the working folder first on ``sys.path``; a file there named like a
-#: standard module (``random.py`` in the folder being analyzed) would then shadow it. The
-#: bootstrap drops that entry before importing anything but the built-in ``sys``.
-_WORKER_BOOTSTRAP = ("import sys; sys.path[:] = [p for p in sys.path if p not in ('', '.')]; "
-                     "from analyzer.measure.batch import _worker_entry; _worker_entry()")
-
-
-class _Worker:
-    """One analysis process and its two pipe ends."""
-
-    def __init__(self, entry: str | None, max_bytes: int) -> None:
-        import json
-        import subprocess
-        import sys
-        from multiprocessing.connection import Connection
-
-        package_root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", _WORKER_BOOTSTRAP,
-             json.dumps(entry), str(max_bytes)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            env=env, close_fds=True,
-        )
-        self.conn = Connection(os.dup(self.process.stdout.fileno()), writable=False)
-        self.sender = Connection(os.dup(self.process.stdin.fileno()), readable=False)
-        self.process.stdout.close()
-        self.process.stdin.close()
-        self.task: tuple[int, str] | None = None
-        self.done = 0
-        self.budget = CpuBudget(self.process.pid)
-
-    def send(self, task: tuple[int, str]) -> None:
-        self.sender.send(task)
-
-    def exit_code(self) -> int | None:
-        try:
-            return self.process.wait(5)
-        except Exception:
-            return None
-
-    def kill(self) -> None:
-        try:
-            self.process.kill()
-        except Exception:
-            pass
-        try:
-            self.process.wait(5)
-        except Exception:
-            pass
-        self._close()
-
-    def stop(self) -> None:
-        try:
-            self.sender.send(None)
-        except Exception:
-            pass
-        try:
-            self.process.wait(2)
-        except Exception:
-            self.kill()
-            return
-        self._close()
-
-    def _close(self) -> None:
-        for conn in (self.conn, self.sender):
-            try:
-                conn.close()
-            except Exception:
-                pass
-
-
-def _death_reason(code: int | None) -> str:
-    if code is not None and code < 0:
-        try:
-            name = signal.Signals(-code).name
-        except ValueError:
-            name = f"signal {-code}"
-        return f"the analysis process crashed ({name})"
-    return f"the analysis process died (exit status {code})"
 
 
 def iter_outcomes(
@@ -305,13 +144,16 @@ def iter_outcomes(
     timeout: float = DEFAULT_TIMEOUT,
     entry: str | None = None,
     max_bytes: int = MAX_BYTES,
+    start: str | None = None,
 ) -> Iterator[Outcome]:
     """Outcomes for ``paths`` (files and folders), in input order, as soon as each is known.
 
     ``jobs``: worker processes (default: the number of cores); ``jobs=0`` analyzes in this
     process with no isolation and no time limit. ``timeout``: CPU seconds per file (see the
-    module docstring).
+    module docstring). ``start``: how workers start, ``"fork"`` or ``"spawn"`` (default: fork
+    where it is safe; :func:`analyzer.measure.workers.start_method`).
     """
+    method = start_method(start)
     targets = collect_targets(paths)
     files = [(i, t) for i, t in enumerate(targets) if isinstance(t, str)]
     results: dict[int, Outcome] = {i: t for i, t in enumerate(targets) if not isinstance(t, str)}
@@ -332,11 +174,13 @@ def iter_outcomes(
         yield from flush()
         return
 
+    if method == "fork":
+        prepare()
     pending = deque(by_size_descending(files))
-    workers: list[_Worker] = []
+    workers: list[Worker] = []
     try:
         for _ in range(min(jobs, len(files))):
-            workers.append(_Worker(entry, max_bytes))
+            workers.append(Worker(entry, max_bytes, method))
         yield from flush()
         while pending or any(w.task is not None for w in workers):
             for w in list(workers):
@@ -348,7 +192,7 @@ def iter_outcomes(
                         pending.appendleft(task)
                         w.kill()
                         workers.remove(w)
-                        workers.append(_Worker(entry, max_bytes))
+                        workers.append(Worker(entry, max_bytes, method))
                         continue
                     w.task = task
                     w.budget.start(timeout)
@@ -367,7 +211,7 @@ def iter_outcomes(
                         if replace:
                             w.stop()
                     except (EOFError, OSError):
-                        results[index] = Failed(path, _death_reason(w.exit_code()))
+                        results[index] = Failed(path, death_reason(w.exit_code()))
                         w.kill()
                         replace = True
                 else:
@@ -379,7 +223,7 @@ def iter_outcomes(
                 if replace:
                     workers.remove(w)
                     if pending:
-                        workers.append(_Worker(entry, max_bytes))
+                        workers.append(Worker(entry, max_bytes, method))
             yield from flush()
         yield from flush()
     finally:
@@ -396,6 +240,8 @@ def analyze_paths(
     timeout: float = DEFAULT_TIMEOUT,
     entry: str | None = None,
     max_bytes: int = MAX_BYTES,
+    start: str | None = None,
 ) -> list[Outcome]:
     """Every outcome for ``paths``, in input order (see :func:`iter_outcomes`)."""
-    return list(iter_outcomes(paths, jobs=jobs, timeout=timeout, entry=entry, max_bytes=max_bytes))
+    return list(iter_outcomes(paths, jobs=jobs, timeout=timeout, entry=entry, max_bytes=max_bytes,
+                             start=start))

@@ -29,6 +29,7 @@ def normalize(tree: ast.Module) -> str:
     renaming of the input gives the same text; ``ast.unparse`` fixes layout and drops comments.
     The tree is modified in place and restored before returning.
     """
+    AST = ast.AST
     mapping: dict[str, str] = {}
     undo: list[tuple[Any, str, Any]] = []
 
@@ -70,7 +71,13 @@ def normalize(tree: ast.Module) -> str:
                     node.body = body[1:]
             for attr in renames.get(t, ()):
                 rename(node, attr)
-            children = list(ast.iter_child_nodes(node))
+            children = []  # ast.iter_child_nodes(node), inlined: a third of the walk's time
+            for name in node._fields:
+                value = getattr(node, name, None)
+                if isinstance(value, AST):
+                    children.append(value)
+                elif isinstance(value, list):
+                    children.extend([item for item in value if isinstance(item, AST)])
             children.reverse()
             stack.extend(children)
         return ast.unparse(tree)
