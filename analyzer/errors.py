@@ -23,6 +23,10 @@ class OutputError(SvaError):
     """A destination that cannot be written."""
 
 
+class SetupError(SvaError):
+    """This process cannot give the reproducible results asked of it (say, numpy's SIMD choice)."""
+
+
 def one_line(error: BaseException | str, limit: int = 200) -> str:
     """The first line of an error's message, whitespace collapsed, at most ``limit`` characters.
 

@@ -7,6 +7,12 @@ combine them under numpy's error state :data:`ERRSTATE`, which raises where Pyth
 arithmetic raises, so that a tree gets :data:`PENALTY` exactly where the per-point evaluation
 with :mod:`math` (:func:`reference_fitness`, DEAP's ``gp.compile`` style) meets a non-finite
 output. The two agree to rounding in the last bits of exp, sin and cos.
+
+Same bits on every machine: sums of products are ``(a * b).sum()`` (numpy's pairwise sum, the
+same order on every CPU), never ``a.dot(b)``, whose BLAS kernel is chosen by the CPU (OpenBLAS's
+kernels for different cores gave three different seed-0 formulas for I.10.7); and
+:func:`check_float_dispatch` refuses a numpy whose ``exp``/``sin``/``cos`` run their AVX-512
+versions (see :mod:`analyzer`).
 """
 
 from __future__ import annotations
@@ -20,10 +26,11 @@ from typing import Any, Mapping, Sequence
 from deap import gp
 
 from analyzer.core.spec import Spec
+from analyzer.errors import SetupError
 from analyzer.families.feynman.primitives import NUMPY
 
-__all__ = ["ERRSTATE", "PENALTY", "Raised", "Training", "evaluate", "fitness", "fitnesses", "reference_fitness",
-           "scaled_error", "training_data"]
+__all__ = ["ERRSTATE", "PENALTY", "Raised", "Training", "check_float_dispatch", "evaluate", "fitness", "fitnesses",
+           "reference_fitness", "scaled_error", "training_data"]
 
 #: The fitness of a tree with a non-finite output on a training point.
 PENALTY = 1e30
@@ -77,13 +84,13 @@ def scaled_error(predicted: Any, target: Any, target_variance: float,
         centred_target = (mean_y, target - mean_y)
     mean_y, target_centred = centred_target
     centred = predicted - mean_f
-    variance = float(centred.dot(centred)) / count
+    variance = float((centred * centred).sum()) / count
     if not variance > 1e-24 * max(1.0, mean_f * mean_f):
         return 1.0, mean_y, 0.0
-    slope = float(centred.dot(target_centred)) / count / variance
+    slope = float((centred * target_centred).sum()) / count / variance
     intercept = mean_y - slope * mean_f
     residual = target_centred - slope * centred
-    error = float(residual.dot(residual)) / count / target_variance
+    error = float((residual * residual).sum()) / count / target_variance
     return (error if math.isfinite(error) else PENALTY), intercept, slope
 
 
@@ -103,9 +110,39 @@ class Training:
         return mean, self.target - mean
 
 
+#: The numpy functions of the fitness whose implementation numpy chooses by CPU.
+DISPATCHED = ("exp", "sin", "cos")
+
+
+def check_float_dispatch(current: Mapping[str, str] | None = None) -> None:
+    """Raise :class:`SetupError` if numpy runs an AVX-512 version of ``exp``, ``sin`` or ``cos``.
+
+    ``current``: function name to numpy's current dispatch target (default: read from
+    ``numpy.lib.introspect.opt_func_info``). Example: ``{"exp": "X86_V3"}`` passes,
+    ``{"exp": "X86_V4"}`` raises.
+    """
+    from analyzer import NUMPY_DISABLED_FEATURES
+
+    if current is None:
+        from numpy.lib.introspect import opt_func_info
+
+        info = opt_func_info(func_name="^(" + "|".join(DISPATCHED) + ")$", signature="float64")
+        current = {name: next(iter(loops.values()))["current"] for name, loops in info.items()}
+    disabled = NUMPY_DISABLED_FEATURES.split()
+    for name in DISPATCHED:
+        target = current.get(name, "")
+        if any(target.startswith(feature) for feature in disabled):
+            raise SetupError(
+                f"numpy runs its {target} version of {name}, whose rounding differs from other machines'; "
+                f"set NPY_DISABLE_CPU_FEATURES={NUMPY_DISABLED_FEATURES!r} before numpy is imported "
+                f"(importing analyzer before numpy does it)")
+
+
 def training_data(spec: Spec, noise: float = 0.0, cases: Sequence[tuple] | None = None) -> Training:
     """The spec's training points (or ``cases``) as columns; targets from the oracle, plus seeded noise."""
     import numpy as np
+
+    check_float_dispatch()
 
     cases = spec.training if cases is None else cases
     target = [spec.expected(case) for case in cases]

@@ -8,4 +8,4 @@ def feynman_i_34_8(q, v, B, p):
     """Return omega = q*v*B/p, the cyclotron frequency of a charge q moving at v in a field B
     with momentum p (angular frequency, s^-1).
     """
-    return v * (q * (B / p))
+    return v * (q * B / p)

@@ -8,4 +8,4 @@ def feynman_ii_3_24(Pwr, r):
     """Return flux = Pwr/(4*pi*r**2), the intensity at distance r from a point source of power
     Pwr (intensity, s^-3 kg).
     """
-    return -0.07957747155 * ((-(Pwr / r)) / r)
+    return 0.08673944399 * (Pwr / r / (1.09 * r))
