@@ -94,3 +94,53 @@ def test_target_noise_is_seeded_by_the_spec_and_scaled_by_the_targets_rms():
     assert np.array_equal(noisy.target, again.target) and not np.array_equal(clean.target, noisy.target)
     rms = float(np.sqrt(np.mean(clean.target ** 2)))
     assert 0.005 * rms < float(np.std(noisy.target - clean.target)) < 0.02 * rms
+
+
+def _search_in_a_process(env_extra: dict, out) -> bytes:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "NPY_DISABLE_CPU_FEATURES")}
+    env.update(env_extra)
+    result = subprocess.run([sys.executable, "-m", "analyzer", "generate", "feynman-I.10.7", "--generator", "search",
+                             "--seed", "0", "--set", "population_size=120", "--set", "generations=12",
+                             "--out", str(out)], capture_output=True, text=True, env=env, timeout=600)
+    assert result.returncode == 0, result.stderr
+    return (out / "feynman-I.10.7" / "search" / "seed-0.py").read_bytes()
+
+
+def test_the_search_gives_the_same_artifact_whichever_blas_kernel_the_cpu_gets(tmp_path):
+    # OpenBLAS picks its kernels by CPU; a dot product through it gave three different seed-0
+    # formulas under three kernels. The fitness sums in numpy's own order, so none matters.
+    default = _search_in_a_process({}, tmp_path / "default")
+    for kernel in ("Nehalem", "Sandybridge"):
+        assert _search_in_a_process({"OPENBLAS_CORETYPE": kernel}, tmp_path / kernel) == default, kernel
+
+
+def test_importing_analyzer_switches_off_numpys_avx512_loops_unless_told_otherwise():
+    import subprocess
+    import sys
+
+    probe = ("import analyzer, os, numpy; from numpy.lib.introspect import opt_func_info; "
+             "info = opt_func_info(func_name='^exp$', signature='float64'); "
+             "print(os.environ['NPY_DISABLE_CPU_FEATURES']); print(next(iter(info['exp'].values()))['current'])")
+    env = {k: v for k, v in __import__("os").environ.items() if k != "NPY_DISABLE_CPU_FEATURES"}
+    lines = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env,
+                           check=True).stdout.split("\n")
+    assert lines[0] == "X86_V4 AVX512_ICL AVX512_SPR"
+    assert not lines[1].startswith(("X86_V4", "AVX512"))
+    env["NPY_DISABLE_CPU_FEATURES"] = "AVX512_SPR"  # the user's own choice is kept
+    kept = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
+    assert kept.stdout.split("\n")[0] == "AVX512_SPR"
+
+
+def test_a_numpy_running_avx512_exp_is_refused_with_the_fix():
+    from analyzer.errors import SetupError
+    from analyzer.families.feynman.fitness import check_float_dispatch
+
+    check_float_dispatch({"exp": "X86_V3", "sin": "X86_V3", "cos": "baseline(X86_V2)"})
+    with pytest.raises(SetupError, match=r"numpy runs its X86_V4 version of sin, .*NPY_DISABLE_CPU_FEATURES="
+                                         r"'X86_V4 AVX512_ICL AVX512_SPR' before numpy is imported"):
+        check_float_dispatch({"exp": "X86_V3", "sin": "X86_V4", "cos": "X86_V3"})
+    check_float_dispatch()  # this machine, as set up by importing analyzer
