@@ -77,9 +77,13 @@ class CpuBudget:
         return None
 
 
-def tune_collector() -> None:
-    """Freeze what is already imported out of the collector's scans; raise its first threshold."""
-    gc.collect()
+def tune_collector(collect: bool = True) -> None:
+    """Freeze what is already imported out of the collector's scans; raise its first threshold.
+
+    ``collect=False`` freezes without collecting first (a forked worker: no inherited object may
+    be finalized there)."""
+    if collect:
+        gc.collect()
     gc.freeze()
     gc.set_threshold(50_000, 20, 100)
 

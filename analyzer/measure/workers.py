@@ -12,7 +12,7 @@ Two ways to start one, the same protocol and outcomes either way:
   millisecond instead of the quarter second an interpreter needs to import libcst and radon. On
   a small corpus (deap's 21 files, 8,000 lines, about a second of radon) that start-up was a
   quarter of the batch. The child keeps only its two pipe ends, points fds 0-2 at ``/dev/null``,
-  freezes the inherited heap out of the cyclic collector (so no inherited object's finalizer
+  freezes the inherited heap out of the cyclic collector (:func:`~analyzer.measure.pacing.tune_collector` without its collection) (so no inherited object's finalizer
   runs in it), and leaves by ``os._exit``, never through the parent's ``atexit`` or buffers.
 * ``"spawn"``: ``python -c`` with a bootstrap that drops the working folder from ``sys.path``
   (a ``random.py`` in the analyzed folder must not shadow the standard module); used where
@@ -23,7 +23,6 @@ Two ways to start one, the same protocol and outcomes either way:
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import signal
@@ -126,8 +125,7 @@ def _forked_child(task_read: int, result_write: int, entry: str | None, max_byte
     """Body of a ``"fork"`` worker; never returns (``os._exit``)."""
     code = 70
     try:
-        gc.freeze()  # the parent's heap: never scanned, never finalized here
-        gc.set_threshold(50_000, 20, 100)
+        tune_collector(collect=False)  # the parent's heap: never scanned, never finalized here
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         null = os.open(os.devnull, os.O_RDWR)
