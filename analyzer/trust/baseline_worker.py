@@ -22,6 +22,8 @@ import types
 from pathlib import Path
 from typing import Any, Callable
 
+from analyzer.specs import get_spec, spec_names
+from analyzer.trust.loading import prepare_machinery
 from analyzer.trust.protocol import BaselineResult, Coverage, SpecChecks, TestRun, WorkerRequest
 from analyzer.trust.runners import PytestTest, run_with_driver
 from analyzer.trust.session import Session, open_session, spec_test_of
@@ -115,6 +117,11 @@ def run_baseline(request: WorkerRequest, progress: Callable[[Any], None] | None 
     settings = request.settings
     cov = coverage.Coverage(data_file=None, branch=True, include=[module_file], config_file=False)
     at_import: list[str] = []  # what ran while it was imported and its tests collected
+    # set-up that is not the artifact's, done before tracing: under coverage's tracer Hypothesis's
+    # Unicode tables cost 40 times their 0.2 s, and a family may build its specs' data here
+    prepare_machinery(work, request, shrink=True)
+    if request.spec and request.spec in spec_names():  # an unknown one open_session reports
+        get_spec(request.spec)
     cov.start()
     try:
         try:
