@@ -7,7 +7,10 @@ import os
 import subprocess
 import sys
 
+import random
+
 import pytest
+from hypothesis import given, strategies as st
 
 from analyzer.families.psb.specs import AVERAGE_TOLERANCE, psb_specs
 from analyzer.specs import get_spec
@@ -146,3 +149,13 @@ def test_the_report_section_gives_means_and_the_worst_seed():
     section = get_family("psb").report_section(rows)
     assert section.rows == (("psb-median", "search", 4, 0.75, 0.875, 0.5, 0.4375, 0.25, None),)
     assert get_family("psb").report_section(rows[-1:]) is None
+
+
+@given(seed=st.text(max_size=8), n=st.integers(1, 3 * 10**6), count=st.integers(0, 40))
+def test_the_written_out_draws_equal_randrange_s(seed, n, count):
+    """The cases are drawn by ``data._draws``, not ``randrange``: the same values, whatever n."""
+    from analyzer.families.psb.data import _draws
+
+    ours, theirs = random.Random(seed), random.Random(seed)
+    assert _draws(ours, n, count) == [theirs.randrange(n) for _ in range(count)]
+    assert ours.random() == theirs.random()  # and the generator left in the same state
