@@ -20,6 +20,7 @@ from analyzer.core.spec import Domain, Property, Spec, oracle_property
 from analyzer.trust.baseline_worker import unit_qualname
 from analyzer.trust.protocol import CheckSettings, Counterexample
 from analyzer.trust.spec_checks import run_spec_checks, sample_cases
+from analyzer.trust.tables import PREFIX, table_files
 from analyzer.trust.timer import Alarm, TimeBudgetExceeded
 
 
@@ -129,7 +130,7 @@ events = 0
 def count(frame, event, arg):
     global events
     events += 1
-    if events > 100_000:
+    if events > 1_000_000:
         sys.setprofile(None)
 sys.setprofile(count)
 st.text().validate()
@@ -139,11 +140,16 @@ print(events)
 """
 
 
-@pytest.mark.parametrize("mode", ["prepared", "bare"])
+@pytest.mark.parametrize("mode", ["prepared", "copied", "bare"])
 def test_hypothesis_character_tables_are_built_before_any_test_is_traced(mode, tmp_path):
     """A first ``text()`` strategy tabulates every code point: 31 million profile events in a
     fresh folder (9.8 s of CPU under the baseline's tracers, a passing test timed out in CI).
-    After ``prepare_machinery`` the tables exist and validating it is a few hundred events."""
+    With the tables ``sandbox_files`` copies in, it is a quarter of a million (reading them back);
+    after ``prepare_machinery``, which reads them before any clock, a few hundred."""
+    if mode == "copied":
+        for name, data in table_files().items():
+            (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / name).write_bytes(data)
     root = str(Path(__file__).resolve().parents[1])
     env = {key: value for key, value in os.environ.items() if not key.startswith("HYPOTHESIS")}
     env["PYTHONPATH"] = root
@@ -151,6 +157,39 @@ def test_hypothesis_character_tables_are_built_before_any_test_is_traced(mode, t
                           capture_output=True, text=True, check=True)
     events = int(done.stdout.split()[-1])
     if mode == "prepared":
-        assert events < 5_000
+        assert events < 5_000  # built: nothing left to do
+    elif mode == "copied":
+        assert events < 500_000  # read back from the files: 259,241 events
     else:
-        assert events > 100_000  # without it the tables are built under the tracer
+        assert events > 1_000_000  # neither: the tables are built under the tracer
+
+
+def test_the_tables_are_built_once_and_then_read_from_the_cache_folder(tmp_path, monkeypatch):
+    from analyzer.trust import tables
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    tables.table_files.cache_clear()
+    try:
+        built = tables.table_files()
+        names = sorted(Path(name).name for name in built)
+        assert names == ["charmap.json.gz", "codec-v2-utf-8.json.gz"]
+        assert all(Path(name).parts[:2] == PREFIX.parts for name in built)
+        stored = sorted(path.name for path in (tmp_path / "sva" / "hypothesis-tables").rglob("*.json.gz"))
+        assert stored == names
+        tables.table_files.cache_clear()
+        monkeypatch.setattr(tables, "_built", lambda: pytest.fail("built again although cached"))
+        assert tables.table_files() == built
+    finally:
+        tables.table_files.cache_clear()
+
+
+def test_every_trust_job_s_folder_holds_the_tables_and_the_project_s_files(tmp_path):
+    from analyzer.trust.request import prepare, sandbox_files
+
+    (tmp_path / "doubler.py").write_text("def double(x):\n    return 2 * x\n", encoding="utf-8")
+    (tmp_path / "test_doubler.py").write_text("from doubler import double\n\n\ndef test_double():\n"
+                                              "    assert double(2) == 4\n", encoding="utf-8")
+    files = sandbox_files(prepare(tmp_path / "doubler.py", tests=[tmp_path / "test_doubler.py"]))
+    assert files["doubler.py"] == "def double(x):\n    return 2 * x\n"
+    assert {name: data for name, data in files.items() if name.startswith(str(PREFIX))} == table_files()
+    assert len(table_files()) == 2

@@ -117,8 +117,8 @@ def run_baseline(request: WorkerRequest, progress: Callable[[Any], None] | None 
     settings = request.settings
     cov = coverage.Coverage(data_file=None, branch=True, include=[module_file], config_file=False)
     at_import: list[str] = []  # what ran while it was imported and its tests collected
-    # set-up that is not the artifact's, done before tracing: under coverage's tracer Hypothesis's
-    # Unicode tables cost 40 times their 0.2 s, and a family may build its specs' data here
+    # set-up that is not the artifact's, done before tracing: Hypothesis's Unicode tables, when
+    # the folder lacks them, cost 2 s alone and 40 times that traced; a family builds its data
     prepare_machinery(work, request, shrink=True)
     if request.spec and request.spec in spec_names():  # an unknown one open_session reports
         get_spec(request.spec)

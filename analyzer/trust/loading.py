@@ -22,6 +22,7 @@ from pathlib import Path
 from types import ModuleType
 
 from analyzer.trust.protocol import WorkerRequest
+from analyzer.trust.tables import build as build_tables
 
 __all__ = ["FALLBACK_MODULE", "ServedSource", "forget_installed", "import_artifact", "load_module", "prepare_machinery"]
 
@@ -102,30 +103,14 @@ def forget_installed(package: str, import_root: Path) -> None:
         del sys.modules[name]
 
 
-def _build_character_tables() -> None:
-    """Have Hypothesis build its Unicode tables now, before any clock or tracer runs.
-
-    The first ``text()`` or ``characters()`` strategy a test validates makes Hypothesis tabulate
-    all 1,114,112 code points (which categories, which ones a codec can encode) and cache the
-    tables in its storage folder, here the fresh sandbox folder. Alone that costs about 0.2 s of
-    CPU; under the baseline's coverage and call tracer, which see each of those million calls,
-    it cost 9.8 s, charged to whichever test came first and, on a slower machine, past its
-    10 s budget: a passing test reported as timed out. Built here (the baseline job calls this
-    before it starts coverage) it is charged to no test and traced by nothing.
-    """
-    from hypothesis import strategies as st
-
-    st.characters().validate()
-    st.text().validate()  # the default alphabet: the characters UTF-8 can encode
-
-
 def prepare_machinery(work: Path, request: WorkerRequest, shrink: bool) -> None:
     """Import the machinery before the artifact's folder goes on the path (so a module called
     ``random.py`` cannot shadow what Hypothesis or pytest need), then make the folder and the
     request's import root importable (once: a second call changes nothing).
 
     Hypothesis runs derandomized with no example database, so every run draws the same inputs;
-    on mutants it does not shrink (a failure is all that counts there).
+    on mutants it does not shrink (a failure is all that counts there). Its Unicode tables are
+    read (or, where the folder lacks them, built) here, charged to no test's budget.
     """
     import hypothesis  # noqa: F401
     from hypothesis import HealthCheck, Phase, settings
@@ -139,7 +124,7 @@ def prepare_machinery(work: Path, request: WorkerRequest, shrink: bool) -> None:
         "sva-trust", derandomize=True, database=None, deadline=None, print_blob=False, phases=phases,
         report_multiple_bugs=False, suppress_health_check=list(HealthCheck))
     settings.load_profile("sva-trust")
-    _build_character_tables()
+    build_tables()  # Hypothesis's Unicode tables, before any clock (analyzer.trust.tables)
     sys.dont_write_bytecode = True  # a mutant rewritten in place must never load a stale .pyc
     for folder in (str(work), str(work / request.import_root)):
         if folder not in sys.path:

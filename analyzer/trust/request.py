@@ -26,6 +26,7 @@ from analyzer.specs import Spec, get_spec
 from analyzer.trust.project import Layout, find_layout
 from analyzer.trust.protocol import CheckSettings, WorkerRequest
 from analyzer.trust.sandbox import Limits
+from analyzer.trust.tables import table_files
 
 __all__ = ["RESERVED", "TrustConfig", "TrustInput", "prepare", "sandbox_files", "worker_request"]
 
@@ -188,11 +189,12 @@ def _default_entry(source: str) -> str | None:
 def sandbox_files(request: TrustInput, source: str | None = None) -> dict[str, str | bytes]:
     """The sandbox folder of every trust job: the project's files at their paths
     (:mod:`analyzer.trust.project`), the artifact as ``source`` when given (a mutant), and an
-    empty ``pytest.ini`` so that no configuration of the user's is read."""
+    empty ``pytest.ini`` so that no configuration of the user's is read; under ``.hypothesis``,
+    Hypothesis's Unicode tables (:mod:`analyzer.trust.tables`), so that no job builds them."""
     layout = request.place()
     given = {layout.module: request.source if source is None else source}
     given.update(zip(layout.tests, request.test_sources))
-    files: dict[str, str | bytes] = {}
+    files: dict[str, str | bytes] = dict(table_files())
     for name in layout.files:
         if name in given:
             files[name] = given[name]
