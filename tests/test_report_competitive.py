@@ -91,6 +91,15 @@ def test_fronts_relate_length_to_extrapolation_on_the_whole_front_and_among_the_
     assert "front, seed 2" in figure.svg and "design" in figure.svg
 
 
+def test_fronts_where_no_member_fits_every_training_point_say_so(tmp_path):
+    # the beyond preset's Feynman fronts: training pass rates below 1 for every member
+    rows = [_front_row(tmp_path, "f-a", seed, [_member(6, 0.2, 0.1), _member(9 + seed, 0.9, 0.8, chosen=True)])
+            for seed in range(2)]
+    whole, fitting = fronts_section(rows, tmp_path).rows
+    assert whole[2:5] == ("whole front", 2, 3)
+    assert fitting[2:] == ("members fitting every training point", 2, 0, None, None, None, "no such member")
+
+
 def test_no_fronts_section_without_member_pass_rates(tmp_path):
     rows = [_front_row(tmp_path, "f-a", 0, [{"expression": "x", "explanation_length": 5}]),
             _row("f-a", "search", 0, module="missing.py")]

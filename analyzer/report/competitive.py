@@ -132,6 +132,8 @@ def _members(row: Mapping[str, Any], results_dir: Path) -> list[dict[str, Any]]:
 def _relation(members: Sequence[Mapping[str, Any]], seed: int) -> tuple[int, float | None, Any, str]:
     """(members, rho of E with held-out, its interval, the call) over distinct members."""
     unique = list({member["expression"]: member for member in members}.values())
+    if not unique:  # no front member fits every training point (Feynman: R^2 short of 1 - 1e-4)
+        return 0, None, None, "no such member"
     lengths = [float(member["explanation_length"]) for member in unique]
     held = [float(member["held_out_pass_rate"]) for member in unique]
     result = spearman(lengths, held, names=("explanation length", "held-out pass rate"))
