@@ -29,6 +29,10 @@ from analyzer.errors import InputError
 from analyzer.measure.analysis import MAX_SYNTAX_DEPTH, Analysis, analyze_source, syntax_depth
 from analyzer.measure.batch import Analyzed, Failed, analyze_paths
 
+#: hypothesmith compiles each program it draws to check it, and the compiler's hints about the
+#: generated code ("'str' object is not callable; perhaps you missed a comma?") are its noise
+pytestmark = pytest.mark.filterwarnings("ignore::SyntaxWarning")
+
 #: ``make fuzz`` multiplies every example count (and draws fresh examples: profile ``fuzz``).
 SCALE = 40 if os.environ.get("SVA_HYPOTHESIS_PROFILE") == "fuzz" else 1
 

@@ -177,3 +177,17 @@ def test_classic_metrics_match_radon_functions():
     assert m["halstead_volume"] == h_visit(THREE_HELPERS).total.volume
     assert m["maintainability_index"] == mi_visit(THREE_HELPERS, True)
     assert math.isfinite(m["maintainability_index"])
+
+
+def test_the_compilers_syntax_warnings_are_not_the_analyzers_output():
+    import warnings
+
+    source = 'def f():\n    return "a"("b")\n'  # valid, but the compiler hints at a missing comma
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        metrics = analyze_source(source).metrics
+    assert metrics["units"] == 1
+    assert [str(w.message) for w in caught] == []
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # even -W error does not turn the hint into a refusal
+        assert analyze_source(source).metrics["units"] == 1

@@ -13,6 +13,7 @@ so all of it runs in a worker thread with a large stack and a raised recursion l
 from __future__ import annotations
 
 import ast
+import warnings
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -124,7 +125,9 @@ def parse_facts(source: str, path: str = "<string>", entry: str | None = None) -
     if "\x00" in source:
         raise InputError("contains a NUL byte (not Python source)")
     try:
-        tree = ast.parse(source, filename=path)
+        with warnings.catch_warnings():  # the compiler's hints ("perhaps you missed a comma?")
+            warnings.simplefilter("ignore", SyntaxWarning)  # are about style, not validity
+            tree = ast.parse(source, filename=path)
     except SyntaxError as error:
         raise InputError(syntax_reason(error)) from None
     except (ValueError, MemoryError) as error:
