@@ -12,8 +12,8 @@ Two ways to start one, the same protocol and outcomes either way:
   millisecond instead of the quarter second an interpreter needs to import libcst and radon. On
   a small corpus (deap's 21 files, 8,000 lines, about a second of radon) that start-up was a
   quarter of the batch. The child keeps only its two pipe ends, points fds 0-2 at ``/dev/null``,
-  freezes the inherited heap out of the cyclic collector (:func:`~analyzer.measure.pacing.tune_collector` without its collection) (so no inherited object's finalizer
-  runs in it), and leaves by ``os._exit``, never through the parent's ``atexit`` or buffers.
+  freezes the inherited heap out of the cyclic collector (:func:`~analyzer.measure.pacing.tune_collector`
+  without its collection, so no inherited object's finalizer runs in it), and leaves by ``os._exit``, never through the parent's ``atexit`` or buffers.
 * ``"spawn"``: ``python -c`` with a bootstrap that drops the working folder from ``sys.path``
   (a ``random.py`` in the analyzed folder must not shadow the standard module); used where
   ``fork`` is missing or other threads run (forking a threaded process can inherit a held lock).

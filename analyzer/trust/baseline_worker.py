@@ -22,7 +22,7 @@ import types
 from pathlib import Path
 from typing import Any, Callable
 
-from analyzer.specs import get_spec, spec_names
+from analyzer.specs import spec_names
 from analyzer.trust.loading import prepare_machinery
 from analyzer.trust.protocol import BaselineResult, Coverage, SpecChecks, TestRun, WorkerRequest
 from analyzer.trust.runners import PytestTest, run_with_driver
@@ -117,11 +117,12 @@ def run_baseline(request: WorkerRequest, progress: Callable[[Any], None] | None 
     settings = request.settings
     cov = coverage.Coverage(data_file=None, branch=True, include=[module_file], config_file=False)
     at_import: list[str] = []  # what ran while it was imported and its tests collected
-    # set-up that is not the artifact's, done before tracing: Hypothesis's Unicode tables, when
-    # the folder lacks them, cost 2 s alone and 40 times that traced; a family builds its data
+    # set-up that is not the artifact's, done before tracing (open_session's own calls then find
+    # it done): Hypothesis's Unicode tables, when the folder lacks them, cost 2 s alone and 40
+    # times that traced; the registry has every family build its specs' data
     prepare_machinery(work, request, shrink=True)
-    if request.spec and request.spec in spec_names():  # an unknown one open_session reports
-        get_spec(request.spec)
+    if request.spec:
+        spec_names()  # an unknown spec open_session reports
     cov.start()
     try:
         try:

@@ -30,6 +30,8 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from analyzer.atomic import write_bytes_atomically
+
 __all__ = ["build", "table_files"]
 
 #: Where the tables live in a sandbox folder (Hypothesis's default storage folder, relative to it).
@@ -80,10 +82,7 @@ def _keep(folder: Path, tables: dict[str, bytes]) -> None:
         for name, data in tables.items():
             path = folder / Path(name).relative_to(PREFIX)
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, path)
+            write_bytes_atomically(path, data)
     except OSError:
         return  # an unwritable cache: this process keeps them in memory
 

@@ -72,7 +72,7 @@ def _draws(rng: random.Random, n: int, count: int) -> list[int]:
 
 
 def int_list(rng: random.Random, low: int, high: int, max_length: int, min_length: int = 0) -> list[int]:
-    length = min_length + _draws(rng, max_length - min_length + 1, 1)[0]
+    length = rng.randint(min_length, max_length)
     return [low + value for value in _draws(rng, high - low + 1, length)]
 
 
@@ -82,7 +82,7 @@ def shifted_list(rng: random.Random, min_length: int = 0) -> list[int]:
 
 
 def text(rng: random.Random, max_length: int) -> str:
-    length = _draws(rng, max_length + 1, 1)[0]
+    length = rng.randint(0, max_length)
     return "".join([CHARACTERS[index] for index in _draws(rng, len(CHARACTERS), length)])
 
 
