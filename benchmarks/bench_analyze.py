@@ -14,7 +14,7 @@ disturbs less than wall-clock time, with the load average at the start.
 
 * radon: ``cc_visit``, ``raw.analyze``, ``mi_visit(multi=True)`` and ``h_visit`` on each file's
   text, each called as a user would call it (one core, as radon runs);
-* ours: :func:`analyzer.measure.analyze_paths` with one worker per core, exactly what
+* ours: :func:`sva.measure.analyze_paths` with one worker per core, exactly what
   ``sva analyze`` runs (worker start-up included): unit graph, decomposability, explanation
   lengths, description bits and radon's metrics.
 
@@ -47,7 +47,7 @@ DEFAULT_CORPORA = ("stdlib", "hypothesis", "deap")
 
 def measurable(path: str) -> bool:
     """Whether ``path`` is timed: under the analyzer's size limit and accepted by ``ast``."""
-    from analyzer.measure.source import MAX_BYTES
+    from sva.measure.source import MAX_BYTES
 
     try:
         if os.path.getsize(path) > MAX_BYTES:
@@ -121,7 +121,7 @@ def _cpu() -> float:
 
 def run_ours(paths: list[str], jobs: int) -> tuple[float, float, int]:
     """Wall and CPU seconds of ``sva analyze``'s batch over ``paths``, and its failures."""
-    from analyzer.measure.batch import Analyzed, analyze_paths
+    from sva.measure.batch import Analyzed, analyze_paths
 
     start, cpu = time.perf_counter(), _cpu()
     outcomes = analyze_paths(paths, jobs=jobs)

@@ -5,9 +5,9 @@ seeded; 500 trees by default) is scored two ways on the whole truth table:
 
 * reference: the style of DEAP's ``examples/gp/parity.py`` and ``multiplexer.py``: compile
   each tree with ``gp.compile`` to a lambda and call it once per row in a Python loop
-  (:func:`analyzer.families.boolean.bitparallel.reference_errors`);
+  (:func:`sva.families.boolean.bitparallel.reference_errors`);
 * ours: the table packed into Python ints once, each tree walked once with a stack
-  (:func:`analyzer.families.boolean.bitparallel.count_errors`), as search does it.
+  (:func:`sva.families.boolean.bitparallel.count_errors`), as search does it.
 
 Problems: even-6-parity (64 rows; AND, OR, NOT, XOR) and the 11-multiplexer (2048 rows; AND,
 OR, NOT, IF), the specs ``parity-6`` and ``mux-11`` on their whole tables.
@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Sequence
 
 try:
-    import analyzer  # noqa: F401  (installed into the venv)
+    import sva  # noqa: F401  (installed into the venv)
 except ImportError:  # run from a checkout without installing
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 if str(Path(__file__).resolve().parent) not in sys.path:  # benchmarks/alternate.py, beside this script
@@ -42,9 +42,9 @@ from alternate import alternate  # noqa: E402
 
 from deap import gp
 
-from analyzer.families.boolean.bitparallel import count_errors, pack_spec, primitive_set, reference_errors
-from analyzer.core.rng import seeded
-from analyzer.specs import get_spec
+from sva.families.boolean.bitparallel import count_errors, pack_spec, primitive_set, reference_errors
+from sva.core.rng import seeded
+from sva.specs import get_spec
 
 #: (problem label, spec name); every row of the spec's table is scored.
 PROBLEMS = (("even-6-parity", "parity-6"), ("11-multiplexer", "mux-11"))

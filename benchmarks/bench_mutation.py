@@ -3,7 +3,7 @@
 What is compared, on the committed ``parity-6`` artifacts (design: four helpers and their
 Hypothesis contracts; search: one evolved expression, spec test only):
 
-* ours: :func:`analyzer.trust.mutation.run_mutant_batch` on every mutant of the artifact: one
+* ours: :func:`sva.trust.mutation.run_mutant_batch` on every mutant of the artifact: one
   sandboxed worker imports the artifact and collects its tests once, then swaps each mutant's
   code in and out and runs the tests smallest region first;
 * naive: the same worker code started afresh for each mutant (a new sandboxed interpreter that
@@ -32,14 +32,14 @@ from pathlib import Path
 from typing import Sequence
 
 try:
-    import analyzer  # noqa: F401  (installed into the venv)
+    import sva  # noqa: F401  (installed into the venv)
 except ImportError:  # run from a checkout without installing
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analyzer.trust.baseline import run_baseline
-from analyzer.trust.mutation import plan_mutation, run_mutant_batch
-from analyzer.trust.protocol import MutantResult
-from analyzer.trust.request import TrustConfig, prepare
+from sva.trust.baseline import run_baseline
+from sva.trust.mutation import plan_mutation, run_mutant_batch
+from sva.trust.protocol import MutantResult
+from sva.trust.request import TrustConfig, prepare
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ("artifacts/parity-6/design/seed-0.py", "artifacts/parity-6/search/seed-0.py")

@@ -15,7 +15,7 @@ throughput, ``ratio`` = sva's mutants per second over mutmut's (goal: at least 3
 
 Survivor confirmation: a seeded sample of sva's survivors (``--sample`` per module) is applied
 to a copy of the module and checked by a fresh, plain ``pytest`` run of the tests file, with
-:func:`analyzer.trust.confirm.plain_pytest` (a new sandboxed interpreter per mutant). A survivor that plain
+:func:`sva.trust.confirm.plain_pytest` (a new sandboxed interpreter per mutant). A survivor that plain
 pytest kills is a wrong verdict of sva's worker: the benchmark names it and exits with status 1.
 
 A corpus entry a tool cannot handle (sva refusing the layout, mutmut not installed or failing
@@ -170,7 +170,7 @@ def _env(**extra: str) -> dict[str, str]:
 def run_sva(entry: Entry, workdir: Path, timeout: float) -> tuple[Side, dict[str, Any] | None]:
     """``sva trust`` on a fresh copy of the project; the side and the report (None on failure)."""
     project = _copy_project(entry, workdir)
-    command = [sys.executable, "-m", "analyzer", "trust", entry.module, "--tests", entry.tests, "--json"]
+    command = [sys.executable, "-m", "sva", "trust", entry.module, "--tests", entry.tests, "--json"]
     status, out, err, wall = _run(command, project, timeout, _env(PYTHONPATH=str(ROOT)))  # a checkout too
     side = Side("sva", wall_s=round(wall, 2), walls=[round(wall, 2)])
     if status is None:
@@ -294,11 +294,11 @@ def sample_survivors(report: Mapping[str, Any], size: int, seed: int = SEED) -> 
 
 
 def _confirm(project: Path, entry: Entry, indices: list[int]) -> dict[int, bool]:
-    """:func:`analyzer.trust.confirm.plain_pytest` (a new sandboxed interpreter and a plain
+    """:func:`sva.trust.confirm.plain_pytest` (a new sandboxed interpreter and a plain
     pytest run per mutant, the project laid out as ``sva trust`` lays it out): per index whether
     plain pytest killed it."""
-    from analyzer.trust.confirm import plain_pytest
-    from analyzer.trust.request import prepare
+    from sva.trust.confirm import plain_pytest
+    from sva.trust.request import prepare
 
     request = prepare(project / entry.module, tests=[project / entry.tests])
     return {verdict.index: bool(verdict.killed) for verdict in plain_pytest(request, indices, workers=2)}
@@ -319,7 +319,7 @@ def confirm_survivors(entry: Entry, report: Mapping[str, Any] | None, workdir: P
     except RuntimeError as error:  # plain pytest fails on the unmutated module
         result.reason = str(error)
         return result
-    result.method = "analyzer.trust.confirm.plain_pytest"
+    result.method = "sva.trust.confirm.plain_pytest"
     result.killed = [i for i in result.sampled if killed[i]]
     result.survived = [i for i in result.sampled if not killed[i]]
     by_index = {s["index"]: s for s in report.get("survivors") or []}

@@ -32,16 +32,16 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 try:
-    import analyzer  # noqa: F401  (installed into the venv)
+    import sva  # noqa: F401  (installed into the venv)
 except ImportError:  # run from a checkout without installing
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analyzer.experiment.dask_executor import dask_executor
-from analyzer.experiment.executor import LocalExecutor
-from analyzer.experiment.presets import get_preset
-from analyzer.experiment.runner import run_experiment
-from analyzer.results.fields import figures
-from analyzer.results.store import load_rows
+from sva.experiment.dask_executor import dask_executor
+from sva.experiment.executor import LocalExecutor
+from sva.experiment.presets import get_preset
+from sva.experiment.runner import run_experiment
+from sva.results.fields import figures
+from sva.results.store import load_rows
 
 SIDES = ("local-2", "dask-1", "dask-2")
 

@@ -5,7 +5,7 @@ of distinct wires, seeded) are scored two ways on all ``2^n`` binary inputs (the
 
 * reference: the style of DEAP's ``examples/ga/sortingnetwork.py``: every 0/1 input is built as
   a Python list and the network run on it comparator by comparator, then checked for order;
-* ours: search's fitness (:func:`analyzer.families.sorting.search.bitsliced_fitness`): wire k is
+* ours: search's fitness (:func:`sva.families.sorting.search.bitsliced_fitness`): wire k is
   one Python int over all inputs, a comparator one AND and one OR, the unsorted inputs one
   popcount. It also computes the parallel depth (the fitness's third component); the reference
   computes only the count.
@@ -34,14 +34,14 @@ from pathlib import Path
 from typing import Sequence
 
 try:
-    import analyzer  # noqa: F401  (installed into the venv)
+    import sva  # noqa: F401  (installed into the venv)
 except ImportError:  # run from a checkout without installing
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 if str(Path(__file__).resolve().parent) not in sys.path:  # benchmarks/alternate.py, beside this script
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 from alternate import alternate  # noqa: E402
 
-from analyzer.families.sorting.search import bitsliced_fitness
+from sva.families.sorting.search import bitsliced_fitness
 
 SIZES = (8, 12)
 COMPARATORS = 60

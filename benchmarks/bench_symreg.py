@@ -6,7 +6,7 @@ its training box two ways:
 
 * reference: DEAP's documented style (``examples/gp/symbreg.py``): ``gp.compile`` the tree into a
   Python function, call it on each point with :mod:`math` (a point that raises is non-finite);
-* ours: search's fitness (:func:`analyzer.families.feynman.search.fitness`): the tree walked
+* ours: search's fitness (:func:`sva.families.feynman.search.fitness`): the tree walked
   once, each primitive one numpy operation over all points.
 
 Both then compute the same linear-scaled error; the fitness of every tree must agree to nine
@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 try:
-    import analyzer  # noqa: F401  (installed into the venv)
+    import sva  # noqa: F401  (installed into the venv)
 except ImportError:  # run from a checkout without installing
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 if str(Path(__file__).resolve().parent) not in sys.path:  # benchmarks/alternate.py, beside this script
@@ -54,10 +54,10 @@ from alternate import alternate  # noqa: E402
 import numpy as np  # noqa: E402
 from deap import gp  # noqa: E402
 
-from analyzer.core.rng import seeded  # noqa: E402
-from analyzer.families.feynman.search import (SymRegSettings, Training, default_config, evaluate, evolve,  # noqa: E402
+from sva.core.rng import seeded  # noqa: E402
+from sva.families.feynman.search import (SymRegSettings, Training, default_config, evaluate, evolve,  # noqa: E402
                                               fitnesses, primitive_set, scaled_error)
-from analyzer.specs import get_spec  # noqa: E402
+from sva.specs import get_spec  # noqa: E402
 
 POINTS = (20, 200, 1000)
 MIN_HEIGHT, MAX_HEIGHT = 1, 6

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 
-from analyzer.cli import main
+from sva.cli import main
 
 
 def run(argv: list[str]) -> int:

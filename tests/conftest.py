@@ -28,10 +28,10 @@ collect_ignore = ["fresh_corpus"]
 
 def run_sva(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
             timeout: float = 600) -> subprocess.CompletedProcess:
-    """Run ``python -m analyzer ARGS`` in a fresh process and capture its output."""
+    """Run ``python -m sva ARGS`` in a fresh process and capture its output."""
     environment = dict(os.environ)
     environment.update(env or {})
-    return subprocess.run([sys.executable, "-m", "analyzer", *args], cwd=cwd or ROOT, env=environment,
+    return subprocess.run([sys.executable, "-m", "sva", *args], cwd=cwd or ROOT, env=environment,
                           capture_output=True, text=True, timeout=timeout)
 
 
@@ -44,8 +44,8 @@ _FRESH_GENERATE = r"""
 import json, sys
 import deap.creator
 before = sorted(vars(deap.creator))
-from analyzer.generate import generate
-from analyzer.specs import get_spec
+from sva.generate import generate
+from sva.specs import get_spec
 out = []
 generator, runs = json.loads(sys.argv[1])
 for name, seed, config in runs:

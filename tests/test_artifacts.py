@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.generate import COMMITTED as COMMITTED_GENERATORS
-from analyzer.specs import all_specs, get_spec
-from analyzer.trust.check import check_file
+from sva.generate import COMMITTED as COMMITTED_GENERATORS
+from sva.specs import all_specs, get_spec
+from sva.trust.check import check_file
 
 from conftest import ROOT
 

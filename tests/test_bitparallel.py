@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from deap import gp
 
-from analyzer.errors import UsageError
-from analyzer.families.boolean.bitparallel import (
+from sva.errors import UsageError
+from sva.families.boolean.bitparallel import (
     count_errors,
     evaluate,
     pack_rows,
@@ -20,9 +20,9 @@ from analyzer.families.boolean.bitparallel import (
     primitive_set,
     reference_errors,
 )
-from analyzer.core.rng import seeded
-from analyzer.specs import get_spec
-from analyzer.families.boolean.specs import truth_table
+from sva.core.rng import seeded
+from sva.specs import get_spec
+from sva.families.boolean.specs import truth_table
 
 RANDOM_TREES = 300
 

@@ -1,4 +1,4 @@
-"""analyzer.results.claims, the benchmarks/claims tests and ``sva claims`` on synthetic results."""
+"""sva.results.claims, the benchmarks/claims tests and ``sva claims`` on synthetic results."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import sys
 
 import pytest
 
-from analyzer.results.claims import claim, claims, evaluate_claims, tally
-from analyzer.results.store import store_rows
-from analyzer.results.stats import holm
+from sva.results.claims import claim, claims, evaluate_claims, tally
+from sva.results.store import store_rows
+from sva.results.stats import holm
 
 from conftest import ROOT
 
@@ -64,8 +64,8 @@ def test_registry_names_and_directions():
 
 
 def test_search_smaller_reads_the_families_registered_when_claims_are_built(monkeypatch):
-    import analyzer.results.fields as fields
-    from analyzer.core.family import Family
+    import sva.results.fields as fields
+    from sva.core.family import Family
 
     class Widgets(Family):
         name = "widgets"
@@ -283,7 +283,7 @@ def _recovery(search_e, factorized_e, design_e=40, specs=("p-a", "p-b", "p-c", "
 
 
 def test_factorization_recovery_is_the_share_of_the_gap_closed():
-    """The worked example of analyzer.results.recovery: search 60, 62, 58, factorized 44, 48, 40,
+    """The worked example of sva.results.recovery: search 60, 62, 58, factorized 44, 48, 40,
     design 40: 0.8 of the gap closed, every resample above 1/2; on seven specs, supported overall
     (signed-rank p = 2/2^7 < 0.05)."""
     most = _recovery([60, 62, 58], [44, 48, 40])

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from analyzer.cli import main
+from sva.cli import main
 
 
 def test_specs_lists_the_nine_boolean_specs(sva):
@@ -23,7 +23,7 @@ def test_python_dash_m_analyzer_is_sva(sva):
     result = sva("specs")
     assert result.returncode == 0
     assert result.stdout.splitlines()[0].split()[:4] == ["name", "family", "entry", "arity"]
-    from analyzer.specs import spec_names
+    from sva.specs import spec_names
 
     assert len(result.stdout.splitlines()) == 1 + len(spec_names())  # the header, then one line per spec
 

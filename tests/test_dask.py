@@ -18,12 +18,12 @@ import pytest
 
 pytest.importorskip("distributed")
 
-from analyzer.experiment.dask_executor import dask_executor, run_in_child
-from analyzer.experiment.executor import Finished, Lost
-from analyzer.experiment.presets import get_preset
-from analyzer.experiment.runner import plan_cells, run_experiment
-from analyzer.results.fields import figures
-from analyzer.results.store import load_rows
+from sva.experiment.dask_executor import dask_executor, run_in_child
+from sva.experiment.executor import Finished, Lost
+from sva.experiment.presets import get_preset
+from sva.experiment.runner import plan_cells, run_experiment
+from sva.results.fields import figures
+from sva.results.store import load_rows
 
 from conftest import ROOT
 
@@ -103,7 +103,7 @@ def test_sva_run_on_two_dask_workers_stores_the_local_run_s_rows_and_resumes_acr
     command = [str(ROOT / ".venv" / "bin" / "sva"), "run", "--preset", "smoke", "--specs", "parity-3",
                "--dask-workers", "2", "--out", str(dask), "--no-report"]
     if not Path(command[0]).exists():
-        command = [sys.executable, "-m", "analyzer", *command[1:]]
+        command = [sys.executable, "-m", "sva", *command[1:]]
     finished = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert finished.returncode == 0, finished.stderr
     lines = finished.stderr.splitlines()

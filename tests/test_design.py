@@ -6,11 +6,11 @@ import ast
 
 import pytest
 
-from analyzer.errors import UsageError
-from analyzer.generate import generate
-from analyzer.specs import all_specs, get_spec
-from analyzer.trust.check import check_cases
-from analyzer.trust.sandbox import Completed, run_job
+from sva.errors import UsageError
+from sva.generate import generate
+from sva.specs import all_specs, get_spec
+from sva.trust.check import check_cases
+from sva.trust.sandbox import Completed, run_job
 
 BOOLEAN = tuple(spec for spec in all_specs() if spec.family == "boolean")
 

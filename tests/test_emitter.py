@@ -8,9 +8,9 @@ import libcst as cst
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from analyzer.core.emitter import emit_program, emit_tests, render_expression
-from analyzer.families.boolean.primitives import PRIMITIVES
-from analyzer.core.program import (Apply, Bind, Call, Constant, Contract, Function, Name, Program,
+from sva.core.emitter import emit_program, emit_tests, render_expression
+from sva.families.boolean.primitives import PRIMITIVES
+from sva.core.program import (Apply, Bind, Call, Constant, Contract, Function, Name, Program,
                                        Return, TupleOf)
 
 a, b, c = Name("a"), Name("b"), Name("c")

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.errors import UsageError
-from analyzer.experiment.executor import Finished, InlineExecutor, LocalExecutor, Lost
-from analyzer.experiment.presets import get_preset, load_presets
-from analyzer.results.fields import figures
-from analyzer.results.store import columns, export_csv, latest_run, load_rows, store_rows
-from analyzer.experiment.runner import plan_cells, run_experiment
+from sva.errors import UsageError
+from sva.experiment.executor import Finished, InlineExecutor, LocalExecutor, Lost
+from sva.experiment.presets import get_preset, load_presets
+from sva.results.fields import figures
+from sva.results.store import columns, export_csv, latest_run, load_rows, store_rows
+from sva.experiment.runner import plan_cells, run_experiment
 
 from conftest import ROOT
 
@@ -128,7 +128,7 @@ def test_a_run_stores_one_done_row_per_cell(small_run):
     search = [row for row in rows if row["generator"] == "search"]
     # what the search generator declares about its construction (one function, no tests), which is
     # why the claims call design's lead on these two metrics structural rather than a finding
-    from analyzer.generate import get_generator
+    from sva.generate import get_generator
 
     assert get_generator("search").settles("decomposability") and get_generator("search").settles("localization")
     assert all(row["decomposability"] == 0.0 and row["localization"] == 0.0 for row in search)
@@ -180,7 +180,7 @@ def test_cells_over_their_time_limit_are_stored_as_failed_and_can_be_retried(tmp
 
 
 def test_a_cell_whose_generator_fails_is_a_failed_row_with_its_stage(tmp_path):
-    from analyzer.experiment.runner import CellTask, run_cell
+    from sva.experiment.runner import CellTask, run_cell
 
     task = CellTask("parity-3", "boolean", "search", 0, {"population_size": "many"}, {}, str(tmp_path), "smoke")
     row = run_cell(task)
@@ -203,7 +203,7 @@ def test_a_run_killed_with_sigkill_resumes_with_every_cell_exactly_once(tmp_path
     command = [str(ROOT / ".venv" / "bin" / "sva"), "run", "--preset", "smoke", "--specs", "parity-3,mux-6",
                "--seeds", "3", "--out", str(out), "--no-report"]
     if not Path(command[0]).exists():
-        command = [sys.executable, "-m", "analyzer", *command[1:]]
+        command = [sys.executable, "-m", "sva", *command[1:]]
     expected = sorted(f"{spec}/{generator}/seed-{seed}" for spec in ("parity-3", "mux-6")
                       for generator in ("design", "search") for seed in range(3))
 

@@ -35,8 +35,8 @@ def sva_module():
 def test_sva_run_on_the_smoke_preset_stores_every_cell_and_writes_the_report(smoke):
     out, result = smoke
     assert result.returncode == 0, result.stderr
-    from analyzer.results.store import load_rows
-    from analyzer.experiment.presets import get_preset
+    from sva.results.store import load_rows
+    from sva.experiment.presets import get_preset
 
     preset = get_preset("smoke")
     rows = load_rows(out)

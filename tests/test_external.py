@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.errors import InputError, UsageError
-from analyzer.generate import get_generator
-from analyzer.generate.external import (ExternalFolder, config_of, generate, generator_name, is_external,
+from sva.errors import InputError, UsageError
+from sva.generate import get_generator
+from sva.generate.external import (ExternalFolder, config_of, generate, generator_name, is_external,
                                         label_of, read_external, within_specs)
-from analyzer.specs import get_spec
+from sva.specs import get_spec
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "external"
@@ -142,7 +142,7 @@ def test_within_specs_keeps_the_runs_specs_and_names_the_rest(tmp_path):
 
 
 def test_generate_keeps_the_files_bytes_and_name_and_its_tests(tmp_path):
-    from analyzer.generate import write_artifact
+    from sva.generate import write_artifact
 
     crlf = b'"""Written on Windows."""\r\n\r\ndef parity_3(x0, x1, x2):\r\n    return not (x0 ^ x1 ^ x2)\r\n'
     _write(tmp_path, "in/parity-3/win/crlf_parity.py", crlf)
@@ -203,8 +203,8 @@ def test_an_external_label_is_a_generator_that_declares_nothing():
 
 
 def test_external_cells_are_planned_once_per_file_and_leave_the_presets_cells_alone(tmp_path):
-    from analyzer.experiment.presets import get_preset
-    from analyzer.experiment.runner import plan_cells
+    from sva.experiment.presets import get_preset
+    from sva.experiment.runner import plan_cells
 
     preset = get_preset("smoke").with_overrides(specs=("parity-3", "mux-6"))
     folder = read_external(EXAMPLES)
@@ -251,7 +251,7 @@ def example_run(tmp_path_factory):
 
 @pytest.mark.slow
 def test_sva_run_with_the_example_folder_stores_the_external_rows(example_run):
-    from analyzer.results.store import latest_run, load_rows
+    from sva.results.store import latest_run, load_rows
 
     out, result = example_run
     assert result.returncode == 0, result.stderr
@@ -303,7 +303,7 @@ def test_the_report_shows_each_label_as_its_own_rows_and_keeps_design_against_se
 
 @pytest.mark.slow
 def test_a_changed_file_is_measured_again_and_the_rest_is_skipped(tmp_path, sva):
-    from analyzer.results.store import load_rows
+    from sva.results.store import load_rows
 
     folder = tmp_path / "in"
     shutil.copytree(EXAMPLES / "parity-3", folder / "parity-3")

@@ -18,13 +18,13 @@ from typing import Any, Callable
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from analyzer.cli import main
-from analyzer.core.factorize import DomainCheck, Plan, factorize_program, size
-from analyzer.core.program import Apply, Bind, Call, Constant, Do, Expr, Function, Name, Program, Return, TupleOf
-from analyzer.core.reconstruct import read_program
-from analyzer.families import family_of
-from analyzer.generate import GENERATORS, generate
-from analyzer.specs import get_spec
+from sva.cli import main
+from sva.core.factorize import DomainCheck, Plan, factorize_program, size
+from sva.core.program import Apply, Bind, Call, Constant, Do, Expr, Function, Name, Program, Return, TupleOf
+from sva.core.reconstruct import read_program
+from sva.families import family_of
+from sva.generate import GENERATORS, generate
+from sva.specs import get_spec
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -46,7 +46,7 @@ def _boolean(expr: Expr, env: dict[str, Any], functions: dict[str, Callable[...,
 def _feynman(expr: Expr, env: dict[str, Any], functions: dict[str, Callable[..., Any]]) -> Any:
     import math
 
-    from analyzer.families.feynman.primitives import SCALAR
+    from sva.families.feynman.primitives import SCALAR
 
     if isinstance(expr, Name):
         return env[expr.id]
@@ -120,7 +120,7 @@ def test_parity_6_seed_0_equivalent_on_all_64_rows_and_smaller(tmp_path, capsys)
 
 
 def test_sorting_network_loses_its_redundant_comparators_and_still_sorts(tmp_path, capsys):
-    from analyzer.families.sorting.networks import initial_masks, sorts_all_binary, wire_masks
+    from sva.families.sorting.networks import initial_masks, sorts_all_binary, wire_masks
 
     source = ROOT / "artifacts" / "sort-16" / "search" / "seed-0.py"
     assert main(["factorize", str(source), "--spec", "sort-16", "--out", str(tmp_path)]) == 0
@@ -160,7 +160,7 @@ def test_feynman_formula_simplified_within_tolerance_on_held_out_points():
 
 
 def test_psb_introns_removed_equal_on_training_and_held_out():
-    from analyzer.families.psb.vocabulary import evaluate
+    from sva.families.psb.vocabulary import evaluate
 
     spec = get_spec("psb-small-or-large")
     artifact = generate(spec, "factorized", 0)
@@ -189,7 +189,7 @@ def test_factorize_refuses_a_non_primitive_call_in_one_line(tmp_path, capsys):
     ("def parity_3(x0, x1, x2):\n    return x0 +\n", "not valid Python"),
 ])
 def test_read_program_refuses_what_is_not_the_primitives(source, reason):
-    from analyzer.errors import InputError
+    from sva.errors import InputError
 
     with pytest.raises(InputError, match=reason):
         _read(source, "parity-3")
@@ -206,8 +206,8 @@ def _trees(names: tuple[str, ...]) -> st.SearchStrategy[Expr]:
 @settings(max_examples=25, deadline=None, derandomize=True, database=None)
 @given(_trees(("a", "b", "c")))
 def test_factorized_boolean_trees_are_equivalent_and_never_larger(tree):
-    from analyzer.families.boolean.factorize import minimise
-    from analyzer.families.boolean.primitives import PRIMITIVES
+    from sva.families.boolean.factorize import minimise
+    from sva.families.boolean.primitives import PRIMITIVES
 
     spec = get_spec("mux-6")  # any spec whose primitives include AND OR NOT IF; XOR is allowed below
     rows = tuple(itertools.product((False, True), repeat=3))
@@ -225,8 +225,8 @@ def test_factorized_boolean_trees_are_equivalent_and_never_larger(tree):
 @given(st.integers(3, 6).flatmap(lambda n: st.tuples(st.just(n), st.lists(
     st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)).filter(lambda p: p[0] < p[1]), max_size=25))))
 def test_redundant_comparator_removal_keeps_every_0_1_output(network):
-    from analyzer.families.sorting.factorize import without_redundant
-    from analyzer.families.sorting.networks import sorts_all_binary, wire_masks
+    from sva.families.sorting.factorize import without_redundant
+    from sva.families.sorting.networks import sorts_all_binary, wire_masks
 
     n, pairs = network
     body = (Bind("wires", Apply("COPY", (Name("values"),))),) + tuple(
@@ -241,7 +241,7 @@ def test_redundant_comparator_removal_keeps_every_0_1_output(network):
 
 
 def test_helpers_and_bindings_are_mechanical_and_keep_behaviour():
-    from analyzer.families.boolean.primitives import PRIMITIVES
+    from sva.families.boolean.primitives import PRIMITIVES
 
     def shape(x: str, y: str) -> Expr:
         return Apply("AND", (Apply("NOT", (Name(x),)), Apply("OR", (Name(y), Name(x)))))
@@ -265,7 +265,7 @@ def test_helpers_and_bindings_are_mechanical_and_keep_behaviour():
 
 
 def test_factorized_bytes_do_not_depend_on_the_hash_seed(tmp_path):
-    script = ("import sys; from analyzer.generate import generate; from analyzer.specs import get_spec; "
+    script = ("import sys; from sva.generate import generate; from sva.specs import get_spec; "
               "a = generate(get_spec('feynman-I.10.7'), 'factorized', 0, {'population_size': 100, 'generations': 10}); "
               "import json; sys.stdout.write(a.source + json.dumps(a.search['factorization'], sort_keys=True))")
     outputs = []

@@ -17,13 +17,13 @@ import sys
 
 import pytest
 
-from analyzer.experiment.presets import get_preset
-from analyzer.families import BUILTIN, ENV, get_family
-from analyzer.generate import generate
-from analyzer.results.store import load_rows
-from analyzer.trust.check import check_cases
-from analyzer.trust.probe import probe_artifact
-from analyzer.trust.sandbox import Completed, run_job
+from sva.experiment.presets import get_preset
+from sva.families import BUILTIN, ENV, get_family
+from sva.generate import generate
+from sva.results.store import load_rows
+from sva.trust.check import check_cases
+from sva.trust.probe import probe_artifact
+from sva.trust.sandbox import Completed, run_job
 from tests.conftest import ROOT, run_sva
 
 PLUGIN = ROOT / "tests" / "plugin_family"
@@ -46,7 +46,7 @@ def _env(name: str) -> dict[str, str]:
 
 
 def test_the_builtin_families_are_the_packages_under_analyzer_families():
-    folders = sorted(path.name for path in (ROOT / "analyzer" / "families").iterdir()
+    folders = sorted(path.name for path in (ROOT / "sva" / "families").iterdir()
                      if (path / "__init__.py").is_file())
     assert sorted(module.rsplit(".", 1)[1] for module in BUILTIN) == folders == ["boolean", "feynman", "psb", "sorting"]
 
@@ -89,8 +89,8 @@ def test_fast_fitness_equals_the_reference_evaluation_on_random_candidates(famil
 
 _FRESH = r"""
 import json, sys
-from analyzer.generate import generate
-from analyzer.specs import get_spec
+from sva.generate import generate
+from sva.specs import get_spec
 spec, settings = sys.argv[1], json.loads(sys.argv[2])
 print(json.dumps([generate(get_spec(spec), name, 3, settings if name == "search" else None).sha256
                   for name in ("design", "search")]))

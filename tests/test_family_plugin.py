@@ -16,8 +16,8 @@ import sqlite3
 
 import pytest
 
-from analyzer.families import ENV
-from analyzer.results.store import SCHEMA_VERSION, ResultsDB, columns, database_path
+from sva.families import ENV
+from sva.results.store import SCHEMA_VERSION, ResultsDB, columns, database_path
 from tests.conftest import ROOT, run_sva
 
 TINY_ENV = {ENV: "tinyfam", "PYTHONPATH": str(ROOT / "tests" / "plugin_family")}

@@ -11,14 +11,14 @@ import pytest
 from deap import gp
 from hypothesis import given, settings, strategies as st
 
-from analyzer.core.emitter import render_expression
-from analyzer.core.rng import seeded
-from analyzer.errors import UsageError
-from analyzer.families.feynman import FAMILY
-from analyzer.families.feynman.primitives import PRIMITIVES
-from analyzer.families.feynman.search import (PENALTY, fitness, generate, primitive_set, reference_fitness,
+from sva.core.emitter import render_expression
+from sva.core.rng import seeded
+from sva.errors import UsageError
+from sva.families.feynman import FAMILY
+from sva.families.feynman.primitives import PRIMITIVES
+from sva.families.feynman.search import (PENALTY, fitness, generate, primitive_set, reference_fitness,
                                               scaled_error, scaled_expression, training_data, tree_to_expression)
-from analyzer.specs import get_spec
+from sva.specs import get_spec
 
 SMALL = {"population_size": 60, "generations": 5}
 
@@ -103,7 +103,7 @@ def _search_in_a_process(env_extra: dict, out) -> bytes:
 
     env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "NPY_DISABLE_CPU_FEATURES")}
     env.update(env_extra)
-    result = subprocess.run([sys.executable, "-m", "analyzer", "generate", "feynman-I.10.7", "--generator", "search",
+    result = subprocess.run([sys.executable, "-m", "sva", "generate", "feynman-I.10.7", "--generator", "search",
                              "--seed", "0", "--set", "population_size=120", "--set", "generations=12",
                              "--out", str(out)], capture_output=True, text=True, env=env, timeout=600)
     assert result.returncode == 0, result.stderr
@@ -122,7 +122,7 @@ def test_importing_analyzer_switches_off_numpys_avx512_loops_unless_told_otherwi
     import subprocess
     import sys
 
-    probe = ("import analyzer, os, numpy; from numpy.lib.introspect import opt_func_info; "
+    probe = ("import sva, os, numpy; from numpy.lib.introspect import opt_func_info; "
              "info = opt_func_info(func_name='^exp$', signature='float64'); "
              "print(os.environ['NPY_DISABLE_CPU_FEATURES']); print(next(iter(info['exp'].values()))['current'])")
     env = {k: v for k, v in __import__("os").environ.items() if k != "NPY_DISABLE_CPU_FEATURES"}
@@ -136,11 +136,11 @@ def test_importing_analyzer_switches_off_numpys_avx512_loops_unless_told_otherwi
 
 
 def test_a_numpy_running_avx512_exp_is_refused_with_the_fix():
-    from analyzer.errors import SetupError
-    from analyzer.families.feynman.fitness import check_float_dispatch
+    from sva.errors import SetupError
+    from sva.families.feynman.fitness import check_float_dispatch
 
     check_float_dispatch({"exp": "X86_V3", "sin": "X86_V3", "cos": "baseline(X86_V2)"})
     with pytest.raises(SetupError, match=r"numpy runs its X86_V4 version of sin, .*NPY_DISABLE_CPU_FEATURES="
                                          r"'X86_V4 AVX512_ICL AVX512_SPR' before numpy is imported"):
         check_float_dispatch({"exp": "X86_V3", "sin": "X86_V4", "cos": "X86_V3"})
-    check_float_dispatch()  # this machine, as set up by importing analyzer
+    check_float_dispatch()  # this machine, as set up by importing sva

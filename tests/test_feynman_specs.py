@@ -9,14 +9,14 @@ import random
 
 import pytest
 
-from analyzer.families.feynman import FAMILY
-from analyzer.families.feynman.equations import BETA_SHIFT, EQUATIONS
-from analyzer.families.feynman.specs import HELD_OUT_POINTS, TRAINING_POINTS, equation_of, shifted_point
-from analyzer.families.feynman.units import NAMED, describe, name_of, scale_of
-from analyzer.generate import generate
-from analyzer.specs import get_spec
-from analyzer.trust.protocol import CaseOutput, CasesRequest
-from analyzer.trust.sandbox import Completed, run_job
+from sva.families.feynman import FAMILY
+from sva.families.feynman.equations import BETA_SHIFT, EQUATIONS
+from sva.families.feynman.specs import HELD_OUT_POINTS, TRAINING_POINTS, equation_of, shifted_point
+from sva.families.feynman.units import NAMED, describe, name_of, scale_of
+from sva.generate import generate
+from sva.specs import get_spec
+from sva.trust.protocol import CaseOutput, CasesRequest
+from sva.trust.sandbox import Completed, run_job
 
 SPECS = FAMILY.specs()
 

@@ -9,17 +9,17 @@ import textwrap
 
 import pytest
 
-from analyzer.families.feynman import FAMILY
-from analyzer.families.feynman.expression import formula_tree
-from analyzer.families.feynman.plot import extrapolation_svg
-from analyzer.families.feynman.probe import CURVE_POINTS
-from analyzer.families.feynman.specs import equation_of
-from analyzer.families.feynman.symbolic import is_equal, is_symbolic_solution, to_sympy
-from analyzer.generate import generate
-from analyzer.specs import get_spec
-from analyzer.trust.evaluate import TrustConfig, trust
-from analyzer.trust.probe import probe_artifact
-from analyzer.trust.sandbox import Limits
+from sva.families.feynman import FAMILY
+from sva.families.feynman.expression import formula_tree
+from sva.families.feynman.plot import extrapolation_svg
+from sva.families.feynman.probe import CURVE_POINTS
+from sva.families.feynman.specs import equation_of
+from sva.families.feynman.symbolic import is_equal, is_symbolic_solution, to_sympy
+from sva.generate import generate
+from sva.specs import get_spec
+from sva.trust.evaluate import TrustConfig, trust
+from sva.trust.probe import probe_artifact
+from sva.trust.sandbox import Limits
 
 FAST = TrustConfig(examples=30, shifted_examples=60, test_seconds=10.0, mutate=False,
                    limits=Limits(cpu_seconds=60, wall_seconds=120))
@@ -137,7 +137,7 @@ def test_the_report_section_has_the_table_and_one_extrapolation_plot_per_spec_fr
 
 
 def test_the_html_report_renders_a_sections_figures_inline():
-    from analyzer.report.html import _family_section
+    from sva.report.html import _family_section
 
     spec = get_spec("feynman-I.29.4")
     section = FAMILY.report_section([_row(spec, "design", 0, [1.0] * CURVE_POINTS)])

@@ -7,12 +7,12 @@ import textwrap
 
 import pytest
 
-from analyzer.measure.batch import Analyzed, Failed, analyze_paths
-from analyzer.measure.workers import START_METHODS, start_method
+from sva.measure.batch import Analyzed, Failed, analyze_paths
+from sva.measure.workers import START_METHODS, start_method
 
 HOOK = textwrap.dedent('''
     import os, signal, time
-    import analyzer.measure.workers as workers
+    import sva.measure.workers as workers
 
     _original = workers.analyze_one
 
@@ -37,7 +37,7 @@ def test_crash_and_hang_fail_alone(tmp_path, monkeypatch, start):
         monkeypatch.setenv("PYTHONPATH", str(hooks))
     else:
         # a forked worker inherits this process's module: patch it here (restored afterwards)
-        import analyzer.measure.workers as workers
+        import sva.measure.workers as workers
 
         namespace: dict = {}
         exec(HOOK, namespace)
@@ -73,7 +73,7 @@ def test_fork_and_spawn_workers_give_identical_outcomes(tmp_path):
 def test_a_forked_worker_holds_no_other_descriptor(tmp_path):
     # A second worker must not keep the first one's pipes open, or the first one's death would
     # never reach the parent as end of file; a parent's open file must not be held either.
-    from analyzer.measure.workers import Worker
+    from sva.measure.workers import Worker
 
     held = open(tmp_path / "parent.txt", "w")
     (tmp_path / "a.py").write_text("x = 1\n")

@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-from analyzer.measure.registry import metric_fields
+from sva.measure.registry import metric_fields
 
 GOOD = textwrap.dedent('''
     def helper(a, b):

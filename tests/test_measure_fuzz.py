@@ -25,9 +25,9 @@ import libcst as cst
 import pytest
 from hypothesis import HealthCheck, assume, event, example, given, settings
 
-from analyzer.errors import InputError
-from analyzer.measure.analysis import MAX_SYNTAX_DEPTH, Analysis, analyze_source, syntax_depth
-from analyzer.measure.batch import Analyzed, Failed, analyze_paths
+from sva.errors import InputError
+from sva.measure.analysis import MAX_SYNTAX_DEPTH, Analysis, analyze_source, syntax_depth
+from sva.measure.batch import Analyzed, Failed, analyze_paths
 
 #: hypothesmith compiles each program it draws to check it, and the compiler's hints about the
 #: generated code ("'str' object is not callable; perhaps you missed a comma?") are its noise

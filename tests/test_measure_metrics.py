@@ -7,10 +7,10 @@ import textwrap
 
 import pytest
 
-from analyzer.measure.analysis import analyze_source
-from analyzer.measure.explain import explain, render_explanation
-from analyzer.measure.metrics.decomposability import abstraction_depth, propagation_cost
-from analyzer.measure.registry import metric_fields
+from sva.measure.analysis import analyze_source
+from sva.measure.explain import explain, render_explanation
+from sva.measure.metrics.decomposability import abstraction_depth, propagation_cost
+from sva.measure.registry import metric_fields
 
 MONOLITH = "def f(x):\n    return x * x + 1\n"
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analyzer.measure.analysis import analyze_source
+from sva.measure.analysis import analyze_source
 
 WORDS = ("sum", "of", "the", "inputs", "scaled", "value", "offset", "square")
 LEAVES = st.sampled_from(["P", "1", "2", "3"])

@@ -14,7 +14,7 @@ from radon.metrics import h_visit, mi_visit
 from radon.raw import analyze
 from radon.visitors import Class, Function
 
-from analyzer.measure.analysis import analyze_source
+from sva.measure.analysis import analyze_source
 
 SAMPLE_SIZE = 40
 
@@ -83,7 +83,7 @@ def test_matches_radon(path):
 def test_one_pass_raw_count_equals_radon_on_chunk_edge_cases():
     from radon.raw import analyze
 
-    from analyzer.measure.rawcount import raw_counts
+    from sva.measure.rawcount import raw_counts
 
     cases = [
         "", "\n", "x = 1\n", "x = f(1,\n      2)  # two\n\n'''doc\nstring'''\n",

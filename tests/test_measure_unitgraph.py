@@ -6,9 +6,9 @@ import textwrap
 
 import pytest
 
-from analyzer.errors import InputError
-from analyzer.measure.analysis import analyze_source
-from analyzer.measure.unitgraph import build_unit_graph, choose_entry
+from sva.errors import InputError
+from sva.measure.analysis import analyze_source
+from sva.measure.unitgraph import build_unit_graph, choose_entry
 
 
 def graph(source: str):

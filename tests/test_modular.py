@@ -1,4 +1,4 @@
-"""search-modular (GP with automatically defined functions, :mod:`analyzer.core.adf`).
+"""search-modular (GP with automatically defined functions, :mod:`sva.core.adf`).
 
 Emitted modules are untrusted generated code: they are run only in a subprocess
 (``tests.test_search._run_modules``), never in the test process.
@@ -14,19 +14,19 @@ import pytest
 from deap import gp
 from hypothesis import given, settings, strategies as st
 
-from analyzer.core import adf
-from analyzer.core.emitter import emit_program
-from analyzer.core.rng import seeded
-from analyzer.errors import UsageError
-from analyzer.experiment.presets import get_preset
-from analyzer.experiment.runner import plan_cells
-from analyzer.families.boolean import modular as boolean_modular
-from analyzer.families.boolean.bitparallel import evaluate, pack_spec
-from analyzer.families.boolean.primitives import PRIMITIVES as BOOLEAN
-from analyzer.families.boolean.search import tree_to_expression
-from analyzer.generate import GENERATORS, generate
-from analyzer.measure.analysis import analyze_source
-from analyzer.specs import get_spec
+from sva.core import adf
+from sva.core.emitter import emit_program
+from sva.core.rng import seeded
+from sva.errors import UsageError
+from sva.experiment.presets import get_preset
+from sva.experiment.runner import plan_cells
+from sva.families.boolean import modular as boolean_modular
+from sva.families.boolean.bitparallel import evaluate, pack_spec
+from sva.families.boolean.primitives import PRIMITIVES as BOOLEAN
+from sva.families.boolean.search import tree_to_expression
+from sva.generate import GENERATORS, generate
+from sva.measure.analysis import analyze_source
+from sva.specs import get_spec
 from tests.conftest import ROOT, generate_under_hash_seeds, run_sva
 from tests.test_search import _run_modules
 

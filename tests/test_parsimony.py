@@ -1,6 +1,6 @@
 """search-parsimony (NSGA-II on training error and explanation size) and interpretability_phi.
 
-Generated modules are only parsed here (``ast`` and the analyzer), never run in this process.
+Generated modules are only parsed here (``ast`` and the sva), never run in this process.
 """
 
 from __future__ import annotations
@@ -11,16 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.core.emitter import render_expression
-from analyzer.core.pareto import choose, distinct_first, phi, phi_counts, written_size
-from analyzer.core.program import Apply, Constant, Name
-from analyzer.errors import UsageError
-from analyzer.families.feynman.parsimony import SHAPES, WRITTEN
-from analyzer.families.feynman.primitives import PRIMITIVES as FEYNMAN
-from analyzer.generate import GENERATORS, generate
-from analyzer.measure.analysis import analyze_source
-from analyzer.measure.metrics.interpretability import formula_counts
-from analyzer.specs import get_spec
+from sva.core.emitter import render_expression
+from sva.core.pareto import choose, distinct_first, phi, phi_counts, written_size
+from sva.core.program import Apply, Constant, Name
+from sva.errors import UsageError
+from sva.families.feynman.parsimony import SHAPES, WRITTEN
+from sva.families.feynman.primitives import PRIMITIVES as FEYNMAN
+from sva.generate import GENERATORS, generate
+from sva.measure.analysis import analyze_source
+from sva.measure.metrics.interpretability import formula_counts
+from sva.specs import get_spec
 
 from conftest import generate_under_hash_seeds
 
@@ -41,7 +41,7 @@ def counts(source: str):
     ("def f(z, g, m):\n    '''Energy.'''\n    return z * (g * m)\n", (5, 2, 0, 0), 1.979955),
     # sqrt(abs(x)) * y: nodes * sqrt abs x y; the two calls nested: n_nacomp 2
     ("import math\ndef f(x, y):\n    return math.sqrt(abs(x)) * y\n", (5, 3, 2, 2), 18.130386),
-    # sin(x) * y: the worked example of analyzer.core.pareto
+    # sin(x) * y: the worked example of sva.core.pareto
     ("import math\ndef f(x, y):\n    return math.sin(x) * y\n", (4, 2, 1, 1), 9.608942),
     # arithmetic between two non-arithmetic calls does not reset the chain: exp(x + cos(y))
     ("import math\ndef f(x, y):\n    return math.exp(x + math.cos(y))\n", (5, 3, 2, 2),
@@ -318,7 +318,7 @@ def test_byte_identical_artifacts_and_fronts_whatever_the_hash_seed():
 
 
 def test_a_family_without_parsimony_refuses_it_in_one_line():
-    from analyzer.core.family import Family
+    from sva.core.family import Family
 
     class Bare(Family):
         name = "bare"

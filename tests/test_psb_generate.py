@@ -1,6 +1,6 @@
 """The PSB family's generators: renderings, fast fitness, search, design, in the sandbox.
 
-Generated code runs only in the sandbox (:mod:`analyzer.trust.sandbox`): the design artifacts
+Generated code runs only in the sandbox (:mod:`sva.trust.sandbox`): the design artifacts
 through ``sva trust``'s evaluator, the evolved programs through the sandboxed case check.
 """
 
@@ -11,17 +11,17 @@ import random
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from analyzer.core.artifact import write_artifact
-from analyzer.core.emitter import render_expression
-from analyzer.core.program import Apply, Call, Constant, Name
-from analyzer.families import get_family
-from analyzer.families.psb.primitives import PRIMITIVES
-from analyzer.families.psb.vocabulary import X, evaluate
-from analyzer.generate import generate
-from analyzer.specs import get_spec
-from analyzer.trust.check import check_cases
-from analyzer.trust.evaluate import TrustConfig, trust
-from analyzer.trust.probe import probe_artifact
+from sva.core.artifact import write_artifact
+from sva.core.emitter import render_expression
+from sva.core.program import Apply, Call, Constant, Name
+from sva.families import get_family
+from sva.families.psb.primitives import PRIMITIVES
+from sva.families.psb.vocabulary import X, evaluate
+from sva.generate import generate
+from sva.specs import get_spec
+from sva.trust.check import check_cases
+from sva.trust.evaluate import TrustConfig, trust
+from sva.trust.probe import probe_artifact
 
 FAMILY = get_family("psb")
 SPECS = tuple(spec.name for spec in FAMILY.specs())
@@ -122,8 +122,8 @@ def test_every_evolved_program_terminates_on_the_shifted_inputs(name):
 
 _FRESH = r"""
 import json
-from analyzer.generate import generate
-from analyzer.specs import get_spec
+from sva.generate import generate
+from sva.specs import get_spec
 print(json.dumps([generate(get_spec(name), "search", seed).sha256
                   for name, seed in (("psb-compare-string-lengths", 0), ("psb-last-index-of-zero", 1))]))
 """

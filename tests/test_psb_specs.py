@@ -12,8 +12,8 @@ import random
 import pytest
 from hypothesis import given, strategies as st
 
-from analyzer.families.psb.specs import AVERAGE_TOLERANCE, psb_specs
-from analyzer.specs import get_spec
+from sva.families.psb.specs import AVERAGE_TOLERANCE, psb_specs
+from sva.specs import get_spec
 from tests.conftest import ROOT
 
 #: (train, test) as PSB1 (and issue #14) gives them.
@@ -116,7 +116,7 @@ def test_a_wrong_answer_breaks_the_named_properties():
 
 _DIGEST = r"""
 import hashlib
-from analyzer.families.psb.specs import psb_specs
+from sva.families.psb.specs import psb_specs
 print(hashlib.sha256(repr([(s.training, s.held_out, s.shifted.cases) for s in psb_specs()]).encode()).hexdigest())
 """
 
@@ -132,7 +132,7 @@ def test_the_data_are_the_same_whatever_the_hash_seed():
 
 
 def test_the_psb_specs_are_listed_together_after_the_earlier_families():
-    from analyzer.specs import spec_names
+    from sva.specs import spec_names
 
     names = spec_names()
     start = names.index("psb-count-odds")
@@ -140,7 +140,7 @@ def test_the_psb_specs_are_listed_together_after_the_earlier_families():
 
 
 def test_the_report_section_gives_means_and_the_worst_seed():
-    from analyzer.families import get_family
+    from sva.families import get_family
 
     rows = [{"spec": "psb-median", "generator": "search", "seed": seed, "status": "done", "search_success": seed < 3,
              "held_out_pass_rate": rate, "shift_pass_rate": rate / 2, "edge_case_pass_rate": None}
@@ -154,7 +154,7 @@ def test_the_report_section_gives_means_and_the_worst_seed():
 @given(seed=st.text(max_size=8), n=st.integers(1, 3 * 10**6), count=st.integers(0, 40))
 def test_the_written_out_draws_equal_randrange_s(seed, n, count):
     """The cases are drawn by ``data._draws``, not ``randrange``: the same values, whatever n."""
-    from analyzer.families.psb.data import _draws
+    from sva.families.psb.data import _draws
 
     ours, theirs = random.Random(seed), random.Random(seed)
     assert _draws(ours, n, count) == [theirs.randrange(n) for _ in range(count)]

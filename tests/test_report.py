@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.errors import InputError
-from analyzer.measure import analyze_source
-from analyzer.report import ReportFiles, build_report
-from analyzer.report.plots import inline_svg
-from analyzer.report.tables import CSV_FIELDS, fmt
+from sva.errors import InputError
+from sva.measure import analyze_source
+from sva.report import ReportFiles, build_report
+from sva.report.plots import inline_svg
+from sva.report.tables import CSV_FIELDS, fmt
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -208,12 +208,12 @@ def test_markdown_and_csv_are_byte_identical_across_builds(built, tmp_path):
 def test_without_dot_or_network_module_the_diagrams_degrade_to_notes(tmp_path, monkeypatch):
     import sys
 
-    import analyzer.measure.diagram as diagram
-    from analyzer.report.sidebyside import side_by_side
+    import sva.measure.diagram as diagram
+    from sva.report.sidebyside import side_by_side
 
     rows = [row for row in make_results(tmp_path) if row["seed"] == 0]
     monkeypatch.setattr(diagram.shutil, "which", lambda name: None)
-    monkeypatch.setitem(sys.modules, "analyzer.families.sorting.diagram", None)  # import fails
+    monkeypatch.setitem(sys.modules, "sva.families.sorting.diagram", None)  # import fails
     pairs = side_by_side(rows, tmp_path, tmp_path / "report")
     assert [(p.spec, [v.generator for v in p.views]) for p in pairs] == \
         [("parity-4", ["design", "search"]), ("sort-4", ["design", "search"])]
@@ -229,9 +229,9 @@ def test_without_dot_or_network_module_the_diagrams_degrade_to_notes(tmp_path, m
 
 
 def test_every_family_brings_its_own_section_and_diagrams(tmp_path, monkeypatch):
-    import analyzer.report.sidebyside as sidebyside
-    import analyzer.report.tables as tables
-    from analyzer.core.family import Diagram, Family, Section
+    import sva.report.sidebyside as sidebyside
+    import sva.report.tables as tables
+    from sva.core.family import Diagram, Family, Section
 
     class Widgets(Family):
         name = "widgets"
@@ -309,7 +309,7 @@ def test_sva_report_on_a_missing_folder_is_one_line_and_status_2(sva, tmp_path):
 
 
 def test_sva_report_through_the_results_database(sva, tmp_path):
-    from analyzer.results.store import store_rows
+    from sva.results.store import store_rows
 
     rows = make_results(tmp_path)
     store_rows(tmp_path, rows, preset="smoke")
@@ -326,7 +326,7 @@ def test_sva_report_through_the_results_database(sva, tmp_path):
 
 
 def test_sva_report_on_an_empty_database_is_one_line_and_status_2(sva, tmp_path):
-    from analyzer.results.store import store_rows
+    from sva.results.store import store_rows
 
     store_rows(tmp_path, [])
     result = sva("report", "--results", str(tmp_path))
@@ -349,7 +349,7 @@ def _note_rows(design_verified=True, copies=True):
 
 
 def test_run_notes_follow_the_rows():
-    from analyzer.report.notes import run_notes
+    from sva.report.notes import run_notes
 
     notes = run_notes(_note_rows())
     assert notes[0].startswith("The 6 finished cells hold 4 distinct artifacts: 2 cells are copies")
@@ -362,8 +362,8 @@ def test_run_notes_follow_the_rows():
 
 
 def test_claims_summary_and_training_share_follow_the_rows():
-    from analyzer.report.notes import claims_summary, specs_section
-    from analyzer.results.claims import evaluate_claims, tally
+    from sva.report.notes import claims_summary, specs_section
+    from sva.results.claims import evaluate_claims, tally
 
     rows = _note_rows()
     results = evaluate_claims(rows)
@@ -372,7 +372,7 @@ def test_claims_summary_and_training_share_follow_the_rows():
     assert "true by construction, not findings: more decomposable;" in summary
     section = specs_section(rows + [dict(rows[0], spec="parity-3", sha256="x")])
     assert section.rows == (("parity-3-half", "boolean", 0.5, 1, 3), ("parity-3", "boolean", 1.0, 1, 0))
-    from analyzer.report.notes import within_section
+    from sva.report.notes import within_section
 
     within = within_section(results)
     assert ("boolean search", "-", "-", None, None, None, None, None,

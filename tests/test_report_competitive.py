@@ -1,4 +1,4 @@
-"""analyzer.report.competitive: the competitiveness table and the fronts, on synthetic rows."""
+"""sva.report.competitive: the competitiveness table and the fronts, on synthetic rows."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from analyzer.report.competitive import competitiveness_section, fronts_section, gap_share
+from sva.report.competitive import competitiveness_section, fronts_section, gap_share
 
 
 def test_gap_share_worked_example():

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer.specs import get_spec
-from analyzer.trust.check import check_cases
-from analyzer.trust.sandbox import Completed, Crashed, Limits, run_job
+from sva.specs import get_spec
+from sva.trust.check import check_cases
+from sva.trust.sandbox import Completed, Crashed, Limits, run_job
 
 GOOD = "def parity_3(x0, x1, x2):\n    return not (x0 ^ x1 ^ x2)\n"
 

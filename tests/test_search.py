@@ -19,18 +19,18 @@ import libcst
 import pytest
 from deap import creator, gp
 
-from analyzer.errors import UsageError
-from analyzer.generate import get_generator
-from analyzer.families.boolean.bitparallel import count_errors, pack_spec, primitive_set
-from analyzer.core.program import Apply, Name
-from analyzer.families.boolean.search import (
+from sva.errors import UsageError
+from sva.generate import get_generator
+from sva.families.boolean.bitparallel import count_errors, pack_spec, primitive_set
+from sva.core.program import Apply, Name
+from sva.families.boolean.search import (
     SearchSettings,
     default_config,
     evolve,
     generate,
     tree_to_expression,
 )
-from analyzer.specs import all_specs, get_spec
+from sva.specs import all_specs, get_spec
 
 ROOT = Path(__file__).resolve().parents[1]
 TINY = {"population_size": 20, "generations": 3}
@@ -240,9 +240,9 @@ _FRESH = r"""
 import json, sys
 import deap.creator
 before = sorted(vars(deap.creator))
-import analyzer.families.boolean.search as search
+import sva.families.boolean.search as search
 imported = sorted(vars(deap.creator))
-from analyzer.specs import get_spec
+from sva.specs import get_spec
 digests = [search.generate(get_spec(name), seed, config).sha256
            for name, seed, config in json.loads(sys.argv[1])]
 print(json.dumps({"creator_unchanged": before == imported, "digests": digests}))

@@ -3,7 +3,7 @@ read-only, a machine under load.
 
 Every test runs the real command in a subprocess on one smoke spec (parity-3, design and search,
 two seeds: four cells) and judges only what is stored: each cell once, SQLite's integrity check,
-the rows' figures (:func:`analyzer.results.fields.figures`, timings and bookkeeping aside) equal
+the rows' figures (:func:`sva.results.fields.figures`, timings and bookkeeping aside) equal
 to those of an uninterrupted run on an idle machine. When the kills land is drawn from a seeded
 generator; whatever moment they hit, the assertions are the same, and none is about a duration.
 """
@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.results.fields import figures
-from analyzer.results.store import load_rows
+from sva.results.fields import figures
+from sva.results.store import load_rows
 
 from conftest import ROOT
 
@@ -35,7 +35,7 @@ KILLS = 3  # bounded: each kill costs a start-up and the cells in flight
 
 
 def _command(out: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "analyzer", "run", "--preset", "smoke", "--specs", SPECS, "--seeds", str(SEEDS),
+    return [sys.executable, "-m", "sva", "run", "--preset", "smoke", "--specs", SPECS, "--seeds", str(SEEDS),
             "--no-report", "--out", str(out), *extra]
 
 
@@ -108,7 +108,7 @@ def _running(pid: int) -> bool:
 
 def _end_sandbox_orphans(family: list[int]) -> None:
     """Stop what of the killed run's family outlived it. The workers die with the run's group; a
-    sandbox child runs in a session of its own (``analyzer/trust/sandbox.py``) and, unless the
+    sandbox child runs in a session of its own (``sva/trust/sandbox.py``) and, unless the
     sandbox ties it to its parent, finishes its job as an orphan: harmless to the results (it
     writes only its own temporary folder) but CPU the next run would compete with."""
     deadline = time.monotonic() + 5
@@ -296,8 +296,8 @@ def test_a_folder_made_read_only_midway_gives_one_line_and_keeps_every_stored_ro
 
 def test_a_full_database_is_one_output_error_and_the_rows_before_stay(tmp_path):
     """``PRAGMA max_page_count`` makes SQLite's own ``SQLITE_FULL`` without filling a disk."""
-    from analyzer.errors import OutputError
-    from analyzer.results.store import ResultsDB
+    from sva.errors import OutputError
+    from sva.results.store import ResultsDB
 
     with ResultsDB(tmp_path) as db:
         db.put({"cell": "x/design/seed-0", "config_hash": "h", "status": "done", "sloc": 3})
@@ -313,10 +313,10 @@ def test_a_full_database_is_one_output_error_and_the_rows_before_stay(tmp_path):
 
 def test_a_cell_that_cannot_write_its_artifact_stops_the_run_and_stores_no_failed_row(tmp_path):
     """The folder's fault is not the cell's: a failed row would be kept by the next run."""
-    from analyzer.errors import OutputError
-    from analyzer.experiment.executor import InlineExecutor
-    from analyzer.experiment.presets import get_preset
-    from analyzer.experiment.runner import WRITE_STAGE, plan_cells, run_cell, run_experiment
+    from sva.errors import OutputError
+    from sva.experiment.executor import InlineExecutor
+    from sva.experiment.presets import get_preset
+    from sva.experiment.runner import WRITE_STAGE, plan_cells, run_cell, run_experiment
 
     (tmp_path / "artifacts").write_text("a file where the artifacts folder should be")
     preset = get_preset("smoke").with_overrides(specs=("parity-3",), generators=("design",), seeds=1)
@@ -330,7 +330,7 @@ def test_a_cell_that_cannot_write_its_artifact_stops_the_run_and_stores_no_faile
 
 
 def test_os_reason_says_what_a_refused_write_means():
-    from analyzer.errors import os_reason
+    from sva.errors import os_reason
 
     assert os_reason(OSError(errno.ENOSPC, "No space left on device")) == "disk full (No space left on device)"
     assert os_reason(OSError(errno.EACCES, "Permission denied")) == "permission denied (Permission denied)"

@@ -16,19 +16,19 @@ from itertools import product
 import pytest
 from hypothesis import given, strategies as st
 
-from analyzer.errors import UsageError
-from analyzer.generate import generate
-from analyzer.generate.design import check_primitives
-from analyzer.families.sorting.design import batcher, program_network
-from analyzer.core.emitter import emit_program
-from analyzer.families.sorting.primitives import PRIMITIVES
-from analyzer.families.sorting.search import (BUDGETS, GASettings, MUTATIONS, bitsliced_fitness, default_config,
+from sva.errors import UsageError
+from sva.generate import generate
+from sva.generate.design import check_primitives
+from sva.families.sorting.design import batcher, program_network
+from sva.core.emitter import emit_program
+from sva.families.sorting.primitives import PRIMITIVES
+from sva.families.sorting.search import (BUDGETS, GASettings, MUTATIONS, bitsliced_fitness, default_config,
                                               evolve, mutate, network_program)
-from analyzer.specs import get_spec
-from analyzer.families.sorting.networks import (apply_network, best_known, depth, initial_masks, layers, record,
+from sva.specs import get_spec
+from sva.families.sorting.networks import (apply_network, best_known, depth, initial_masks, layers, record,
                                      sorts_all_binary, unsorted_count, wire_masks)
-from analyzer.families.sorting.specs import SIZES, binary_vectors
-from analyzer.trust.sandbox import Completed, run_job
+from sva.families.sorting.specs import SIZES, binary_vectors
+from sva.trust.sandbox import Completed, run_job
 
 OPTIMAL_4 = [(0, 1), (2, 3), (0, 2), (1, 3), (1, 2)]
 

@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from analyzer.errors import UsageError
-from analyzer.specs import all_specs, get_spec, spec_names
-from analyzer.families.boolean.specs import row_index, truth_table
+from sva.errors import UsageError
+from sva.specs import all_specs, get_spec, spec_names
+from sva.families.boolean.specs import row_index, truth_table
 
 T, F = True, False
 
@@ -105,7 +105,7 @@ def test_every_whole_table_spec_has_a_half_table_variant_with_the_same_function(
 
 
 def test_training_share_is_what_verified_says_beyond_training():
-    from analyzer.families import family_of
+    from sva.families import family_of
 
     shares = {name: family_of(get_spec(name)).training_share(get_spec(name))
               for name in ("parity-5", "parity-5-half", "mux-11", "sort-4")}
@@ -113,7 +113,7 @@ def test_training_share_is_what_verified_says_beyond_training():
 
 
 def test_seeded_training_half_does_not_depend_on_pythonhashseed():
-    script = ("from analyzer.specs import get_spec; from analyzer.families.boolean.specs import row_index; "
+    script = ("from sva.specs import get_spec; from sva.families.boolean.specs import row_index; "
               "print([row_index(c) for c in get_spec('parity-6').training])")
     outputs = set()
     for hash_seed in ("0", "1", "4242"):

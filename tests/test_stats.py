@@ -1,4 +1,4 @@
-"""analyzer.results.stats and analyzer.results.tables: hand-computed values on tiny tables, and the
+"""sva.results.stats and sva.results.tables: hand-computed values on tiny tables, and the
 properties of each statistic."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from scipy import stats as scipy_stats
 
-from analyzer.errors import UsageError
-from analyzer.results import stats, tables
+from sva.errors import UsageError
+from sva.results import stats, tables
 
 
 def test_median_odd_and_even():

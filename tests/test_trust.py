@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.errors import InputError, SvaError
-from analyzer.specs import all_specs
-from analyzer.trust.evaluate import TrustConfig, prepare, trust
-from analyzer.trust.mutate import generate_mutants
-from analyzer.trust.sandbox import Limits
+from sva.errors import InputError, SvaError
+from sva.specs import all_specs
+from sva.trust.evaluate import TrustConfig, prepare, trust
+from sva.trust.mutate import generate_mutants
+from sva.trust.sandbox import Limits
 from tests.conftest import ROOT
 
 FAST = TrustConfig(examples=50, test_seconds=2.0, limits=Limits(cpu_seconds=10, wall_seconds=30))
@@ -337,8 +337,8 @@ def test_the_mutation_benchmark_runs_and_both_sides_agree(monkeypatch):
 def test_half_table_specs_give_held_out_pass_rates_that_vary_across_seeds(tmp_path):
     """Trained on half its table, search's parity-5 artifacts differ on the rows they never saw
     (#12): held-out pass rate and verified are outcomes here, not the training result again."""
-    from analyzer.generate import get_generator, write_artifact
-    from analyzer.specs import get_spec
+    from sva.generate import get_generator, write_artifact
+    from sva.specs import get_spec
 
     spec = get_spec("parity-5-half")
     rates, verified = [], []
@@ -398,7 +398,7 @@ def test_progress_shows_on_stderr_also_with_json(sva):
 def test_the_progress_line_in_a_log_and_on_a_terminal():
     import io
 
-    from analyzer.progress import ProgressLine
+    from sva.progress import ProgressLine
 
     log = io.StringIO()
     line = ProgressLine(4, "cells", "failed", stream=log)

@@ -2,7 +2,7 @@
 
 The corpus (``tests/fresh_corpus``, see its README) holds mutants whose effect happens at import
 time; every verdict ``sva trust`` gives on it is checked against plain pytest on the mutated
-file, each in a fresh sandboxed interpreter (:func:`analyzer.trust.confirm.plain_pytest`).
+file, each in a fresh sandboxed interpreter (:func:`sva.trust.confirm.plain_pytest`).
 """
 
 from __future__ import annotations
@@ -17,14 +17,14 @@ from pathlib import Path
 import pytest
 from hypothesis import given, strategies as st
 
-from analyzer.errors import InputError
-from analyzer.trust.confirm import plain_pytest
-from analyzer.trust.evaluate import evaluate, prepare, trust
-from analyzer.trust.mutate import generate_mutants
-from analyzer.trust.project import find_layout
-from analyzer.trust.request import TrustConfig
-from analyzer.trust.sandbox import sandbox_path
-from analyzer.trust.selection import changed_lines, parse_lines, select_mutants
+from sva.errors import InputError
+from sva.trust.confirm import plain_pytest
+from sva.trust.evaluate import evaluate, prepare, trust
+from sva.trust.mutate import generate_mutants
+from sva.trust.project import find_layout
+from sva.trust.request import TrustConfig
+from sva.trust.sandbox import sandbox_path
+from sva.trust.selection import changed_lines, parse_lines, select_mutants
 
 CORPUS = Path(__file__).parent / "fresh_corpus"
 FLAT = (CORPUS / "flat" / "loader.py", [CORPUS / "flat" / "test_loader.py", CORPUS / "flat" / "test_by_path.py"])

@@ -1,4 +1,4 @@
-"""The value codec (analyzer.core.values): exact round trips, in process, through JSON text,
+"""The value codec (sva.core.values): exact round trips, in process, through JSON text,
 through the real sandbox and through the results database; and the sandboxed case check
 comparing the outputs it gets back by the spec's own comparison.
 
@@ -16,12 +16,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analyzer.core.spec import Domain, Spec, exact, oracle_property, within
-from analyzer.core.values import Opaque, decode, encode
-from analyzer.results.store import load_rows, store_rows
-from analyzer.trust.check import check_cases
-from analyzer.trust.protocol import CaseOutput, CasesRequest, Counterexample
-from analyzer.trust.sandbox import Completed, run_job
+from sva.core.spec import Domain, Spec, exact, oracle_property, within
+from sva.core.values import Opaque, decode, encode
+from sva.results.store import load_rows, store_rows
+from sva.trust.check import check_cases
+from sva.trust.protocol import CaseOutput, CasesRequest, Counterexample
+from sva.trust.sandbox import Completed, run_job
 
 
 def identical(a, b) -> bool:

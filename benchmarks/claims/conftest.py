@@ -11,9 +11,9 @@ import os
 
 import pytest
 
-from analyzer.errors import SvaError
-from analyzer.results.claims import ClaimResult, evaluate_claims
-from analyzer.results.store import load_rows
+from sva.errors import SvaError
+from sva.results.claims import ClaimResult, evaluate_claims
+from sva.results.store import load_rows
 
 _RESULTS = pytest.StashKey[tuple[ClaimResult, ...]]()
 

@@ -1,7 +1,7 @@
 """The essay's claims, stated as tests against a results database (``--results DIR``).
 
 These are research findings, not gates: a failing test means the data do not support the claim,
-and its message says why in plain words. The rule lives in ``analyzer.results.claims``
+and its message says why in plain words. The rule lives in ``sva.results.claims``
 (``evaluate_claims``); these tests only ask for its verdicts. Only findings are tested: a claim
 that is true by construction (structural), one whose outcome cannot vary here (degenerate), one
 with too few seeds to decide, or one without data is skipped with its reason, so a pass is

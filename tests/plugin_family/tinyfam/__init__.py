@@ -17,12 +17,12 @@ from typing import Any, Callable, Mapping, Sequence
 
 import libcst as cst
 
-from analyzer.core.artifact import Artifact
-from analyzer.core.emitter import NOT, Primitive, Renderer, emit_program
-from analyzer.core.family import Diagram, Family, FamilyField, Judgement, Section
-from analyzer.core.program import Apply, Contract, Expr, Function, Name, Program, Return
-from analyzer.core.settings import integer, merge_config
-from analyzer.core.spec import Case, Domain, Spec, oracle_property
+from sva.core.artifact import Artifact
+from sva.core.emitter import NOT, Primitive, Renderer, emit_program
+from sva.core.family import Diagram, Family, FamilyField, Judgement, Section
+from sva.core.program import Apply, Contract, Expr, Function, Name, Program, Return
+from sva.core.settings import integer, merge_config
+from sva.core.spec import Case, Domain, Spec, oracle_property
 
 
 def _not(args: tuple[Expr, ...], renderer: Renderer) -> tuple[cst.BaseExpression, int]:

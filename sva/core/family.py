@@ -1,0 +1,280 @@
+"""What a spec family provides: the one interface between the core and a family's folder.
+
+A family is a package under ``sva/families/`` (or any importable module named in
+``SVA_FAMILIES``) whose ``FAMILY`` attribute is an instance of a :class:`Family` subclass. The
+core (generate, measure, trust, results, report, cli) never names a family: it looks the family
+up by ``spec.family`` in :mod:`sva.families` and asks it for what differs. Everything has a
+default that suits most families, so a family overrides only what is its own:
+
+=======================  ==================================================================
+what                     default
+=======================  ==================================================================
+``specs()``              required: the family's specs, in listing order
+``primitives``           required: how each primitive renders (:class:`~sva.core.emitter.Primitive`)
+``search``               required: ``search_module`` (or ``search_defaults``/``search`` overridden)
+``parsimony``            none: ``parsimony_module``, the multi-objective search (``search-parsimony``)
+``factorize_plan``       none: ``factorize_module``, the checks and simplification of ``factorized``
+``modular``              none: ``modular_module``, search with evolved parts (``search-modular``)
+``templates``            required: design templates by spec kind
+``contract_strategy``    the Hypothesis strategy a design contract draws a parameter from
+``probe``/``judge``      none: a family may trace an artifact in the sandbox and judge the trace
+``fields``               none: extra result fields the family adds (declared, stored, exported)
+``size_fields``          none beyond audit length: what "search artifacts are smaller" compares
+``report_section``       none: a table of the family's fields in the report (and figures under it)
+``diagrams``             none beyond the unit graph: pictures of one artifact for the report
+``fitness_samples``      required: (fast fitness, reference fitness) pairs, for conformance
+``training_share``       training cases / size of a finite domain; ``None`` for an infinite one
+=======================  ==================================================================
+
+Worked example (the smallest family, a complete one, lives in ``tests/families/tiny/``): a
+family whose specs negate one bit renders ``NOT`` as ``not a``, searches by trying the two
+one-node programs, designs ``return not a`` and adds no fields.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
+
+if TYPE_CHECKING:
+    from sva.core.artifact import Artifact
+    from sva.core.emitter import Primitive
+    from sva.core.program import Program
+    from sva.core.spec import Case, Spec
+
+__all__ = ["Diagram", "Family", "FamilyField", "Judgement", "Section"]
+
+
+@dataclass(frozen=True)
+class FamilyField:
+    """A result field a family adds: its column name, a few words, which way is better for size
+    or trust (``"higher"``, ``"lower"`` or ``None``), and whether it holds JSON data (a list)
+    rather than a number."""
+
+    name: str
+    label: str
+    better: str | None = None
+    json: bool = False
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The caller's verdict on a family's probe of one artifact (pure data, no execution).
+
+    ``verified`` overrides the spec checks' verdict when not ``None`` (a sorting network is
+    verified by the 0-1 principle on its traced comparators); ``fields`` fill the family's
+    declared result fields (and may hold more, shown by ``sva trust``); the declared ones are
+    what the artifact's manifest records under the family's ``manifest_key``; ``counterexample``
+    is the first failure found; ``note`` is one sentence for the reader; ``reason`` says why the
+    probe measured nothing; ``checked`` is (passed, cases) of the domain check the probe stands
+    for (the 2^n binary inputs of a network), for ``sva generate-all``'s table.
+    """
+
+    verified: bool | None = None
+    fields: Mapping[str, Any] | None = None
+    counterexample: Any = None
+    note: str | None = None
+    reason: str | None = None
+    checked: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A table of the report that belongs to one family: rendered by the core in HTML and
+    Markdown alike. ``text_columns`` is how many leading columns are text (left-aligned)."""
+
+    anchor: str
+    title: str
+    intro: str
+    head: tuple[str, ...]
+    #: raw values (numbers, text, None), formatted by the report like every other table
+    rows: tuple[tuple[Any, ...], ...]
+    text_columns: int = 1
+    #: figures shown after the table (a family's per-spec plots); written as
+    #: ``figures/<anchor>-<name>.svg`` beside the Markdown
+    figures: tuple["Diagram", ...] = ()
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """A picture of one artifact in the family's own notation: an SVG document and its caption."""
+
+    name: str
+    caption: str
+    svg: str
+
+
+class Family:
+    """The base every family extends. Subclasses set ``name`` and ``description`` and override
+    what is theirs; see the module docstring for the defaults."""
+
+    #: registry key, the value of ``spec.family`` for its specs
+    name: str = ""
+    #: one sentence for ``sva specs`` and the report
+    description: str = ""
+    #: extra result fields, in column order
+    fields: tuple[FamilyField, ...] = ()
+    #: fields that measure the artifact's size in the family's own unit (lower is smaller)
+    size_fields: tuple[str, ...] = ()
+    #: the manifest key a probe's judgement is recorded under (``sva generate``, ``sva run``)
+    manifest_key: str | None = None
+
+    # -- specs and primitives -------------------------------------------------------------------
+
+    def specs(self) -> tuple["Spec", ...]:
+        """The family's specs, in the order ``sva specs`` lists them."""
+        raise NotImplementedError(f"family {self.name!r} lists no specs")
+
+    @property
+    def primitives(self) -> Mapping[str, "Primitive"]:
+        """How each primitive of the family is written, by name."""
+        raise NotImplementedError(f"family {self.name!r} defines no primitives")
+
+    @property
+    def imports(self) -> tuple[str, ...]:
+        """The modules an artifact of the family may import: those its primitives name
+        (``Primitive.imports``, e.g. ``("math",)``); none for the built-in families."""
+        return tuple(sorted({module for primitive in self.primitives.values() for module in primitive.imports}))
+
+    # -- generators -----------------------------------------------------------------------------
+
+    #: the module of the family's search, imported on first use (listing specs imports no DEAP):
+    #: it has ``default_config(spec)`` and ``generate(spec, seed, config) -> Artifact``
+    search_module: str | None = None
+
+    def _search_module(self) -> Any:
+        if self.search_module is None:
+            raise NotImplementedError(f"family {self.name!r} has no search")
+        return importlib.import_module(self.search_module)
+
+    def search_defaults(self, spec: "Spec") -> dict[str, Any]:
+        """Every setting of the ``search`` generator for ``spec`` (JSON-able)."""
+        return self._search_module().default_config(spec)
+
+    def search(self, spec: "Spec", seed: int, config: Mapping[str, Any] | None) -> "Artifact":
+        """The ``search`` generator's artifact for (spec, seed, configuration)."""
+        return self._search_module().generate(spec, seed, config)
+
+    #: the module of the family's multi-objective search (``search-parsimony``: NSGA-II on training
+    #: error and explanation size, :mod:`sva.core.pareto`), imported on first use; it has
+    #: ``default_config(spec)`` and ``generate(spec, seed, config) -> Artifact``
+    parsimony_module: str | None = None
+
+    def _parsimony_module(self) -> Any:
+        if self.parsimony_module is None:
+            from sva.errors import UsageError
+
+            raise UsageError(f"family {self.name!r} has no search-parsimony generator")
+        return importlib.import_module(self.parsimony_module)
+
+    def parsimony_defaults(self, spec: "Spec") -> dict[str, Any]:
+        """Every setting of the ``search-parsimony`` generator for ``spec`` (JSON-able)."""
+        return self._parsimony_module().default_config(spec)
+
+    def parsimony(self, spec: "Spec", seed: int, config: Mapping[str, Any] | None) -> "Artifact":
+        """The ``search-parsimony`` generator's artifact for (spec, seed, configuration)."""
+        return self._parsimony_module().generate(spec, seed, config)
+
+    #: the module of the family's factorization plan (``factorized``, :mod:`sva.core.factorize`),
+    #: imported on first use; it has ``plan(spec) -> Plan``
+    factorize_module: str | None = None
+
+    def factorize_plan(self, spec: "Spec") -> Any:
+        """The :class:`~sva.core.factorize.Plan` of ``factorized`` for ``spec``: its domain
+        check and simplification."""
+        if self.factorize_module is None:
+            from sva.errors import UsageError
+
+            raise UsageError(f"family {self.name!r} has no factorized generator")
+        return importlib.import_module(self.factorize_module).plan(spec)
+
+    def factorize_defaults(self, spec: "Spec") -> dict[str, Any]:
+        """Every setting of ``factorized`` for ``spec``: those of the search it factorizes."""
+        self.factorize_plan(spec)
+        return self.search_defaults(spec)
+
+    def factorize(self, spec: "Spec", seed: int, config: Mapping[str, Any] | None) -> "Artifact":
+        """The ``factorized`` generator's artifact: search's for (spec, seed, configuration), factorized."""
+        from sva.core.factorized import factorized_artifact
+
+        self.factorize_plan(spec)
+        return factorized_artifact(spec, seed, config, self)
+
+    #: the module of the family's search with automatically defined functions (``search-modular``,
+    #: :mod:`sva.core.adf`), imported on first use; it has ``default_config(spec)`` and
+    #: ``generate(spec, seed, config) -> Artifact``
+    modular_module: str | None = None
+
+    def _modular_module(self) -> Any:
+        if self.modular_module is None:
+            from sva.errors import UsageError
+
+            raise UsageError(f"family {self.name!r} has no search-modular generator")
+        return importlib.import_module(self.modular_module)
+
+    def modular_defaults(self, spec: "Spec") -> dict[str, Any]:
+        """Every setting of the ``search-modular`` generator for ``spec`` (JSON-able)."""
+        return self._modular_module().default_config(spec)
+
+    def modular(self, spec: "Spec", seed: int, config: Mapping[str, Any] | None) -> "Artifact":
+        """The ``search-modular`` generator's artifact for (spec, seed, configuration)."""
+        return self._modular_module().generate(spec, seed, config)
+
+    @property
+    def templates(self) -> Mapping[str, tuple[str, Callable[["Spec"], "Program"]]]:
+        """Design templates by spec kind: ``kind -> (template name, template(spec) -> Program)``."""
+        return {}
+
+    def contract_strategy(self, spec: "Spec") -> str:
+        """The Hypothesis strategy expression each parameter of a plain design contract draws from."""
+        raise NotImplementedError(f"family {self.name!r} has no contract strategy")
+
+    def fitness_samples(self, spec: "Spec", seed: int, count: int) -> Sequence[tuple[Any, Any]]:
+        """``count`` random candidates of search, each as (its fast fitness, its fitness by the
+        reference evaluation): the conformance tests assert the two agree."""
+        raise NotImplementedError(f"family {self.name!r} has no fitness samples")
+
+    # -- trust ----------------------------------------------------------------------------------
+
+    def training_share(self, spec: "Spec") -> float | None:
+        """The share of the inputs ``verified`` checks that search trains on: 1.0 means being
+        verified says no more than passing training (the claims then call ``verified`` degenerate
+        for the spec). Default: distinct training cases over the size of a finite domain, ``None``
+        for an infinite one. Worked example: parity-5 trains on all 32 rows, 1.0; parity-5-half
+        on 16 of them, 0.5."""
+        size = spec.domain.size
+        if not size:
+            return None
+        return len(set(spec.training)) / size
+
+    def probe(self, spec: "Spec", entry: Callable[..., Any], cases: Sequence["Case"] | None) -> Any:
+        """Runs in the sandbox, after the spec checks: whatever the family learns by running the
+        artifact's entry (JSON data). ``cases`` are the held-out and shifted inputs the checks
+        used (``None`` when only tracing). ``None``: the family has no probe."""
+        return None
+
+    def has_probe(self, spec: "Spec") -> bool:
+        """True when :meth:`probe` measures something for ``spec``."""
+        return type(self).probe is not Family.probe
+
+    def judge(self, spec: "Spec", probe: Any) -> Judgement | None:
+        """Runs in the caller, on the probe's data: the family's verdict (or ``None``)."""
+        return None
+
+    def summary(self, fields: Mapping[str, Any]) -> str | None:
+        """One line of what the probe measured, for ``sva trust`` (``None``: nothing to say)."""
+        return None
+
+    # -- report ---------------------------------------------------------------------------------
+
+    def report_section(self, rows: Sequence[Mapping[str, Any]]) -> Section | None:
+        """The family's table in the report, from the done rows of its specs (``None``: none)."""
+        return None
+
+    def diagrams(self, row: Mapping[str, Any], spec: "Spec") -> tuple[Diagram, ...]:
+        """Pictures of one artifact (its stored row) in the family's notation."""
+        return ()
+
+    def __repr__(self) -> str:
+        return f"<family {self.name}>"

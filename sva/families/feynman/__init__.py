@@ -1,0 +1,110 @@
+"""The Feynman family: physics formulas from the AI Feynman database, with units (symbolic regression).
+
+Twelve equations (Udrescu and Tegmark 2020), each a spec ``feynman-<id>`` whose entry takes the
+variables and returns the output. Everything that is this family's lives in this folder: the
+equations with units and ranges (:mod:`.equations`, :mod:`.units`), the specs with their
+training, held-out and shifted points and tolerance (:mod:`.specs`), how the primitives are
+written and evaluated (:mod:`.primitives`), the search (DEAP GP, numpy fitness, linear scaling:
+:mod:`.search`), the design templates with named sub-quantities and their contracts
+(:mod:`.design`), the probe in the sandbox (:mod:`.probe`, :mod:`.expression`) and the caller's
+verdict (:mod:`.judge`, :mod:`.symbolic`: R^2, SRBench's symbolic solution, dimensional
+homogeneity), the report's table and the per-spec extrapolation plot (:mod:`.report`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
+
+from sva.core.family import Family, FamilyField, Judgement, Section
+from sva.core.program import Program
+from sva.core.spec import Case, Spec
+
+if TYPE_CHECKING:  # the emitter (libcst) is imported only when something is emitted
+    from sva.core.emitter import Primitive
+
+__all__ = ["FAMILY", "FeynmanFamily"]
+
+
+class FeynmanFamily(Family):
+    name = "feynman"
+    description = "symbolic regression: physics formulas of the AI Feynman database, with units"
+    fields = (
+        FamilyField("r2_held_out", "R^2 on the held-out points"),
+        FamilyField("r2_shift", "R^2 on the shifted points"),
+        FamilyField("symbolic_solution", "symbolic solution (SRBench)"),
+        FamilyField("units_kept", "dimensional homogeneity kept"),
+        FamilyField("nonfinite_outputs", "held-out and shifted points with a non-finite output"),
+        FamilyField("curve", "the extrapolation curve along the plot variable", json=True),
+        FamilyField("expression", "the formula as read from the artifact", json=True),
+    )
+    manifest_key = "formula"
+
+    search_module = "sva.families.feynman.search"
+    parsimony_module = "sva.families.feynman.parsimony"
+    factorize_module = "sva.families.feynman.factorize"
+    modular_module = "sva.families.feynman.modular"
+
+    def specs(self) -> tuple[Spec, ...]:
+        from sva.families.feynman.specs import feynman_specs
+
+        return feynman_specs()
+
+    @property
+    def primitives(self) -> Mapping[str, "Primitive"]:
+        from sva.families.feynman.primitives import PRIMITIVES
+
+        return PRIMITIVES
+
+    @property
+    def templates(self) -> Mapping[str, tuple[str, Callable[[Spec], Program]]]:
+        from sva.families.feynman.design import FEYNMAN_TEMPLATES
+
+        return FEYNMAN_TEMPLATES
+
+    def contract_strategy(self, spec: Spec) -> str:
+        return "st.floats(1.0, 5.0)"
+
+    def fitness_samples(self, spec: Spec, seed: int, count: int) -> Sequence[tuple[Any, Any]]:
+        """Random trees' scaled training error, numpy-vectorized against ``gp.compile`` and a
+        call per point with :mod:`math` (to nine significant digits: numpy's and libm's
+        transcendental functions may differ in the last bit)."""
+        from deap import gp
+
+        from sva.core.rng import seeded
+        from sva.families.feynman.search import fitness, primitive_set, reference_fitness, training_data
+
+        pset, data = primitive_set(spec), training_data(spec)
+        with seeded(seed):
+            trees = [gp.PrimitiveTree(gp.genHalfAndHalf(pset, 1, 5)) for _ in range(count)]
+        return [(float(f"{fitness(tree, data)[0]:.9g}"), float(f"{reference_fitness(tree, pset, spec, data):.9g}"))
+                for tree in trees]
+
+    def probe(self, spec: Spec, entry: Callable[..., Any], cases: Sequence[Case] | None) -> Any:
+        """R^2, non-finite outputs, dimensional homogeneity, the curve and the formula's tree:
+        :func:`sva.families.feynman.probe.probe`."""
+        from sva.families.feynman.probe import probe
+
+        return probe(spec, entry, cases)
+
+    def judge(self, spec: Spec, probe: Any) -> Judgement | None:
+        from sva.families.feynman.judge import judge
+        from sva.families.feynman.specs import equation_of
+
+        return judge(spec, equation_of(spec), probe)
+
+    def summary(self, fields: Mapping[str, Any]) -> str | None:
+        def r2(value: Any) -> str:
+            return "undefined" if value is None else f"{value:.6f}"
+
+        symbolic = fields.get("symbolic_solution")
+        return (f"R^2 held out {r2(fields.get('r2_held_out'))}, shifted {r2(fields.get('r2_shift'))}; symbolic "
+                f"solution {'unknown' if symbolic is None else 'yes' if symbolic else 'no'}; units "
+                f"{'kept' if fields.get('units_kept') else 'broken'}; formula {fields.get('expression')}")
+
+    def report_section(self, rows: Sequence[Mapping[str, Any]]) -> Section | None:
+        from sva.families.feynman.report import section
+
+        return section(self.specs(), rows)
+
+
+FAMILY = FeynmanFamily()

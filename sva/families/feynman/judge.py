@@ -1,0 +1,89 @@
+"""The caller's verdict on a probe (:mod:`sva.families.feynman.probe`): pure data in, fields out.
+
+The declared fields (stored per cell, in the manifest under ``formula``): ``r2_held_out``,
+``r2_shift``, ``symbolic_solution`` (SRBench's check, :mod:`sva.families.feynman.symbolic`),
+``units_kept`` (dimensional homogeneity held on every Hypothesis example), ``nonfinite_outputs``
+(held-out and shifted points where the output is not a finite number, or raised), ``curve``
+(the extrapolation curve's values) and ``expression`` (the formula as the reader read it).
+``verified`` is exact symbolic equality with the true formula (:func:`~sva.families.feynman.
+symbolic.is_equal`), a proof over the whole domain; ``checked`` counts the held-out and shifted
+points within tolerance. A non-finite output is a failure with its reason in the note, never a crash; R^2 is then
+undefined (``None``) on that set of points.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from sva.core.family import Judgement
+from sva.families.feynman.equations import Equation
+
+__all__ = ["judge", "tree_text"]
+
+
+def tree_text(tree: Any) -> str | None:
+    """A tree written in infix, for the manifest and the report."""
+    if tree is None:
+        return None
+    kind = tree[0]
+    if kind == "var":
+        return str(tree[1])
+    if kind == "const":
+        return f"{tree[1]:.6g}"
+    if kind == "pi":
+        return "pi"
+    if len(tree) == 2:
+        inner = tree_text(tree[1])
+        return f"-({inner})" if kind == "neg" else f"{kind}({inner})"
+    symbol = {"add": "+", "sub": "-", "mul": "*", "div": "/", "pow": "**"}[kind]
+    return f"({tree_text(tree[1])} {symbol} {tree_text(tree[2])})"
+
+
+def _nonfinite_note(part: str, data: Mapping[str, Any]) -> str | None:
+    if not data["nonfinite"]:
+        return None
+    first = data["first_nonfinite"] or {}
+    where = ", ".join(f"{name}={value:.4g}" for name, value in (first.get("args") or {}).items())
+    return (f"non-finite output on {data['nonfinite']} of {data['cases']} {part} points (first at {where}: it "
+            f"{first.get('got')}), so R^2 is undefined there")
+
+
+def judge(spec: Any, equation: Equation, probe: Any) -> Judgement | None:
+    """The fields, note and counterexample of one probe."""
+    from sva.families.feynman.symbolic import is_equal, is_symbolic_solution
+
+    if probe is None:
+        return None
+    if probe.get("reason"):
+        return Judgement(reason=str(probe["reason"]), note=f"not measured: {probe['reason']}")
+    held, shift, units = probe["held_out"], probe["shift"], probe["units"]
+    symbolic = is_symbolic_solution(equation, probe.get("tree"), probe.get("difference_spread"),
+                                    probe.get("ratio_spread"))
+    fields = {
+        "r2_held_out": held["r2"], "r2_shift": shift["r2"], "symbolic_solution": symbolic,
+        "units_kept": units["kept"], "nonfinite_outputs": held["nonfinite"] + shift["nonfinite"],
+        "curve": probe["curve"], "expression": tree_text(probe.get("tree")),
+    }
+    notes = [note for note in (_nonfinite_note("held-out", held), _nonfinite_note("shifted", shift)) if note]
+    if units["kept"] is None:
+        notes.append(f"dimensional homogeneity not decided: {units.get('reason')}")
+    elif not units["kept"]:
+        found = units["counterexample"] or {}
+        scales = ", ".join(f"{base} x{factor:.3g}" for base, factor in (found.get("scales") or {}).items()
+                           if factor != 1.0)
+        notes.append(f"dimensional homogeneity fails: rescaling the units ({scales or 'none'}) should give "
+                     f"{found.get('expected')!r:.30}, the artifact gives {found.get('got')!r:.30}")
+    if symbolic is None and probe.get("tree") is None:
+        notes.append(f"symbolic check not made: {probe.get('tree_reason')}")
+    r2 = "undefined" if held["r2"] is None else f"{held['r2']:.6f}"
+    r2s = "undefined" if shift["r2"] is None else f"{shift['r2']:.4f}"
+    headline = (f"R^2 {r2} held out, {r2s} shifted; symbolic solution: "
+                f"{'unknown' if symbolic is None else 'yes' if symbolic else 'no'}; units "
+                f"{'undecided' if units['kept'] is None else 'kept' if units['kept'] else 'broken'}")
+    verified = symbolic if not symbolic else is_equal(equation, probe.get("tree"), probe.get("difference_spread"))
+    if verified:
+        headline = "verified: the formula simplifies to the true one (sympy); " + headline
+    counterexample = units["counterexample"]
+    checked = (held["passed"] + shift["passed"], held["cases"] + shift["cases"])
+    return Judgement(verified=verified, fields=fields, counterexample=counterexample,
+                     note="; ".join([headline, *notes]), checked=checked)

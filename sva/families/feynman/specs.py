@@ -1,0 +1,139 @@
+"""The Feynman specs: one per equation of :mod:`sva.families.feynman.equations`.
+
+A spec ``feynman-<id>`` has the entry ``feynman_<id>`` taking the equation's variables in the
+database's order and returning its output. Its points are drawn uniformly in the variables'
+ranges by ``random.Random`` seeded with a string (hashed with SHA-512: the same points in every
+process, whatever PYTHONHASHSEED):
+
+* training (what search's fitness sees): :data:`TRAINING_POINTS` points, seed
+  ``"training:<name>"``; search may add target noise (its ``noise`` setting, SRBench's levels);
+* held out: :data:`HELD_OUT_POINTS` points from the same ranges, seed ``"held-out:<name>"``;
+* shifted: every range moved past its upper end (the relativistic speeds drawn as 0.6 to 0.95
+  of c instead), one point per integer the trust checks draw (seed ``"shifted:<name>:<k>"``), so
+  the sample is uniform however many points the trust settings ask for;
+* domain (what Hypothesis draws the properties' inputs from): floats in the training ranges.
+
+A pass is agreement with the oracle within the spec's tolerance: relative :data:`TOLERANCE`,
+with an absolute floor of :data:`FLOOR` times the RMS of the target on the held-out points (so
+an output near zero, as r*F*sin(theta) has, is not held to a relative error of its noise).
+I.8.14 has one more property: the distance is the same with the two points swapped.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from typing import Any, Callable
+
+from sva.core.spec import Case, Domain, Property, Spec, oracle_property, within
+from sva.families.feynman.equations import BETA_SHIFT, EQUATIONS, Equation
+from sva.families.feynman.units import describe
+
+__all__ = ["FAMILY", "FLOOR", "HELD_OUT_POINTS", "PRIMITIVES", "TOLERANCE", "TRAINING_POINTS", "equation_of",
+           "feynman_specs", "shifted_point", "spec_of"]
+
+FAMILY = "feynman"
+TRAINING_POINTS = 200
+HELD_OUT_POINTS = 1000
+TOLERANCE = 0.01
+FLOOR = 1e-3
+#: Both generators' primitive set (rendered by :mod:`sva.families.feynman.primitives`).
+PRIMITIVES = ("ADD", "SUB", "MUL", "DIV", "SQRT", "EXP", "SIN", "COS", "NEG", "PI")
+
+
+def _point(equation: Equation, rng: random.Random) -> Case:
+    return tuple(rng.uniform(variable.low, variable.high) for variable in equation.variables)
+
+
+def points(equation: Equation, purpose: str, count: int) -> tuple[Case, ...]:
+    """``count`` uniform points of the training box, seeded by ``purpose`` and the spec's name."""
+    rng = random.Random(f"{purpose}:{equation.name}")
+    return tuple(_point(equation, rng) for _ in range(count))
+
+
+def shifted_point(equation: Equation, index: int) -> Case:
+    """Shifted point number ``index``: each variable in its shifted range; a relativistic speed
+    is ``beta * c`` with beta uniform in :data:`~sva.families.feynman.equations.BETA_SHIFT`."""
+    rng = random.Random(f"shifted:{equation.name}:{index}")
+    values = {variable.name: rng.uniform(variable.shift_low, variable.shift_high) for variable in equation.variables}
+    if equation.relativistic is not None:
+        speed, light = equation.relativistic
+        values[speed] = rng.uniform(*BETA_SHIFT) * values[light]
+    return tuple(values[name] for name in equation.params)
+
+
+def _domain_strategy(equation: Equation) -> Callable[[], Any]:
+    def build() -> Any:
+        from hypothesis import strategies as st
+
+        return st.tuples(*(st.floats(min_value=float(v.low), max_value=float(v.high)) for v in equation.variables))
+
+    return build
+
+
+def _shift_strategy(equation: Equation) -> Callable[[], Any]:
+    def build() -> Any:
+        from hypothesis import strategies as st
+
+        return st.integers(min_value=0, max_value=2 ** 31 - 1).map(lambda index: shifted_point(equation, index))
+
+    return build
+
+
+def _oracle(equation: Equation) -> Callable[..., float]:
+    def oracle(*values: float) -> float:
+        return float(equation.formula(math, *values))
+
+    oracle.__name__ = equation.entry
+    return oracle
+
+
+def _points_swapped(entry: Callable[..., Any], case: Case) -> bool:
+    x1, x2, y1, y2 = case
+    first, second = entry(x1, x2, y1, y2), entry(x2, x1, y2, y1)
+    return isinstance(first, (int, float)) and isinstance(second, (int, float)) and \
+        math.isclose(first, second, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def spec_of(equation: Equation) -> Spec:
+    """The spec of one equation."""
+    oracle = _oracle(equation)
+    held_out = points(equation, "held-out", HELD_OUT_POINTS)
+    rms = math.sqrt(sum(oracle(*case) ** 2 for case in held_out) / len(held_out))
+    equal = within(TOLERANCE, FLOOR * rms)
+    properties = [oracle_property(oracle, equal)]
+    if equation.symmetry == "points":
+        properties.append(Property("symmetric_in_the_points", "the distance is the same with the two points "
+                                   "swapped: f(x1, x2, y1, y2) == f(x2, x1, y2, y1)", _points_swapped))
+    variables = "; ".join(f"{v.name} in [{v.low:g}, {v.high:g}] ({v.unit}, {describe(v.units)})"
+                          for v in equation.variables)
+    shifted = "; ".join(f"{v.name} in [{v.shift_low:g}, {v.shift_high:g}]" for v in equation.variables
+                        if equation.relativistic is None or v.name != equation.relativistic[0])
+    if equation.relativistic is not None:
+        speed, light = equation.relativistic
+        shifted += f"; {speed} = beta * {light}, beta in [{BETA_SHIFT[0]:g}, {BETA_SHIFT[1]:g}]"
+    return Spec(
+        name=equation.name, family=FAMILY, kind=equation.id, entry=equation.entry, params=equation.params,
+        outputs=(equation.output,), primitives=PRIMITIVES, oracle=oracle, properties=tuple(properties),
+        domain=Domain(f"floats in the training ranges: {variables}", _domain_strategy(equation)),
+        training=points(equation, "training", TRAINING_POINTS), held_out=held_out,
+        shifted=Domain(f"extrapolation: {shifted}", _shift_strategy(equation)),
+        size=len(equation.variables),
+        description=(f"Return {equation.output} = {equation.text}, {equation.meaning} "
+                     f"({equation.output_unit}, {describe(equation.output_units)})."),
+        notes=(f"AI Feynman {equation.id}. Variables: {variables}. Training: {TRAINING_POINTS} uniform points; "
+               f"held out: {HELD_OUT_POINTS}; shift: {shifted}. A pass is within {TOLERANCE:.0%} of the oracle "
+               f"(absolute floor {FLOOR:g} x the target's RMS)."),
+        extra={"equation": equation, "tolerance": TOLERANCE, "absolute": FLOOR * rms, "rms": rms},
+        equal=equal,
+    )
+
+
+def feynman_specs() -> tuple[Spec, ...]:
+    """The twelve specs, in the database's order."""
+    return tuple(spec_of(equation) for equation in EQUATIONS)
+
+
+def equation_of(spec: Spec) -> Equation:
+    """The equation a Feynman spec was made from."""
+    return spec.extra["equation"]

@@ -1,0 +1,154 @@
+"""``build_report``: the result rows of a run -> ``report.html``, ``report.md``, ``report.csv``.
+
+The report is rebuilt from the results database (or from rows handed in), never from a live run.
+Steps: load the rows of the latest run (:func:`sva.results.store.load_rows`), compute
+the statistics (:func:`sva.results.tables.compare`, :func:`~sva.results.tables.correlate`)
+and the claims (:func:`sva.results.claims.evaluate_claims`), arrange them with each
+registered family's own table (:mod:`sva.report.tables`), draw the figures
+(:mod:`sva.report.plots`) and the seed-0 artifacts with the families' diagrams
+(:mod:`sva.report.sidebyside`), then write one self-contained HTML page (every figure inline
+SVG, no network needed), a Markdown twin that links the same SVGs as files, and the per-spec
+table as CSV. The records handed from here to the writers live in :mod:`sva.report.content`.
+
+Deterministic: the same rows give byte-identical ``report.md`` and ``report.csv``; the HTML has no
+clock either (the only time shown is the run's own ``finished_at``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+from sva.atomic import write_text_atomically
+from sva.errors import InputError, OutputError
+from sva.report import plots
+from sva.report.content import ClaimView, ReportContent, ReportFiles
+from sva.report.external import external_section
+from sva.report.html import render_html
+from sva.report.markdown import render_markdown
+from sva.report.sidebyside import side_by_side
+from sva.report.tables import (HEADLINE_METRICS, TableRow, comparison_table, csv_records, done_rows,
+                                    failed_cells, family_sections, spec_order, summarize_run)
+from sva.results.claims import claim, evaluate_claims, tally
+from sva.results.store import database_path, latest_run, load_rows
+from sva.report.competitive import competitiveness_section, fronts_section
+from sva.report.notes import claims_summary, run_notes, specs_section, within_section
+from sva.results.tables import compare, correlate, distinct
+
+__all__ = ["ReportFiles", "ReportContent", "ClaimView", "build_report", "report_content"]
+
+
+def _load(results_dir: Path) -> tuple[list[dict[str, Any]], str | None]:
+    if not results_dir.exists():
+        raise InputError(f"{results_dir}: no such folder; run 'sva run --out {results_dir}' first "
+                         f"or pass --results DIR")
+    rows = load_rows(results_dir)
+    if not rows:
+        raise InputError(f"{database_path(results_dir)}: holds no cells of a run; "
+                         f"run 'sva run --out {results_dir}' first")
+    run = latest_run(results_dir)
+    return rows, (str(run["preset"]) if run and run.get("preset") else None)
+
+
+def _claim_view(result: Any) -> ClaimView:
+    try:
+        headline = claim(result.name).headline
+    except KeyError:
+        headline = result.name.replace("_", " ")
+    return ClaimView(name=result.name, headline=headline, statement=result.statement, verdict=result.verdict,
+                     sentence=result.sentence,
+                     per_spec=tuple((v.spec, v.verdict, v.sentence) for v in result.specs),
+                     kind=result.kind, kind_reason=result.kind_reason)
+
+
+def report_content(rows: Sequence[Mapping[str, Any]], results_dir: Path, out_dir: Path, *,
+                   preset: str | None = None, seed: int = 0) -> ReportContent:
+    """Compute every section of the report from ``rows`` (diagrams are written under ``out_dir``)."""
+    done = done_rows(rows)
+    comparisons = compare(done, [m for m in HEADLINE_METRICS if m != "search_success"], seed=seed)
+    correlations = correlate(done, list(plots.SCATTER_METRICS), list(plots.SCATTER_OUTCOMES), seed=seed)
+    results = evaluate_claims(done, seed=seed)
+    claims = tuple(_claim_view(result) for result in results)
+    specs_table = specs_section(rows)
+    within_table = within_section(results)
+    specs = spec_order(row["spec"] for row in rows)
+    search = [row for row in done if row["generator"] != "design"]
+    external_table = external_section(rows, specs)
+    pressed = (competitiveness_section(rows), fronts_section(rows, results_dir, seed=seed))
+    return ReportContent(
+        summary=summarize_run(rows),
+        claims=claims,
+        table=tuple(comparison_table(rows, comparisons)),
+        sections=(*(table for table in (specs_table, within_table, *pressed, external_table) if table),
+                  *family_sections(rows)),
+        scatter_svg=plots.scatter_grid(distinct(done), correlations) if done else None,
+        convergence_svg=plots.convergence_grid(search, specs),
+        pairs=tuple(side_by_side(rows, results_dir, out_dir)),
+        failed=tuple(failed_cells(rows)),
+        preset=preset,
+        claims_summary=claims_summary(results, tally(results)),
+        notes=run_notes(rows),
+    )
+
+
+def _write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically (a temporary file renamed over it)."""
+    try:
+        write_text_atomically(path, text, newline="")
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write the report: {error.strerror or error}; "
+                          f"choose a writable folder with --out") from None
+
+
+def _csv_text(table: Sequence[TableRow]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerows(csv_records(table))
+    return buffer.getvalue()
+
+
+def build_report(results_dir: Path, out_dir: Path | None = None, *,
+                 rows: list[dict] | None = None) -> ReportFiles:
+    """Write the report of ``results_dir`` (default folder ``results_dir / "report"``).
+
+    ``rows``: use these result rows instead of reading ``results_dir/results.sqlite`` (artifact
+    paths in them are still read relative to ``results_dir``). Raises :class:`InputError` when
+    there is no database or it holds no cells, :class:`OutputError` when ``out_dir`` cannot be
+    written. Failed cells do not stop the report; they get their own section.
+    """
+    results_dir = Path(results_dir)
+    out_dir = Path(out_dir) if out_dir is not None else results_dir / "report"
+    preset = None
+    if rows is None:
+        rows, preset = _load(results_dir)
+    elif not rows:
+        raise InputError(f"{results_dir}: no result rows to report")
+    else:
+        presets = {(row.get("config") or {}).get("preset") for row in rows} - {None}
+        preset = ", ".join(sorted(map(str, presets))) or None
+    try:
+        (out_dir / "figures").mkdir(parents=True, exist_ok=True)
+        (out_dir / "diagrams").mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"{out_dir}: cannot create the report folder: {error.strerror or error}; "
+                          f"choose a writable folder with --out") from None
+    content = report_content(rows, results_dir, out_dir, preset=preset)
+    figures = []
+    family_figures = [(f"{section.anchor}-{figure.name}", figure.svg) for section in content.sections
+                      for figure in section.figures]
+    for name, svg in (("scatter", content.scatter_svg), ("convergence", content.convergence_svg), *family_figures):
+        if svg is not None:
+            path = out_dir / "figures" / f"{name}.svg"
+            _write(path, svg)
+            figures.append(path)
+    files = ReportFiles(
+        out_dir=out_dir, html=out_dir / "report.html", markdown=out_dir / "report.md", csv=out_dir / "report.csv",
+        figures=tuple(figures),
+        diagrams=tuple(out_dir / name for pair in content.pairs for view in pair.views
+                       for name in (view.diagram_file, *(diagram.file for diagram in view.diagrams)) if name))
+    _write(files.csv, _csv_text(content.table))
+    _write(files.markdown, render_markdown(content))
+    _write(files.html, render_html(content))
+    return files

@@ -1,0 +1,89 @@
+"""The report's fixed words: section titles, short introductions and "how to read this".
+
+One place for the text both writers (HTML and Markdown) print, so they cannot drift apart. These
+words define terms and say how to read a table; none states what the data show. Sentences about
+the run's data are computed from its rows (:mod:`sva.report.notes`, the claims' own
+sentences). A
+family's own section brings its own title and introduction (``Family.report_section``); the
+families' sections come right after :data:`FAMILY_SECTIONS_AFTER`.
+"""
+
+from __future__ import annotations
+
+__all__ = ["TITLE", "SECTIONS", "FAMILY_SECTIONS_AFTER", "INTRO", "HOW_TO_READ", "RATE_METRICS"]
+
+TITLE = "Search versus design: the report"
+
+#: (anchor, title) of every section of the core, in page order.
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("run", "What was run"),
+    ("claims", "The essay's claims, in plain words"),
+    ("comparison", "Design against search, per spec"),
+    ("scatter", "Comprehensibility against trust"),
+    ("convergence", "Search convergence"),
+    ("side-by-side", "Seed 0, design beside search"),
+    ("failed", "Failed cells"),
+    ("how-to-read", "How to read this report"),
+)
+
+#: The section the families' own sections follow, in family registration order.
+FAMILY_SECTIONS_AFTER = "comparison"
+
+#: Metrics whose per-generator figure is a rate (the mean of yes/no), not a median.
+RATE_METRICS: tuple[str, ...] = ("verified", "search_success")
+
+INTRO: dict[str, str] = {
+    "claims": "Each claim of Alex Flint's essay Search versus design, tested on this run's cells. "
+              "A claim is a finding only when the data could have said otherwise: a claim settled by how the "
+              "generators build is marked true by construction, one whose outcome cannot vary on these specs "
+              "untestable, and neither is counted. The sentence gives the numbers.",
+    "comparison": "For each spec and metric: the median over seeds of each generator (for verified and "
+                  "the search success rate: the rate, i.e. the share of cells), the difference of medians "
+                  "design - search with its bootstrap 95% interval, Cliff's delta of design over search "
+                  "with its magnitude, and the test's two-sided p before and after Holm's correction "
+                  "(across every spec and metric of this table): signed-rank when one generator gave a single "
+                  "artifact (its runs against that value), Mann-Whitney when both vary. n is the number of "
+                  "cells with a value.",
+    "scatter": "Every distinct artifact (copies of one counted once), design (filled squares) and search (open circles): a comprehensibility "
+               "measure against a trust outcome. Each panel's title gives Spearman's rho over the distinct artifacts "
+               "with its 95% interval and their number. Verified is yes or no; its points are "
+               "spread a little vertically so they do not hide one another.",
+    "convergence": "For each spec, the best training fitness of each generation, one line per search run "
+                   "(every seed; a spec with several outputs evolves one tree per output, so one line per "
+                   "output). Fitness counts wrong training cases (unsorted binary inputs for sorting "
+                   "networks); 0 is perfect and ends the run.",
+    "side-by-side": "The artifacts of seed 0 of each spec, design first. Each shows its code, its unit graph "
+                    "(one box per unit, area growing with size; bold double boxes have a story) and its "
+                    "measurements.",
+    "failed": "Cells of the run that did not finish, with the stage that failed and why. They are left "
+              "out of every figure and statistic above.",
+}
+
+HOW_TO_READ: tuple[str, ...] = (
+    "Comprehensibility: decomposability D is 1 - 1/N_eff, where N_eff is the effective number of parts "
+    "(0 for one monolithic expression, near 1 for many parts of similar size). Explanation length E "
+    "counts the tokens a reader must take in when reading top-down from the entry function, reading a "
+    "part's story instead of its body where it has one; audit length A reads every part once. "
+    "Localization is how narrowly a failing test points at a fault (0 for a monolith, near 1 when each "
+    "part's own contract catches the faults in that part); mutation score is the share of mutants the "
+    "tests kill.",
+    "Trust: held-out and shift pass rates are the shares of inputs outside the training cases (held out, "
+    "or from a shifted distribution) on which the artifact is right; verified means an exhaustive check "
+    "on the whole finite domain passed (for a sorting network: the 0-1 principle on the traced "
+    "network). A blank (-) means not measured, e.g. a spec whose training cases "
+    "already cover its whole domain has no held-out inputs.",
+    "Verdicts: on a spec, a finding is supported when Cliff's delta is large in the claimed direction, the "
+    "interval of the difference excludes 0 on that side and the test's p, corrected with Holm across every "
+    "spec and claim of the run, is below 0.05; contradicted when the same holds the other way; 'too few seeds' "
+    "when the effect is there but no outcome of that many runs could have reached significance; inconclusive "
+    "otherwise. Overall, a signed-rank test over the per-spec differences (specs as the units) with Holm "
+    "across the claims decides. Correlations count each distinct artifact once, pooled and within each "
+    "generator (the full rule: sva/results/comparisons.py, correlations.py and docs/report.md).",
+    "Statistics: a difference is only worth reading with its interval; an interval that excludes 0 and a "
+    "Holm-corrected p below 0.05 make a difference unlikely to be luck across the many comparisons made "
+    "here. Cliff's delta runs from -1 to 1: the chance that a design cell has the higher value, minus "
+    "the chance that a search cell has (1: every design value above every search value); its magnitude "
+    "is negligible, small, medium or large.",
+    "Files: report.csv holds the per-spec table (one row per spec and metric, brief field names); "
+    "figures/ and diagrams/ hold every SVG shown here; the page itself needs no network.",
+)

@@ -1,0 +1,175 @@
+"""The claims' verdicts in plain words: every sentence ``sva claims`` and the report print about them.
+
+Pure wording over numbers the verdict logic (:mod:`sva.results.claims`) has already
+computed: nothing here decides a verdict. A verdict's sentence is its scope, the claim, the verdict
+and the numbers behind it, parts joined by "; "::
+
+    sentence("Design artifacts are more decomposable", on_spec("parity-6"), "supported",
+             ["decomposability D: median 0.83 (design) vs 0 (search), ..."])
+    -> "On parity-6, the claim that design artifacts are more decomposable is supported:
+        decomposability D: median 0.83 (design) vs 0 (search), ...."
+
+Numbers: :func:`num` gives two decimals, or a whole number with thousands separators from 10 up
+(``num(0.834) == "0.83"``, ``num(1234.0) == "1,234"``); :func:`p` two significant figures
+(``p(0.00812) == "0.0081"``); a missing value is ``-``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Sequence
+
+from sva.results.fields import field_info
+
+__all__ = ["absent_part", "correlation_part", "cost_part", "no_pairs_part", "not_tested_part",
+           "num", "on_spec", "over_all", "OVERALL", "overall_part", "p", "label", "sentence", "spec_part"]
+
+#: The scope of an overall verdict of a comparison claim.
+OVERALL = "Overall"
+
+
+def num(value: float | None) -> str:
+    """A measurement in a sentence: ``-``, a whole number from 10 up, else two decimals."""
+    if value is None:
+        return "-"
+    if float(value).is_integer() and abs(value) >= 10:
+        return f"{value:,.0f}"
+    return f"{value:.2f}"
+
+
+def p(value: float | None) -> str:
+    """A p-value in a sentence: two significant figures, or ``-``."""
+    return "-" if value is None else f"{value:.2g}"
+
+
+def label(metric: str) -> str:
+    """A field's words (``fields.py``), else its name with spaces."""
+    try:
+        return field_info(metric).label
+    except KeyError:
+        return metric.replace("_", " ")
+
+
+def on_spec(spec: str) -> str:
+    """The scope of a verdict on one spec."""
+    return f"On {spec}"
+
+
+def over_all(artifacts: int, cells: int | None = None) -> str:
+    """The scope of the overall verdict of a correlation claim: distinct artifacts (and the
+    cells they came from, when copies made those more)."""
+    copies = f" (from {cells} cells)" if cells is not None and cells != artifacts else ""
+    return f"Over all {artifacts} distinct artifacts{copies}"
+
+
+#: How each verdict reads after "the claim that ... ".
+_VERDICT_WORDS = {
+    "no data": "untested (no data)",
+    "structural": "true by construction, not a finding",
+    "degenerate": "untestable here (the outcome cannot vary)",
+    "too few seeds": "undecided: too few seeds",
+}
+
+
+def sentence(headline: str, scope: str, verdict: str, parts: Sequence[str]) -> str:
+    """"On parity-6, the claim that design artifacts are more decomposable is supported: ..." """
+    words = _VERDICT_WORDS.get(verdict, verdict)
+    claim_text = headline[0].lower() + headline[1:]
+    details = "; ".join(part for part in parts if part)
+    return f"{scope}, the claim that {claim_text} is {words}" + (f": {details}." if details else ".")
+
+
+def spec_part(comparison: Any, verdict: str, several: bool, p_family: float | None = None,
+              reason: str | None = None, needed: int | None = None) -> str:
+    """One metric's numbers on one spec (a :class:`~sva.results.tables.Comparison`): the
+    metric's own verdict in brackets when the claim has ``several`` metrics there; why, for a
+    structural or degenerate one; the test and its Holm p (``p_family``) for a finding; the seeds
+    ``needed`` when there were too few."""
+    interval = comparison.difference
+    which = f" [{verdict}]" if several else ""
+    first_side, second_side = comparison.sides
+    first = num(comparison.median_first) + ("" if comparison.n_first == 1 else " median")
+    second = num(comparison.median_second) + ("" if comparison.n_second == 1 else " median")
+    head = (f"{label(comparison.metric)}{which}: {first} ({first_side}, {_artifacts(comparison.artifacts_first)}) vs "
+            f"{second} ({second_side}, {_artifacts(comparison.artifacts_second)})")
+    if reason:
+        return f"{head}; {reason}"
+    test = {"signed-rank": f"signed-rank over {comparison.runs} runs against the {comparison.single}'s one value",
+            "mann-whitney": "Mann-Whitney", "none": "no test (one value each)"}[comparison.test]
+    tail = (f", difference {num(interval.estimate)} [{num(interval.low)}, {num(interval.high)}], Cliff's delta "
+            f"{comparison.delta:+.2f} ({comparison.magnitude}), {test} p = {p(comparison.p_value)} (Holm {p(p_family)})")
+    if needed is not None:
+        tail += (f"; too few seeds (n = {comparison.runs}; at least {needed} needed: the smallest possible p "
+                 "cannot survive Holm's correction)")
+    return head + tail
+
+
+def _artifacts(count: int) -> str:
+    return f"{count} artifact" + ("" if count == 1 else "s")
+
+
+def overall_part(metric: str, verdict: str, several: bool, numbers: Mapping[str, Any]) -> str:
+    """One metric's numbers over every spec: the per-spec verdicts of the findings, what was not a
+    finding, the medians and the signed-rank test over specs (``numbers`` as the verdict logic
+    records them)."""
+    delta = "-" if numbers["delta"] is None else f"{numbers['delta']:+.2f}"
+    which = f" [{verdict}]" if several else ""
+    first_side, second_side = numbers.get("sides", ("design", "search"))
+    facts = []
+    if numbers["specs_structural"]:
+        facts.append(f"{numbers['specs_structural']} structural")
+    if numbers["specs_degenerate"]:
+        facts.append(f"{numbers['specs_degenerate']} degenerate")
+    kept = f" ({', '.join(facts)}, not counted)" if facts else ""
+    head = (f"by {label(metric)}{which}: {numbers['specs_empirical']} of {numbers['specs']} specs are findings{kept}")
+    if verdict in ("structural", "degenerate") and numbers.get("reasons"):
+        head += ": " + "; ".join(numbers["reasons"])
+    if not numbers["specs_empirical"]:
+        return head + (f" (median {num(numbers['median_first'])} {first_side} vs {num(numbers['median_second'])} "
+                       f"{second_side})")
+    return (f"{head}; of those, {numbers['specs_supported']} supported, {numbers['specs_contradicted']} contradicted, "
+            f"{numbers['specs_too_few_seeds']} too few seeds (median {num(numbers['median_first'])} {first_side} vs "
+            f"{num(numbers['median_second'])} {second_side}, Cliff's delta {delta}); signed-rank over "
+            f"{numbers['specs_empirical']} per-spec differences p = {p(numbers['p_value'])} (Holm {p(numbers['p_holm'])})")
+
+
+def no_pairs_part(metric: str, sides: Sequence[str] = ("design", "search")) -> str:
+    """Why a one-metric claim has no overall numbers."""
+    return f"no spec has {label(metric)} measured for both {sides[0]} and {sides[1]}"
+
+
+def absent_part(absent: Sequence[str], metrics: Sequence[str]) -> str:
+    """Why a spec has no comparison: the generators (``absent``) without a cell measuring any
+    of ``metrics`` (none: no seed of one matches a seed of the other)."""
+    names = " or ".join(label(metric) for metric in metrics)
+    return f"no {' or '.join(absent) or 'paired'} artifact with {names} measured"
+
+
+def cost_part(cost: Mapping[str, Any]) -> str:
+    """What search cost, per artifact (the verdict logic's ``search_cost`` numbers)."""
+    if not cost["artifacts"]:
+        return "no search artifact to cost"
+    parts = []
+    if cost["median_evaluations"] is not None:
+        parts.append(f"median {num(cost['median_evaluations'])} evaluations")
+    if cost["median_generate_seconds"] is not None:
+        parts.append(f"{cost['median_generate_seconds']:.2f} s")
+    success = f", success {cost['successes']}/{cost['runs']}" if cost["runs"] else ""
+    return (f"search cost {' and '.join(parts) or 'not recorded'} per artifact{success} "
+            "(the design's human cost is not measured)")
+
+
+def not_tested_part(skipped: Sequence[str]) -> str:
+    """The outcomes left out of a correlation claim, with their reasons."""
+    return "not tested: " + ", ".join(skipped)
+
+
+def correlation_part(correlation: Any, group: str = "") -> str:
+    """One correlation (a :class:`~sva.results.tables.Correlation`) in a sentence, over
+    ``n`` distinct artifacts, within ``group`` when it names one."""
+    where = f"within {group}: " if group else ""
+    if correlation.rho is None:
+        return f"{where}rho({correlation.metric}, {correlation.outcome}) undefined ({correlation.note})"
+    interval = correlation.interval
+    bounds = f" [{interval.low:+.2f}, {interval.high:+.2f}]" if interval else ""
+    return (f"{where}rho({correlation.metric}, {correlation.outcome}) = {correlation.rho:+.2f}{bounds} "
+            f"over {correlation.n} artifacts, Holm p = {p(correlation.p_holm)}")

@@ -1,0 +1,130 @@
+"""The records of the claims: a claim, its verdict in one scope, and its result over a run.
+
+Pure data shared by the claims' definitions (:mod:`sva.results.claims`) and the two kinds of
+evaluation (:mod:`sva.results.comparisons`, :mod:`sva.results.correlations`). A
+verdict is one of :data:`VERDICTS`; its ``kind`` (:mod:`sva.results.kinds`) says whether it
+is a finding (``"empirical"``), a fact of how the generators build (``"structural"``) or an
+outcome that could not vary (``"degenerate"``). Only findings count in a tally.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+from typing import Any, Mapping
+
+import numpy as np
+
+from sva.results.fields import field_info
+from sva.results.kinds import DEGENERATE, EMPIRICAL, STRUCTURAL
+
+__all__ = ["ALPHA", "Claim", "ClaimResult", "FINDINGS", "LARGE", "VERDICTS", "Verdict", "plain"]
+
+#: The verdicts of a finding, then those that are not findings, then no data.
+VERDICTS = ("supported", "contradicted", "inconclusive", "too few seeds", STRUCTURAL, DEGENERATE, "no data")
+#: The verdicts a finding can have.
+FINDINGS = ("supported", "contradicted", "inconclusive", "too few seeds")
+#: Smallest |Cliff's delta| that counts as a large effect (Romano et al. 2006).
+LARGE = 0.474
+#: Significance level applied to Holm-adjusted p-values.
+ALPHA = 0.05
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim of the essay. A comparison claim says the ``better`` generator, one of its two
+    ``sides`` (``("design", "search")`` unless stated), has ``direction`` (``"higher"`` or
+    ``"lower"``) values of each metric; a
+    correlation claim (``outcomes`` non-empty) says each metric, read the way ``fields.py`` calls
+    better, goes with higher trust outcomes, over all artifacts or (``within``) inside each
+    generator."""
+
+    name: str
+    headline: str
+    statement: str
+    metrics: tuple[str, ...]
+    better: str | None = None
+    direction: str | None = None
+    outcomes: tuple[str, ...] = ()
+    #: the claim's sentences also report what search cost (evaluations and seconds)
+    reports_cost: bool = False
+    #: a correlation claim tested inside each (family, generator) rather than over all artifacts
+    within: bool = False
+    #: the two generators a comparison claim sets against each other (first minus second)
+    sides: tuple[str, str] = ("design", "search")
+    #: a recovery claim's (start, treated, target) generators: how much of the gap from start to
+    #: target the treated artifacts close (:mod:`sva.results.recovery`)
+    between: tuple[str, ...] = ()
+
+    @property
+    def kind(self) -> str:
+        if self.between:
+            return "recovery"
+        return "correlation" if self.outcomes else "comparison"
+
+    def sign(self, metric: str) -> int:
+        """The claimed sign of first - second side (comparison) or of rho (correlation) for ``metric``."""
+        if self.kind in ("correlation", "recovery"):
+            return 1 if field_info(metric).better == "higher" else -1
+        up = 1 if self.direction == "higher" else -1
+        return up if self.better == self.sides[0] else -up
+
+    def as_json(self) -> dict[str, Any]:
+        return {**asdict(self), "kind": self.kind}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A claim's verdict in one scope (a spec): one of :data:`VERDICTS`, its kind and why, a
+    sentence, the numbers."""
+
+    spec: str
+    verdict: str
+    sentence: str
+    numbers: dict[str, Any] = field(default_factory=dict)
+    kind: str = EMPIRICAL
+    kind_reason: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"spec": self.spec, "verdict": self.verdict, "sentence": self.sentence, "kind": self.kind,
+                "kind_reason": self.kind_reason, "numbers": plain(self.numbers)}
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    """A claim's overall verdict (with its kind) and its verdict on every spec in the rows."""
+
+    name: str
+    statement: str
+    verdict: str
+    sentence: str
+    numbers: dict[str, Any]
+    specs: tuple[Verdict, ...]
+    kind: str = EMPIRICAL
+    kind_reason: str | None = None
+
+    def spec(self, name: str) -> Verdict:
+        for entry in self.specs:
+            if entry.spec == name:
+                return entry
+        raise KeyError(f"no verdict of {self.name} for spec {name!r}")
+
+    def as_json(self) -> dict[str, Any]:
+        return {"name": self.name, "statement": self.statement, "verdict": self.verdict,
+                "sentence": self.sentence, "kind": self.kind, "kind_reason": self.kind_reason,
+                "numbers": plain(self.numbers), "specs": [entry.as_json() for entry in self.specs]}
+
+
+def plain(value: Any) -> Any:
+    """JSON-able copy: records to dicts, numpy scalars to Python numbers, NaN to None."""
+    if hasattr(value, "as_json"):
+        return plain(value.as_json())
+    if isinstance(value, Mapping):
+        return {str(key): plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value

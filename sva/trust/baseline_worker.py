@@ -1,0 +1,190 @@
+"""The sandboxed baseline run (job ``trust_baseline``): every test and check on the original.
+
+Runs only inside :mod:`sva.trust.sandbox`, in a temporary folder holding the artifact and
+its tests under their own file names. :func:`run_baseline` imports the artifact under
+coverage.py (branch mode), runs every test once (the spec test first, then each pytest item)
+while a profile hook (:class:`CallTracer`) records which artifact functions each test calls
+*directly* (a call into the artifact from a frame outside it) and which it executes at all,
+then runs the spec checks (:mod:`sva.trust.spec_checks`) and, after coverage stopped, the
+spec family's probe on the held-out and shifted inputs the checks used. The lines coverage saw
+run from the import to the end of test collection give the functions that ran at import time
+(:func:`functions_run`).
+
+The result is one :class:`~sva.trust.protocol.BaselineResult`; an artifact that fails or
+hangs on import, or tests that do not collect, give a result saying only that.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import types
+from pathlib import Path
+from typing import Any, Callable
+
+from sva.specs import spec_names
+from sva.trust.loading import prepare_machinery
+from sva.trust.protocol import BaselineResult, Coverage, SpecChecks, TestRun, WorkerRequest
+from sva.trust.runners import PytestTest, run_with_driver
+from sva.trust.session import Session, open_session, spec_test_of
+from sva.trust.spec_checks import check_cases_of, run_spec_checks, shifted_cases_of
+from sva.trust.timer import Alarm, TimeBudgetExceeded, failure_line
+
+__all__ = ["CallTracer", "functions_run", "run_baseline", "unit_qualname"]
+
+
+def unit_qualname(code: types.CodeType) -> str | None:
+    """The unit-graph name of the function owning ``code``: ``C.m.<locals>.g`` -> ``C.m.g``.
+
+    Lambdas and comprehensions belong to the function around them; module code is ``None``.
+    """
+    parts = [part for part in code.co_qualname.split(".") if part != "<locals>"]
+    while parts and parts[-1].startswith("<"):
+        parts.pop()
+    return ".".join(parts) or None
+
+
+class CallTracer:
+    """A profile hook recording, per test, the artifact functions called directly and at all."""
+
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self.direct: set[str] = set()
+        self.executed: set[str] = set()
+
+    def __call__(self, frame: Any, event: str, arg: Any) -> None:
+        if event != "call" or frame.f_code.co_filename != self.filename:
+            return
+        name = unit_qualname(frame.f_code)
+        if name is None:
+            return
+        self.executed.add(name)
+        caller = frame.f_back
+        while caller is not None and unit_qualname(caller.f_code) is None and caller.f_code.co_filename == self.filename:
+            caller = caller.f_back  # a lambda or comprehension inside the artifact is the artifact
+        if caller is None or caller.f_code.co_filename != self.filename:
+            self.direct.add(name)
+
+    def reset(self) -> None:
+        self.direct, self.executed = set(), set()
+
+
+def functions_run(module_file: str, lines: Any) -> list[str]:
+    """The unit names (as :func:`unit_qualname` gives them) of the functions of ``module_file``
+    with a body line among ``lines`` (executed lines), sorted. A body line is one of the
+    function's own, not shared with the code around it (the ``def`` line and decorators run at
+    module level); a function with no line of its own (``def f(x): return x``) counts as run,
+    since its header always does: so a mutant in it is judged in a fresh import, never wrongly."""
+    import types
+
+    executed = set(lines)
+    source = Path(module_file).read_text(encoding="utf-8")
+    ran: set[str] = set()
+    stack = [(compile(source, module_file, "exec", dont_inherit=True), frozenset())]
+    while stack:
+        code, around = stack.pop()
+        own = {line for _, _, line in code.co_lines() if line is not None}
+        for const in code.co_consts:
+            if isinstance(const, types.CodeType):
+                stack.append((const, frozenset(own)))
+        name = unit_qualname(code) if around else None
+        if name is None:
+            continue
+        body = own - around
+        if body & executed or (not body and not code.co_name.startswith("<")):
+            ran.add(name)  # (a lambda or comprehension with no line of its own tells nothing)
+    return sorted(ran)
+
+
+def _coverage_figures(cov: Any, work: Path, module_file: str) -> Coverage:
+    report = work / "coverage.json"
+    cov.json_report(morfs=[module_file], outfile=str(report))
+    data = json.loads(report.read_text(encoding="utf-8"))
+    summary = next(iter(data["files"].values()))["summary"] if data.get("files") else None
+    if summary is None:
+        return Coverage(0, 0, 0, 0)
+    return Coverage(summary["num_statements"], summary["covered_lines"], summary.get("num_branches", 0),
+                    summary.get("covered_branches", 0))
+
+
+def run_baseline(request: WorkerRequest, progress: Callable[[Any], None] | None = None) -> BaselineResult:
+    """Run every test on the unmutated artifact with tracing and coverage, then the spec checks."""
+    import coverage
+
+    alarm = Alarm()
+    work = Path.cwd()
+    module_file = str(work / request.module)
+    settings = request.settings
+    cov = coverage.Coverage(data_file=None, branch=True, include=[module_file], config_file=False)
+    at_import: list[str] = []  # what ran while it was imported and its tests collected
+    # set-up that is not the artifact's, done before tracing (open_session's own calls then find
+    # it done): Hypothesis's Unicode tables, when the folder lacks them, cost 2 s alone and 40
+    # times that traced; the registry has every family build its specs' data
+    prepare_machinery(work, request, shrink=True)
+    if request.spec:
+        spec_names()  # an unknown spec open_session reports
+    cov.start()
+    try:
+        try:
+            session = open_session(request, alarm, shrink=True)
+        except TimeBudgetExceeded:
+            return BaselineResult(import_error=f"importing it timed out after {settings.test_seconds:g} s of CPU")
+        except BaseException as error:  # noqa: BLE001 - SystemExit at import is the artifact's failure
+            return BaselineResult(import_error=failure_line(error))
+        cases: list[tuple] = []
+        if session.spec is not None and session.entry is not None:
+            cases = check_cases_of(session.spec, settings.examples)
+        spec_test = spec_test_of(session, cases, record_passing=True)
+        budget = float(settings.test_seconds)
+        tracer = CallTracer(module_file)
+        shifted_cases: list[tuple] = []  # drawn once: the spec checks and the family's probe use them
+
+        def body(items: list[Any], driver: Any) -> tuple[tuple[TestRun, ...], SpecChecks | None]:
+            # the tests are collected: import time ends here, and coverage says what ran so far
+            at_import.extend(functions_run(module_file, cov.get_data().lines(module_file) or ()))
+            tests: list[Any] = ([spec_test] if spec_test else []) + [PytestTest(item, driver) for item in items]
+            runs = []
+            for test in tests:
+                tracer.reset()
+                sys.setprofile(tracer)
+                try:
+                    outcome = test.run(alarm, budget)
+                finally:
+                    sys.setprofile(None)
+                runs.append(TestRun(test.name, test.kind, outcome, tuple(sorted(tracer.direct)),
+                                    tuple(sorted(tracer.executed))))
+            spec_checks = None
+            if spec_test is not None:
+                shifted_cases.extend(shifted_cases_of(session.spec, settings))
+                checks = run_spec_checks(session.spec, session.entry, settings, alarm, shifted_cases)
+                spec_checks = SpecChecks(checks.properties, checks.exhaustive, checks.held_out, checks.shifted,
+                                         tuple(spec_test.passing), checks.training)
+            return tuple(runs), spec_checks
+
+        ran, errors = run_with_driver(request.tests, alarm, body)
+        if errors:
+            return BaselineResult(collect_error=errors[0][:300])
+    finally:
+        cov.stop()
+    runs, spec_checks = ran
+    figures = _coverage_figures(cov, work, module_file)
+    probe = _family_probe(session, shifted_cases, alarm, budget) if spec_test is not None else None
+    return BaselineResult(runs, spec_checks, figures, probe, import_executed=tuple(at_import))
+
+
+def _family_probe(session: Session, shifted_cases: list[tuple], alarm: Alarm, budget: float) -> Any:
+    """The spec family's probe of the artifact (after coverage stopped, so probing adds nothing to
+    the tests' coverage), given the held-out and shifted inputs the spec checks used; None for a
+    family without one (:meth:`sva.core.family.Family.probe`)."""
+    from sva.families import family_of
+
+    family = family_of(session.spec)
+    if not family.has_probe(session.spec):
+        return None
+    alarm.arm(budget)
+    try:
+        return family.probe(session.spec, session.entry, list(session.spec.held_out) + shifted_cases)
+    except TimeBudgetExceeded:
+        return {"reason": f"probing it ({family.name}) timed out after {budget:g} s of CPU"}
+    finally:
+        alarm.disarm()

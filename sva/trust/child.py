@@ -1,0 +1,62 @@
+"""The sandboxed side of :mod:`sva.trust.sandbox`: runs one named job and writes its result.
+
+Invoked by the sandbox as ``main([JOB, PAYLOAD, RESULT, PROGRESS])`` in an isolated
+interpreter (``python -I``). It reads the JSON payload, runs the job of that name from
+:data:`sva.trust.jobs.JOBS` with a progress writer (one JSON line per record, flushed at
+once so a kill loses at most the last line), and writes ``{"value": ...}`` to the result file
+only when the job finishes; any exception, the artifact's ``SystemExit`` included, becomes
+``{"error": "<one line>"}`` instead. It imports no artifact until the job asks for it.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from sva.errors import typed_line
+from sva.trust.jobs import JOBS, Emit
+
+__all__ = ["main"]
+
+
+def _progress_writer(path: str) -> Emit:
+    """Append one JSON line per record, flushed at once so a kill loses at most the last line."""
+    stream = open(path, "a", encoding="utf-8")  # noqa: SIM115 - lives as long as the child
+
+    def write(record: Any) -> None:
+        stream.write(json.dumps(record) + "\n")
+        stream.flush()
+
+    return write
+
+
+def _family_path() -> None:
+    """Put the folders of families from outside the package on ``sys.path`` (``python -I``
+    ignores PYTHONPATH; the sandbox passes them as ``SVA_FAMILY_PATH``)."""
+    for folder in filter(None, os.environ.get("SVA_FAMILY_PATH", "").split(os.pathsep)):
+        if folder not in sys.path:
+            sys.path.append(folder)
+
+
+def main(argv: list[str]) -> int:
+    job, payload_path, result_path, progress_path = argv
+    _family_path()
+    payload = json.loads(Path(payload_path).read_text(encoding="utf-8"))
+    try:
+        result: dict[str, Any] = {"value": JOBS[job](payload, _progress_writer(progress_path))}
+    except BaseException as error:  # noqa: BLE001 - includes SystemExit raised by the artifact
+        if isinstance(error, OSError) and error.errno == errno.EFBIG:
+            # CPython ignores SIGXFSZ, so the file-size limit surfaces as EFBIG on a write.
+            result = {"error": "output limit exceeded (the artifact wrote too much)"}
+        else:
+            result = {"error": typed_line(error, limit=300)}
+    Path(result_path).write_text(json.dumps(result), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,215 @@
+"""``sva trust``: a thin handler over :func:`sva.trust.evaluate.trust`.
+
+``sva trust ARTIFACT [--spec NAME] [--entry NAME] [--tests FILE ...] [--json] [--lines RANGES |
+--diff PATCH] [--exclude-module-level] [--python PATH]`` prints the trust figures of one
+artifact (a table, or one JSON document with every field plus ``survivors``). ARTIFACT may be a
+lone file or a module inside a package (a ``src/`` layout too): the package and the tests'
+``conftest.py`` files go into the sandbox (:mod:`sva.trust.project`). A progress line goes
+to stderr while mutants run.
+Exit status 0 when the artifact was evaluated (whatever it scored), 1 when it could not run at
+all (it crashed, hung or exited at import: the reason is printed), 2 for bad input (a missing
+file, an unknown spec, a spec that does not match the entry's signature, tests that do not
+import), always as one line ``sva: ...``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from sva.core.values import decode
+from sva.errors import InputError, UsageError, error_line
+from sva.families import family_of, get_spec
+from sva.trust.evaluate import trust
+from sva.trust.report import TrustReport
+from sva.trust.request import TrustConfig
+from sva.trust.sandbox import Limits
+from sva.trust.selection import changed_lines, parse_lines
+from sva.progress import ProgressLine
+
+__all__ = ["register", "run_trust", "format_report"]
+
+_SURVIVORS_SHOWN = 20
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``trust`` subcommand."""
+    parser = subparsers.add_parser(
+        "trust", help="check an artifact: spec properties, its tests, mutation analysis, coverage",
+        description="Run an artifact (in a sandbox) against its spec and tests; report verification, "
+                    "pass rates, mutation score, localization and coverage.")
+    parser.add_argument("artifact", metavar="ARTIFACT", help="the Python module to check")
+    parser.add_argument("--spec", metavar="NAME", help="spec to check against (default: from the manifest beside it)")
+    parser.add_argument("--entry", metavar="NAME", help="entry function (default: manifest, spec, or the one "
+                                                        "top-level function nothing else calls)")
+    parser.add_argument("--tests", nargs="+", default=[], metavar="FILE",
+                        help="pytest files that test the artifact (they import it by its module name)")
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
+    parser.add_argument("--examples", type=int, default=TrustConfig.examples, metavar="N",
+                        help=f"Hypothesis examples per property (default {TrustConfig.examples})")
+    parser.add_argument("--test-seconds", type=float, default=TrustConfig.test_seconds, metavar="S",
+                        help=f"time allowed to each test on the original (default {TrustConfig.test_seconds:g})")
+    parser.add_argument("--no-mutants", action="store_true", help="skip mutation analysis")
+    parser.add_argument("--lines", metavar="RANGES", help="mutate only these lines of the artifact, e.g. 10-20,33")
+    parser.add_argument("--diff", metavar="PATCH", help="mutate only the lines a unified diff (git diff output; "
+                                                        "'-' for standard input) changes in the artifact")
+    parser.add_argument("--exclude-module-level", action="store_true",
+                        help="no mutants outside functions (data tables, constants, class bodies)")
+    parser.add_argument("--python", metavar="PATH", help="run the artifact and its tests with this interpreter "
+                        "(a venv's python), so the project's own dependencies are there; it needs pytest, "
+                        "coverage and hypothesis")
+    parser.set_defaults(handler=run_trust)
+
+
+def _config(args: argparse.Namespace) -> TrustConfig:
+    if args.examples < 1:
+        raise UsageError(f"--examples must be at least 1, got {args.examples}")
+    if not args.test_seconds > 0:
+        raise UsageError(f"--test-seconds must be positive, got {args.test_seconds}")
+    limits = Limits()
+    if args.test_seconds * 3 > limits.wall_seconds:
+        limits = Limits(cpu_seconds=int(args.test_seconds * 3) + 1, wall_seconds=args.test_seconds * 6)
+    if args.lines and args.diff:
+        raise UsageError("give --lines or --diff, not both")
+    lines = None
+    if args.lines:
+        lines = parse_lines(args.lines)
+    elif args.diff:
+        lines = changed_lines(_read_diff(args.diff), Path(args.artifact))
+    return TrustConfig(examples=args.examples, test_seconds=args.test_seconds, mutate=not args.no_mutants,
+                       limits=limits, lines=None if lines is None else tuple(sorted(lines)),
+                       module_level=not args.exclude_module_level)
+
+
+def _read_diff(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    try:
+        return Path(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"{name}: cannot read the diff: {error}") from None
+
+
+class _MutantProgress:
+    """``sva trust``'s progress line on stderr (also with ``--json``): mutants done, killed,
+    time left."""
+
+    def __init__(self) -> None:
+        self.line: ProgressLine | None = None
+
+    def __call__(self, total: int, result: Any) -> None:
+        if self.line is None:
+            self.line = ProgressLine(total, "mutants", "killed", every=max(1, -(-total // 20)))  # about 20 log lines
+        self.line.update(f"mutant {result.mutant}", counted=result.killed,
+                         note=(f"killed by {result.by}" if result.killed else "survived"))
+
+
+def run_trust(args: argparse.Namespace) -> int:
+    report = trust(args.artifact, args.spec, args.entry, args.tests, _config(args), progress=_MutantProgress(),
+                   python=args.python)
+    if args.json:
+        print(json.dumps(report.as_json(), indent=2))
+    else:
+        print(format_report(report))
+    if report.failure:
+        print(error_line(f"{report.artifact}: {report.failure}"), file=sys.stderr)
+        return 1
+    return 0
+
+
+def _number(value: Any, digits: int = 3) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.{digits}f}"
+    return str(value)
+
+
+def format_report(report: TrustReport) -> str:
+    """The human-readable table ``sva trust`` prints."""
+    head = report.artifact
+    context = ", ".join(part for part in (f"spec {report.spec}" if report.spec else "no spec",
+                                          f"entry {report.entry}" if report.entry else None) if part)
+    lines = [f"{head}  ({context})"]
+    if report.failure:
+        lines.append(f"  could not run: {report.failure}")
+    rows = [
+        ("verified", _number(report.verified)),
+        ("held_out_pass_rate", _number(report.held_out_pass_rate)),
+        ("shift_pass_rate", _number(report.shift_pass_rate)),
+        ("training_pass_rate", _number(report.training_pass_rate)),
+        ("counterexample", _counterexample(report.counterexample)),
+        ("domain_coverage", _number(report.domain_coverage)),
+        ("line_coverage", _number(report.line_coverage)),
+        ("branch_coverage", _number(report.branch_coverage)),
+        ("mutation_score", _mutants(report)),
+        ("localization", _number(report.localization)),
+        ("explanation_length", f"{_number(report.explanation_length)} "
+                               f"(verified: {_number(report.verified_explanation_length)})"),
+    ]
+    if report.family_fields is not None and report.spec is not None:
+        family = family_of(get_spec(report.spec))
+        line = family.summary(report.family_fields)
+        if line:
+            rows.append((family.manifest_key or family.name, line))
+    timings = report.timings
+    if timings:
+        rows.append(("time", ", ".join(f"{label} {timings[key]:.1f} s" for key, label in
+                                       (("baseline_s", "baseline"), ("mutants_s", "mutants"), ("total_s", "total"))
+                                       if key in timings)))
+    lines += [f"  {name:<28} {value}" for name, value in rows]
+    if report.mutation_error:
+        lines.append(f"  mutation analysis stopped: {report.mutation_error}")
+    lines += [f"  note: {note}" for note in report.notes]
+    if report.tests:
+        lines.append(f"tests ({len(report.tests)}):")
+        for test in report.tests:
+            called = ", ".join(test.direct_units) or "-"
+            reason = f"  [{test.reason}]" if test.reason else ""
+            lines.append(f"  {test.status:<8} {test.seconds:7.3f}s  region {test.region_size:>4}  "
+                         f"{test.name}  -> {called}{reason}")
+    if report.survivors:
+        note = ""
+        if all(s.equivalent for s in report.survivors):
+            note = (": equivalent mutants, code that does not matter on this exhaustively checked domain"
+                    if report.verified else
+                    ": equivalent mutants on every input where the artifact is correct")
+        lines.append(f"survivors ({len(report.survivors)}{note}):")
+        for survivor in report.survivors[:_SURVIVORS_SHOWN]:
+            lines.append(f"  line {survivor.line} col {survivor.column}  {survivor.operator:<22} "
+                         f"in {survivor.unit or '-'}: {survivor.before!r} -> {survivor.after!r}")
+        if len(report.survivors) > _SURVIVORS_SHOWN:
+            lines.append(f"  ... {len(report.survivors) - _SURVIVORS_SHOWN} more (see --json)")
+    return "\n".join(lines)
+
+
+def _counterexample(record: dict[str, Any] | None) -> str:
+    """The counterexample as the values themselves (decoded from the report's JSON data)."""
+    if not record:
+        return "none"
+    args = ", ".join(f"{name}={_shown(value)!r}" for name, value in record["args"].items())
+    return f"({args}): expected {_shown(record.get('expected'))!r}, got {_shown(record.get('got'))!r}"
+
+
+def _shown(data: Any) -> Any:
+    """A value of the codec decoded, or the data as it is (a family's own display form)."""
+    try:
+        return decode(data)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, ImportError):
+        return data
+
+
+def _mutants(report: TrustReport) -> str:
+    if report.mutants_total is None:
+        return "-"
+    rate = report.mutants_per_s
+    speed = f", {rate:.1f} mutants/s end to end" if rate else ""
+    timeouts = f", {report.mutants_timeout} of them by timeout" if report.mutants_timeout else ""
+    fresh = f"; {report.mutants_fresh} judged in a fresh import" if report.mutants_fresh else ""
+    return (f"{_number(report.mutation_score)} ({report.mutants_killed} killed of {report.mutants_total}"
+            f"{timeouts}{fresh}{speed})")

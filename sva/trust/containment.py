@@ -1,0 +1,140 @@
+"""Containment around the sandbox's child: bubblewrap's namespaces when it works here, else none.
+
+:mod:`sva.trust.sandbox` limits what the child may consume (CPU, memory, output, time);
+this module limits what it may reach. When bubblewrap (``bwrap``, Debian package
+``bubblewrap``) runs on this machine, the child's command is wrapped in it::
+
+    bwrap --die-with-parent --unshare-net --unshare-pid --unshare-ipc --cap-drop ALL
+          --ro-bind / / --dev /dev --proc /proc --size N --tmpfs /tmp (also /run, HOME, /dev/shm)
+          [--ro-bind P P ...] --bind WORK WORK --chdir WORK --clearenv --setenv NAME VALUE ...
+          -- COMMAND
+
+so the child has no network (a private loopback only), sees no other process and leaves none
+behind (its pid namespace dies with it), cannot write outside its working folder (the root is
+read-only; ``/tmp``, ``/run``, ``/dev/shm`` and the caller's home are small, empty private
+tmpfs, hiding the Unix sockets and the per-user secrets kept there), holds no capabilities even when the caller is
+root, and gets exactly the environment the sandbox chose. The folders it must still read that
+lie under a hidden one (sva's package, the interpreter's environment, external families) are
+bound back read-only, the ``P`` above.
+
+:func:`containment` decides once per process: ``SVA_SANDBOX=limits`` turns bubblewrap off (for
+debugging); otherwise a probe runs ``bwrap ... true`` with the same flags, and if it fails the
+reason is said once on standard error and the sandbox falls back to its resource limits alone.
+What is and is not contained is tabled in ``docs/trust.md``.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Iterable, Literal, Mapping
+
+__all__ = ["Containment", "containment", "label", "wrap"]
+
+#: "bwrap": the child runs inside bubblewrap; "limits": resource limits only.
+Containment = Literal["bwrap", "limits"]
+
+#: The variable that turns bubblewrap off: ``SVA_SANDBOX=limits``.
+ENV = "SVA_SANDBOX"
+
+
+def _hidden() -> list[str]:
+    """The folders replaced by an empty private one: /tmp and /run (Unix sockets, agents) and
+    the caller's home (keys, tokens, configuration), the home unless it is the root itself."""
+    folders = ["/tmp", "/run"]
+    home = os.path.realpath(os.path.expanduser("~"))
+    if home != "/" and os.path.isdir(home) and home not in folders:
+        folders.append(home)
+    return folders
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip("/") + "/")
+
+
+def _interpreter_roots(python: str) -> list[str]:
+    """The folders an interpreter reads: its environment (``bin/..``), the one its resolved
+    binary lives in, and a venv's base (``home`` in ``pyvenv.cfg``)."""
+    path = Path(python).absolute()
+    roots = [path.parent.parent, path.resolve().parent.parent]
+    config = path.parent.parent / "pyvenv.cfg"
+    try:
+        lines = config.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        lines = []
+    for line in lines:
+        key, _, value = line.partition("=")
+        if key.strip() == "home" and value.strip():
+            roots.append(Path(value.strip()).parent)
+    return [str(root) for root in roots]
+
+
+def _readable_binds(readable: Iterable[str], hidden: list[str]) -> list[str]:
+    """``--ro-bind P P`` for each folder the child must read that a hidden folder covers."""
+    arguments: list[str] = []
+    for path in sorted({os.path.realpath(p) for p in readable}):
+        if os.path.exists(path) and any(_inside(path, folder) for folder in hidden):
+            arguments += ["--ro-bind", path, path]
+    return arguments
+
+
+def wrap(command: list[str], work: str, env: Mapping[str, str], python: str,
+         readable: Iterable[str] = (), tmpfs_bytes: int = 4 * 1024**2) -> list[str]:
+    """``command`` run in bubblewrap with working folder ``work`` (the only writable place on
+    disk), environment ``env`` alone, and the folders in ``readable`` plus interpreter
+    ``python``'s readable even if a hidden folder covers them. Each private tmpfs (the hidden
+    folders, ``/dev/shm``) holds at most ``tmpfs_bytes``, so it cannot fill the memory."""
+    hidden = _hidden()
+    arguments = ["bwrap", "--die-with-parent", "--unshare-net", "--unshare-pid", "--unshare-ipc",
+                 "--cap-drop", "ALL", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
+    for folder in [*hidden, "/dev/shm"]:
+        arguments += ["--size", str(tmpfs_bytes), "--tmpfs", folder]
+    arguments += _readable_binds([*readable, *_interpreter_roots(python)], hidden)
+    arguments += ["--bind", work, work, "--chdir", work, "--clearenv"]
+    for name, value in env.items():
+        arguments += ["--setenv", name, value]
+    return [*arguments, "--", *command]
+
+
+def _probe() -> str | None:
+    """Why bubblewrap cannot contain a child here, or None when a trial run succeeds."""
+    if shutil.which("bwrap") is None:
+        return "bwrap is not installed (Debian package bubblewrap)"
+    with tempfile.TemporaryDirectory(prefix="sva-bwrap-probe-") as work:
+        try:
+            trial = subprocess.run(wrap(["true"], work, {"PATH": "/usr/bin:/bin"}, sys.executable),
+                                   capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL,
+                                   check=False)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            return f"bwrap did not run: {error}"
+    if trial.returncode != 0:
+        lines = trial.stderr.strip().splitlines()
+        return lines[-1][:200] if lines else f"bwrap exited with status {trial.returncode}"
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def _detected() -> Containment:
+    reason = _probe()
+    if reason is None:
+        return "bwrap"
+    print(f"note: bubblewrap unavailable ({reason}); artifacts run with resource limits only", file=sys.stderr)
+    return "limits"
+
+
+def containment() -> Containment:
+    """How this process contains sandboxed children: ``SVA_SANDBOX=limits`` forces "limits";
+    else "bwrap" when the (cached) probe succeeds, "limits" after one note on stderr."""
+    if os.environ.get(ENV, "").strip().lower() == "limits":
+        return "limits"
+    return _detected()
+
+
+def label() -> str:
+    """What the trust report records as the sandbox's containment."""
+    return "bubblewrap" if containment() == "bwrap" else "resource limits only"

@@ -1,0 +1,189 @@
+"""How far an artifact can be trusted: spec checks, its own tests, mutation analysis, coverage.
+
+:func:`trust` is the library entry point (``sva trust`` is a thin layer over it). It works on a
+generated artifact (spec, entry and tests come from the manifest beside it) and on any module a
+user brings with ``--tests`` files (and optionally a spec). Static facts (unit graph, sizes,
+stories) come from :mod:`sva.measure`; everything that executes the artifact runs in
+:mod:`sva.trust.sandbox`: one process for the baseline (:mod:`sva.trust.baseline`),
+one for the whole mutant batch (:mod:`sva.trust.mutation`, resumed after any mutant that
+takes it down). The request is checked by :mod:`sva.trust.request`; the records the
+sandbox sends back are those of :mod:`sva.trust.protocol`; the report's are in
+:mod:`sva.trust.report`.
+
+Definitions (field names from the brief; worked examples in ``docs/trust.md``):
+
+* ``verified``: every property holds on every element of a finite domain (exhaustive check);
+  for a comparator-network spec (infinite domain), the traced network sorts every 0-1 input and
+  the artifact behaves as that network on the held-out and shifted inputs
+  (:mod:`sva.families.sorting.trace`); ``None`` when the domain is infinite otherwise, when a
+  network spec's artifact is not a comparator network, or when there is no spec.
+* ``held_out_pass_rate`` / ``shift_pass_rate``: share of held-out / shifted inputs on which
+  every property holds; ``None`` where the spec has none. ``training_pass_rate``: share of
+  the training cases search saw on which the artifact agrees with the oracle (what search was
+  scored on: how well it fits them; not a trust outcome).
+* ``counterexample``: the shrunk minimal failing input: Hypothesis's, else the first failing
+  element of the exhaustive check, with expected and actual output (JSON data, the values in
+  the exact codec of :mod:`sva.core.values`), else the family's.
+* ``mutation_score`` = killed / total. A mutant is killed when a test that passed on the
+  original fails, errors or times out on it (the spec test only uses inputs on which the
+  original is correct).
+* ``localization`` = mean over killed mutants of 1 - R/S, where R is the size of the smallest
+  region among the tests that kill it (a test's region: the units it calls directly, found by
+  tracing, plus everything they reference, transitively) and S the artifact's size (audit
+  length). 0 for a monolith.
+* ``line_coverage``, ``branch_coverage``: coverage.py under every test (branch coverage 1.0
+  when the code has no branch, as coverage.py counts it).
+* ``domain_coverage``: distinct inputs tried / domain size (1.0 when exhaustive; ``None`` for
+  an infinite domain).
+* ``verified_explanation_length``: the explanation length crediting only the stories of units
+  that have a contract (a test calling them directly) and whose contracts all passed.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from sva.families import family_of
+from sva.trust.baseline import run_baseline
+from sva.trust.mutation import MutationSummary, mutation_analysis
+from sva.trust.report import TestRecord, TrustReport
+from sva.trust.request import TrustConfig, TrustInput, prepare
+
+#: The library's trust API in one place: this module's two functions with the request and
+#: report records they take and give (defined in :mod:`sva.trust.request` and
+#: :mod:`sva.trust.report`).
+__all__ = ["TrustConfig", "TrustInput", "TrustReport", "evaluate", "prepare", "trust"]
+
+
+def evaluate(request: TrustInput, config: TrustConfig | None = None, analysis: Any = None,
+             progress: Callable[[int, Any], None] | None = None) -> TrustReport:
+    """Run the baseline and the mutation analysis of a prepared request; return the report.
+    ``analysis``: the request's static analysis when the caller has it already; ``progress``:
+    told the number of mutants and each mutant's result as it comes."""
+    from sva.measure.metrics.explanation import explanation_values
+    from sva.measure.unitgraph import choose_entry
+
+    config = config or TrustConfig()
+    started = time.monotonic()
+    baseline = run_baseline(request, config, analysis)
+    analysis, records, result = baseline.analysis, baseline.records, baseline.result
+    graph = analysis.graph
+    size = sum(unit.size for unit in graph.units)
+    timings = {"baseline_s": baseline.seconds}
+    base = dict(artifact=str(request.path), spec=request.spec.name if request.spec else None, entry=request.entry,
+                explanation_length=analysis.metrics.get("explanation_length"),
+                config={**asdict(config), **({"python": request.python} if request.python else {})},
+                versions=_versions())
+    finite = request.spec is not None and request.spec.domain.cases is not None
+    if baseline.failure is not None or result is None:
+        return _failed_report(base, baseline.failure or "no result", finite, request, timings)
+    spec_checks = result.spec
+
+    # Verified explanation length: stories of units whose contracts all passed.
+    credited: set[int] = set()
+    failed_units: set[int] = set()
+    for record in records:
+        for name in record.direct_units:
+            unit = graph.by_qualname.get(name)
+            if unit is not None:
+                (credited if record.status == "passed" else failed_units).add(unit.index)
+    entry_index = choose_entry(graph, request.entry)  # prepare() made sure the entry exists
+    verified_e = None
+    if entry_index is not None:
+        verified_e = explanation_values(graph, entry_index, credited - failed_units)[0][entry_index]
+
+    verified = held = shift = training = counterexample = domain_coverage = None
+    properties: tuple[dict[str, Any], ...] = ()
+    if spec_checks is not None:
+        properties = tuple(p.to_json() for p in spec_checks.properties)
+        exhaustive = spec_checks.exhaustive
+        if exhaustive is not None:
+            verified = exhaustive.reason is None and exhaustive.passed == exhaustive.cases
+            domain_coverage = exhaustive.tried / exhaustive.cases
+        held = spec_checks.held_out.pass_rate if spec_checks.held_out else None
+        shift = spec_checks.shifted.pass_rate if spec_checks.shifted else None
+        training = spec_checks.training.pass_rate if spec_checks.training else None
+        found = next((p.counterexample for p in spec_checks.properties if p.counterexample), None)
+        if found is None and exhaustive is not None:
+            found = exhaustive.first_failure
+        counterexample = None if found is None else found.to_json()
+    coverage = result.coverage
+    line_coverage = coverage.line_coverage if coverage else None
+    branch_coverage = coverage.branch_coverage if coverage else None
+
+    notes = _notes(records)
+    family_fields = None
+    if spec_checks is not None and family_of(request.spec).has_probe(request.spec):
+        judgement = family_of(request.spec).judge(request.spec, result.probe)  # on data, here
+        if judgement is not None:
+            if judgement.verified is not None or judgement.reason:
+                verified = judgement.verified
+            family_fields = None if judgement.fields is None else dict(judgement.fields)
+            counterexample = counterexample or judgement.counterexample
+            notes += (judgement.note,) if judgement.note else ()
+
+    mutation = (mutation_analysis(request, config, result, records, graph, size, progress)
+                if config.mutate else None)
+    timings["total_s"] = round(time.monotonic() - started, 3)
+    if mutation is not None:
+        timings["mutants_s"] = mutation.seconds
+    return TrustReport(
+        **base, failure=None, verified=verified, held_out_pass_rate=held, shift_pass_rate=shift,
+        training_pass_rate=training, counterexample=counterexample, domain_coverage=domain_coverage, line_coverage=line_coverage,
+        branch_coverage=branch_coverage, **_mutation_fields(mutation),
+        verified_explanation_length=verified_e, properties=properties, tests=records,
+        notes=notes, timings=timings, family_fields=family_fields)
+
+
+def _mutation_fields(mutation: MutationSummary | None) -> dict[str, Any]:
+    """The report's mutation fields: all None (no survivors) when mutation analysis did not run."""
+    if mutation is None:
+        return dict(mutants_total=None, mutants_killed=None, mutation_score=None, localization=None,
+                    survivors=(), mutation_error=None, mutants_timeout=None, mutants_fresh=None)
+    return dict(mutants_total=mutation.total, mutants_killed=mutation.killed, mutation_score=mutation.score,
+                localization=mutation.localization, survivors=mutation.survivors, mutation_error=mutation.error,
+                mutants_timeout=mutation.timeouts, mutants_fresh=mutation.fresh)
+
+
+def _notes(records: Sequence[TestRecord]) -> tuple[str, ...]:
+    """Warnings about the checks themselves: tests that never reach the artifact, or none that pass."""
+    notes = []
+    if any(r.kind == "test" for r in records) and not any(r.kind == "test" and r.direct_units for r in records):
+        notes.append("no test calls into the artifact: tests must import it by its module name "
+                     "(e.g. `from mymodule import f` for mymodule.py, `from pkg.mod import f` for a module "
+                     "of a package), not from an installed copy")
+    if records and not any(r.status == "passed" for r in records):
+        notes.append("no test passes on the artifact as it is, so mutants are judged by the spec test "
+                     "on the inputs it gets right, if any")
+    return tuple(notes)
+
+
+def _versions() -> dict[str, str]:
+    from sva.core.artifact import versions
+    from sva.trust.containment import label
+
+    return {**versions(("libcst", "hypothesis", "pytest", "coverage")), "sandbox": label()}
+
+
+def _failed_report(base: dict[str, Any], reason: str, finite: bool, request: TrustInput,
+                   timings: dict[str, float]) -> TrustReport:
+    """The artifact could not run at all: nothing verified, every input failed."""
+    has_spec = request.spec is not None
+    return TrustReport(
+        **base, failure=reason, verified=False if finite else None,
+        held_out_pass_rate=0.0 if has_spec and request.spec.held_out else None,
+        shift_pass_rate=0.0 if has_spec and request.spec.shifted is not None else None,
+        training_pass_rate=0.0 if has_spec and request.spec.training else None,
+        counterexample=None, domain_coverage=None, line_coverage=None, branch_coverage=None,
+        mutants_total=None, mutants_killed=None, mutation_score=None, localization=None,
+        verified_explanation_length=None, timings=timings)
+
+
+def trust(artifact: str | Path, spec: str | None = None, entry: str | None = None, tests: Sequence[str | Path] = (),
+          config: TrustConfig | None = None, progress: Callable[[int, Any], None] | None = None,
+          python: str | None = None) -> TrustReport:
+    """Check and evaluate one artifact: :func:`~sva.trust.request.prepare` then :func:`evaluate`."""
+    return evaluate(prepare(artifact, spec, entry, tests, python), config, progress=progress)

@@ -1,0 +1,159 @@
+"""The sandboxed mutant batch (job ``trust_mutants``): one process checks many mutants.
+
+Runs only inside :mod:`sva.trust.sandbox`. The caller puts the mutants that need a fresh
+import first (``fresh``: their effect happens at import time; :mod:`sva.trust.fresh`):
+each is judged in a forked child of this process (two at a time), which has imported pytest
+and Hypothesis but not the artifact. Then the artifact is imported and its tests collected once
+(:mod:`sva.trust.session`), and every other mutant is swapped in
+(:mod:`sva.trust.swap`) and afterwards the original restored, which is exact for code
+that runs after the import.
+
+Either way only tests that passed on the original run, in the plan's order (smallest region
+first), and the first failure kills the mutant, so the killer recorded is the one with the
+smallest region. A swapped-in mutant skips the tests that never executed its function on the
+original; a fresh one runs them all (its effect reaches whatever the import built). Each test
+runs under its CPU budget from the plan (derived from its time on the original); a test past
+its budget kills the mutant by timeout. A mutant that does not even load (or whose tests then
+do not collect) is killed by ``"<import>"``.
+
+Progress (:mod:`sva.trust.protocol`): one :class:`~sva.trust.protocol.Ready`, a
+:class:`~sva.trust.protocol.TestMarker` before each test and a
+:class:`~sva.trust.protocol.MutantResult` per mutant, streamed as they happen; so if a
+mutant takes the whole process down (``os._exit``, a hang in C code), the caller knows which
+test was running and resumes after that mutant.
+
+Known limits: state the tests keep between swapped-in mutants (caches such as
+``functools.lru_cache``, module-level mutable data a test changes) can carry from one mutant to
+the next.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import Any, Callable, Mapping, Sequence
+
+from sva.trust.fresh import IMPORT, judge_fresh
+from sva.trust.loading import ServedSource, prepare_machinery
+from sva.trust.protocol import (BatchDone, MutantBatch, MutantResult, PlanStep, Progress, Ready, TestMarker,
+                                     TestOutcome)
+from sva.trust.runners import PytestTest, run_with_driver
+from sva.trust.session import Session, open_session, spec_test_of
+from sva.trust.spec_checks import check_cases_of
+from sva.trust.swap import Swapper
+from sva.trust.timer import Alarm, TimeBudgetExceeded, cpu_seconds, failure_line
+
+__all__ = ["run_mutants"]
+
+#: A verdict: killed, by which test, why, how many tests ran, whether the kill was a timeout.
+Verdict = tuple[bool, str | None, str | None, int, bool]
+
+
+def _tests_of(batch: MutantBatch, session: Session, items: Sequence[Any], driver: Any) -> dict[str, Any]:
+    """The runnable tests by name: the collected pytest items and the spec test."""
+    by_name: dict[str, Any] = {item.nodeid: PytestTest(item, driver) for item in items}
+    cases: list[tuple] = []
+    if session.spec is not None and session.entry is not None:
+        all_cases = check_cases_of(session.spec, batch.request.settings.examples)
+        keep = batch.passing_cases
+        cases = all_cases if keep is None else [all_cases[index] for index in keep]
+    spec_test = spec_test_of(session, cases, record_passing=False)
+    if spec_test is not None:
+        by_name[spec_test.name] = spec_test
+    return by_name
+
+
+def _run_plan(plan: Sequence[PlanStep], tests: Mapping[str, Any], index: int, function: str | None,
+              alarm: Alarm, progress: Callable[[Progress], None]) -> Verdict:
+    """Run the plan's tests on the installed mutant until one fails; ``function`` (None: run
+    every test) skips the tests that never executed it on the original."""
+    tests_run = 0
+    for position, step in enumerate(plan):
+        if function is not None and function not in step.executed:
+            continue
+        test = tests.get(step.name)
+        if test is None:
+            continue
+        progress(TestMarker(index, position))
+        tests_run += 1
+        try:
+            outcome = test.run(alarm, step.budget)
+        except TimeBudgetExceeded:
+            outcome = TestOutcome("timeout", "timed out", 0.0)
+        if outcome.status in ("failed", "timeout"):
+            return True, step.name, outcome.reason, tests_run, outcome.status == "timeout"
+    return False, None, None, tests_run, False
+
+
+def _judge_freshly(batch: MutantBatch) -> Callable[[Alarm, int, Callable[[Progress], None]], Verdict]:
+    """The forked child's work for one fresh mutant: import it, collect the tests, run them all."""
+    def judge(alarm: Alarm, index: int, emit: Callable[[Progress], None]) -> Verdict:
+        emit(TestMarker(index, -1))
+        try:
+            session = open_session(batch.request, alarm, shrink=False)
+        except BaseException as error:  # noqa: BLE001 - a mutant that breaks the module is killed by it
+            return True, IMPORT, f"the module fails to load: {failure_line(error)}", 0, isinstance(
+                error, TimeBudgetExceeded)
+        verdict, errors = run_with_driver(
+            batch.request.tests, alarm,
+            lambda items, driver: _run_plan(batch.plan, _tests_of(batch, session, items, driver), index, None,
+                                            alarm, emit))
+        if errors:
+            return True, IMPORT, f"the tests do not collect: {errors[0]}"[:300], 0, False
+        return verdict
+
+    return judge
+
+
+def run_mutants(batch: MutantBatch, progress: Callable[[Progress], None]) -> BatchDone:
+    """Check the batch's mutants from position ``batch.start`` on; stream progress as it goes."""
+    alarm = Alarm()
+    settings = batch.request.settings
+    prepare_machinery(Path.cwd(), batch.request, shrink=False)
+    # A mutant such as ``True[i]`` compiles with a SyntaxWarning; a thousand of them would fill
+    # the sandbox's capped output (and stop the batch) with noise no verdict depends on.
+    warnings.filterwarnings("ignore", category=SyntaxWarning)
+    encoded = (Path.cwd() / batch.request.module).read_bytes()
+    pending = list(batch.mutants[batch.start:])
+    progress(Ready(len(batch.plan)))  # from here on the caller watches for silence
+    count = next((position for position, mutant in enumerate(pending) if not mutant.fresh), len(pending))
+    fresh, pending = pending[:count], pending[count:]
+    if any(mutant.fresh for mutant in pending):
+        raise ValueError("the batch must list its fresh mutants first")
+    done = judge_fresh(batch, fresh, encoded, _judge_freshly(batch), progress)
+    if not pending:
+        return BatchDone(done)
+    session = open_session(batch.request, alarm, shrink=False)
+    source = encoded.decode("utf-8")
+
+    def body(items: list[Any], driver: Any) -> BatchDone:
+        tests = _tests_of(batch, session, items, driver)
+        swapper = Swapper(session.module_file, source)
+        served = ServedSource(session.module_file)  # a test that loads the file anew gets the mutant
+        count = done
+        for mutant in pending:
+            started = cpu_seconds()
+            try:
+                alarm.arm(settings.test_seconds)
+                try:
+                    restore = swapper.swap_in(mutant.apply(encoded))
+                finally:
+                    alarm.disarm()
+            except BaseException as error:  # noqa: BLE001 - a mutant that breaks the module is killed by it
+                verdict: Verdict = (True, IMPORT, f"the module fails to load: {failure_line(error)}", 0, False)
+            else:
+                served.serve(mutant.apply(encoded).encode("utf-8"))
+                try:
+                    verdict = _run_plan(batch.plan, tests, mutant.index, mutant.function, alarm, progress)
+                finally:
+                    served.serve(None)
+                    restore()
+            killed, by, reason, tests_run, timeout = verdict
+            progress(MutantResult(mutant.index, killed, by, reason, tests_run, cpu_seconds() - started, timeout))
+            count += 1
+        return BatchDone(count)
+
+    result, errors = run_with_driver(batch.request.tests, alarm, body)
+    if errors:
+        raise RuntimeError(f"tests do not collect: {errors[0]}")
+    return result

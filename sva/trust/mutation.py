@@ -1,0 +1,246 @@
+"""The caller's side of mutation analysis: plan the batch, run it, score it.
+
+:func:`plan_mutation` generates the mutants (:mod:`sva.trust.mutate`) and orders the tests
+usable on them (passed on the original; the spec test on the inputs the original gets right)
+by region size, smallest first, each with a budget of max(floor, factor x its time on the
+original): a :class:`MutationPlan` holding the :class:`~sva.trust.protocol.MutantBatch`.
+:func:`run_mutant_batch` runs it in one sandboxed worker (:mod:`sva.trust.mutant_worker`),
+reading the :class:`~sva.trust.protocol.MutantResult` records it streams; a mutant that
+takes the worker down (``os._exit``, a hang the timers cannot interrupt) is counted killed by
+the test that was running, and a new worker resumes after it. :func:`mutation_analysis` scores
+the verdicts (the mutants whose effect happens at import time judged in a fresh import, the
+rest swapped into the live module: :mod:`sva.trust.mutant_worker`): mutation score, localization (mean over killed mutants of 1 - R/S, R the killer's
+region and S the artifact's size) and the survivors, each *equivalent* when the spec test
+checked a whole finite domain.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+from typing import Any, Callable, Sequence
+
+from sva.errors import InputError
+from sva.trust.protocol import (BaselineResult, MutantBatch, MutantResult, MutantSplice, PlanStep,
+                                     TestMarker, progress_from_json)
+from sva.trust.regions import mutant_unit
+from sva.trust.report import Survivor, TestRecord
+from sva.trust.request import TrustConfig, TrustInput, sandbox_files, worker_request
+from sva.trust.sandbox import Completed, Crashed, Limits, run_job
+
+__all__ = ["MutationPlan", "MutationSummary", "mutation_analysis", "plan_mutation", "run_mutant_batch"]
+
+
+@dataclass(frozen=True)
+class MutationPlan:
+    """What the mutant worker needs: the mutants, the batch request, the files and limits.
+
+    ``batch.plan`` lists the tests usable on mutants, smallest region first, each with its time
+    budget and the functions it executed; ``regions`` maps a test's name to its region size.
+    """
+
+    mutants: tuple[Any, ...]  #: the :class:`~sva.trust.mutate.Mutant` records, by index
+    batch: MutantBatch
+    files: dict[str, str]
+    limits: Limits
+    regions: dict[str, int]
+    exhaustive: bool  #: the spec test checks a whole finite domain and runs on mutants
+    fresh: int = 0  #: how many mutants are judged in a fresh import
+
+
+@dataclass(frozen=True)
+class MutationSummary:
+    """The mutation figures of one artifact, or the ``error`` that stopped the analysis."""
+
+    total: int | None
+    killed: int | None
+    score: float | None
+    localization: float | None
+    survivors: tuple[Survivor, ...]
+    error: str | None
+    seconds: float
+    #: of the killed, how many by a test running past its CPU budget or a hang, not by a failure
+    timeouts: int | None = None
+    fresh: int | None = None  #: how many mutants were judged in a fresh import
+
+
+def plan_mutation(request: TrustInput, config: TrustConfig, baseline: BaselineResult,
+                  records: Sequence[TestRecord]) -> MutationPlan:
+    """Generate the mutants and order the tests for them, from the baseline's results."""
+    from sva.measure.deep import run_deep
+    from sva.trust.mutate import generate_mutants
+
+    from sva.trust.selection import select_mutants
+
+    mutants = run_deep(lambda: generate_mutants(request.source))  # deep input needs a deep stack
+    mutants = select_mutants(mutants, request.source, None if config.lines is None else frozenset(config.lines),
+                             config.module_level)
+    passing_cases = baseline.spec.passing_cases if baseline.spec is not None else None
+    executed = {run.name: run.executed for run in baseline.tests}
+    ranked = []
+    for order, record in enumerate(records):
+        usable = record.status == "passed" or (record.kind == "spec" and bool(passing_cases))
+        if usable:
+            budget = max(config.mutant_timeout_floor, config.mutant_timeout_factor * record.seconds)
+            ranked.append((record.region_size, order, PlanStep(record.name, round(budget, 3), executed[record.name])))
+    ranked.sort(key=lambda item: (item[0], item[1]))
+    steps = tuple(step for _, _, step in ranked)
+    regions = {step.name: region for region, _, step in ranked}
+    finite = request.spec is not None and request.spec.domain.cases is not None
+    exhaustive = finite and any(r.kind == "spec" and r.name in regions for r in records)
+    fresh = _fresh(request, mutants, set(baseline.import_executed))
+    splices = tuple(MutantSplice(m.index, m.start, m.end, m.after, m.function, m.index in fresh) for m in mutants)
+    # the fresh ones first: the worker judges them before it imports the artifact itself
+    batch = MutantBatch(worker_request(request, config), steps, passing_cases,
+                        tuple(sorted(splices, key=lambda splice: not splice.fresh)))
+    # the tests each mutant can run: all of them in a fresh import, else those that executed it
+    runs = [steps if m.index in fresh else [step for step in steps if m.function in step.executed]
+            for m in mutants]
+    worst = sum(sum(step.budget for step in run) for run in runs) + config.test_seconds * len(fresh)
+    # A mutant stuck in C code (where the worker's timers cannot reach) is stopped when the
+    # progress stream, which gets a record before every test, stays silent for 3 test budgets.
+    idle = max(5.0, 3 * max((step.budget for step in steps), default=0.0))
+    # the progress stream holds one marker (under 64 bytes) per test per mutant at most
+    markers = sum(len(run) for run in runs) + 3 * len(mutants)
+    limits = replace(config.limits, cpu_seconds=int(config.limits.cpu_seconds + worst) + 1,
+                     wall_seconds=config.limits.wall_seconds + worst, idle_seconds=idle, python=request.python,
+                     output_bytes=config.limits.output_bytes + 64 * markers)
+    return MutationPlan(tuple(mutants), batch, sandbox_files(request), limits, regions, exhaustive, len(fresh))
+
+
+def _fresh(request: TrustInput, mutants: Sequence[Any], at_import: set[str]) -> set[int]:
+    """The mutants a fresh import must judge (:mod:`sva.trust.fresh`): module-level code,
+    functions that ran at import time or while the tests were collected, and mutants whose code
+    cannot be swapped in exactly. Compiling the mutants runs none of their code."""
+    import warnings
+
+    from sva.trust.swap import codes_by_name, swappable
+
+    filename = request.place().module
+    with warnings.catch_warnings():  # e.g. SyntaxWarning for ``True[i]``: a mutant all the same
+        warnings.simplefilter("ignore")
+        original = codes_by_name(compile(request.source, filename, "exec", dont_inherit=True))
+        return {m.index for m in mutants
+                if m.function is None or m.function in at_import
+                or not swappable(original, m.apply(request.source), filename)}
+
+
+def _live(on_result: Callable[[MutantResult], None]) -> Callable[[Any], None]:
+    """A progress-record reader that passes each mutant's result on."""
+    def read(record: Any) -> None:
+        result = progress_from_json(record)
+        if isinstance(result, MutantResult):
+            on_result(result)
+    return read
+
+
+def run_mutant_batch(plan: MutationPlan, indices: Sequence[int] | None = None,
+                     on_result: Callable[[MutantResult], None] | None = None,
+                     ) -> tuple[dict[int, MutantResult], str | None]:
+    """Check the mutants (all, or those whose index is in ``indices``) in one worker process.
+
+    A mutant that takes the worker down (``os._exit``, a hang the timers cannot interrupt) is
+    counted killed by the test that was running, and a new worker resumes after it. Returns
+    the result per mutant index and an error when the worker cannot even start. ``on_result``
+    hears of each mutant's result as the worker reports it (a progress line).
+    """
+    batch = plan.batch
+    if indices is not None:
+        wanted = set(indices)
+        batch = replace(batch, mutants=tuple(m for m in batch.mutants if m.index in wanted))
+    order = [m.index for m in batch.mutants]
+    results: dict[int, MutantResult] = {}
+    start = 0
+    while start < len(order):
+        outcome = run_job("trust_mutants", replace(batch, start=start).to_json(), plan.files, plan.limits,
+                          _live(on_result) if on_result is not None else None)
+        marker = None
+        for record in map(progress_from_json, outcome.progress):
+            if isinstance(record, MutantResult):
+                results[record.mutant] = record
+            elif isinstance(record, TestMarker):
+                marker = record
+        if isinstance(outcome, Completed):
+            break
+        position = next((p for p in range(start, len(order)) if order[p] not in results), None)
+        if position is None:
+            break
+        in_flight = order[position]
+        if outcome.overran and plan.limits.idle_seconds is not None:
+            outcome, marker = _alone(plan, batch, position, results, on_result, outcome, marker)
+            if in_flight in results:
+                start = position + 1
+                continue
+        if marker is None or marker.mutant != in_flight:
+            return results, f"the mutation worker failed before mutant {in_flight}: {outcome.reason}"
+        killer = batch.plan[marker.step].name if marker.step >= 0 else "<import>"
+        results[in_flight] = MutantResult(in_flight, True, killer, f"took the worker down: {outcome.reason}",
+                                          timeout=outcome.overran)
+        if on_result is not None:
+            on_result(results[in_flight])
+        start = position + 1
+    return results, None
+
+
+def _alone(plan: MutationPlan, batch: MutantBatch, position: int, results: dict[int, MutantResult],
+           on_result: Callable[[MutantResult], None] | None, outcome: Any, marker: Any) -> tuple[Any, Any]:
+    """Judge the mutant at ``position`` again, alone, after the silence watch stopped its batch.
+
+    The watch runs on the wall clock, so on a busy machine a slow but finite test can look hung;
+    alone, the mutant has no watch, only a CPU limit (its tests' budgets twice, plus start-up)
+    and the wall-clock backstop, so its verdict does not depend on how busy the machine is. Its
+    result lands in ``results`` when the worker reports one; otherwise the new crash and marker
+    are returned, and the caller counts the mutant as killed by the test that was running."""
+    lone = replace(batch, mutants=(batch.mutants[position],), start=0)
+    cpu = min(plan.limits.cpu_seconds, int(10 + 2 * sum(step.budget for step in batch.plan)) + 1)
+    again = run_job("trust_mutants", lone.to_json(), plan.files,
+                    replace(plan.limits, idle_seconds=None, cpu_seconds=cpu))
+    for record in map(progress_from_json, again.progress):
+        if isinstance(record, MutantResult) and record.mutant == lone.mutants[0].index:
+            results[record.mutant] = record
+            if on_result is not None:
+                on_result(record)
+        elif isinstance(record, TestMarker):
+            marker = record
+    if isinstance(again, Crashed):
+        # its CPU limit stopping it is a timeout too (a hang in C code spends CPU)
+        return replace(again, overran=again.overran or "CPU time limit exceeded" in again.reason), marker
+    return outcome, marker
+
+
+def mutation_analysis(request: TrustInput, config: TrustConfig, baseline: BaselineResult,
+                      records: tuple[TestRecord, ...], graph: Any, size: int,
+                      progress: Callable[[int, MutantResult], None] | None = None) -> MutationSummary:
+    """Run every mutant and score: mutation score, localization, survivors. ``progress`` is told
+    the number of mutants and each result as it comes (``sva trust``'s progress line)."""
+    started = time.monotonic()
+    try:
+        plan = plan_mutation(request, config, baseline, records)
+    except (InputError, RecursionError, MemoryError) as error:
+        reason = str(error) if isinstance(error, InputError) else type(error).__name__
+        return MutationSummary(None, None, None, None, (), f"cannot generate mutants: {reason}", 0.0)
+    total = len(plan.mutants)
+    results, error = run_mutant_batch(plan, on_result=(lambda result: progress(total, result)) if progress else None)
+    seconds = round(time.monotonic() - started, 3)
+    if error is not None:
+        return MutationSummary(None, None, None, None, (), error, seconds)
+    regions = plan.regions
+    smallest = min(regions.values(), default=size)
+    shares = []
+    killed = 0
+    for mutant in plan.mutants:
+        result = results.get(mutant.index)
+        if result is not None and result.killed:
+            killed += 1
+            # a mutant that breaks the module's loading fails every test, the smallest region first
+            region = smallest if result.by == "<import>" else regions.get(result.by, size)
+            shares.append(1 - region / size if size else 0.0)
+    survivors = tuple(
+        Survivor(index=m.index, line=m.line, column=m.column, operator=m.operator,
+                 unit=mutant_unit(graph, m.function, m.binding), before=m.before, after=m.after,
+                 equivalent=plan.exhaustive)
+        for m in plan.mutants if not (m.index in results and results[m.index].killed))
+    timeouts = sum(1 for result in results.values() if result.killed and result.timeout)
+    return MutationSummary(total, killed, killed / total if total else None,
+                           sum(shares) / len(shares) if shares else None, survivors, None, seconds, timeouts,
+                           plan.fresh)

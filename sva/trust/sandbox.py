@@ -1,0 +1,289 @@
+"""The one sandbox: run a job on untrusted artifact code in a limited child process.
+
+Generated code is untrusted. Static analysis never runs it; everything that does goes through
+:func:`run_job`, which starts an isolated ``python -I`` running :mod:`sva.trust.child` with:
+
+- CPU-time, address-space and file-size limits (``setrlimit``), so an infinite loop, a memory
+  bomb or an output flood ends the child, not the caller;
+- a wall-clock timeout, after which the child's whole process group is killed;
+- a fresh temporary working folder (removed afterwards) holding copies of the files it needs,
+  under their paths relative to it (a package keeps its folders);
+- the interpreter of ``Limits.python`` (default: sva's own), so a user's project runs with
+  its own dependencies; no bytecode is written (a mutant rewritten in place within the same
+  second must never be served from a stale ``.pyc``);
+- a minimal environment (no inherited variables but a fixed PATH, HOME in the folder,
+  PYTHONHASHSEED=0 and a UTF-8 locale; plus ``SVA_FAMILIES`` and ``SVA_FAMILY_PATH`` when
+  families from outside the package are registered, so the child loads the same families),
+  standard input closed, output to capped files.
+
+The outcome is a closed union: :class:`Completed` with the job's JSON result, or
+:class:`Crashed` with a one-line reason (limit hit, signal, non-zero exit, bad result). Either
+way it carries the ``progress`` records the job streamed before it ended (one JSON line each,
+flushed as written), so a long batch killed halfway keeps what it finished and the caller can
+resume after the record that was in flight.
+
+Containment (:mod:`sva.trust.containment`): where bubblewrap works, the child runs inside
+it, with no network, no view of other processes and none left behind, a read-only root with
+only its working folder writable, small empty private ``/tmp``, ``/run``, ``/dev/shm`` and
+home folders, no capabilities, and only the environment above. Where it does not, that is
+said once per process and the child gets the limits alone; then only its process group is
+killed at the end (a process that starts its own session survives) and it can write and
+connect wherever the caller can.
+
+What it does not protect against, even in bubblewrap: reading any file the caller may read
+outside the hidden folders (secrets kept elsewhere on disk are readable), Unix sockets
+outside them, kernel exploits and side channels (no seccomp filter, same user). It contains
+accidents and a hostile artifact's ordinary moves, not a determined attacker with a kernel
+bug; ``docs/trust.md`` tables each threat.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Mapping, Union
+
+from sva.errors import one_line
+from sva.trust import containment
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits for one child process (defaults suit a Boolean or small list spec)."""
+
+    cpu_seconds: int = 20
+    memory_bytes: int = 2 * 1024**3
+    wall_seconds: float = 60.0
+    output_bytes: int = 4 * 1024**2
+    #: kill the child when its progress stream, once started, stays silent this long (None: no
+    #: such watch); a batch job that reports each item can so be stopped at a hang in C code
+    #: that no timer inside the child can interrupt, long before its CPU or wall limit
+    idle_seconds: float | None = None
+    #: the interpreter the child runs (None: sva's own, ``sys.executable``)
+    python: str | None = None
+
+
+@dataclass(frozen=True)
+class Completed:
+    """The job ran to the end; ``value`` is what it returned (JSON data)."""
+
+    value: Any
+    wall_seconds: float
+    progress: tuple[Any, ...] = ()
+
+
+@dataclass(frozen=True)
+class Crashed:
+    """The job did not return a result; ``reason`` says why, in one line. ``overran``: the
+    sandbox stopped it for taking too long (its wall clock, or a progress stream gone silent)."""
+
+    reason: str
+    wall_seconds: float
+    progress: tuple[Any, ...] = ()
+    overran: bool = False
+
+
+Outcome = Union[Completed, Crashed]
+
+#: The folder holding the ``sva`` package, put on the child's path explicitly: ``-I``
+#: ignores PYTHONPATH and the working folder, and the package may not be installed.
+_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
+_CHILD_BOOTSTRAP = ("import sys; sys.dont_write_bytecode = True; sys.path.insert(0, sys.argv[1]); "
+                    "from sva.trust.child import main; sys.exit(main(sys.argv[2:]))")
+
+_SIGNAL_REASONS = {
+    signal.SIGXCPU: "CPU time limit exceeded",
+    signal.SIGKILL: "killed (memory or CPU limit)",
+    signal.SIGXFSZ: "output limit exceeded",
+    signal.SIGSEGV: "crashed with a segmentation fault",
+}
+
+
+def _limit_child(limits: Limits) -> None:
+    """Runs in the child between fork and exec: its own process group and resource limits."""
+    os.setsid()
+    resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 1))
+    resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limits.output_bytes, limits.output_bytes))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def _environment(folder: str) -> dict[str, str]:
+    from sva.families import plugin_paths
+
+    return {"PATH": "/usr/bin:/bin", "HOME": folder, "PYTHONHASHSEED": "0", "LANG": "C.UTF-8",
+            "PYTHONDONTWRITEBYTECODE": "1", "TMPDIR": folder, **plugin_paths()}
+
+
+def _tail(path: Path, limit: int = 300) -> str:
+    try:
+        text = path.read_bytes()[-4096:].decode("utf-8", "replace")
+    except OSError:
+        return ""
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return lines[-1][:limit] if lines else ""
+
+
+def _read_progress(path: Path) -> tuple[Any, ...]:
+    """The complete JSON lines of a progress file; a line cut short by a kill is dropped."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return ()
+    records = []
+    for line in data.split(b"\n"):
+        if not line.strip():
+            continue
+        try:
+            records.append(json.loads(line))
+        except ValueError:
+            break  # the last line, half written when the child died
+    return tuple(records)
+
+
+def sandbox_path(name: str) -> Path:
+    """``name`` as a path inside the working folder; ``ValueError`` unless it is relative and
+    stays inside (no ``..``, not absolute)."""
+    path = Path(name)
+    if not name or path.is_absolute() or any(part in ("..", "") for part in path.parts) or name != path.as_posix():
+        raise ValueError(f"sandbox file names must be relative paths inside the folder, got {name!r}")
+    return path
+
+
+def write_files(work: Path, files: Mapping[str, str | bytes]) -> None:
+    """Write ``files`` (relative path -> text or bytes) into the folder ``work``."""
+    for name, content in files.items():
+        target = work / sandbox_path(name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+
+
+def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str | bytes] | None = None,
+            limits: Limits | None = None, on_progress: Callable[[Any], None] | None = None) -> Outcome:
+    """Run job ``job`` (a name in :data:`sva.trust.jobs.JOBS`) on ``payload``.
+
+    ``files`` maps relative paths to text or bytes written into the child's working folder first
+    (the artifact module, its package, its tests). The payload and the result travel as JSON files; progress
+    records the job streams come back in the outcome's ``progress``, and, while it runs, each
+    complete record goes to ``on_progress`` as it arrives (a progress line).
+    """
+    limits = limits or Limits()
+    with tempfile.TemporaryDirectory(prefix="sva-sandbox-") as folder:
+        work = Path(folder)
+        write_files(work, files or {})
+        (work / "payload.json").write_text(json.dumps(payload), encoding="utf-8")
+        result_path, stdout_path, stderr_path = work / "result.json", work / "stdout.txt", work / "stderr.txt"
+        progress_path = work / "progress.jsonl"
+        python = limits.python or sys.executable
+        command = [python, "-I", "-c", _CHILD_BOOTSTRAP, _PACKAGE_ROOT, job,
+                   str(work / "payload.json"), str(result_path), str(progress_path)]
+        env = _environment(folder)
+        contained = containment.containment() == "bwrap"
+        if contained:
+            readable = [_PACKAGE_ROOT, *filter(None, env.get("SVA_FAMILY_PATH", "").split(os.pathsep))]
+            command = containment.wrap(command, folder, env, python, readable, limits.output_bytes)
+        started = time.monotonic()
+        with open(stdout_path, "wb") as stdout, open(stderr_path, "wb") as stderr:
+            process = subprocess.Popen(command, cwd=folder, env=env, stdin=subprocess.DEVNULL,
+                                       stdout=stdout, stderr=stderr, preexec_fn=lambda: _limit_child(limits),
+                                       close_fds=True)
+            try:
+                returncode, reason = _watch(process, limits, progress_path, started, on_progress)
+            finally:
+                _kill_group(process)  # no grandchild outlives the job
+            if reason is not None:
+                return Crashed(reason, time.monotonic() - started, _read_progress(progress_path), overran=True)
+        elapsed = time.monotonic() - started
+        progress = _read_progress(progress_path)
+        if contained and returncode > 128:  # bubblewrap reports a child killed by signal N as 128 + N
+            returncode = 128 - returncode
+        if returncode < 0:
+            reason = _SIGNAL_REASONS.get(-returncode, f"killed by signal {-returncode}")
+            return Crashed(reason, elapsed, progress)
+        if not result_path.is_file():
+            detail = _tail(stderr_path) or _tail(stdout_path)
+            reason = f"exited with status {returncode} before returning a result"
+            return Crashed(f"{reason}: {detail}" if detail else reason, elapsed, progress)
+        try:
+            result = json.loads(result_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            return Crashed(f"unreadable result: {error}", elapsed, progress)
+        if result.get("error"):
+            return Crashed(one_line(str(result["error"]), limit=300), elapsed, progress)
+        return Completed(result.get("value"), elapsed, progress)
+
+
+class _Tail:
+    """The complete JSON lines a progress file gained since the last look, for a live reader."""
+
+    def __init__(self, path: Path, reader: Callable[[Any], None]) -> None:
+        self.path, self.reader, self.offset = path, reader, 0
+
+    def read(self) -> None:
+        try:
+            with open(self.path, "rb") as stream:
+                stream.seek(self.offset)
+                data = stream.read()
+        except OSError:
+            return
+        end = data.rfind(b"\n") + 1  # only complete lines: the last may be half written
+        for line in data[:end].split(b"\n"):
+            if line.strip():
+                try:
+                    record = json.loads(line)
+                except ValueError:
+                    continue
+                self.reader(record)
+        self.offset += end
+
+
+def _watch(process: subprocess.Popen, limits: Limits, progress_path: Path, started: float,
+           on_progress: Callable[[Any], None] | None = None) -> tuple[int | None, str | None]:
+    """Wait for the child; return its exit status, or why it must be stopped."""
+    last_size, last_change = 0, time.monotonic()
+    tail = _Tail(progress_path, on_progress) if on_progress is not None else None
+    while True:
+        now = time.monotonic()
+        remaining = limits.wall_seconds - (now - started)
+        if remaining <= 0:
+            return None, f"wall-clock limit of {limits.wall_seconds:g} s exceeded"
+        if tail is not None:
+            tail.read()
+        if limits.idle_seconds is not None:
+            try:
+                size = progress_path.stat().st_size
+            except OSError:
+                size = 0
+            if size != last_size:
+                last_size, last_change = size, now
+            elif size > 0 and now - last_change > limits.idle_seconds:  # watched once the stream starts
+                return None, f"no progress for {limits.idle_seconds:g} s (hung)"
+        try:
+            code = process.wait(timeout=min(0.1, remaining))
+        except subprocess.TimeoutExpired:
+            continue
+        if tail is not None:
+            tail.read()
+        return code, None
+
+
+def _kill_group(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:  # pragma: no cover - SIGKILL does not fail
+        pass
