@@ -45,6 +45,7 @@ run: setup
 # processes (pytest-xdist; a file's tests stay together, so a module's fixtures run once).
 test: setup
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy sva
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 # The analyzer's fuzz tests with 40 times the examples and fresh randomness (a few minutes).
