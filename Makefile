@@ -32,7 +32,7 @@ dot:
 	@$(call apt_tool,dot,graphviz,diagrams will be written as .dot sources only)
 
 # Bubblewrap contains sandboxed artifacts (no network, read-only root, no stray processes);
-# without it they run with resource limits only (sva/trust/containment.py).
+# without it they run with resource limits only (sva/sandbox/containment.py).
 bwrap:
 	@$(call apt_tool,bwrap,bubblewrap,sandboxed artifacts will run with resource limits only)
 

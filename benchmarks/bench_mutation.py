@@ -3,7 +3,7 @@
 What is compared, on the committed ``parity-6`` artifacts (design: four helpers and their
 Hypothesis contracts; search: one evolved expression, spec test only):
 
-* ours: :func:`sva.trust.mutation.run_mutant_batch` on every mutant of the artifact: one
+* ours: :func:`sva.trust.batch.run_mutant_batch` on every mutant of the artifact: one
   sandboxed worker imports the artifact and collects its tests once, then swaps each mutant's
   code in and out and runs the tests smallest region first;
 * naive: the same worker code started afresh for each mutant (a new sandboxed interpreter that
@@ -37,7 +37,7 @@ except ImportError:  # run from a checkout without installing
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sva.trust.baseline import run_baseline
-from sva.trust.mutation import plan_mutation, run_mutant_batch
+from sva.trust.batch import plan_mutation, run_mutant_batch
 from sva.trust.protocol import MutantResult
 from sva.trust.request import TrustConfig, prepare
 

@@ -10,7 +10,7 @@ import pytest
 
 from sva.generate import COMMITTED as COMMITTED_GENERATORS
 from sva.specs import all_specs, get_spec
-from sva.trust.check import check_file
+from sva.sandbox.cases import check_file
 
 from conftest import ROOT
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sva.trust.project import find_layout
-from sva.trust.sandbox import Completed, Limits, run_job
+from sva.sandbox import Completed, Limits, run_job
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = Path(__file__).with_name("data") / "mutmut-3.8.1-results-toposort.txt"
@@ -39,7 +39,7 @@ def test_each_corpus_entry_has_its_module_tests_license_and_a_readme_row(name):
 
 
 #: pytest imports the installed iniconfig itself before the job puts the import root on the path,
-#: so the sandbox's pytest job tests that copy, not the project's (sva/trust/jobs.py run_pytest)
+#: so the sandbox's pytest job tests that copy, not the project's (sva/sandbox/jobs.py run_pytest)
 @pytest.mark.parametrize("name", ENTRIES)
 def test_each_corpus_entry_passes_its_tests_in_the_sandbox_and_fails_them_once_broken(name):
     """Plain pytest in the sandbox, the project's files at their paths and its import root on the

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from sva.trust import containment
-from sva.trust.sandbox import Completed, Crashed, Limits, run_job
+from sva.sandbox import containment
+from sva.sandbox import Completed, Crashed, Limits, run_job
 
 BWRAP = containment.containment() == "bwrap"
 needs_bwrap = pytest.mark.skipif(not BWRAP, reason="bubblewrap unavailable here: network and writes are not contained")

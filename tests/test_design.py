@@ -9,8 +9,8 @@ import pytest
 from sva.errors import UsageError
 from sva.generate import generate
 from sva.specs import all_specs, get_spec
-from sva.trust.check import check_cases
-from sva.trust.sandbox import Completed, run_job
+from sva.sandbox.cases import check_cases
+from sva.sandbox import Completed, run_job
 
 BOOLEAN = tuple(spec for spec in all_specs() if spec.family == "boolean")
 

@@ -21,9 +21,9 @@ from sva.experiment.presets import get_preset
 from sva.families import BUILTIN, ENV, get_family
 from sva.generate import generate
 from sva.results.store import load_rows
-from sva.trust.check import check_cases
-from sva.trust.probe import probe_artifact
-from sva.trust.sandbox import Completed, run_job
+from sva.sandbox.cases import check_cases
+from sva.sandbox.probe import probe_artifact
+from sva.sandbox import Completed, run_job
 from tests.conftest import ROOT, run_sva
 
 PLUGIN = ROOT / "tests" / "plugin_family"

@@ -15,8 +15,8 @@ from sva.families.feynman.specs import HELD_OUT_POINTS, TRAINING_POINTS, equatio
 from sva.families.feynman.units import NAMED, describe, name_of, scale_of
 from sva.generate import generate
 from sva.specs import get_spec
-from sva.trust.protocol import CaseOutput, CasesRequest
-from sva.trust.sandbox import Completed, run_job
+from sva.sandbox.records import CaseOutput, CasesRequest
+from sva.sandbox import Completed, run_job
 
 SPECS = FAMILY.specs()
 

@@ -17,9 +17,9 @@ from sva.families.feynman.specs import equation_of
 from sva.families.feynman.symbolic import is_equal, is_symbolic_solution, to_sympy
 from sva.generate import generate
 from sva.specs import get_spec
-from sva.trust.evaluate import TrustConfig, trust
-from sva.trust.probe import probe_artifact
-from sva.trust.sandbox import Limits
+from sva.trust import TrustConfig, trust
+from sva.sandbox.probe import probe_artifact
+from sva.sandbox import Limits
 
 FAST = TrustConfig(examples=30, shifted_examples=60, test_seconds=10.0, mutate=False,
                    limits=Limits(cpu_seconds=60, wall_seconds=120))

@@ -1,6 +1,6 @@
 """The PSB family's generators: renderings, fast fitness, search, design, in the sandbox.
 
-Generated code runs only in the sandbox (:mod:`sva.trust.sandbox`): the design artifacts
+Generated code runs only in the sandbox (:mod:`sva.sandbox.process`): the design artifacts
 through ``sva trust``'s evaluator, the evolved programs through the sandboxed case check.
 """
 
@@ -19,9 +19,9 @@ from sva.families.psb.primitives import PRIMITIVES
 from sva.families.psb.vocabulary import X, evaluate
 from sva.generate import generate
 from sva.specs import get_spec
-from sva.trust.check import check_cases
-from sva.trust.evaluate import TrustConfig, trust
-from sva.trust.probe import probe_artifact
+from sva.sandbox.cases import check_cases
+from sva.trust import TrustConfig, trust
+from sva.sandbox.probe import probe_artifact
 
 FAMILY = get_family("psb")
 SPECS = tuple(spec.name for spec in FAMILY.specs())

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from sva.specs import get_spec
-from sva.trust.check import check_cases
-from sva.trust.sandbox import Completed, Crashed, Limits, run_job
+from sva.sandbox.cases import check_cases
+from sva.sandbox import Completed, Crashed, Limits, run_job
 
 GOOD = "def parity_3(x0, x1, x2):\n    return not (x0 ^ x1 ^ x2)\n"
 

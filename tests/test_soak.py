@@ -108,7 +108,7 @@ def _running(pid: int) -> bool:
 
 def _end_sandbox_orphans(family: list[int]) -> None:
     """Stop what of the killed run's family outlived it. The workers die with the run's group; a
-    sandbox child runs in a session of its own (``sva/trust/sandbox.py``) and, unless the
+    sandbox child runs in a session of its own (``sva/sandbox/process.py``) and, unless the
     sandbox ties it to its parent, finishes its job as an orphan: harmless to the results (it
     writes only its own temporary folder) but CPU the next run would compete with."""
     deadline = time.monotonic() + 5

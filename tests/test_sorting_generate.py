@@ -28,7 +28,7 @@ from sva.specs import get_spec
 from sva.families.sorting.networks import (apply_network, best_known, depth, initial_masks, layers, record,
                                      sorts_all_binary, unsorted_count, wire_masks)
 from sva.families.sorting.specs import SIZES, binary_vectors
-from sva.trust.sandbox import Completed, run_job
+from sva.sandbox import Completed, run_job
 
 OPTIMAL_4 = [(0, 1), (2, 3), (0, 2), (1, 3), (1, 2)]
 

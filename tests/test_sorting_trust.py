@@ -17,12 +17,12 @@ import pytest
 from sva.errors import InputError
 from sva.families.sorting.diagram import layer_columns, network_svg
 from sva.specs import get_spec
-from sva.trust.evaluate import TrustConfig, trust
+from sva.trust import TrustConfig, trust
 from sva.core.artifact import annotate_manifest
 from sva.families.sorting import FAMILY
 from sva.families.sorting.trace import assess
-from sva.trust.probe import declared_fields, probe_artifact
-from sva.trust.sandbox import Limits
+from sva.sandbox.probe import declared_fields, probe_artifact
+from sva.sandbox import Limits
 from tests.conftest import ROOT
 
 FAST = TrustConfig(examples=30, shifted_examples=60, test_seconds=5.0, mutate=False,

@@ -16,9 +16,9 @@ import pytest
 
 from sva.errors import InputError, SvaError
 from sva.specs import all_specs
-from sva.trust.evaluate import TrustConfig, prepare, trust
-from sva.trust.mutate import generate_mutants
-from sva.trust.sandbox import Limits
+from sva.trust import TrustConfig, prepare, trust
+from sva.trust.mutants.generation import generate_mutants
+from sva.sandbox import Limits
 from tests.conftest import ROOT
 
 FAST = TrustConfig(examples=50, test_seconds=2.0, limits=Limits(cpu_seconds=10, wall_seconds=30))

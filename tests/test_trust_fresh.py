@@ -19,12 +19,12 @@ from hypothesis import given, strategies as st
 
 from sva.errors import InputError
 from sva.trust.confirm import plain_pytest
-from sva.trust.evaluate import evaluate, prepare, trust
-from sva.trust.mutate import generate_mutants
+from sva.trust import evaluate, prepare, trust
+from sva.trust.mutants.generation import generate_mutants
 from sva.trust.project import find_layout
 from sva.trust.request import TrustConfig
-from sva.trust.sandbox import sandbox_path
-from sva.trust.selection import changed_lines, parse_lines, select_mutants
+from sva.sandbox import sandbox_path
+from sva.trust.mutants.selection import changed_lines, parse_lines, select_mutants
 
 CORPUS = Path(__file__).parent / "fresh_corpus"
 FLAT = (CORPUS / "flat" / "loader.py", [CORPUS / "flat" / "test_loader.py", CORPUS / "flat" / "test_by_path.py"])

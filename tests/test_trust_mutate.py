@@ -17,7 +17,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from sva.errors import InputError
-from sva.trust.mutate import OPERATORS, Mutant, generate_mutants
+from sva.trust.mutants.generation import OPERATORS, Mutant, generate_mutants
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = [ROOT / "artifacts" / "parity-6" / "search" / "seed-0.py",
@@ -500,7 +500,7 @@ def test_deep_nesting_is_an_input_error_not_a_crash():
         generate_mutants("x = " + " + ".join(["a"] * 3000) + "\n")
 
 
-SCRIPT = ("import sys; from sva.trust.mutate import generate_mutants; "
+SCRIPT = ("import sys; from sva.trust.mutants.generation import generate_mutants; "
           "print(repr(generate_mutants(open(sys.argv[1], encoding='utf-8').read())))")
 
 

@@ -17,11 +17,11 @@ import pytest
 from hypothesis import strategies as st
 
 from sva.core.spec import Domain, Property, Spec, oracle_property
-from sva.trust.baseline_worker import unit_qualname
+from sva.trust.worker.baseline import unit_qualname
 from sva.trust.protocol import CheckSettings, Counterexample
-from sva.trust.spec_checks import run_spec_checks, sample_cases
-from sva.trust.tables import PREFIX, table_files
-from sva.trust.timer import Alarm, TimeBudgetExceeded
+from sva.trust.worker.spec_checks import run_spec_checks, sample_cases
+from sva.sandbox.hypothesis_tables import PREFIX, table_files
+from sva.trust.worker.timer import Alarm, TimeBudgetExceeded
 
 
 def _absolute_spec() -> Spec:
@@ -73,7 +73,7 @@ def test_samples_are_the_same_every_time_and_have_no_duplicates():
 
 
 def test_the_alarm_counts_cpu_time_interrupts_a_loop_and_can_be_disarmed():
-    from sva.trust.timer import cpu_seconds
+    from sva.trust.worker.timer import cpu_seconds
 
     alarm = Alarm()
     started = cpu_seconds()
@@ -121,7 +121,7 @@ def test_unit_names_drop_locals_and_fold_lambdas_into_their_function():
 _COUNT_EVENTS = """
 import sys
 from pathlib import Path
-from sva.trust.loading import prepare_machinery
+from sva.trust.worker.loading import prepare_machinery
 from sva.trust.protocol import CheckSettings, WorkerRequest
 if sys.argv[1] == "prepared":
     prepare_machinery(Path.cwd(), WorkerRequest("m.py", (), None, None, CheckSettings(1, 1, 1.0)), shrink=True)
@@ -165,7 +165,7 @@ def test_hypothesis_character_tables_are_built_before_any_test_is_traced(mode, t
 
 
 def test_the_tables_are_built_once_and_then_read_from_the_cache_folder(tmp_path, monkeypatch):
-    from sva.trust import tables
+    from sva.sandbox import hypothesis_tables as tables
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     tables.table_files.cache_clear()

@@ -19,9 +19,10 @@ from hypothesis import strategies as st
 from sva.core.spec import Domain, Spec, exact, oracle_property, within
 from sva.core.values import Opaque, decode, encode
 from sva.results.store import load_rows, store_rows
-from sva.trust.check import check_cases
-from sva.trust.protocol import CaseOutput, CasesRequest, Counterexample
-from sva.trust.sandbox import Completed, run_job
+from sva.sandbox.cases import check_cases
+from sva.sandbox.records import CaseOutput, CasesRequest
+from sva.trust.protocol import Counterexample
+from sva.sandbox import Completed, run_job
 
 
 def identical(a, b) -> bool:

@@ -124,7 +124,7 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def _trust_config(settings: Mapping[str, Any]) -> Any:
-    from sva.trust.evaluate import TrustConfig
+    from sva.trust import TrustConfig
 
     return TrustConfig(**settings)
 
@@ -136,8 +136,8 @@ def run_cell(task: CellTask) -> dict[str, Any]:
     from sva.measure.analysis import analyze_source
     from sva.specs import get_spec
     from sva.families import family_of
-    from sva.trust.evaluate import prepare, evaluate
-    from sva.trust.probe import annotate
+    from sva.trust import evaluate, prepare
+    from sva.sandbox.probe import annotate
     from sva.core.family import Judgement
 
     started = time.monotonic()

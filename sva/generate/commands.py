@@ -70,8 +70,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def probe_and_annotate(path: Path, spec: Spec) -> Judgement | None:
     """Run the spec family's probe on the artifact once (in the sandbox) and record what it
-    measured in the manifest (:mod:`sva.trust.probe`); None for a family without a probe."""
-    from sva.trust.probe import annotate, probe_artifact
+    measured in the manifest (:mod:`sva.sandbox.probe`); None for a family without a probe."""
+    from sva.sandbox.probe import annotate, probe_artifact
 
     judgement = probe_artifact(path, spec)
     annotate(path, spec, judgement)
@@ -89,7 +89,7 @@ def run_one(args: argparse.Namespace) -> int:
 
 
 def run_all(args: argparse.Namespace) -> int:
-    from sva.trust.check import CaseCheck, check_cases
+    from sva.sandbox.cases import CaseCheck, check_cases
 
     specs = all_specs() if args.specs is None else tuple(get_spec(name.strip()) for name in args.specs.split(","))
     if not specs:

@@ -1,7 +1,7 @@
 """The caller's side of the baseline run: one sandboxed process runs every test and check once.
 
 :func:`run_baseline` analyzes the artifact statically (or takes the caller's analysis), runs
-the sandbox job ``trust_baseline`` (:mod:`sva.trust.baseline_worker`) on the prepared
+the sandbox job ``trust_baseline`` (:mod:`sva.trust.worker.baseline`) on the prepared
 request and reads its :class:`~sva.trust.protocol.BaselineResult`: each test on the
 original becomes a :class:`~sva.trust.report.TestRecord` with its region size
 (:mod:`sva.trust.regions`). An artifact that crashes, hangs or fails on import gives a
@@ -22,9 +22,12 @@ from sva.trust.protocol import BaselineResult
 from sva.trust.regions import closures, region_size
 from sva.trust.report import TestRecord
 from sva.trust.request import TrustConfig, TrustInput, sandbox_files, worker_request
-from sva.trust.sandbox import Crashed, Limits, run_job
+from sva.sandbox import Crashed, Limits, run_job
 
 __all__ = ["Baseline", "baseline_limits", "run_baseline"]
+
+#: The sandbox job this side runs (:mod:`sva.trust.worker.jobs`), by dotted path.
+_JOB = "sva.trust.worker.jobs:baseline"
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,7 @@ def run_baseline(request: TrustInput, config: TrustConfig, analysis: Any = None)
     if analysis is None:
         analysis = analyze_source(request.source, str(request.path), request.entry)
     graph = analysis.graph
-    outcome = run_job("trust_baseline", worker_request(request, config).to_json(), sandbox_files(request),
+    outcome = run_job(_JOB, worker_request(request, config).to_json(), sandbox_files(request),
                       baseline_limits(request, config))
     seconds = round(outcome.wall_seconds, 3)
     if isinstance(outcome, Crashed):

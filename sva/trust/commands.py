@@ -1,4 +1,4 @@
-"""``sva trust``: a thin handler over :func:`sva.trust.evaluate.trust`.
+"""``sva trust``: a thin handler over :func:`sva.trust.trust`.
 
 ``sva trust ARTIFACT [--spec NAME] [--entry NAME] [--tests FILE ...] [--json] [--lines RANGES |
 --diff PATCH] [--exclude-module-level] [--python PATH]`` prints the trust figures of one
@@ -23,11 +23,9 @@ from typing import Any
 from sva.core.values import decode
 from sva.errors import InputError, UsageError, error_line
 from sva.families import family_of, get_spec
-from sva.trust.evaluate import trust
-from sva.trust.report import TrustReport
-from sva.trust.request import TrustConfig
-from sva.trust.sandbox import Limits
-from sva.trust.selection import changed_lines, parse_lines
+from sva.trust import TrustConfig, TrustReport, trust
+from sva.sandbox import Limits
+from sva.trust.mutants.selection import changed_lines, parse_lines
 from sva.progress import ProgressLine
 
 __all__ = ["register", "run_trust", "format_report"]

@@ -4,7 +4,7 @@ A survivor is something a user acts on (a missing test), so its verdict must be 
 ``pytest`` would say on the mutated code. :func:`plain_pytest` applies each mutant to the file
 and runs plain pytest on the tests in a new sandboxed interpreter per mutant, the project laid
 out as :mod:`sva.trust.project` lays it out: no swapping, no forking, no shared state, so
-it is an independent check of :mod:`sva.trust.mutant_worker` (and slow: one interpreter and
+it is an independent check of :mod:`sva.trust.worker.batch` (and slow: one interpreter and
 one pytest start per mutant). As in sva's own verdict, a mutant counts as killed by plain
 pytest when a test that passes on the original does not pass on it (a failure, an error, a
 collection error, a crash or a limit hit all count).
@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 from sva.trust.request import TrustConfig, TrustInput, sandbox_files
-from sva.trust.sandbox import Completed, run_job
+from sva.sandbox import Completed, run_job
 
 __all__ = ["PlainVerdict", "plain_pytest"]
 
@@ -40,11 +40,11 @@ class PlainVerdict:
 def plain_pytest(request: TrustInput, indices: Sequence[int], config: TrustConfig | None = None,
                  workers: int = 1) -> tuple[PlainVerdict, ...]:
     """Plain pytest's verdict on each mutant of ``request`` whose index is in ``indices``
-    (the numbering of :func:`sva.trust.mutate.generate_mutants`), in that order;
+    (the numbering of :func:`sva.trust.mutants.generation.generate_mutants`), in that order;
     ``workers`` sandboxed runs at a time."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from sva.trust.mutate import generate_mutants
+    from sva.trust.mutants.generation import generate_mutants
 
     config = config or TrustConfig()
     mutants = generate_mutants(request.source)

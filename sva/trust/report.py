@@ -1,7 +1,7 @@
 """The trust report's records: what ``sva trust`` prints and the experiment stores.
 
 :class:`TrustReport` holds the brief's trust fields (:data:`TRUST_FIELDS`, defined in
-:mod:`sva.trust.evaluate`'s docstring and ``docs/trust.md``) with everything behind them:
+:mod:`sva.trust.assessment`'s docstring and ``docs/trust.md``) with everything behind them:
 each property's Hypothesis check (JSON, as :meth:`~sva.trust.protocol.PropertyCheck.to_json`
 writes it), every test on the original (:class:`TestRecord`), the surviving mutants
 (:class:`Survivor`), notes, the family's probe fields, timings, configuration and versions.

@@ -25,8 +25,8 @@ from sva.errors import InputError, syntax_reason
 from sva.specs import Spec, get_spec
 from sva.trust.project import Layout, find_layout
 from sva.trust.protocol import CheckSettings, WorkerRequest
-from sva.trust.sandbox import Limits
-from sva.trust.tables import table_files
+from sva.sandbox import Limits
+from sva.sandbox.hypothesis_tables import table_files
 
 __all__ = ["RESERVED", "TrustConfig", "TrustInput", "prepare", "sandbox_files", "worker_request"]
 
@@ -42,7 +42,7 @@ class TrustConfig:
 
     ``mutant_timeout_factor`` and ``mutant_timeout_floor`` give each test's budget on a mutant:
     max(floor, factor x its time on the original). ``lines`` and ``module_level`` choose the
-    mutants (:mod:`sva.trust.selection`).
+    mutants (:mod:`sva.trust.mutants.selection`).
     """
 
     examples: int = 100
@@ -169,7 +169,7 @@ def prepare(artifact: str | Path, spec: str | None = None, entry: str | None = N
     if clash:
         raise InputError(f"{layout.root / clash[0]}: the sandbox uses the name {clash[0]!r} itself; rename it")
     if python is not None:
-        from sva.trust.interpreter import check_interpreter
+        from sva.sandbox.interpreter import check_interpreter
 
         python = check_interpreter(python, with_spec=spec_record is not None)
     return TrustInput(path, source, spec_record, entry_name, tuple(test_paths), manifest, tuple(test_sources),
@@ -190,7 +190,7 @@ def sandbox_files(request: TrustInput, source: str | None = None) -> dict[str, s
     """The sandbox folder of every trust job: the project's files at their paths
     (:mod:`sva.trust.project`), the artifact as ``source`` when given (a mutant), and an
     empty ``pytest.ini`` so that no configuration of the user's is read; under ``.hypothesis``,
-    Hypothesis's Unicode tables (:mod:`sva.trust.tables`), so that no job builds them."""
+    Hypothesis's Unicode tables (:mod:`sva.sandbox.hypothesis_tables`), so that no job builds them."""
     layout = request.place()
     given = {layout.module: request.source if source is None else source}
     given.update(zip(layout.tests, request.test_sources))

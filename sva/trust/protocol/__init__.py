@@ -1,8 +1,7 @@
 """The trust protocol: every record that crosses the sandbox between the caller and its jobs.
 
-The caller (:mod:`sva.trust.baseline`, :mod:`sva.trust.mutation`,
-:mod:`sva.trust.check`) and the sandboxed jobs (:mod:`sva.trust.jobs`) exchange
-nothing but these frozen records. Each converts itself at the boundary, ``to_json()`` on the
+The caller (:mod:`sva.trust.baseline`, :mod:`sva.trust.batch`) and the trust jobs
+(:mod:`sva.trust.worker.jobs`) exchange nothing but these frozen records. Each converts itself at the boundary, ``to_json()`` on the
 side that writes and ``Record.from_json(data)`` on the side that reads, so no string-keyed dict
 is built in one file and read in another. The records live in :mod:`.requests` (caller to
 job) and :mod:`.results` (job to caller); import them from here.
@@ -10,7 +9,6 @@ job) and :mod:`.results` (job to caller); import them from here.
 ========================  ===========================  ==============================================
 job                       payload (caller -> job)      result and progress (job -> caller)
 ========================  ===========================  ==============================================
-``evaluate_cases``        :class:`CasesRequest`        one :class:`CaseOutput` per case
 ``trust_baseline``        :class:`WorkerRequest`       :class:`BaselineResult`
 ``trust_mutants``         :class:`MutantBatch`         :class:`BatchDone`; progress :data:`Progress`
 ========================  ===========================  ==============================================
@@ -22,13 +20,13 @@ The spec family's probe (:meth:`sva.core.family.Family.probe`) is opaque JSON da
 slot of :class:`BaselineResult`, read only by the family's ``judge``.
 """
 
-from sva.trust.protocol.requests import (CasesRequest, CheckSettings, MutantBatch, MutantSplice, PlanStep,
-                                              WorkerRequest)
-from sva.trust.protocol.results import (BaselineResult, BatchDone, CaseCount, CaseOutput, Counterexample,
+from sva.trust.protocol.requests import (CheckSettings, MutantBatch, MutantSplice, PlanStep,
+                                         WorkerRequest)
+from sva.trust.protocol.results import (BaselineResult, BatchDone, CaseCount, Counterexample,
                                              Coverage, MutantResult, Progress, PropertyCheck, Ready, SpecChecks,
                                              TestMarker, TestOutcome, TestRun, progress_from_json)
 
-__all__ = ["BaselineResult", "BatchDone", "CaseCount", "CaseOutput", "CasesRequest", "CheckSettings",
+__all__ = ["BaselineResult", "BatchDone", "CaseCount", "CheckSettings",
            "Counterexample", "Coverage", "MutantBatch", "MutantResult", "MutantSplice", "PlanStep",
            "Progress", "PropertyCheck", "Ready", "SpecChecks", "TestMarker", "TestOutcome", "TestRun",
            "WorkerRequest", "progress_from_json"]

@@ -13,23 +13,7 @@ from typing import Any, Mapping
 from sva.core.values import decode, encode
 from sva.trust.protocol._json import strings
 
-__all__ = ["CasesRequest", "CheckSettings", "WorkerRequest", "PlanStep", "MutantSplice", "MutantBatch"]
-
-
-@dataclass(frozen=True)
-class CasesRequest:
-    """Call ``entry`` of ``module`` on every case (positional arguments)."""
-
-    module: str
-    entry: str
-    cases: tuple[tuple[Any, ...], ...]
-
-    def to_json(self) -> dict[str, Any]:
-        return {"module": self.module, "entry": self.entry, "cases": [encode(list(case)) for case in self.cases]}
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> "CasesRequest":
-        return cls(data["module"], data["entry"], tuple(tuple(decode(case)) for case in data["cases"]))
+__all__ = ["CheckSettings", "WorkerRequest", "PlanStep", "MutantSplice", "MutantBatch"]
 
 
 @dataclass(frozen=True)
@@ -96,7 +80,7 @@ class MutantSplice:
     """One mutant as the worker needs it: ``replacement`` over UTF-8 bytes ``[start, end)``,
     the function it lies in (``None``: module level), and whether it needs a ``fresh`` import
     (its effect happens at import time, so swapping code into the live module cannot show it:
-    :mod:`sva.trust.fresh`)."""
+    :mod:`sva.trust.worker.fresh`)."""
 
     index: int
     start: int

@@ -14,24 +14,7 @@ from typing import Any, Mapping, Union
 from sva.core.values import decode, encode
 from sva.trust.protocol._json import optional_json, optional_record, strings
 
-__all__ = ["BaselineResult", "BatchDone", "CaseCount", "CaseOutput", "Counterexample", "Coverage", "MutantResult", "Progress", "PropertyCheck", "Ready", "SpecChecks", "TestMarker", "TestOutcome", "TestRun", "progress_from_json"]
-
-
-@dataclass(frozen=True)
-class CaseOutput:
-    """What the entry did on one case: its ``output``, or the ``exception`` it raised (one line)."""
-
-    output: Any = None
-    exception: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"exception": self.exception} if self.exception is not None else {"output": encode(self.output)}
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> "CaseOutput":
-        if "exception" in data:
-            return cls(exception=str(data["exception"]))
-        return cls(output=decode(data["output"]))
+__all__ = ["BaselineResult", "BatchDone", "CaseCount", "Counterexample", "Coverage", "MutantResult", "Progress", "PropertyCheck", "Ready", "SpecChecks", "TestMarker", "TestOutcome", "TestRun", "progress_from_json"]
 
 
 @dataclass(frozen=True)

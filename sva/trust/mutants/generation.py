@@ -59,7 +59,7 @@ yields 13 mutants (line 2 throughout; column, operator, replaced text -> replace
     17 replace_with_constant  not b -> True            (and -> False)
     21 replace_with_constant  b -> True                (and -> False)
 
-Where each operator applies and how its text is rendered is :mod:`sva.trust.mutate_walk`;
+Where each operator applies and how its text is rendered is :mod:`sva.trust.mutants.walk`;
 this module checks each candidate splice (:class:`_Checker`, judged on the statement it lies
 in) and numbers the mutants. A source that does not compile, or that libcst cannot parse, is an
 :class:`~sva.errors.InputError` with one line (:func:`sva.errors.syntax_reason`).
@@ -76,7 +76,7 @@ import libcst as cst
 from libcst.metadata import ByteSpanPositionProvider, MetadataWrapper, PositionProvider
 
 from sva.errors import InputError, one_line, syntax_reason
-from sva.trust.mutate_walk import Candidate, Walk
+from sva.trust.mutants.walk import Candidate, Walk
 
 __all__ = ["Mutant", "OPERATORS", "PRAGMA", "generate_mutants"]
 

@@ -7,7 +7,7 @@ functions whose code changed get the mutant's code objects (``function.__code__ 
 every binding of them, including ``from m import f`` in a test module, runs the mutant. That
 is exact for such mutants; :func:`swappable` says which mutants it can install (the same
 functions with the same free variables), and the rest, with module-level and import-time
-mutants, are judged in a fresh import (:mod:`sva.trust.fresh`). ``swap_in`` returns the
+mutants, are judged in a fresh import (:mod:`sva.trust.worker.fresh`). ``swap_in`` returns the
 function that restores the original code objects.
 
 A live function's code is matched with the mutant's by ``co_qualname`` and position among

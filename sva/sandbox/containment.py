@@ -1,6 +1,6 @@
 """Containment around the sandbox's child: bubblewrap's namespaces when it works here, else none.
 
-:mod:`sva.trust.sandbox` limits what the child may consume (CPU, memory, output, time);
+:mod:`sva.sandbox.process` limits what the child may consume (CPU, memory, output, time);
 this module limits what it may reach. When bubblewrap (``bwrap``, Debian package
 ``bubblewrap``) runs on this machine, the child's command is wrapped in it::
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 from typing import Any, Callable, Sequence
 
 from sva.trust.protocol import TestOutcome
-from sva.trust.spec_checks import property_failure
-from sva.trust.timer import Alarm, TimeBudgetExceeded, cpu_seconds
+from sva.trust.worker.spec_checks import property_failure
+from sva.trust.worker.timer import Alarm, TimeBudgetExceeded, cpu_seconds
 
 __all__ = ["PytestTest", "SpecTest", "make_driver", "run_with_driver"]
 

@@ -4,13 +4,13 @@
 generated artifact (spec, entry and tests come from the manifest beside it) and on any module a
 user brings with ``--tests`` files (and optionally a spec). Static facts (unit graph, sizes,
 stories) come from :mod:`sva.measure`; everything that executes the artifact runs in
-:mod:`sva.trust.sandbox`: one process for the baseline (:mod:`sva.trust.baseline`),
-one for the whole mutant batch (:mod:`sva.trust.mutation`, resumed after any mutant that
+:mod:`sva.sandbox.process`: one process for the baseline (:mod:`sva.trust.baseline`),
+one for the whole mutant batch (:mod:`sva.trust.batch`, resumed after any mutant that
 takes it down). The request is checked by :mod:`sva.trust.request`; the records the
 sandbox sends back are those of :mod:`sva.trust.protocol`; the report's are in
 :mod:`sva.trust.report`.
 
-Definitions (field names from the brief; worked examples in ``docs/trust.md``):
+Definitions (worked examples in ``docs/trust.md``):
 
 * ``verified``: every property holds on every element of a finite domain (exhaustive check);
   for a comparator-network spec (infinite domain), the traced network sorts every 0-1 input and
@@ -48,14 +48,14 @@ from typing import Any, Callable, Sequence
 
 from sva.families import family_of
 from sva.trust.baseline import run_baseline
-from sva.trust.mutation import MutationSummary, mutation_analysis
+from sva.trust.batch import MutationSummary, mutation_analysis
 from sva.trust.report import TestRecord, TrustReport
 from sva.trust.request import TrustConfig, TrustInput, prepare
 
 #: The library's trust API in one place: this module's two functions with the request and
 #: report records they take and give (defined in :mod:`sva.trust.request` and
 #: :mod:`sva.trust.report`).
-__all__ = ["TrustConfig", "TrustInput", "TrustReport", "evaluate", "prepare", "trust"]
+__all__ = ["evaluate", "trust"]
 
 
 def evaluate(request: TrustInput, config: TrustConfig | None = None, analysis: Any = None,
@@ -163,7 +163,7 @@ def _notes(records: Sequence[TestRecord]) -> tuple[str, ...]:
 
 def _versions() -> dict[str, str]:
     from sva.core.artifact import versions
-    from sva.trust.containment import label
+    from sva.sandbox.containment import label
 
     return {**versions(("libcst", "hypothesis", "pytest", "coverage")), "sandbox": label()}
 

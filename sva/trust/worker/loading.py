@@ -1,45 +1,30 @@
-"""Loading the artifact inside the sandbox, for every job that runs it.
+"""Loading the artifact inside the sandbox for the trust jobs (the worker's side).
 
 The sandbox's working folder holds the artifact and its tests under their own file names.
-:func:`load_module` imports a file by path under a fixed name (what the simple jobs use);
-:func:`import_artifact` imports it by its module name when it has one, so that a user's tests
+:func:`sva.sandbox.loading.load_module` imports a file by path under a fixed name (what the
+sandbox's own jobs use); :func:`import_artifact` imports it by its module name when it has one, so that a user's tests
 (``from mymodule import f``) get the very module object the trust worker instruments;
 :func:`prepare_machinery` imports Hypothesis and pytest *before* the folder goes on
 ``sys.path``, so an artifact called ``random.py`` cannot shadow a module they need, and loads
 the derandomized Hypothesis profile every trust job runs under.
 
-Nothing here names a job: :mod:`sva.trust.jobs` and the worker modules import it.
+Nothing here names a job: :mod:`sva.trust.worker.jobs` and the worker modules import it.
 """
 
 from __future__ import annotations
 
 import importlib
 import importlib.machinery
-import importlib.util
 import os
 import sys
 from pathlib import Path
 from types import ModuleType
 
+from sva.sandbox.hypothesis_tables import build as build_tables
+from sva.sandbox.loading import FALLBACK_MODULE, forget_installed, load_module
 from sva.trust.protocol import WorkerRequest
-from sva.trust.tables import build as build_tables
 
-__all__ = ["FALLBACK_MODULE", "ServedSource", "forget_installed", "import_artifact", "load_module", "prepare_machinery"]
-
-#: Name an artifact is imported under when its file name is not a module name (``seed-0.py``).
-FALLBACK_MODULE = "artifact_under_test"
-
-
-def load_module(path: str, name: str = FALLBACK_MODULE) -> ModuleType:
-    """Import the module at ``path`` (in the working folder) under ``name``."""
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:
-        raise ImportError(f"cannot import {path}")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
+__all__ = ["ServedSource", "import_artifact", "prepare_machinery"]
 
 def import_artifact(module_file: str, module_name: str | None = None, import_root: Path | None = None) -> ModuleType:
     """Import the artifact by its module name when it has one (``pkg.mod`` inside a package:
@@ -88,21 +73,6 @@ class ServedSource:
         self.source = source
 
 
-def forget_installed(package: str, import_root: Path) -> None:
-    """Drop package ``package`` (and its submodules) from ``sys.modules`` when the copy loaded
-    there is not the project's (not under its ``import_root``): the machinery may have imported
-    an installed copy of it (pytest imports ``iniconfig``, Hypothesis ``attr``) before the
-    project's folder went on the path. What the machinery holds of it stays its own."""
-    loaded = sys.modules.get(package)
-    if loaded is None:
-        return
-    where = os.path.realpath(getattr(loaded, "__file__", None) or "")
-    if where.startswith(os.path.realpath(import_root) + os.sep):
-        return
-    for name in [name for name in sys.modules if name == package or name.startswith(package + ".")]:
-        del sys.modules[name]
-
-
 def prepare_machinery(work: Path, request: WorkerRequest, shrink: bool) -> None:
     """Import the machinery before the artifact's folder goes on the path (so a module called
     ``random.py`` cannot shadow what Hypothesis or pytest need), then make the folder and the
@@ -124,7 +94,7 @@ def prepare_machinery(work: Path, request: WorkerRequest, shrink: bool) -> None:
         "sva-trust", derandomize=True, database=None, deadline=None, print_blob=False, phases=phases,
         report_multiple_bugs=False, suppress_health_check=list(HealthCheck))
     settings.load_profile("sva-trust")
-    build_tables()  # Hypothesis's Unicode tables, before any clock (sva.trust.tables)
+    build_tables()  # Hypothesis's Unicode tables, before any clock (sva.sandbox.hypothesis_tables)
     sys.dont_write_bytecode = True  # a mutant rewritten in place must never load a stale .pyc
     for folder in (str(work), str(work / request.import_root)):
         if folder not in sys.path:

@@ -13,7 +13,7 @@ empty folder (nothing of an artifact runs there), keeps them under
 files for the sandbox folder (about 22 KB). The key names the Python and Hypothesis versions and
 the Unicode version, so a table is read only by the Hypothesis that wrote it; a sandbox
 interpreter of another Unicode version looks under another name, finds nothing and builds its
-own, before any clock starts (:func:`sva.trust.loading.prepare_machinery` calls
+own, before any clock starts (:func:`sva.trust.worker.loading.prepare_machinery` calls
 :func:`build` there). Where the cache folder cannot be written, the tables are kept for this
 process only; where the child fails, no table is copied and each job builds its own.
 """
@@ -37,7 +37,7 @@ __all__ = ["build", "table_files"]
 #: Where the tables live in a sandbox folder (Hypothesis's default storage folder, relative to it).
 PREFIX = Path(".hypothesis") / "unicode_data"
 
-_CHILD = "import sys; sys.path.insert(0, sys.argv[1]); from sva.trust.tables import build; build()"
+_CHILD = "import sys; sys.path.insert(0, sys.argv[1]); from sva.sandbox.hypothesis_tables import build; build()"
 
 
 def build() -> None:

@@ -12,7 +12,7 @@ stops it. It is a ``BaseException``, so neither
 ``except Exception`` in an artifact or a test nor Hypothesis's shrinking swallows it; whoever
 armed the alarm catches it and reports "timed out". A hang inside C code, where no signal
 handler runs, is beyond it too: the sandbox's wall clock and the mutant batch's silence watch
-(:mod:`sva.trust.sandbox`) stop those.
+(:mod:`sva.sandbox.process`) stop those.
 
 :func:`failure_line` is the one wording of an exception the artifact raised, for test reasons
 and spec-check records (:func:`sva.errors.typed_line`, with the two failures that are the

@@ -1,8 +1,8 @@
 """Checks of an artifact against its spec's oracle on given cases, run in the sandbox.
 
 :func:`check_cases` sends the cases to the sandbox job ``evaluate_cases`` (a
-:class:`~sva.trust.protocol.CasesRequest`), reads back one
-:class:`~sva.trust.protocol.CaseOutput` per case, with the output exactly as the artifact
+:class:`~sva.sandbox.records.CasesRequest`), reads back one
+:class:`~sva.sandbox.records.CaseOutput` per case, with the output exactly as the artifact
 returned it (the codec of :mod:`sva.core.values`: a tuple stays a tuple, a list a list),
 and compares it with the oracle's by the spec's own comparison, :meth:`Spec.matches` (exact
 unless the spec states a tolerance). An entry that raised fails its case; a crash of the whole
@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sva.specs import Case, Spec
-from sva.trust.protocol import CaseOutput, CasesRequest
-from sva.trust.sandbox import Completed, Limits, run_job
+from sva.sandbox.records import CaseOutput, CasesRequest
+from sva.sandbox.limits import Limits
+from sva.sandbox.process import Completed, run_job
 
 __all__ = ["CaseCheck", "check_cases", "check_file"]
 

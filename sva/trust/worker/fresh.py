@@ -1,11 +1,11 @@
 """Mutants judged in a fresh import: what a plain ``pytest`` run of the mutated file would say.
 
-Swapping a mutant's code objects into the live module (:mod:`sva.trust.swap`) is exact
+Swapping a mutant's code objects into the live module (:mod:`sva.trust.worker.swap`) is exact
 only for code that runs after the import. A mutant whose effect happens at import time is not:
 a deleted module-level ``TABLE = [...]`` leaves the old binding in place, ``rest = True`` for
 ``rest = partial(drop, 1)`` never reaches a test's ``from m import rest``, and a mutant inside a
 helper that fills rule tables while the module loads changes tables that were filled already.
-The caller (:func:`sva.trust.mutation.plan_mutation`) marks those mutants ``fresh``:
+The caller (:func:`sva.trust.batch.plan_mutation`) marks those mutants ``fresh``:
 module-level code (class bodies included), every function the original executed while it was
 imported or its tests collected (coverage's lines say which), and any mutant whose code cannot be
 swapped exactly (a closure of another shape).
@@ -34,9 +34,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from sva.trust.loading import ServedSource
+from sva.trust.worker.loading import ServedSource
 from sva.trust.protocol import MutantBatch, MutantResult, MutantSplice, Progress, TestMarker
-from sva.trust.timer import Alarm, cpu_seconds, failure_line
+from sva.trust.worker.timer import Alarm, cpu_seconds, failure_line
 
 __all__ = ["FRESH_CHILDREN", "IMPORT", "judge_fresh"]
 
@@ -66,7 +66,7 @@ def judge_fresh(batch: MutantBatch, mutants: Sequence[MutantSplice], original: b
                 progress: Callable[[Progress], None], children: int = FRESH_CHILDREN) -> int:
     """Judge ``mutants``, each in a forked child that imports it afresh, ``children`` at a time;
     ``judge(alarm, index, emit)`` is a child's work after the fork (import, collect, run:
-    :mod:`sva.trust.mutant_worker`) and returns ``(killed, by, reason, tests_run, timeout)``.
+    :mod:`sva.trust.worker.batch`) and returns ``(killed, by, reason, tests_run, timeout)``.
     Results go to ``progress`` in the order of ``mutants``, each preceded by the markers of the
     oldest child in flight (so a batch killed now resumes after the right mutant). Returns how
     many were judged."""

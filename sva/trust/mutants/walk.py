@@ -1,14 +1,14 @@
-"""The walk behind :mod:`sva.trust.mutate`: where each operator applies, and what it writes.
+"""The walk behind :mod:`sva.trust.mutants.generation`: where each operator applies, and what it writes.
 
 :class:`Walk` makes one pass over a libcst tree (an explicit stack, so deep input does not
 recurse) and collects a :class:`Candidate` per (node, operator, replacement text), in source
 order of the node (an enclosing node before the nodes it contains), then in the order of
-:data:`sva.trust.mutate.OPERATORS`. On the way in, each node marks which of its children
+:data:`sva.trust.mutants.generation.OPERATORS`. On the way in, each node marks which of its children
 are never mutated (docstrings, annotations, decorators, class headers, parameters, callees,
 attribute and keyword names, binding targets, imports, f-strings, ``match`` patterns), which
 are a call's or a display's siblings, and which are conditions; it tracks the innermost
 enclosing ``def`` (the mutant's ``function``), the name a simple assignment binds (its
-``binding``) and the innermost statement (what :mod:`sva.trust.mutate` reparses to check
+``binding``) and the innermost statement (what :mod:`sva.trust.mutants.generation` reparses to check
 the splice).
 
 Replacement text is rendered from the tree itself: a non-atomic replacement is parenthesized,

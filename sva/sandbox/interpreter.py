@@ -1,6 +1,6 @@
 """``--python PATH``: run the sandbox with the user's own interpreter, so their dependencies load.
 
-The sandbox worker (:mod:`sva.trust.child` and the jobs) needs only the standard library,
+The sandbox worker (:mod:`sva.sandbox.child` and the jobs) needs only the standard library,
 Python 3.11 or newer (it reads ``co_qualname``), and from the chosen environment: pytest (to
 run tests files), coverage (line and branch coverage) and Hypothesis (the spec's properties and
 any property tests). sva's own code reaches the worker through its path, not through that

@@ -3,7 +3,7 @@
 Given a spec and the artifact's entry function, :func:`run_spec_checks` runs:
 
 * each property through Hypothesis (derandomized by the ``sva-trust`` profile of
-  :mod:`sva.trust.loading`, shrinking kept on the original), so a failure comes back as a
+  :mod:`sva.trust.worker.loading`, shrinking kept on the original), so a failure comes back as a
   minimal :class:`~sva.trust.protocol.Counterexample`: the arguments by name, the oracle's
   and the artifact's output;
 * the exhaustive check of a finite domain (with its first failing element);
@@ -11,7 +11,7 @@ Given a spec and the artifact's entry function, :func:`run_spec_checks` runs:
 
 each under the alarm with the test budget; inputs a timeout leaves unreached count as failing.
 :func:`property_failure` is the one verdict "do all properties hold at this case" that the spec
-test (:mod:`sva.trust.runners`) and every count here share; :func:`check_cases_of` and
+test (:mod:`sva.trust.worker.runners`) and every count here share; :func:`check_cases_of` and
 :func:`shifted_cases_of` say which inputs the spec test and the shifted check use, the same on
 every run (so the mutant batch can pick the original's passing cases by index).
 """
@@ -22,7 +22,7 @@ from typing import Any, Callable, Sequence
 
 from sva.core.values import decode, encode
 from sva.trust.protocol import CaseCount, CheckSettings, Counterexample, PropertyCheck, SpecChecks
-from sva.trust.timer import Alarm, TimeBudgetExceeded, failure_line
+from sva.trust.worker.timer import Alarm, TimeBudgetExceeded, failure_line
 
 __all__ = ["check_cases_of", "counterexample", "property_failure", "run_spec_checks", "sample_cases",
            "shifted_cases_of"]

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from sva.trust.loading import import_artifact, prepare_machinery
+from sva.trust.worker.loading import import_artifact, prepare_machinery
 from sva.trust.protocol import WorkerRequest
-from sva.trust.runners import SpecTest
-from sva.trust.timer import Alarm
+from sva.trust.worker.runners import SpecTest
+from sva.trust.worker.timer import Alarm
 
 __all__ = ["Session", "open_session", "spec_test_of"]
 
@@ -35,7 +35,7 @@ class Session:
 def open_session(request: WorkerRequest, alarm: Alarm, shrink: bool) -> Session:
     """Import the artifact of ``request`` in the working folder, with its spec and entry.
 
-    Raises :class:`~sva.trust.timer.TimeBudgetExceeded` when the import outlasts one test
+    Raises :class:`~sva.trust.worker.timer.TimeBudgetExceeded` when the import outlasts one test
     budget, whatever the artifact raises at import, and ``AttributeError`` when a spec's entry
     is missing.
     """

@@ -1,11 +1,11 @@
 """The sandboxed mutant batch (job ``trust_mutants``): one process checks many mutants.
 
-Runs only inside :mod:`sva.trust.sandbox`. The caller puts the mutants that need a fresh
-import first (``fresh``: their effect happens at import time; :mod:`sva.trust.fresh`):
+Runs only inside :mod:`sva.sandbox.process`. The caller puts the mutants that need a fresh
+import first (``fresh``: their effect happens at import time; :mod:`sva.trust.worker.fresh`):
 each is judged in a forked child of this process (two at a time), which has imported pytest
 and Hypothesis but not the artifact. Then the artifact is imported and its tests collected once
-(:mod:`sva.trust.session`), and every other mutant is swapped in
-(:mod:`sva.trust.swap`) and afterwards the original restored, which is exact for code
+(:mod:`sva.trust.worker.session`), and every other mutant is swapped in
+(:mod:`sva.trust.worker.swap`) and afterwards the original restored, which is exact for code
 that runs after the import.
 
 Either way only tests that passed on the original run, in the plan's order (smallest region
@@ -33,15 +33,15 @@ import warnings
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
-from sva.trust.fresh import IMPORT, judge_fresh
-from sva.trust.loading import ServedSource, prepare_machinery
+from sva.trust.worker.fresh import IMPORT, judge_fresh
+from sva.trust.worker.loading import ServedSource, prepare_machinery
 from sva.trust.protocol import (BatchDone, MutantBatch, MutantResult, PlanStep, Progress, Ready, TestMarker,
                                      TestOutcome)
-from sva.trust.runners import PytestTest, run_with_driver
-from sva.trust.session import Session, open_session, spec_test_of
-from sva.trust.spec_checks import check_cases_of
-from sva.trust.swap import Swapper
-from sva.trust.timer import Alarm, TimeBudgetExceeded, cpu_seconds, failure_line
+from sva.trust.worker.runners import PytestTest, run_with_driver
+from sva.trust.worker.session import Session, open_session, spec_test_of
+from sva.trust.worker.spec_checks import check_cases_of
+from sva.trust.worker.swap import Swapper
+from sva.trust.worker.timer import Alarm, TimeBudgetExceeded, cpu_seconds, failure_line
 
 __all__ = ["run_mutants"]
 

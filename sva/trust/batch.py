@@ -1,15 +1,15 @@
 """The caller's side of mutation analysis: plan the batch, run it, score it.
 
-:func:`plan_mutation` generates the mutants (:mod:`sva.trust.mutate`) and orders the tests
+:func:`plan_mutation` generates the mutants (:mod:`sva.trust.mutants.generation`) and orders the tests
 usable on them (passed on the original; the spec test on the inputs the original gets right)
 by region size, smallest first, each with a budget of max(floor, factor x its time on the
 original): a :class:`MutationPlan` holding the :class:`~sva.trust.protocol.MutantBatch`.
-:func:`run_mutant_batch` runs it in one sandboxed worker (:mod:`sva.trust.mutant_worker`),
+:func:`run_mutant_batch` runs it in one sandboxed worker (:mod:`sva.trust.worker.batch`),
 reading the :class:`~sva.trust.protocol.MutantResult` records it streams; a mutant that
 takes the worker down (``os._exit``, a hang the timers cannot interrupt) is counted killed by
 the test that was running, and a new worker resumes after it. :func:`mutation_analysis` scores
 the verdicts (the mutants whose effect happens at import time judged in a fresh import, the
-rest swapped into the live module: :mod:`sva.trust.mutant_worker`): mutation score, localization (mean over killed mutants of 1 - R/S, R the killer's
+rest swapped into the live module: :mod:`sva.trust.worker.batch`): mutation score, localization (mean over killed mutants of 1 - R/S, R the killer's
 region and S the artifact's size) and the survivors, each *equivalent* when the spec test
 checked a whole finite domain.
 """
@@ -26,9 +26,12 @@ from sva.trust.protocol import (BaselineResult, MutantBatch, MutantResult, Mutan
 from sva.trust.regions import mutant_unit
 from sva.trust.report import Survivor, TestRecord
 from sva.trust.request import TrustConfig, TrustInput, sandbox_files, worker_request
-from sva.trust.sandbox import Completed, Crashed, Limits, run_job
+from sva.sandbox import Completed, Crashed, Limits, run_job
 
 __all__ = ["MutationPlan", "MutationSummary", "mutation_analysis", "plan_mutation", "run_mutant_batch"]
+
+#: The sandbox job this side runs (:mod:`sva.trust.worker.jobs`), by dotted path.
+_JOB = "sva.trust.worker.jobs:mutants"
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,7 @@ class MutationPlan:
     budget and the functions it executed; ``regions`` maps a test's name to its region size.
     """
 
-    mutants: tuple[Any, ...]  #: the :class:`~sva.trust.mutate.Mutant` records, by index
+    mutants: tuple[Any, ...]  #: the :class:`~sva.trust.mutants.generation.Mutant` records, by index
     batch: MutantBatch
     files: dict[str, str]
     limits: Limits
@@ -68,9 +71,9 @@ def plan_mutation(request: TrustInput, config: TrustConfig, baseline: BaselineRe
                   records: Sequence[TestRecord]) -> MutationPlan:
     """Generate the mutants and order the tests for them, from the baseline's results."""
     from sva.measure.deep import run_deep
-    from sva.trust.mutate import generate_mutants
+    from sva.trust.mutants.generation import generate_mutants
 
-    from sva.trust.selection import select_mutants
+    from sva.trust.mutants.selection import select_mutants
 
     mutants = run_deep(lambda: generate_mutants(request.source))  # deep input needs a deep stack
     mutants = select_mutants(mutants, request.source, None if config.lines is None else frozenset(config.lines),
@@ -109,12 +112,12 @@ def plan_mutation(request: TrustInput, config: TrustConfig, baseline: BaselineRe
 
 
 def _fresh(request: TrustInput, mutants: Sequence[Any], at_import: set[str]) -> set[int]:
-    """The mutants a fresh import must judge (:mod:`sva.trust.fresh`): module-level code,
+    """The mutants a fresh import must judge (:mod:`sva.trust.worker.fresh`): module-level code,
     functions that ran at import time or while the tests were collected, and mutants whose code
     cannot be swapped in exactly. Compiling the mutants runs none of their code."""
     import warnings
 
-    from sva.trust.swap import codes_by_name, swappable
+    from sva.trust.worker.swap import codes_by_name, swappable
 
     filename = request.place().module
     with warnings.catch_warnings():  # e.g. SyntaxWarning for ``True[i]``: a mutant all the same
@@ -152,7 +155,7 @@ def run_mutant_batch(plan: MutationPlan, indices: Sequence[int] | None = None,
     results: dict[int, MutantResult] = {}
     start = 0
     while start < len(order):
-        outcome = run_job("trust_mutants", replace(batch, start=start).to_json(), plan.files, plan.limits,
+        outcome = run_job(_JOB, replace(batch, start=start).to_json(), plan.files, plan.limits,
                           _live(on_result) if on_result is not None else None)
         marker = None
         for record in map(progress_from_json, outcome.progress):
@@ -193,7 +196,7 @@ def _alone(plan: MutationPlan, batch: MutantBatch, position: int, results: dict[
     are returned, and the caller counts the mutant as killed by the test that was running."""
     lone = replace(batch, mutants=(batch.mutants[position],), start=0)
     cpu = min(plan.limits.cpu_seconds, int(10 + 2 * sum(step.budget for step in batch.plan)) + 1)
-    again = run_job("trust_mutants", lone.to_json(), plan.files,
+    again = run_job(_JOB, lone.to_json(), plan.files,
                     replace(plan.limits, idle_seconds=None, cpu_seconds=cpu))
     for record in map(progress_from_json, again.progress):
         if isinstance(record, MutantResult) and record.mutant == lone.mutants[0].index:

@@ -1,7 +1,7 @@
 """The one sandbox: run a job on untrusted artifact code in a limited child process.
 
 Generated code is untrusted. Static analysis never runs it; everything that does goes through
-:func:`run_job`, which starts an isolated ``python -I`` running :mod:`sva.trust.child` with:
+:func:`run_job`, which starts an isolated ``python -I`` running :mod:`sva.sandbox.child` with:
 
 - CPU-time, address-space and file-size limits (``setrlimit``), so an infinite loop, a memory
   bomb or an output flood ends the child, not the caller;
@@ -22,7 +22,7 @@ way it carries the ``progress`` records the job streamed before it ended (one JS
 flushed as written), so a long batch killed halfway keeps what it finished and the caller can
 resume after the record that was in flight.
 
-Containment (:mod:`sva.trust.containment`): where bubblewrap works, the child runs inside
+Containment (:mod:`sva.sandbox.containment`): where bubblewrap works, the child runs inside
 it, with no network, no view of other processes and none left behind, a read-only root with
 only its working folder writable, small empty private ``/tmp``, ``/run``, ``/dev/shm`` and
 home folders, no capabilities, and only the environment above. Where it does not, that is
@@ -52,23 +52,8 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Union
 
 from sva.errors import one_line
-from sva.trust import containment
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Resource limits for one child process (defaults suit a Boolean or small list spec)."""
-
-    cpu_seconds: int = 20
-    memory_bytes: int = 2 * 1024**3
-    wall_seconds: float = 60.0
-    output_bytes: int = 4 * 1024**2
-    #: kill the child when its progress stream, once started, stays silent this long (None: no
-    #: such watch); a batch job that reports each item can so be stopped at a hang in C code
-    #: that no timer inside the child can interrupt, long before its CPU or wall limit
-    idle_seconds: float | None = None
-    #: the interpreter the child runs (None: sva's own, ``sys.executable``)
-    python: str | None = None
+from sva.sandbox import containment
+from sva.sandbox.limits import OUTPUT_LIMIT_EXCEEDED, Limits
 
 
 @dataclass(frozen=True)
@@ -97,12 +82,12 @@ Outcome = Union[Completed, Crashed]
 #: ignores PYTHONPATH and the working folder, and the package may not be installed.
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
 _CHILD_BOOTSTRAP = ("import sys; sys.dont_write_bytecode = True; sys.path.insert(0, sys.argv[1]); "
-                    "from sva.trust.child import main; sys.exit(main(sys.argv[2:]))")
+                    "from sva.sandbox.child import main; sys.exit(main(sys.argv[2:]))")
 
 _SIGNAL_REASONS = {
     signal.SIGXCPU: "CPU time limit exceeded",
     signal.SIGKILL: "killed (memory or CPU limit)",
-    signal.SIGXFSZ: "output limit exceeded",
+    signal.SIGXFSZ: OUTPUT_LIMIT_EXCEEDED,
     signal.SIGSEGV: "crashed with a segmentation fault",
 }
 
@@ -171,7 +156,7 @@ def write_files(work: Path, files: Mapping[str, str | bytes]) -> None:
 
 def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str | bytes] | None = None,
             limits: Limits | None = None, on_progress: Callable[[Any], None] | None = None) -> Outcome:
-    """Run job ``job`` (a name in :data:`sva.trust.jobs.JOBS`) on ``payload``.
+    """Run job ``job`` (a name in :data:`sva.sandbox.jobs.JOBS`) on ``payload``.
 
     ``files`` maps relative paths to text or bytes written into the child's working folder first
     (the artifact module, its package, its tests). The payload and the result travel as JSON files; progress

@@ -1,11 +1,11 @@
 """The sandboxed baseline run (job ``trust_baseline``): every test and check on the original.
 
-Runs only inside :mod:`sva.trust.sandbox`, in a temporary folder holding the artifact and
-its tests under their own file names. :func:`run_baseline` imports the artifact under
+Runs only inside :mod:`sva.sandbox.process`, in a temporary folder holding the artifact and
+its tests under their own file names. :func:`trace_baseline` imports the artifact under
 coverage.py (branch mode), runs every test once (the spec test first, then each pytest item)
 while a profile hook (:class:`CallTracer`) records which artifact functions each test calls
 *directly* (a call into the artifact from a frame outside it) and which it executes at all,
-then runs the spec checks (:mod:`sva.trust.spec_checks`) and, after coverage stopped, the
+then runs the spec checks (:mod:`sva.trust.worker.spec_checks`) and, after coverage stopped, the
 spec family's probe on the held-out and shifted inputs the checks used. The lines coverage saw
 run from the import to the end of test collection give the functions that ran at import time
 (:func:`functions_run`).
@@ -23,14 +23,14 @@ from pathlib import Path
 from typing import Any, Callable
 
 from sva.specs import spec_names
-from sva.trust.loading import prepare_machinery
+from sva.trust.worker.loading import prepare_machinery
 from sva.trust.protocol import BaselineResult, Coverage, SpecChecks, TestRun, WorkerRequest
-from sva.trust.runners import PytestTest, run_with_driver
-from sva.trust.session import Session, open_session, spec_test_of
-from sva.trust.spec_checks import check_cases_of, run_spec_checks, shifted_cases_of
-from sva.trust.timer import Alarm, TimeBudgetExceeded, failure_line
+from sva.trust.worker.runners import PytestTest, run_with_driver
+from sva.trust.worker.session import Session, open_session, spec_test_of
+from sva.trust.worker.spec_checks import check_cases_of, run_spec_checks, shifted_cases_of
+from sva.trust.worker.timer import Alarm, TimeBudgetExceeded, failure_line
 
-__all__ = ["CallTracer", "functions_run", "run_baseline", "unit_qualname"]
+__all__ = ["CallTracer", "functions_run", "trace_baseline", "unit_qualname"]
 
 
 def unit_qualname(code: types.CodeType) -> str | None:
@@ -107,7 +107,7 @@ def _coverage_figures(cov: Any, work: Path, module_file: str) -> Coverage:
                     summary.get("covered_branches", 0))
 
 
-def run_baseline(request: WorkerRequest, progress: Callable[[Any], None] | None = None) -> BaselineResult:
+def trace_baseline(request: WorkerRequest, progress: Callable[[Any], None] | None = None) -> BaselineResult:
     """Run every test on the unmutated artifact with tracing and coverage, then the spec checks."""
     import coverage
 

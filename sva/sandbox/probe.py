@@ -2,9 +2,9 @@
 
 Some families learn more by running an artifact than the spec checks say: the sorting family
 traces it as a comparator network. During ``sva trust`` the probe runs inside the trust worker's
-baseline run (:mod:`sva.trust.baseline_worker`); :func:`probe_artifact` runs it alone
+baseline run (:mod:`sva.trust.worker.baseline`); :func:`probe_artifact` runs it alone
 (for ``sva generate``), as the sandbox job ``family_probe``
-(:func:`sva.trust.jobs.family_probe`), and returns the family's
+(:func:`sva.sandbox.jobs.family_probe`), and returns the family's
 :class:`~sva.core.family.Judgement`, whose declared fields :func:`annotate` records in the
 artifact's manifest under the family's ``manifest_key``. Everything here runs in the caller.
 """
@@ -20,7 +20,7 @@ from sva.core.family import Judgement
 from sva.core.spec import Spec
 from sva.errors import InputError
 from sva.families import family_of
-from sva.trust.sandbox import Crashed, run_job
+from sva.sandbox.process import Crashed, run_job
 
 __all__ = ["annotate", "declared_fields", "probe_artifact"]
 

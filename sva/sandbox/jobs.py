@@ -1,17 +1,14 @@
-"""The jobs the sandbox can run, by name, and where their JSON meets the protocol records.
+"""The jobs the sandbox can run: its own, by short name, and any other by dotted path.
 
-:data:`JOBS` maps a job name to ``job(payload, progress) -> JSON data``; the child process
-(:mod:`sva.trust.child`) looks the name up and runs it. Each job turns its JSON payload
-into a record of :mod:`sva.trust.protocol`, runs, and turns its result (and every
-progress record) back into JSON, so the worker modules see only records:
+A job is ``job(payload, progress) -> JSON data``. :func:`find_job` resolves a job's name for the
+child process (:mod:`sva.sandbox.child`): a short name is one of the sandbox's own jobs in
+:data:`JOBS`; ``package.module:function`` names a job that lives above the sandbox (the trust
+jobs of :mod:`sva.trust.worker.jobs`), imported only in the child, so the sandbox imports
+nothing of the layers that use it. The sandbox's own jobs:
 
 * ``evaluate_cases``: the entry on every case (:func:`evaluate_cases`); a ``CasesRequest`` in,
   one ``CaseOutput`` per case out;
 * ``pytest``: plain pytest on tests files (:func:`run_pytest`); exit status, passed and failed ids;
-* ``trust_baseline``: :func:`sva.trust.baseline_worker.run_baseline`; a ``WorkerRequest``
-  in, a ``BaselineResult`` out;
-* ``trust_mutants``: :func:`sva.trust.mutant_worker.run_mutants`; a ``MutantBatch`` in, a
-  ``BatchDone`` out, with ``Ready``, ``TestMarker`` and ``MutantResult`` records as progress;
 * ``family_probe``: the spec family's probe alone (:func:`family_probe`); its JSON data out.
 
 Imports stay light (pytest, Hypothesis, coverage and the families load inside the job that
@@ -20,19 +17,21 @@ needs them), so a simple job starts fast.
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import Any, Callable
 
 from sva.errors import typed_line
-from sva.trust.baseline_worker import run_baseline
-from sva.trust.loading import load_module
-from sva.trust.mutant_worker import run_mutants
-from sva.trust.protocol import CaseOutput, CasesRequest, MutantBatch, WorkerRequest
+from sva.sandbox.loading import forget_installed, load_module
+from sva.sandbox.records import CaseOutput, CasesRequest
 
-__all__ = ["JOBS", "Emit", "evaluate_cases", "family_probe", "run_pytest"]
+__all__ = ["JOBS", "Emit", "Job", "evaluate_cases", "family_probe", "find_job", "run_pytest"]
 
 #: What a job calls to stream one JSON record to the caller before it finishes.
 Emit = Callable[[Any], None]
+
+#: A job: its JSON payload and a progress writer in, JSON data out.
+Job = Callable[[dict[str, Any], Emit], Any]
 
 
 def evaluate_cases(payload: dict[str, Any], progress: Emit) -> list[Any]:
@@ -70,8 +69,6 @@ def run_pytest(payload: dict[str, Any], progress: Emit) -> dict[str, Any]:
     class Counter:
         def pytest_sessionstart(self, session: Any) -> None:
             if payload.get("package"):  # the project's copy, not one pytest itself imported
-                from sva.trust.loading import forget_installed
-
                 forget_installed(payload["package"], Path(root))
 
         def __init__(self) -> None:
@@ -91,7 +88,7 @@ def run_pytest(payload: dict[str, Any], progress: Emit) -> dict[str, Any]:
 
 def family_probe(payload: dict[str, Any], progress: Emit) -> Any:
     """The spec family's probe of the artifact, no cases (payload ``module``, ``entry``, ``spec``);
-    judged in the caller by :func:`sva.trust.probe.probe_artifact`."""
+    judged in the caller by :func:`sva.sandbox.probe.probe_artifact`."""
     from sva.families import family_of, get_spec
 
     spec = get_spec(payload["spec"])
@@ -102,19 +99,23 @@ def family_probe(payload: dict[str, Any], progress: Emit) -> Any:
     return family_of(spec).probe(spec, entry, None)
 
 
-def _trust_baseline(payload: dict[str, Any], progress: Emit) -> Any:
-    return run_baseline(WorkerRequest.from_json(payload)).to_json()
-
-
-def _trust_mutants(payload: dict[str, Any], progress: Emit) -> Any:
-    return run_mutants(MutantBatch.from_json(payload), lambda record: progress(record.to_json())).to_json()
-
-
-#: Jobs the sandbox can run, by name: ``job(payload, progress) -> JSON data``.
-JOBS: dict[str, Callable[[dict[str, Any], Emit], Any]] = {
+#: The sandbox's own jobs, by short name: ``job(payload, progress) -> JSON data``.
+JOBS: dict[str, Job] = {
     "evaluate_cases": evaluate_cases,
     "pytest": run_pytest,
-    "trust_baseline": _trust_baseline,
-    "trust_mutants": _trust_mutants,
     "family_probe": family_probe,
 }
+
+
+def find_job(name: str) -> Job:
+    """The job called ``name``: one of :data:`JOBS`, or ``package.module:function`` imported here.
+    ``ValueError`` naming the job when it is neither."""
+    if name in JOBS:
+        return JOBS[name]
+    module, _, function = name.partition(":")
+    if not module or not function:
+        raise ValueError(f"job {name!r}: not a sandbox job ({', '.join(JOBS)}) nor a 'package.module:function' path")
+    job = getattr(importlib.import_module(module), function, None)
+    if not callable(job):
+        raise ValueError(f"job {name!r}: {module} has no function {function!r}")
+    return job

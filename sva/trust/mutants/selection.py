@@ -6,7 +6,7 @@ change added or altered; a deletion touches the line after it. A mutant is kept 
 replaces touches one of those lines. ``--exclude-module-level`` drops every mutant outside a
 function (data tables, constants, class bodies), which on data-heavy modules are most of the
 survivors and rarely what a reviewer acts on. A mutant keeps its index (its place among all of
-:func:`sva.trust.mutate.generate_mutants`), so survivors can be found again.
+:func:`sva.trust.mutants.generation.generate_mutants`), so survivors can be found again.
 
 Worked example: for the diff hunk ``@@ -3,2 +3,3 @@`` with lines `` a``, ``-b``, ``+c``, ``+d``,
 the new side's lines 4 and 5 (``c`` and ``d``) are changed: ``changed_lines`` gives ``{4, 5}``.

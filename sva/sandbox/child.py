@@ -1,8 +1,8 @@
-"""The sandboxed side of :mod:`sva.trust.sandbox`: runs one named job and writes its result.
+"""The sandboxed side of :mod:`sva.sandbox.process`: runs one named job and writes its result.
 
 Invoked by the sandbox as ``main([JOB, PAYLOAD, RESULT, PROGRESS])`` in an isolated
-interpreter (``python -I``). It reads the JSON payload, runs the job of that name from
-:data:`sva.trust.jobs.JOBS` with a progress writer (one JSON line per record, flushed at
+interpreter (``python -I``). It reads the JSON payload, runs the job of that name
+(:func:`sva.sandbox.jobs.find_job`) with a progress writer (one JSON line per record, flushed at
 once so a kill loses at most the last line), and writes ``{"value": ...}`` to the result file
 only when the job finishes; any exception, the artifact's ``SystemExit`` included, becomes
 ``{"error": "<one line>"}`` instead. It imports no artifact until the job asks for it.
@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from sva.errors import typed_line
-from sva.trust.jobs import JOBS, Emit
+from sva.sandbox.jobs import Emit, find_job
+from sva.sandbox.limits import OUTPUT_LIMIT_EXCEEDED
 
 __all__ = ["main"]
 
@@ -47,11 +48,11 @@ def main(argv: list[str]) -> int:
     _family_path()
     payload = json.loads(Path(payload_path).read_text(encoding="utf-8"))
     try:
-        result: dict[str, Any] = {"value": JOBS[job](payload, _progress_writer(progress_path))}
+        result: dict[str, Any] = {"value": find_job(job)(payload, _progress_writer(progress_path))}
     except BaseException as error:  # noqa: BLE001 - includes SystemExit raised by the artifact
         if isinstance(error, OSError) and error.errno == errno.EFBIG:
             # CPython ignores SIGXFSZ, so the file-size limit surfaces as EFBIG on a write.
-            result = {"error": "output limit exceeded (the artifact wrote too much)"}
+            result = {"error": OUTPUT_LIMIT_EXCEEDED}
         else:
             result = {"error": typed_line(error, limit=300)}
     Path(result_path).write_text(json.dumps(result), encoding="utf-8")
