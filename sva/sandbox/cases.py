@@ -54,5 +54,7 @@ def check_cases(source: str, spec: Spec, cases: tuple[Case, ...], limits: Limits
 
 def check_file(path: str | Path, spec: Spec, cases: tuple[Case, ...] | None = None) -> CaseCheck:
     """:func:`check_cases` for an artifact on disk, on the whole domain by default."""
-    source = Path(path).read_text(encoding="utf-8")
-    return check_cases(source, spec, spec.domain.cases if cases is None else cases)
+    cases = spec.domain.cases if cases is None else cases
+    if cases is None:
+        raise ValueError(f"spec {spec.name}: its domain is infinite; pass the cases to check {path} on")
+    return check_cases(Path(path).read_text(encoding="utf-8"), spec, cases)

@@ -34,6 +34,8 @@ import tempfile
 from pathlib import Path
 from typing import Iterable, Literal, Mapping
 
+from sva.errors import os_reason
+
 __all__ = ["Containment", "containment", "label", "wrap"]
 
 #: "bwrap": the child runs inside bubblewrap; "limits": resource limits only.
@@ -110,7 +112,9 @@ def _probe() -> str | None:
             trial = subprocess.run(wrap(["true"], work, {"PATH": "/usr/bin:/bin"}, sys.executable),
                                    capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL,
                                    check=False)
-        except (OSError, subprocess.TimeoutExpired) as error:
+        except OSError as error:
+            return f"bwrap did not run: {os_reason(error)}"
+        except subprocess.TimeoutExpired as error:
             return f"bwrap did not run: {error}"
     if trial.returncode != 0:
         lines = trial.stderr.strip().splitlines()

@@ -20,7 +20,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from sva.errors import InputError
+from sva.errors import InputError, os_reason
 
 __all__ = ["WORKER_NEEDS", "check_interpreter"]
 
@@ -46,7 +46,9 @@ def check_interpreter(python: str, with_spec: bool) -> str:
     try:
         answer = subprocess.run([found, "-I", "-c", _PROBE, *WORKER_NEEDS], capture_output=True, text=True,
                                 timeout=60, stdin=subprocess.DEVNULL, check=False)
-    except (OSError, subprocess.TimeoutExpired) as error:
+    except OSError as error:
+        raise InputError(f"--python {python}: cannot run it: {os_reason(error)}") from None
+    except subprocess.TimeoutExpired as error:
         raise InputError(f"--python {python}: cannot run it: {error}") from None
     lines = answer.stdout.splitlines()
     if answer.returncode != 0 or not lines:

@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping, Union
 
-from sva.errors import one_line
+from sva.errors import one_line, os_reason
 from sva.sandbox import containment
 from sva.sandbox.limits import OUTPUT_LIMIT_EXCEEDED, Limits
 
@@ -84,7 +84,7 @@ _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
 _CHILD_BOOTSTRAP = ("import sys; sys.dont_write_bytecode = True; sys.path.insert(0, sys.argv[1]); "
                     "from sva.sandbox.child import main; sys.exit(main(sys.argv[2:]))")
 
-_SIGNAL_REASONS = {
+_SIGNAL_REASONS: dict[int, str] = {
     signal.SIGXCPU: "CPU time limit exceeded",
     signal.SIGKILL: "killed (memory or CPU limit)",
     signal.SIGXFSZ: OUTPUT_LIMIT_EXCEEDED,
@@ -156,7 +156,8 @@ def write_files(work: Path, files: Mapping[str, str | bytes]) -> None:
 
 def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str | bytes] | None = None,
             limits: Limits | None = None, on_progress: Callable[[Any], None] | None = None) -> Outcome:
-    """Run job ``job`` (a name in :data:`sva.sandbox.jobs.JOBS`) on ``payload``.
+    """Run job ``job`` on ``payload``: a short name of the sandbox's own jobs, or
+    ``package.module:function`` (:func:`sva.sandbox.jobs.find_job`).
 
     ``files`` maps relative paths to text or bytes written into the child's working folder first
     (the artifact module, its package, its tests). The payload and the result travel as JSON files; progress
@@ -165,48 +166,92 @@ def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str | byte
     """
     limits = limits or Limits()
     with tempfile.TemporaryDirectory(prefix="sva-sandbox-") as folder:
-        work = Path(folder)
-        write_files(work, files or {})
-        (work / "payload.json").write_text(json.dumps(payload), encoding="utf-8")
-        result_path, stdout_path, stderr_path = work / "result.json", work / "stdout.txt", work / "stderr.txt"
-        progress_path = work / "progress.jsonl"
-        python = limits.python or sys.executable
-        command = [python, "-I", "-c", _CHILD_BOOTSTRAP, _PACKAGE_ROOT, job,
-                   str(work / "payload.json"), str(result_path), str(progress_path)]
-        env = _environment(folder)
-        contained = containment.containment() == "bwrap"
-        if contained:
-            readable = [_PACKAGE_ROOT, *filter(None, env.get("SVA_FAMILY_PATH", "").split(os.pathsep))]
-            command = containment.wrap(command, folder, env, python, readable, limits.output_bytes)
+        work = _Folder(Path(folder))
+        write_files(work.path, files or {})
+        work.payload.write_text(json.dumps(payload), encoding="utf-8")
+        command, env, contained = _command(job, work, limits)
         started = time.monotonic()
-        with open(stdout_path, "wb") as stdout, open(stderr_path, "wb") as stderr:
-            process = subprocess.Popen(command, cwd=folder, env=env, stdin=subprocess.DEVNULL,
-                                       stdout=stdout, stderr=stderr, preexec_fn=lambda: _limit_child(limits),
-                                       close_fds=True)
-            try:
-                returncode, reason = _watch(process, limits, progress_path, started, on_progress)
-            finally:
-                _kill_group(process)  # no grandchild outlives the job
-            if reason is not None:
-                return Crashed(reason, time.monotonic() - started, _read_progress(progress_path), overran=True)
+        ended = _run(command, env, work, limits, started, on_progress)
         elapsed = time.monotonic() - started
-        progress = _read_progress(progress_path)
-        if contained and returncode > 128:  # bubblewrap reports a child killed by signal N as 128 + N
-            returncode = 128 - returncode
-        if returncode < 0:
-            reason = _SIGNAL_REASONS.get(-returncode, f"killed by signal {-returncode}")
-            return Crashed(reason, elapsed, progress)
-        if not result_path.is_file():
-            detail = _tail(stderr_path) or _tail(stdout_path)
-            reason = f"exited with status {returncode} before returning a result"
-            return Crashed(f"{reason}: {detail}" if detail else reason, elapsed, progress)
+        progress = _read_progress(work.progress)
+        if isinstance(ended, str):
+            return Crashed(ended, elapsed, progress, overran=True)
+        if contained and ended > 128:  # bubblewrap reports a child killed by signal N as 128 + N
+            ended = 128 - ended
+        return _outcome(ended, work, elapsed, progress)
+
+
+@dataclass(frozen=True)
+class _Folder:
+    """The child's working folder and the files the sandbox keeps in it."""
+
+    path: Path
+
+    @property
+    def payload(self) -> Path:
+        return self.path / "payload.json"
+
+    @property
+    def result(self) -> Path:
+        return self.path / "result.json"
+
+    @property
+    def stdout(self) -> Path:
+        return self.path / "stdout.txt"
+
+    @property
+    def stderr(self) -> Path:
+        return self.path / "stderr.txt"
+
+    @property
+    def progress(self) -> Path:
+        return self.path / "progress.jsonl"
+
+
+def _command(job: str, work: _Folder, limits: Limits) -> tuple[list[str], dict[str, str], bool]:
+    """The child's command line and environment, wrapped in bubblewrap where it works (then True)."""
+    folder = str(work.path)
+    python = limits.python or sys.executable
+    command = [python, "-I", "-c", _CHILD_BOOTSTRAP, _PACKAGE_ROOT, job,
+               str(work.payload), str(work.result), str(work.progress)]
+    env = _environment(folder)
+    if containment.containment() != "bwrap":
+        return command, env, False
+    readable = [_PACKAGE_ROOT, *filter(None, env.get("SVA_FAMILY_PATH", "").split(os.pathsep))]
+    return containment.wrap(command, folder, env, python, readable, limits.output_bytes), env, True
+
+
+def _run(command: list[str], env: dict[str, str], work: _Folder, limits: Limits, started: float,
+         on_progress: Callable[[Any], None] | None) -> int | str:
+    """Start the child and wait for it: its exit status, or why the sandbox stopped it."""
+    with open(work.stdout, "wb") as stdout, open(work.stderr, "wb") as stderr:
+        process = subprocess.Popen(command, cwd=work.path, env=env, stdin=subprocess.DEVNULL,
+                                   stdout=stdout, stderr=stderr, preexec_fn=lambda: _limit_child(limits),
+                                   close_fds=True)
         try:
-            result = json.loads(result_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as error:
-            return Crashed(f"unreadable result: {error}", elapsed, progress)
-        if result.get("error"):
-            return Crashed(one_line(str(result["error"]), limit=300), elapsed, progress)
-        return Completed(result.get("value"), elapsed, progress)
+            return _watch(process, limits, work.progress, started, on_progress)
+        finally:
+            _kill_group(process)  # no grandchild outlives the job
+
+
+def _outcome(returncode: int, work: _Folder, elapsed: float, progress: tuple[Any, ...]) -> Outcome:
+    """What a child that exited with ``returncode`` left: its result, or why there is none."""
+    if returncode < 0:
+        reason = _SIGNAL_REASONS.get(-returncode, f"killed by signal {-returncode}")
+        return Crashed(reason, elapsed, progress)
+    if not work.result.is_file():
+        detail = _tail(work.stderr) or _tail(work.stdout)
+        reason = f"exited with status {returncode} before returning a result"
+        return Crashed(f"{reason}: {detail}" if detail else reason, elapsed, progress)
+    try:
+        result = json.loads(work.result.read_text(encoding="utf-8"))
+    except OSError as error:
+        return Crashed(f"unreadable result: {os_reason(error)}", elapsed, progress)
+    except ValueError as error:
+        return Crashed(f"unreadable result: {error}", elapsed, progress)
+    if result.get("error"):
+        return Crashed(one_line(str(result["error"]), limit=300), elapsed, progress)
+    return Completed(result.get("value"), elapsed, progress)
 
 
 class _Tail:
@@ -234,7 +279,7 @@ class _Tail:
 
 
 def _watch(process: subprocess.Popen, limits: Limits, progress_path: Path, started: float,
-           on_progress: Callable[[Any], None] | None = None) -> tuple[int | None, str | None]:
+           on_progress: Callable[[Any], None] | None = None) -> int | str:
     """Wait for the child; return its exit status, or why it must be stopped."""
     last_size, last_change = 0, time.monotonic()
     tail = _Tail(progress_path, on_progress) if on_progress is not None else None
@@ -242,7 +287,7 @@ def _watch(process: subprocess.Popen, limits: Limits, progress_path: Path, start
         now = time.monotonic()
         remaining = limits.wall_seconds - (now - started)
         if remaining <= 0:
-            return None, f"wall-clock limit of {limits.wall_seconds:g} s exceeded"
+            return f"wall-clock limit of {limits.wall_seconds:g} s exceeded"
         if tail is not None:
             tail.read()
         if limits.idle_seconds is not None:
@@ -253,14 +298,14 @@ def _watch(process: subprocess.Popen, limits: Limits, progress_path: Path, start
             if size != last_size:
                 last_size, last_change = size, now
             elif size > 0 and now - last_change > limits.idle_seconds:  # watched once the stream starts
-                return None, f"no progress for {limits.idle_seconds:g} s (hung)"
+                return f"no progress for {limits.idle_seconds:g} s (hung)"
         try:
             code = process.wait(timeout=min(0.1, remaining))
         except subprocess.TimeoutExpired:
             continue
         if tail is not None:
             tail.read()
-        return code, None
+        return code
 
 
 def _kill_group(process: subprocess.Popen) -> None:

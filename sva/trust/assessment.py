@@ -42,11 +42,13 @@ Definitions (worked examples in ``docs/trust.md``):
 from __future__ import annotations
 
 import time
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from sva.families import family_of
+from sva.specs import Spec
+from sva.trust.protocol import BaselineResult, SpecChecks
 from sva.trust.baseline import run_baseline
 from sva.trust.batch import MutationSummary, mutation_analysis
 from sva.trust.report import TestRecord, TrustReport
@@ -63,15 +65,11 @@ def evaluate(request: TrustInput, config: TrustConfig | None = None, analysis: A
     """Run the baseline and the mutation analysis of a prepared request; return the report.
     ``analysis``: the request's static analysis when the caller has it already; ``progress``:
     told the number of mutants and each mutant's result as it comes."""
-    from sva.measure.metrics.explanation import explanation_values
-    from sva.measure.unitgraph import choose_entry
-
     config = config or TrustConfig()
     started = time.monotonic()
     baseline = run_baseline(request, config, analysis)
     analysis, records, result = baseline.analysis, baseline.records, baseline.result
     graph = analysis.graph
-    size = sum(unit.size for unit in graph.units)
     timings = {"baseline_s": baseline.seconds}
     base = dict(artifact=str(request.path), spec=request.spec.name if request.spec else None, entry=request.entry,
                 explanation_length=analysis.metrics.get("explanation_length"),
@@ -80,9 +78,77 @@ def evaluate(request: TrustInput, config: TrustConfig | None = None, analysis: A
     finite = request.spec is not None and request.spec.domain.cases is not None
     if baseline.failure is not None or result is None:
         return _failed_report(base, baseline.failure or "no result", finite, request, timings)
-    spec_checks = result.spec
+    verdict = _judged(request.spec, result, _from_spec_checks(result.spec, _notes(records)))
+    verified_e = _verified_explanation_length(graph, records, request.entry)
+    coverage = result.coverage
+    size = sum(unit.size for unit in graph.units)
+    mutation = (mutation_analysis(request, config, result, records, graph, size, progress)
+                if config.mutate else None)
+    timings["total_s"] = round(time.monotonic() - started, 3)
+    if mutation is not None:
+        timings["mutants_s"] = mutation.seconds
+    return TrustReport(
+        **base, failure=None, **{field.name: getattr(verdict, field.name) for field in fields(verdict)},
+        line_coverage=coverage.line_coverage if coverage else None,
+        branch_coverage=coverage.branch_coverage if coverage else None, **_mutation_fields(mutation),
+        verified_explanation_length=verified_e, tests=records, timings=timings)
 
-    # Verified explanation length: stories of units whose contracts all passed.
+
+@dataclass(frozen=True)
+class _Verdict:
+    """The report's fields that the spec checks and the family's judgement decide."""
+
+    verified: bool | None = None
+    held_out_pass_rate: float | None = None
+    shift_pass_rate: float | None = None
+    training_pass_rate: float | None = None
+    counterexample: Any = None
+    domain_coverage: float | None = None
+    properties: tuple[dict[str, Any], ...] = ()
+    family_fields: dict[str, Any] | None = None
+    notes: tuple[str, ...] = ()
+
+
+def _from_spec_checks(checks: SpecChecks | None, notes: tuple[str, ...]) -> _Verdict:
+    """The verdict of the spec checks alone (all None without a spec): the exhaustive check,
+    the pass rates, and the first counterexample (a property's shrunk one, else the exhaustive's)."""
+    if checks is None:
+        return _Verdict(notes=notes)
+    exhaustive = checks.exhaustive
+    found = next((p.counterexample for p in checks.properties if p.counterexample), None)
+    if found is None and exhaustive is not None:
+        found = exhaustive.first_failure
+    return _Verdict(
+        verified=None if exhaustive is None else exhaustive.reason is None and exhaustive.passed == exhaustive.cases,
+        held_out_pass_rate=checks.held_out.pass_rate if checks.held_out else None,
+        shift_pass_rate=checks.shifted.pass_rate if checks.shifted else None,
+        training_pass_rate=checks.training.pass_rate if checks.training else None,
+        counterexample=None if found is None else found.to_json(),
+        domain_coverage=None if exhaustive is None else exhaustive.tried / exhaustive.cases,
+        properties=tuple(p.to_json() for p in checks.properties), notes=notes)
+
+
+def _judged(spec: Spec | None, result: BaselineResult, verdict: _Verdict) -> _Verdict:
+    """``verdict`` with the family's judgement of its probe (judged on data, here) folded in:
+    its verification overrides when it decided, its counterexample fills a gap, its note adds."""
+    if spec is None or result.spec is None or not family_of(spec).has_probe(spec):
+        return verdict
+    judgement = family_of(spec).judge(spec, result.probe)
+    if judgement is None:
+        return verdict
+    decided = judgement.verified is not None or bool(judgement.reason)
+    return replace(verdict, verified=judgement.verified if decided else verdict.verified,
+                   family_fields=None if judgement.fields is None else dict(judgement.fields),
+                   counterexample=verdict.counterexample or judgement.counterexample,
+                   notes=verdict.notes + ((judgement.note,) if judgement.note else ()))
+
+
+def _verified_explanation_length(graph: Any, records: Sequence[TestRecord], entry: str | None) -> Any:
+    """The entry's explanation length crediting only the stories of units whose contracts (the
+    tests calling them directly) all passed; None without an entry unit."""
+    from sva.measure.metrics.explanation import explanation_values
+    from sva.measure.unitgraph import choose_entry
+
     credited: set[int] = set()
     failed_units: set[int] = set()
     for record in records:
@@ -90,52 +156,10 @@ def evaluate(request: TrustInput, config: TrustConfig | None = None, analysis: A
             unit = graph.by_qualname.get(name)
             if unit is not None:
                 (credited if record.status == "passed" else failed_units).add(unit.index)
-    entry_index = choose_entry(graph, request.entry)  # prepare() made sure the entry exists
-    verified_e = None
-    if entry_index is not None:
-        verified_e = explanation_values(graph, entry_index, credited - failed_units)[0][entry_index]
-
-    verified = held = shift = training = counterexample = domain_coverage = None
-    properties: tuple[dict[str, Any], ...] = ()
-    if spec_checks is not None:
-        properties = tuple(p.to_json() for p in spec_checks.properties)
-        exhaustive = spec_checks.exhaustive
-        if exhaustive is not None:
-            verified = exhaustive.reason is None and exhaustive.passed == exhaustive.cases
-            domain_coverage = exhaustive.tried / exhaustive.cases
-        held = spec_checks.held_out.pass_rate if spec_checks.held_out else None
-        shift = spec_checks.shifted.pass_rate if spec_checks.shifted else None
-        training = spec_checks.training.pass_rate if spec_checks.training else None
-        found = next((p.counterexample for p in spec_checks.properties if p.counterexample), None)
-        if found is None and exhaustive is not None:
-            found = exhaustive.first_failure
-        counterexample = None if found is None else found.to_json()
-    coverage = result.coverage
-    line_coverage = coverage.line_coverage if coverage else None
-    branch_coverage = coverage.branch_coverage if coverage else None
-
-    notes = _notes(records)
-    family_fields = None
-    if spec_checks is not None and family_of(request.spec).has_probe(request.spec):
-        judgement = family_of(request.spec).judge(request.spec, result.probe)  # on data, here
-        if judgement is not None:
-            if judgement.verified is not None or judgement.reason:
-                verified = judgement.verified
-            family_fields = None if judgement.fields is None else dict(judgement.fields)
-            counterexample = counterexample or judgement.counterexample
-            notes += (judgement.note,) if judgement.note else ()
-
-    mutation = (mutation_analysis(request, config, result, records, graph, size, progress)
-                if config.mutate else None)
-    timings["total_s"] = round(time.monotonic() - started, 3)
-    if mutation is not None:
-        timings["mutants_s"] = mutation.seconds
-    return TrustReport(
-        **base, failure=None, verified=verified, held_out_pass_rate=held, shift_pass_rate=shift,
-        training_pass_rate=training, counterexample=counterexample, domain_coverage=domain_coverage, line_coverage=line_coverage,
-        branch_coverage=branch_coverage, **_mutation_fields(mutation),
-        verified_explanation_length=verified_e, properties=properties, tests=records,
-        notes=notes, timings=timings, family_fields=family_fields)
+    entry_index = choose_entry(graph, entry)  # prepare() made sure the entry exists
+    if entry_index is None:
+        return None
+    return explanation_values(graph, entry_index, credited - failed_units)[0][entry_index]
 
 
 def _mutation_fields(mutation: MutationSummary | None) -> dict[str, Any]:
@@ -171,12 +195,12 @@ def _versions() -> dict[str, str]:
 def _failed_report(base: dict[str, Any], reason: str, finite: bool, request: TrustInput,
                    timings: dict[str, float]) -> TrustReport:
     """The artifact could not run at all: nothing verified, every input failed."""
-    has_spec = request.spec is not None
+    spec = request.spec
     return TrustReport(
         **base, failure=reason, verified=False if finite else None,
-        held_out_pass_rate=0.0 if has_spec and request.spec.held_out else None,
-        shift_pass_rate=0.0 if has_spec and request.spec.shifted is not None else None,
-        training_pass_rate=0.0 if has_spec and request.spec.training else None,
+        held_out_pass_rate=0.0 if spec is not None and spec.held_out else None,
+        shift_pass_rate=0.0 if spec is not None and spec.shifted is not None else None,
+        training_pass_rate=0.0 if spec is not None and spec.training else None,
         counterexample=None, domain_coverage=None, line_coverage=None, branch_coverage=None,
         mutants_total=None, mutants_killed=None, mutation_score=None, localization=None,
         verified_explanation_length=None, timings=timings)

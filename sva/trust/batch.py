@@ -44,7 +44,7 @@ class MutationPlan:
 
     mutants: tuple[Any, ...]  #: the :class:`~sva.trust.mutants.generation.Mutant` records, by index
     batch: MutantBatch
-    files: dict[str, str]
+    files: dict[str, str | bytes]
     limits: Limits
     regions: dict[str, int]
     exhaustive: bool  #: the spec test checks a whole finite domain and runs on mutants
@@ -223,10 +223,10 @@ def mutation_analysis(request: TrustInput, config: TrustConfig, baseline: Baseli
         reason = str(error) if isinstance(error, InputError) else type(error).__name__
         return MutationSummary(None, None, None, None, (), f"cannot generate mutants: {reason}", 0.0)
     total = len(plan.mutants)
-    results, error = run_mutant_batch(plan, on_result=(lambda result: progress(total, result)) if progress else None)
+    results, failure = run_mutant_batch(plan, on_result=(lambda result: progress(total, result)) if progress else None)
     seconds = round(time.monotonic() - started, 3)
-    if error is not None:
-        return MutationSummary(None, None, None, None, (), error, seconds)
+    if failure is not None:
+        return MutationSummary(None, None, None, None, (), failure, seconds)
     regions = plan.regions
     smallest = min(regions.values(), default=size)
     shares = []
@@ -236,7 +236,7 @@ def mutation_analysis(request: TrustInput, config: TrustConfig, baseline: Baseli
         if result is not None and result.killed:
             killed += 1
             # a mutant that breaks the module's loading fails every test, the smallest region first
-            region = smallest if result.by == "<import>" else regions.get(result.by, size)
+            region = smallest if result.by == "<import>" else regions.get(result.by, size) if result.by else size
             shares.append(1 - region / size if size else 0.0)
     survivors = tuple(
         Survivor(index=m.index, line=m.line, column=m.column, operator=m.operator,

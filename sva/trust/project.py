@@ -82,7 +82,7 @@ def _import_root(artifact: Path) -> tuple[Path, str | None]:
 
 def _package_files(top: Path) -> list[Path]:
     """Every file of the package folder ``top``, without caches and hidden folders."""
-    found = []
+    found: list[Path] = []
     for folder, subfolders, names in os.walk(top):
         subfolders[:] = sorted(d for d in subfolders if d != "__pycache__" and not d.startswith("."))
         found.extend(Path(folder) / name for name in sorted(names)
@@ -97,7 +97,7 @@ def _imported_names(path: Path) -> set[str]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, SyntaxError, ValueError):
         return set()
-    names = set()
+    names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
@@ -127,7 +127,7 @@ def _helper_modules(sources: Sequence[Path], root: Path) -> list[Path]:
 
 def _along(root: Path, folder: Path, name: str) -> list[Path]:
     """``name`` in every folder from ``root`` down to ``folder``, where it exists."""
-    found = []
+    found: list[Path] = []
     current = folder
     while True:
         if (current / name).is_file():

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from sva.errors import InputError, syntax_reason
+from sva.errors import InputError, os_reason, syntax_reason
 from sva.specs import Spec, get_spec
 from sva.trust.project import Layout, find_layout
 from sva.trust.protocol import CheckSettings, WorkerRequest
@@ -108,12 +108,34 @@ def prepare(artifact: str | Path, spec: str | None = None, entry: str | None = N
     ``entry``, the manifest, the spec, or the one top-level function nothing else calls; the
     tests from the manifest plus ``tests``.
     """
-    from sva.core.artifact import read_manifest
-    from sva.measure.source import read_source
-
     path = Path(artifact)
     if path.name in RESERVED:
         raise InputError(f"{path}: an artifact may not be called {path.name!r}; rename it")
+    source, tree, manifest = _read_artifact(path)
+    spec_name = spec or (manifest or {}).get("spec")
+    spec_record = get_spec(spec_name) if spec_name else None  # UsageError naming the known specs
+    entry_name = _entry_of(path, source, tree, spec_record, entry or (manifest or {}).get("entry"))
+    test_paths = _test_paths(path, manifest, tests)
+    if spec_record is None and not test_paths:
+        raise InputError(f"{path}: nothing to check it against; give --spec NAME or --tests FILE")
+    test_sources = tuple(_read_test(test_path) for test_path in test_paths)
+    layout = find_layout(path, test_paths)
+    clash = sorted(name for name in layout.files if name in RESERVED and name != "conftest.py")
+    if clash:
+        raise InputError(f"{layout.root / clash[0]}: the sandbox uses the name {clash[0]!r} itself; rename it")
+    if python is not None:
+        from sva.sandbox.interpreter import check_interpreter
+
+        python = check_interpreter(python, with_spec=spec_record is not None)
+    return TrustInput(path, source, spec_record, entry_name, tuple(test_paths), manifest, test_sources,
+                      layout, python)
+
+
+def _read_artifact(path: Path) -> tuple[str, ast.Module, dict[str, Any] | None]:
+    """The artifact's text, its syntax tree and the manifest beside it (None when there is none)."""
+    from sva.core.artifact import read_manifest
+    from sva.measure.source import read_source
+
     try:
         source = read_source(str(path))
     except InputError as error:
@@ -124,25 +146,36 @@ def prepare(artifact: str | Path, spec: str | None = None, entry: str | None = N
         raise InputError(f"{path}: {syntax_reason(error)}") from None
     try:
         manifest = read_manifest(path)
-    except (OSError, ValueError) as error:
+    except OSError as error:
+        raise InputError(f"{path}: unreadable manifest beside it: {os_reason(error)}") from None
+    except ValueError as error:
         raise InputError(f"{path}: unreadable manifest beside it: {error}") from None
-    spec_name = spec or (manifest or {}).get("spec")
-    spec_record = None
-    if spec_name:
-        spec_record = get_spec(spec_name)  # UsageError naming the known specs
-    entry_name = entry or (manifest or {}).get("entry")
-    if entry_name is None and spec_record is not None and _entry_signature(tree, spec_record.entry) is not None:
-        entry_name = spec_record.entry
-    if entry_name is None and spec_record is not None:
-        entry_name = _default_entry(source)  # without a spec nothing calls an entry: none is guessed
-    if entry_name is not None:
-        node = _entry_signature(tree, entry_name)
-        if node is None:
-            raise InputError(f"{path}: no top-level function {entry_name!r}; name the entry with --entry")
-        if spec_record is not None:
-            _check_signature(path, node, spec_record)
-    elif spec_record is not None:
-        raise InputError(f"{path}: no entry function found for spec {spec_record.name}; name it with --entry")
+    return source, tree, manifest
+
+
+def _entry_of(path: Path, source: str, tree: ast.Module, spec: Spec | None, given: str | None) -> str | None:
+    """The entry: ``given`` (``--entry`` or the manifest's), else the spec's entry name when the
+    module defines it, else (with a spec) the one top-level function nothing calls; checked
+    against the spec's signature. None without a spec and without a given entry."""
+    entry = given
+    if entry is None and spec is not None and _entry_signature(tree, spec.entry) is not None:
+        entry = spec.entry
+    if entry is None and spec is not None:
+        entry = _default_entry(source)  # without a spec nothing calls an entry: none is guessed
+    if entry is None:
+        if spec is not None:
+            raise InputError(f"{path}: no entry function found for spec {spec.name}; name it with --entry")
+        return None
+    node = _entry_signature(tree, entry)
+    if node is None:
+        raise InputError(f"{path}: no top-level function {entry!r}; name the entry with --entry")
+    if spec is not None:
+        _check_signature(path, node, spec)
+    return entry
+
+
+def _test_paths(path: Path, manifest: Mapping[str, Any] | None, tests: Sequence[str | Path]) -> list[Path]:
+    """The tests files: the manifest's bundled one (when present) then ``tests``, each once."""
     test_paths = []
     if manifest and manifest.get("tests"):
         bundled = path.with_name(manifest["tests"])
@@ -155,25 +188,16 @@ def prepare(artifact: str | Path, spec: str | None = None, entry: str | None = N
         if test_path.resolve() == path.resolve() or test_path.name == "conftest.py":
             raise InputError(f"{test_path}: a tests file may not be called {test_path.name!r}; rename it")
         test_paths.append(test_path)
-    if spec_record is None and not test_paths:
-        raise InputError(f"{path}: nothing to check it against; give --spec NAME or --tests FILE")
-    test_paths = list(dict.fromkeys(test_paths))
-    test_sources = []
-    for test_path in test_paths:
-        try:
-            test_sources.append(test_path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as error:
-            raise InputError(f"{test_path}: cannot read it: {error}") from None
-    layout = find_layout(path, test_paths)
-    clash = sorted(name for name in layout.files if name in RESERVED and name != "conftest.py")
-    if clash:
-        raise InputError(f"{layout.root / clash[0]}: the sandbox uses the name {clash[0]!r} itself; rename it")
-    if python is not None:
-        from sva.sandbox.interpreter import check_interpreter
+    return list(dict.fromkeys(test_paths))
 
-        python = check_interpreter(python, with_spec=spec_record is not None)
-    return TrustInput(path, source, spec_record, entry_name, tuple(test_paths), manifest, tuple(test_sources),
-                      layout, python)
+
+def _read_test(test_path: Path) -> str:
+    try:
+        return test_path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"{test_path}: cannot read it: {os_reason(error)}") from None
+    except UnicodeDecodeError as error:
+        raise InputError(f"{test_path}: cannot read it: {error}") from None
 
 
 def _default_entry(source: str) -> str | None:
@@ -202,7 +226,7 @@ def sandbox_files(request: TrustInput, source: str | None = None) -> dict[str, s
             try:
                 files[name] = (layout.root / name).read_bytes()
             except OSError as error:
-                raise InputError(f"{layout.root / name}: cannot read it: {error}") from None
+                raise InputError(f"{layout.root / name}: cannot read it: {os_reason(error)}") from None
     files["pytest.ini"] = "[pytest]\n"
     return files
 

@@ -70,10 +70,10 @@ from __future__ import annotations
 import ast
 import warnings
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import libcst as cst
-from libcst.metadata import ByteSpanPositionProvider, MetadataWrapper, PositionProvider
+from libcst.metadata import ByteSpanPositionProvider, CodeRange, CodeSpan, MetadataWrapper, PositionProvider
 
 from sva.errors import InputError, one_line, syntax_reason
 from sva.trust.mutants.walk import Candidate, Walk
@@ -248,10 +248,10 @@ def _generate(source: str) -> tuple[Mutant, ...]:
     for candidate in candidates:
         if candidate.function is None and candidate.binding == "__all__":
             continue
-        place = positions[candidate.node]
+        place = cast(CodeRange, positions[candidate.node])
         if excluded and any(line in excluded for line in range(place.start.line, place.end.line + 1)):
             continue
-        span, where = spans[candidate.node], place.start
+        span, where = cast(CodeSpan, spans[candidate.node]), place.start
         start, end = span.start, span.start + span.length
         if checker.accept(candidate, start, end):
             mutants.append(Mutant(len(mutants), candidate.operator, where.line, where.column,

@@ -155,7 +155,8 @@ class Walk:
         text = self.code(node)
         return text if _precedence(node) == _ATOM else f"({text})"
 
-    def operands_for(self, node: cst.BaseExpression, precedence: int) -> dict[str, cst.BaseExpression]:
+    def operands_for(self, node: cst.BinaryOperation | cst.BooleanOperation,
+                     precedence: int) -> dict[str, cst.BaseExpression]:
         """``left``/``right`` parenthesized where an operator of ``precedence`` would regroup them."""
         left, right = node.left, node.right
         if _precedence(left) < precedence:
@@ -280,22 +281,25 @@ class Walk:
             return
         bare = {"lpar": (), "rpar": ()}
         if isinstance(node, cst.BooleanOperation):
-            old = node.operator
-            new_type, precedence = (cst.And, 2) if isinstance(old, cst.Or) else (cst.Or, 1)
-            new = new_type(whitespace_before=old.whitespace_before, whitespace_after=old.whitespace_after)
+            boolean = node.operator
+            swapped, precedence = (cst.And, 2) if isinstance(boolean, cst.Or) else (cst.Or, 1)
+            flipped = swapped(whitespace_before=boolean.whitespace_before, whitespace_after=boolean.whitespace_after)
             yield "swap_and_or", node, self.wrapped(
-                node.with_changes(operator=new, **bare, **self.operands_for(node, precedence)))
+                node.with_changes(operator=flipped, **bare, **self.operands_for(node, precedence)))
         elif isinstance(node, cst.BinaryOperation):
-            old = node.operator
-            for new_type in _BINARY_SWAPS.get(type(old), ()):
-                new = new_type(whitespace_before=old.whitespace_before, whitespace_after=old.whitespace_after)
-                operands = self.operands_for(node, _BINARY_PRECEDENCE[new_type])
+            binary = node.operator
+            for binary_type in _BINARY_SWAPS.get(type(binary), ()):
+                # libcst declares the whitespace on each concrete operator class, not on their base
+                new = binary_type(whitespace_before=binary.whitespace_before,  # type: ignore[attr-defined]
+                                  whitespace_after=binary.whitespace_after)  # type: ignore[attr-defined]
+                operands = self.operands_for(node, _BINARY_PRECEDENCE[binary_type])
                 yield "swap_binary_operator", node, self.wrapped(node.with_changes(operator=new, **bare, **operands))
         elif isinstance(node, cst.Comparison):
             for i, target in enumerate(node.comparisons):
                 old = target.operator
                 new_type = _COMPARISON_SWAPS[type(old)]
-                spacing = {"whitespace_before": old.whitespace_before, "whitespace_after": old.whitespace_after}
+                spacing = {"whitespace_before": old.whitespace_before,  # type: ignore[attr-defined]  # (as above)
+                           "whitespace_after": old.whitespace_after}  # type: ignore[attr-defined]
                 if new_type in (cst.NotIn, cst.IsNot):
                     spacing["whitespace_between"] = cst.SimpleWhitespace(" ")
                 comparisons = list(node.comparisons)
@@ -328,8 +332,8 @@ def _changed_constants(node: cst.CSTNode) -> list[str]:
         value = node.evaluated_value
         return [str(value + 1), str(value - 1) if value >= 1 else f"({value - 1})"]
     if isinstance(node, cst.Float):
-        value = node.evaluated_value + 1.0
-        return [repr(value)] if math.isfinite(value) else []
+        shifted = node.evaluated_value + 1.0
+        return [repr(shifted)] if math.isfinite(shifted) else []
     if isinstance(node, cst.SimpleString):
         prefix, quote = node.prefix, node.quote
         return [prefix + quote + quote if node.evaluated_value else prefix + quote + "x" + quote]

@@ -140,10 +140,12 @@ class SpecChecks:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "SpecChecks":
-        return cls(tuple(PropertyCheck.from_json(p) for p in data["properties"]),
-                   *(optional_record(CaseCount.from_json, data.get(name)) for name in ("exhaustive", "held_out", "shifted")),
-                   tuple(int(i) for i in data.get("passing_cases", ())),
-                   optional_record(CaseCount.from_json, data.get("training")))
+        def count(name: str) -> CaseCount | None:
+            return optional_record(CaseCount.from_json, data.get(name))
+
+        return cls(tuple(PropertyCheck.from_json(p) for p in data["properties"]), count("exhaustive"),
+                   count("held_out"), count("shifted"), tuple(int(i) for i in data.get("passing_cases", ())),
+                   count("training"))
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from typing import Any, Callable
 
 from sva.specs import spec_names
 from sva.trust.worker.loading import prepare_machinery
-from sva.trust.protocol import BaselineResult, Coverage, SpecChecks, TestRun, WorkerRequest
+from sva.trust.protocol import BaselineResult, CheckSettings, Coverage, SpecChecks, TestRun, WorkerRequest
 from sva.trust.worker.runners import PytestTest, run_with_driver
 from sva.trust.worker.session import Session, open_session, spec_test_of
 from sva.trust.worker.spec_checks import check_cases_of, run_spec_checks, shifted_cases_of
@@ -80,7 +80,8 @@ def functions_run(module_file: str, lines: Any) -> list[str]:
     executed = set(lines)
     source = Path(module_file).read_text(encoding="utf-8")
     ran: set[str] = set()
-    stack = [(compile(source, module_file, "exec", dont_inherit=True), frozenset())]
+    stack: list[tuple[types.CodeType, frozenset[int]]] = [
+        (compile(source, module_file, "exec", dont_inherit=True), frozenset())]
     while stack:
         code, around = stack.pop()
         own = {line for _, _, line in code.co_lines() if line is not None}
@@ -114,9 +115,7 @@ def trace_baseline(request: WorkerRequest, progress: Callable[[Any], None] | Non
     alarm = Alarm()
     work = Path.cwd()
     module_file = str(work / request.module)
-    settings = request.settings
     cov = coverage.Coverage(data_file=None, branch=True, include=[module_file], config_file=False)
-    at_import: list[str] = []  # what ran while it was imported and its tests collected
     # set-up that is not the artifact's, done before tracing (open_session's own calls then find
     # it done): Hypothesis's Unicode tables, when the folder lacks them, cost 2 s alone and 40
     # times that traced; the registry has every family build its specs' data
@@ -125,51 +124,71 @@ def trace_baseline(request: WorkerRequest, progress: Callable[[Any], None] | Non
         spec_names()  # an unknown spec open_session reports
     cov.start()
     try:
-        try:
-            session = open_session(request, alarm, shrink=True)
-        except TimeBudgetExceeded:
-            return BaselineResult(import_error=f"importing it timed out after {settings.test_seconds:g} s of CPU")
-        except BaseException as error:  # noqa: BLE001 - SystemExit at import is the artifact's failure
-            return BaselineResult(import_error=failure_line(error))
-        cases: list[tuple] = []
-        if session.spec is not None and session.entry is not None:
-            cases = check_cases_of(session.spec, settings.examples)
-        spec_test = spec_test_of(session, cases, record_passing=True)
-        budget = float(settings.test_seconds)
-        tracer = CallTracer(module_file)
-        shifted_cases: list[tuple] = []  # drawn once: the spec checks and the family's probe use them
-
-        def body(items: list[Any], driver: Any) -> tuple[tuple[TestRun, ...], SpecChecks | None]:
-            # the tests are collected: import time ends here, and coverage says what ran so far
-            at_import.extend(functions_run(module_file, cov.get_data().lines(module_file) or ()))
-            tests: list[Any] = ([spec_test] if spec_test else []) + [PytestTest(item, driver) for item in items]
-            runs = []
-            for test in tests:
-                tracer.reset()
-                sys.setprofile(tracer)
-                try:
-                    outcome = test.run(alarm, budget)
-                finally:
-                    sys.setprofile(None)
-                runs.append(TestRun(test.name, test.kind, outcome, tuple(sorted(tracer.direct)),
-                                    tuple(sorted(tracer.executed))))
-            spec_checks = None
-            if spec_test is not None:
-                shifted_cases.extend(shifted_cases_of(session.spec, settings))
-                checks = run_spec_checks(session.spec, session.entry, settings, alarm, shifted_cases)
-                spec_checks = SpecChecks(checks.properties, checks.exhaustive, checks.held_out, checks.shifted,
-                                         tuple(spec_test.passing), checks.training)
-            return tuple(runs), spec_checks
-
-        ran, errors = run_with_driver(request.tests, alarm, body)
+        opened = _open(request, alarm)
+        if isinstance(opened, BaselineResult):
+            return opened
+        tests = _TracedTests(opened, request.settings, alarm, cov, module_file)
+        ran, errors = run_with_driver(request.tests, alarm, tests)
         if errors:
             return BaselineResult(collect_error=errors[0][:300])
     finally:
         cov.stop()
     runs, spec_checks = ran
     figures = _coverage_figures(cov, work, module_file)
-    probe = _family_probe(session, shifted_cases, alarm, budget) if spec_test is not None else None
-    return BaselineResult(runs, spec_checks, figures, probe, import_executed=tuple(at_import))
+    probe = (_family_probe(opened, tests.shifted_cases, alarm, tests.budget)
+             if tests.spec_test is not None else None)
+    return BaselineResult(runs, spec_checks, figures, probe, import_executed=tuple(tests.at_import))
+
+
+def _open(request: WorkerRequest, alarm: Alarm) -> Session | BaselineResult:
+    """The artifact imported (:func:`open_session`), or the result that says why it could not be."""
+    try:
+        return open_session(request, alarm, shrink=True)
+    except TimeBudgetExceeded:
+        return BaselineResult(import_error=f"importing it timed out after {request.settings.test_seconds:g} s of CPU")
+    except BaseException as error:  # noqa: BLE001 - SystemExit at import is the artifact's failure
+        return BaselineResult(import_error=failure_line(error))
+
+
+class _TracedTests:
+    """The baseline's tests, run by the driver once they are collected: the spec test first, then
+    each pytest item, each traced for the units it calls; then the spec checks."""
+
+    def __init__(self, session: Session, settings: CheckSettings, alarm: Alarm, cov: Any, module_file: str) -> None:
+        self.session, self.settings, self.alarm, self.cov, self.module_file = session, settings, alarm, cov, module_file
+        cases: list[tuple] = []
+        if session.spec is not None and session.entry is not None:
+            cases = check_cases_of(session.spec, settings.examples)
+        self.spec_test = spec_test_of(session, cases, record_passing=True)
+        self.budget = float(settings.test_seconds)
+        self.tracer = CallTracer(module_file)
+        self.at_import: list[str] = []  # what ran while it was imported and its tests collected
+        self.shifted_cases: list[tuple] = []  # drawn once: the spec checks and the family's probe use them
+
+    def __call__(self, items: list[Any], driver: Any) -> tuple[tuple[TestRun, ...], SpecChecks | None]:
+        # the tests are collected: import time ends here, and coverage says what ran so far
+        self.at_import.extend(functions_run(self.module_file, self.cov.get_data().lines(self.module_file) or ()))
+        tests: list[Any] = ([self.spec_test] if self.spec_test else []) + [PytestTest(item, driver) for item in items]
+        return tuple(self._traced(test) for test in tests), self._spec_checks()
+
+    def _traced(self, test: Any) -> TestRun:
+        self.tracer.reset()
+        sys.setprofile(self.tracer)
+        try:
+            outcome = test.run(self.alarm, self.budget)
+        finally:
+            sys.setprofile(None)
+        return TestRun(test.name, test.kind, outcome, tuple(sorted(self.tracer.direct)),
+                       tuple(sorted(self.tracer.executed)))
+
+    def _spec_checks(self) -> SpecChecks | None:
+        session, spec_test = self.session, self.spec_test
+        if spec_test is None or session.spec is None or session.entry is None:
+            return None
+        self.shifted_cases.extend(shifted_cases_of(session.spec, self.settings))
+        checks = run_spec_checks(session.spec, session.entry, self.settings, self.alarm, self.shifted_cases)
+        return SpecChecks(checks.properties, checks.exhaustive, checks.held_out, checks.shifted,
+                          tuple(spec_test.passing), checks.training)
 
 
 def _family_probe(session: Session, shifted_cases: list[tuple], alarm: Alarm, budget: float) -> Any:
@@ -178,6 +197,8 @@ def _family_probe(session: Session, shifted_cases: list[tuple], alarm: Alarm, bu
     family without one (:meth:`sva.core.family.Family.probe`)."""
     from sva.families import family_of
 
+    if session.spec is None or session.entry is None:
+        return None
     family = family_of(session.spec)
     if not family.has_probe(session.spec):
         return None

@@ -59,7 +59,7 @@ class ServedSource:
         def get_data(self: object, path: str) -> bytes:
             if served.source is not None and os.path.realpath(path) == served.target:
                 return served.source
-            return read(self, path)  # type: ignore[arg-type]
+            return read(self, path)  # type: ignore[arg-type]  # self is the loader patched
 
         def path_stats(self: object, path: str) -> object:
             if served.source is not None and os.path.realpath(path) == served.target:
@@ -67,7 +67,8 @@ class ServedSource:
             return stats(self, path)  # type: ignore[arg-type]
 
         loader.get_data = get_data  # type: ignore[method-assign]
-        loader.path_stats = path_stats  # type: ignore[method-assign]
+        # typeshed types path_stats as returning a Mapping; ours passes the loader's through
+        loader.path_stats = path_stats  # type: ignore[method-assign,assignment]
 
     def serve(self, source: bytes | None) -> None:
         self.source = source

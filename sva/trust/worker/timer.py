@@ -27,6 +27,7 @@ import time
 from typing import Any
 
 from sva.errors import typed_line
+from sva.sandbox.limits import OUTPUT_LIMIT_EXCEEDED
 
 __all__ = ["Alarm", "TimeBudgetExceeded", "cpu_seconds", "failure_line"]
 
@@ -67,5 +68,5 @@ def failure_line(error: BaseException) -> str:
     if isinstance(error, TimeBudgetExceeded):
         return "timed out"
     if isinstance(error, OSError) and error.errno == errno.EFBIG:
-        return "output limit exceeded (it wrote too much)"
+        return OUTPUT_LIMIT_EXCEEDED
     return typed_line(error)
