@@ -5,10 +5,12 @@ what it started and hides the caller's variables (resource limits only)."""
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import sysconfig
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -205,3 +207,23 @@ def test_an_interpreter_under_a_hidden_folder_still_runs_the_job(tmp_path):
     (site / "sva-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")  # sva's pytest etc.
     output = hostile("return [sys.prefix, sys.executable]", limits=Limits(python=str(venv / "bin" / "python")))
     assert output == [str(venv), str(venv / "bin" / "python")]
+
+
+@needs_bwrap
+def test_tmp_holds_the_job_folder_alone_when_the_interpreter_lives_under_tmp(tmp_path_factory):
+    """A clone (and so its venv) kept under /tmp: the folders the child must read are bound
+    inside its job folder, not at their paths, so its /tmp still lists its own folder alone."""
+    root = Path(tempfile.mkdtemp(prefix="sva-venv-under-tmp-", dir="/tmp"))
+    try:
+        venv = root / "venv"
+        subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+        python = venv / "bin" / "python"
+        packages = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                                  capture_output=True, text=True, check=True).stdout.strip()
+        # the venv sees sva's own dependencies (a .pth to this interpreter's site-packages)
+        Path(packages, "sva-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+        output = hostile("return [os.listdir('/tmp') == [os.path.basename(os.getcwd())], sys.prefix.startswith(os.getcwd())]",
+                         limits=Limits(python=str(python)))
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    assert output == [True, True]

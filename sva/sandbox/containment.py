@@ -6,8 +6,8 @@ this module limits what it may reach. When bubblewrap (``bwrap``, Debian package
 
     bwrap --die-with-parent --unshare-net --unshare-pid --unshare-ipc --cap-drop ALL
           --ro-bind / / --dev /dev --proc /proc --size N --tmpfs /tmp (also /run, HOME, /dev/shm)
-          [--ro-bind P P ...] --bind WORK WORK --chdir WORK --clearenv --setenv NAME VALUE ...
-          -- COMMAND
+          [--ro-bind P P ...] --bind WORK WORK [--ro-bind T WORK/.sva-readable/N ...]
+          --chdir WORK --clearenv --setenv NAME VALUE ... -- COMMAND
 
 so the child has no network (a private loopback only), sees no other process and leaves none
 behind (its pid namespace dies with it), cannot write outside its working folder (the root is
@@ -15,7 +15,9 @@ read-only; ``/tmp``, ``/run``, ``/dev/shm`` and the caller's home are small, emp
 tmpfs, hiding the Unix sockets and the per-user secrets kept there), holds no capabilities even when the caller is
 root, and gets exactly the environment the sandbox chose. The folders it must still read that
 lie under a hidden one (sva's package, the interpreter's environment, external families) are
-bound back read-only, the ``P`` above.
+bound back read-only: at their own paths (the ``P`` above), but for those under ``/tmp`` (the
+``T``: a clone and its venv kept there), bound inside the job folder instead, with the command
+and the environment pointing there, so the child's ``/tmp`` holds its job folder alone.
 
 :func:`containment` decides once per process: ``SVA_SANDBOX=limits`` turns bubblewrap off (for
 debugging); otherwise a probe runs ``bwrap ... true`` with the same flags, and if it fails the
@@ -43,6 +45,9 @@ Containment = Literal["bwrap", "limits"]
 
 #: The variable that turns bubblewrap off: ``SVA_SANDBOX=limits``.
 ENV = "SVA_SANDBOX"
+
+#: The folder, inside the job folder, where the folders to read that lie under /tmp are bound.
+MOVED = ".sva-readable"
 
 
 def _hidden() -> list[str]:
@@ -76,13 +81,40 @@ def _interpreter_roots(python: str) -> list[str]:
     return [str(root) for root in roots]
 
 
-def _readable_binds(readable: Iterable[str], hidden: list[str]) -> list[str]:
-    """``--ro-bind P P`` for each folder the child must read that a hidden folder covers."""
+def _readable_binds(readable: Iterable[str], hidden: list[str], moved: Mapping[str, str]) -> list[str]:
+    """``--ro-bind P P`` for each folder the child must read that a hidden folder covers, but
+    those moved into the job folder (:func:`_moved`)."""
     arguments: list[str] = []
     for path in sorted({os.path.realpath(p) for p in readable}):
+        if any(_inside(path, gone) for gone in moved):
+            continue
         if os.path.exists(path) and any(_inside(path, folder) for folder in hidden):
             arguments += ["--ro-bind", path, path]
     return arguments
+
+
+def _moved(readable: Iterable[str], work: str) -> dict[str, str]:
+    """The folders the child must read that lie under ``/tmp`` (a clone and its venv kept there,
+    say), outermost first, each mapped to a place inside the job folder: bound there, they leave
+    the child's ``/tmp`` holding its job folder alone, whatever else the caller keeps in /tmp."""
+    under = sorted({os.path.realpath(p) for p in readable if os.path.exists(p)})
+    under = [path for path in under if _inside(path, "/tmp") and not _inside(work, path)]
+    outermost = [path for path in under if not any(path != other and _inside(path, other) for other in under)]
+    return {path: f"{work}/{MOVED}/{index}" for index, path in enumerate(outermost)}
+
+
+def _relocated(text: str, moved: Mapping[str, str]) -> str:
+    """``text`` (a path, or paths joined by ``os.pathsep``) with each moved folder replaced by its
+    place in the job folder; the path as given first (a venv's ``bin/python`` stays the link)."""
+    if os.pathsep in text:
+        return os.pathsep.join(_relocated(part, moved) for part in text.split(os.pathsep))
+    if not text.startswith("/"):
+        return text
+    for spelling in (text, os.path.realpath(text)):
+        for path, place in moved.items():
+            if _inside(spelling, path):
+                return place + spelling[len(path):]
+    return text
 
 
 def wrap(command: list[str], work: str, env: Mapping[str, str], python: str,
@@ -92,15 +124,20 @@ def wrap(command: list[str], work: str, env: Mapping[str, str], python: str,
     ``python``'s readable even if a hidden folder covers them. Each private tmpfs (the hidden
     folders, ``/dev/shm``) holds at most ``tmpfs_bytes``, so it cannot fill the memory."""
     hidden = _hidden()
+    readable = [*readable, *_interpreter_roots(python)]
+    moved = _moved(readable, work)
     arguments = ["bwrap", "--die-with-parent", "--unshare-net", "--unshare-pid", "--unshare-ipc",
                  "--cap-drop", "ALL", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
     for folder in [*hidden, "/dev/shm"]:
         arguments += ["--size", str(tmpfs_bytes), "--tmpfs", folder]
-    arguments += _readable_binds([*readable, *_interpreter_roots(python)], hidden)
-    arguments += ["--bind", work, work, "--chdir", work, "--clearenv"]
+    arguments += _readable_binds(readable, hidden, moved)
+    arguments += ["--bind", work, work]
+    for path, place in moved.items():
+        arguments += ["--ro-bind", path, place]
+    arguments += ["--chdir", work, "--clearenv"]
     for name, value in env.items():
-        arguments += ["--setenv", name, value]
-    return [*arguments, "--", *command]
+        arguments += ["--setenv", name, _relocated(value, moved)]
+    return [*arguments, "--", *(_relocated(part, moved) for part in command)]
 
 
 def _probe() -> str | None:
