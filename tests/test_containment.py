@@ -200,13 +200,17 @@ def test_hidden_folders_give_back_what_the_child_must_read(tmp_path):
 
 
 def test_an_interpreter_under_a_hidden_folder_still_runs_the_job(tmp_path):
-    """A user's venv under /tmp (or the home) is bound back read-only: ``--python`` works."""
+    """A user's venv under /tmp (or the home) is bound back read-only: ``--python`` works (one
+    under /tmp is bound inside the job folder, so the child's /tmp holds that folder alone)."""
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     [site] = (venv / "lib").glob("python*/site-packages")
     (site / "sva-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")  # sva's pytest etc.
     output = hostile("return [sys.prefix, sys.executable]", limits=Limits(python=str(venv / "bin" / "python")))
-    assert output == [str(venv), str(venv / "bin" / "python")]
+    if str(venv).startswith("/tmp/"):
+        assert f"/{containment.MOVED}/" in output[0] and output[1] == output[0] + "/bin/python"
+    else:
+        assert output == [str(venv), str(venv / "bin" / "python")]
 
 
 @needs_bwrap
@@ -220,10 +224,13 @@ def test_tmp_holds_the_job_folder_alone_when_the_interpreter_lives_under_tmp(tmp
         python = venv / "bin" / "python"
         packages = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                                   capture_output=True, text=True, check=True).stdout.strip()
-        # the venv sees sva's own dependencies (a .pth to this interpreter's site-packages)
-        Path(packages, "sva-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-        output = hostile("return [os.listdir('/tmp') == [os.path.basename(os.getcwd())], sys.prefix.startswith(os.getcwd())]",
-                         limits=Limits(python=str(python)))
+        # the venv sees sva's own dependencies (a .pth to this interpreter's site-packages) and a
+        # folder of its own under /tmp (a .pth too: the child must still find what it holds)
+        (root / "deps").mkdir()
+        (root / "deps" / "userdep.py").write_text("VALUE = 42\n")
+        Path(packages, "sva-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n" + str(root / "deps") + "\n")
+        output = hostile("import userdep\nreturn [os.listdir('/tmp') == [os.path.basename(os.getcwd())], "
+                         "sys.prefix.startswith(os.getcwd()), userdep.VALUE]", limits=Limits(python=str(python)))
     finally:
         shutil.rmtree(root, ignore_errors=True)
-    assert output == [True, True]
+    assert output == [True, True, 42]

@@ -37,10 +37,13 @@ def _progress_writer(path: str) -> Emit:
 
 def _family_path() -> None:
     """Put the folders of families from outside the package on ``sys.path`` (``python -I``
-    ignores PYTHONPATH; the sandbox passes them as ``SVA_FAMILY_PATH``)."""
-    for folder in filter(None, os.environ.get("SVA_FAMILY_PATH", "").split(os.pathsep)):
-        if folder not in sys.path:
-            sys.path.append(folder)
+    ignores PYTHONPATH; the sandbox passes them as ``SVA_FAMILY_PATH``), and the interpreter's
+    own path entries that containment moved into the job folder (``SVA_MOVED_PATH``:
+    :mod:`sva.sandbox.containment`)."""
+    for name in ("SVA_MOVED_PATH", "SVA_FAMILY_PATH"):
+        for folder in filter(None, os.environ.get(name, "").split(os.pathsep)):
+            if folder not in sys.path:
+                sys.path.append(folder)
 
 
 def main(argv: list[str]) -> int:

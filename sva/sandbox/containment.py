@@ -49,6 +49,9 @@ ENV = "SVA_SANDBOX"
 #: The folder, inside the job folder, where the folders to read that lie under /tmp are bound.
 MOVED = ".sva-readable"
 
+#: The variable naming the interpreter's path entries moved there, for the child's ``sys.path``.
+MOVED_PATH = "SVA_MOVED_PATH"
+
 
 def _hidden() -> list[str]:
     """The folders replaced by an empty private one: /tmp and /run (Unix sockets, agents) and
@@ -79,6 +82,19 @@ def _interpreter_roots(python: str) -> list[str]:
         if key.strip() == "home" and value.strip():
             roots.append(Path(value.strip()).parent)
     return [str(root) for root in roots]
+
+
+@functools.lru_cache(maxsize=None)
+def _path_entries(python: str) -> tuple[str, ...]:
+    """The folders on interpreter ``python``'s own ``sys.path`` (``python -I``): its standard
+    library, its site-packages and what their ``.pth`` files add, such as another environment's
+    site-packages. The child must read them all; none when the interpreter does not answer."""
+    try:
+        answer = subprocess.run([python, "-I", "-c", "import sys; print('\\n'.join(sys.path))"], capture_output=True,
+                                text=True, timeout=60, stdin=subprocess.DEVNULL, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return ()
+    return tuple(line for line in answer.stdout.splitlines() if line.startswith("/") and os.path.isdir(line))
 
 
 def _readable_binds(readable: Iterable[str], hidden: list[str], moved: Mapping[str, str]) -> list[str]:
@@ -124,7 +140,8 @@ def wrap(command: list[str], work: str, env: Mapping[str, str], python: str,
     ``python``'s readable even if a hidden folder covers them. Each private tmpfs (the hidden
     folders, ``/dev/shm``) holds at most ``tmpfs_bytes``, so it cannot fill the memory."""
     hidden = _hidden()
-    readable = [*readable, *_interpreter_roots(python)]
+    entries = _path_entries(python)
+    readable = [*readable, *_interpreter_roots(python), *entries]
     moved = _moved(readable, work)
     arguments = ["bwrap", "--die-with-parent", "--unshare-net", "--unshare-pid", "--unshare-ipc",
                  "--cap-drop", "ALL", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
@@ -137,6 +154,11 @@ def wrap(command: list[str], work: str, env: Mapping[str, str], python: str,
     arguments += ["--chdir", work, "--clearenv"]
     for name, value in env.items():
         arguments += ["--setenv", name, _relocated(value, moved)]
+    # path entries moved into the job folder: the interpreter skipped them at start-up (their
+    # old paths are gone there); the child puts them back (sva.sandbox.child)
+    moved_entries = [_relocated(entry, moved) for entry in entries if _relocated(entry, moved) != entry]
+    if moved_entries:
+        arguments += ["--setenv", MOVED_PATH, os.pathsep.join(moved_entries)]
     return [*arguments, "--", *(_relocated(part, moved) for part in command)]
 
 
