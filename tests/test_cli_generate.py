@@ -23,7 +23,7 @@ def test_python_dash_m_analyzer_is_sva(sva):
     result = sva("specs")
     assert result.returncode == 0
     assert result.stdout.splitlines()[0].split()[:4] == ["name", "family", "entry", "arity"]
-    from sva.specs import spec_names
+    from sva.families import spec_names
 
     assert len(result.stdout.splitlines()) == 1 + len(spec_names())  # the header, then one line per spec
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sva.specs import get_spec
+from sva.families import get_spec
 from sva.trust.check import check_cases
 from sva.trust.sandbox import Completed, Crashed, Limits, run_job
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sva.specs import Case, Spec
+from sva.core.spec import Case, Spec
 from sva.trust.protocol import CaseOutput, CasesRequest
 from sva.trust.sandbox import Completed, Limits, run_job
 

@@ -30,17 +30,15 @@ from sva.trust.sandbox import Limits
 from sva.trust.selection import changed_lines, parse_lines
 from sva.progress import ProgressLine
 
-__all__ = ["register", "run_trust", "format_report"]
+__all__ = ["trust_parser", "run_trust", "format_report"]
 
 _SURVIVORS_SHOWN = 20
 
 
-def register(subparsers: Any) -> None:
-    """Add the ``trust`` subcommand."""
-    parser = subparsers.add_parser(
-        "trust", help="check an artifact: spec properties, its tests, mutation analysis, coverage",
-        description="Run an artifact (in a sandbox) against its spec and tests; report verification, "
-                    "pass rates, mutation score, localization and coverage.")
+def trust_parser(parser: argparse.ArgumentParser) -> None:
+    """Build ``sva trust``."""
+    parser.description = ("Run an artifact (in a sandbox) against its spec and tests; report verification, "
+                          "pass rates, mutation score, localization and coverage.")
     parser.add_argument("artifact", metavar="ARTIFACT", help="the Python module to check")
     parser.add_argument("--spec", metavar="NAME", help="spec to check against (default: from the manifest beside it)")
     parser.add_argument("--entry", metavar="NAME", help="entry function (default: manifest, spec, or the one "
