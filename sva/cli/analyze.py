@@ -106,7 +106,7 @@ def format_table(outcome: Analyzed) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _error_line(outcome: Outcome) -> str:
+def _error_line(outcome: Failed | Skipped) -> str:
     if isinstance(outcome, Skipped):
         return error_line(f"{outcome.path}: skipped: {outcome.reason}")
     return error_line(f"{outcome.path}: {outcome.reason}")

@@ -112,7 +112,7 @@ def run_all(args: argparse.Namespace) -> int:
                 passed, cases = judgement.checked
                 check = CaseCheck(cases=cases, passed=passed, first_failure=judgement.counterexample)
             else:
-                check = check_cases(artifact.source, spec, spec.domain.cases)
+                check = check_cases(artifact.source, spec, spec.domain.cases or ())  # () when infinite
             if check.crash:
                 failures += 1
                 print(error_line(f"{path}: {check.crash}"), file=sys.stderr)

@@ -84,7 +84,8 @@ def competitiveness_section(rows: Sequence[Mapping[str, Any]]) -> Section | None
     pressed = [name for name in generators if name not in BASELINE]
     if not pressed:
         return None
-    table, shares = [], {name: [] for name in pressed}
+    table: list[tuple[Any, ...]] = []
+    shares: dict[str, list[float]] = {name: [] for name in pressed}
     for spec in spec_order(row["spec"] for row in done):
         mine = [row for row in done if row["spec"] == spec]
         by_generator = {name: [row for row in mine if row["generator"] == name] for name in generators}

@@ -71,7 +71,7 @@ def spec_tests(done: Sequence[Mapping[str, Any]], entries: Sequence[Claim], seed
     """Every comparison claim's every metric on every spec, classified, with Holm across the
     empirical ones."""
     tests: list[SpecTest] = []
-    by_side: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
+    by_side: dict[tuple[str, str | None], list[Mapping[str, Any]]] = {}
     for row in done:
         by_side.setdefault((row["spec"], row.get("generator")), []).append(row)
     for entry in entries:
@@ -210,7 +210,9 @@ def _claim(entry: Claim, done: Sequence[Mapping[str, Any]], specs: Sequence[str]
            overall: Mapping[tuple[str, str], Mapping[str, Any]], family_size: int) -> ClaimResult:
     per_spec, by_metric = _per_spec(entry, done, specs, tests, family_size)
     numbers_all: dict[str, Any] = {"metrics": {}}
-    parts, verdicts, reasons = [], [], []
+    parts: list[str] = []
+    verdicts: list[str] = []
+    reasons: list[str] = []
     several = sum(1 for metric in entry.metrics if overall[(entry.name, metric)]["specs"]) > 1
     for metric in entry.metrics:
         test = overall[(entry.name, metric)]

@@ -209,7 +209,9 @@ class ResultsDB:
                 "INSERT INTO runs (started_at, argv, preset, settings, cells) VALUES (?, ?, ?, ?, ?)",
                 (now(), json.dumps(list(argv)), preset, json.dumps(settings, sort_keys=True),
                  json.dumps([list(cell) for cell in cells])))
-        return int(cursor.lastrowid)
+        run_id = cursor.lastrowid
+        assert run_id is not None  # an INSERT always sets it
+        return run_id
 
     def finish_run(self, run_id: int) -> None:
         with self._writing():
