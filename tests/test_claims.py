@@ -349,7 +349,7 @@ def test_sva_claims_and_the_claims_tests_agree_on_every_verdict(results_dir):
     outcome for every claim overall and on every spec, and the same exit status."""
     from sva.cli.claims import claims_document
 
-    process = _pytest_claims("--results", str(results_dir), "-v")
+    process = _pytest_claims("--results", str(results_dir), "-vv")  # -q -vv: one line per test
     under_pytest = {(name, spec or None): outcome.lower() for name, spec, outcome in re.findall(
         r"::test_claim_(?:overall|on_spec)\[([a-z_]+)(?:-([^\]]+))?\] (PASSED|FAILED|SKIPPED)", process.stdout)}
     document = claims_document(results_dir, evaluate_claims(load_rows(results_dir)))

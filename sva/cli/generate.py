@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sva.core.family import Judgement
-from sva.errors import InputError, UsageError, error_line
+from sva.errors import InputError, UsageError, error_line, os_reason
 from sva.generate import COMMITTED, GENERATORS, generate, get_generator, write_artifact
 from sva.core.rng import check_seed
 from sva.core.spec import Spec
@@ -136,7 +136,7 @@ def run_factorize(args: argparse.Namespace) -> int:
     try:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
+        reason = os_reason(error) if isinstance(error, OSError) else str(error)
         raise InputError(f"{path}: cannot read the module: {reason}") from None
     family = family_of(spec)
     program, steps, read = factorize_source(source, str(path), spec, family)

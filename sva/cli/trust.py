@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sva.core.values import decode
-from sva.errors import InputError, UsageError, error_line
+from sva.errors import InputError, UsageError, error_line, os_reason
 from sva.families import family_of, get_spec
 from sva.trust.evaluate import trust
 from sva.trust.report import TrustReport
@@ -88,7 +88,8 @@ def _read_diff(name: str) -> str:
     try:
         return Path(name).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"{name}: cannot read the diff: {error}") from None
+        reason = os_reason(error) if isinstance(error, OSError) else str(error)
+        raise InputError(f"{name}: cannot read the diff: {reason}") from None
 
 
 class _MutantProgress:

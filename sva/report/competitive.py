@@ -35,7 +35,7 @@ from sva.core.family import Diagram, Section
 from sva.report.plots import render_svg
 from sva.report.tables import spec_order
 from sva.results.stats import median, spearman, spearman_interval
-from sva.results.tables import distinct, done_rows, values
+from sva.results.samples import distinct, done_rows, values
 
 __all__ = ["competitiveness_section", "fronts_section", "gap_share"]
 

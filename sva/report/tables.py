@@ -2,7 +2,7 @@
 table, failed cells, and the measurements of one artifact.
 
 Everything here is a pure function of the result rows (no clock, no randomness), so the same rows
-always give the same tables. The statistics themselves come from :mod:`sva.results.tables`
+always give the same tables. The statistics themselves come from :mod:`sva.results.samples`
 (built on :mod:`sva.results.stats`); this module only arranges them, and adds two plain
 counts the comparison cannot give: the *mean* of each metric per generator (for a yes/no field
 such as ``verified`` the mean is the rate, e.g. 3 verified of 4 seeds -> 0.75) and search's
@@ -26,7 +26,7 @@ from sva.errors import typed_line
 from sva.families import all_families, spec_names
 from sva.report.prose import RATE_METRICS, SECTIONS
 from sva.results.fields import family_fields, field_info
-from sva.results.tables import done_rows, values
+from sva.results.samples import done_rows, values
 
 __all__ = [
     "HEADLINE_METRICS", "CSV_FIELDS", "RunSummary", "TableRow", "FailedCell", "summarize_run",

@@ -26,7 +26,7 @@ from sva.results.comparisons import comparison_claims
 from sva.results.correlations import correlation_claim
 from sva.results.fields import family_size_metrics
 from sva.results.recovery import recovery_claim
-from sva.results.tables import done_rows
+from sva.results.samples import done_rows
 from sva.results.verdicts import ALPHA, FINDINGS, LARGE, VERDICTS, Claim, ClaimResult, Verdict
 
 __all__ = ["Claim", "Verdict", "ClaimResult", "VERDICTS", "FINDINGS", "LARGE", "ALPHA", "claim", "claims",

@@ -5,7 +5,7 @@ The rule (the one home of it; ``sva claims``, the report and ``benchmarks/claims
 - **Kind first** (:func:`sva.results.kinds.comparison_kind`): a comparison settled by how the
   generators build is *structural*, one whose values cannot vary is *degenerate*; neither is
   tested and neither counts as a finding. The rest are *empirical*.
-- **Per spec** (empirical only): the comparison of :func:`sva.results.tables.compare` (the
+- **Per spec** (empirical only): the comparison of :func:`sva.results.samples.compare` (the
   deterministic design's one value against search's runs by the exact one-sample signed-rank
   test; two stochastic generators by Mann-Whitney). Its p-value is corrected with Holm across
   every empirical per-spec test of every comparison claim in the run (m tests). **Supported**
@@ -38,7 +38,7 @@ from typing import Any, Mapping, Sequence
 from sva.results import sentences as words
 from sva.results.kinds import DEGENERATE, EMPIRICAL, STRUCTURAL, Kind, comparison_kind
 from sva.results.stats import cliffs_delta, holm, median, seeds_needed, signed_rank
-from sva.results.tables import Comparison, compare, sample, search_cost, values
+from sva.results.samples import Comparison, compare, sample, search_cost, values
 from sva.results.verdicts import ALPHA, LARGE, Claim, ClaimResult, Verdict
 
 __all__ = ["SpecTest", "attainable", "combine", "comparison_claims", "spec_tests"]

@@ -164,7 +164,8 @@ class ResultsDB:
                 self.connection.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
                 self.connection.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
         except (OSError, sqlite3.Error) as error:
-            raise OutputError(f"{self.path}: cannot open the results database: {error}; "
+            reason = os_reason(error) if isinstance(error, OSError) else error
+            raise OutputError(f"{self.path}: cannot open the results database: {reason}; "
                               f"choose a writable folder with --out") from None
         version = self.connection.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
         if version != SCHEMA_VERSION and version not in _MIGRATES:
@@ -331,5 +332,5 @@ def export_csv(results_dir: str | os.PathLike[str], destination: str | os.PathLi
                              for name in header])
         write_text_atomically(destination, buffer.getvalue(), newline="")
     except OSError as error:
-        raise OutputError(f"{destination}: cannot write the CSV: {error.strerror or error}") from None
+        raise OutputError(f"{destination}: cannot write the CSV: {os_reason(error)}") from None
     return len(rows)

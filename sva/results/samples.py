@@ -1,5 +1,5 @@
-"""The result rows -> the statistics' tables: design against search per spec, and
-comprehensibility against trust over the artifacts.
+"""The result rows as samples, and the statistics' tables over them: one generator against
+another per spec, and comprehensibility against trust over the artifacts.
 
 Helpers over the rows of the results database (``sva.results.store.load_rows``), built on
 the pure statistics of :mod:`sva.results.stats`: only cells with ``status == "done"`` count
