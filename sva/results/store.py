@@ -4,7 +4,7 @@ Tables:
 
 * ``cells``: one row per (cell, configuration hash), where a cell is
   ``<spec>/<generator>/seed-<n>``. ``status`` is ``done`` or ``failed`` (with ``reason`` and
-  the ``stage`` that failed). Every measurement sits in a column named after the brief's field;
+  the ``stage`` that failed). Every measurement sits in a column named after its field (:mod:`sva.results.fields`);
   structured values (``counterexample``, ``config``, ``versions``,
   ``best_fitness_per_generation``, and a family's JSON fields such as ``network``) are JSON text.
   A family's declared fields (``Family.fields``) are columns too, added on open when missing.
