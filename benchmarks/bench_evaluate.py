@@ -44,7 +44,7 @@ from deap import gp
 
 from sva.families.boolean.bitparallel import count_errors, pack_spec, primitive_set, reference_errors
 from sva.core.rng import seeded
-from sva.specs import get_spec
+from sva.families import get_spec
 
 #: (problem label, spec name); every row of the spec's table is scored.
 PROBLEMS = (("even-6-parity", "parity-6"), ("11-multiplexer", "mux-11"))

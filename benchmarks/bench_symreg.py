@@ -57,7 +57,7 @@ from deap import gp  # noqa: E402
 from sva.core.rng import seeded  # noqa: E402
 from sva.families.feynman.search import (SymRegSettings, Training, default_config, evaluate, evolve,  # noqa: E402
                                               fitnesses, primitive_set, scaled_error)
-from sva.specs import get_spec  # noqa: E402
+from sva.families import get_spec  # noqa: E402
 
 POINTS = (20, 200, 1000)
 MIN_HEIGHT, MAX_HEIGHT = 1, 6

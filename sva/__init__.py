@@ -2,10 +2,10 @@
 
 The package is laid out by concern:
 
-- :mod:`sva.specs`    engineering problems (specs) and their registry;
+- :mod:`sva.families` the spec families and their registry (specs: :mod:`sva.core.spec`);
 - :mod:`sva.generate` generators (``search``, ``design``), the shared emitter, artifacts;
 - :mod:`sva.measure`  the unit graph and the static measurements;
-- :mod:`sva.cli`      a thin ``main(argv) -> int`` over the library.
+- :mod:`sva.cli`      a thin ``main(argv) -> int`` over the library, one module per command.
 
 Importing the package creates no DEAP ``creator`` classes and touches no random state. It has
 one side effect, on purpose: unless the variable is already set, it sets

@@ -45,7 +45,7 @@ import json, sys
 import deap.creator
 before = sorted(vars(deap.creator))
 from sva.generate import generate
-from sva.specs import get_spec
+from sva.families import get_spec
 out = []
 generator, runs = json.loads(sys.argv[1])
 for name, seed, config in runs:

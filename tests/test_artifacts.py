@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sva.generate import COMMITTED as COMMITTED_GENERATORS
-from sva.specs import all_specs, get_spec
+from sva.families import all_specs, get_spec
 from sva.sandbox.cases import check_file
 
 from conftest import ROOT

@@ -21,7 +21,7 @@ from sva.families.boolean.bitparallel import (
     reference_errors,
 )
 from sva.core.rng import seeded
-from sva.specs import get_spec
+from sva.families import get_spec
 from sva.families.boolean.specs import truth_table
 
 RANDOM_TREES = 300

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from sva.results.claims import claim, claims, evaluate_claims, tally
-from sva.results.store import store_rows
+from sva.results.store import load_rows, store_rows
 from sva.results.stats import holm
 
 from conftest import ROOT
@@ -342,6 +342,22 @@ def test_benchmark_claims_need_a_database(tmp_path):
     assert "no results database: pass --results DIR or set SVA_RESULTS" in process.stdout
     missing = _pytest_claims(env={**env, "SVA_RESULTS": str(tmp_path)})
     assert missing.returncode == 2 and "no results database here" in missing.stdout
+
+
+def test_sva_claims_and_the_claims_tests_agree_on_every_verdict(results_dir):
+    """``sva claims`` judges in process what ``benchmarks/claims`` judges under pytest: the same
+    outcome for every claim overall and on every spec, and the same exit status."""
+    from sva.cli.claims import claims_document
+
+    process = _pytest_claims("--results", str(results_dir), "-vv")  # -q -vv: one line per test
+    under_pytest = {(name, spec or None): outcome.lower() for name, spec, outcome in re.findall(
+        r"::test_claim_(?:overall|on_spec)\[([a-z_]+)(?:-([^\]]+))?\] (PASSED|FAILED|SKIPPED)", process.stdout)}
+    document = claims_document(results_dir, evaluate_claims(load_rows(results_dir)))
+    in_process = {(claim["name"], None): claim["outcome"] for claim in document["claims"]}
+    in_process.update({(claim["name"], spec["spec"]): spec["outcome"]
+                       for claim in document["claims"] for spec in claim["specs"]})
+    assert len(in_process) == 36 and under_pytest == in_process, process.stdout
+    assert document["pytest_exit_status"] == process.returncode == 1
 
 
 def test_sva_claims_prints_and_writes(results_dir, sva):

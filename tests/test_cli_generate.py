@@ -23,7 +23,7 @@ def test_python_dash_m_analyzer_is_sva(sva):
     result = sva("specs")
     assert result.returncode == 0
     assert result.stdout.splitlines()[0].split()[:4] == ["name", "family", "entry", "arity"]
-    from sva.specs import spec_names
+    from sva.families import spec_names
 
     assert len(result.stdout.splitlines()) == 1 + len(spec_names())  # the header, then one line per spec
 
@@ -71,3 +71,36 @@ def test_an_unwritable_folder_is_one_line_and_status_2(sva, tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith(f"sva: cannot write artifacts under '{blocker / 'sub'}': ")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+_LOADED_BY = r"""
+import sys
+from sva.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(" ".join(sorted(name for name in sys.modules if name.startswith("sva."))))
+"""
+
+
+def test_only_the_chosen_commands_module_is_imported(tmp_path):
+    """``sva trust --help`` builds the trust parser alone: no experiment, no presets, no report."""
+    import subprocess
+    import sys
+
+    loaded = subprocess.run([sys.executable, "-c", _LOADED_BY, "trust", "--help"], capture_output=True, text=True,
+                            timeout=120).stdout.split()
+    assert "sva.cli.trust" in loaded
+    assert not [name for name in loaded if name.startswith(("sva.experiment", "sva.report", "sva.generate",
+                                                            "sva.cli.run", "sva.cli.generate"))], loaded
+
+
+def test_help_lists_every_command_from_the_one_table(capsys):
+    from sva.cli import COMMANDS
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    listed = " ".join(capsys.readouterr().out.split())  # argparse wraps the help: compare words
+    for command in COMMANDS:
+        assert f" {command.name} {' '.join(command.help.split())}" in listed

@@ -8,7 +8,7 @@ import pytest
 
 from sva.errors import UsageError
 from sva.generate import generate
-from sva.specs import all_specs, get_spec
+from sva.families import all_specs, get_spec
 from sva.sandbox.cases import check_cases
 from sva.sandbox import Completed, run_job
 

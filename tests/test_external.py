@@ -19,7 +19,7 @@ from sva.errors import InputError, UsageError
 from sva.generate import get_generator
 from sva.generate.external import (ExternalFolder, config_of, generate, generator_name, is_external,
                                         label_of, read_external, within_specs)
-from sva.specs import get_spec
+from sva.families import get_spec
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "external"

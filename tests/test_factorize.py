@@ -24,7 +24,7 @@ from sva.core.program import Apply, Bind, Call, Constant, Do, Expr, Function, Na
 from sva.core.reconstruct import read_program
 from sva.families import family_of
 from sva.generate import GENERATORS, generate
-from sva.specs import get_spec
+from sva.families import get_spec
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -265,7 +265,7 @@ def test_helpers_and_bindings_are_mechanical_and_keep_behaviour():
 
 
 def test_factorized_bytes_do_not_depend_on_the_hash_seed(tmp_path):
-    script = ("import sys; from sva.generate import generate; from sva.specs import get_spec; "
+    script = ("import sys; from sva.generate import generate; from sva.families import get_spec; "
               "a = generate(get_spec('feynman-I.10.7'), 'factorized', 0, {'population_size': 100, 'generations': 10}); "
               "import json; sys.stdout.write(a.source + json.dumps(a.search['factorization'], sort_keys=True))")
     outputs = []

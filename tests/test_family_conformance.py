@@ -90,7 +90,7 @@ def test_fast_fitness_equals_the_reference_evaluation_on_random_candidates(famil
 _FRESH = r"""
 import json, sys
 from sva.generate import generate
-from sva.specs import get_spec
+from sva.families import get_spec
 spec, settings = sys.argv[1], json.loads(sys.argv[2])
 print(json.dumps([generate(get_spec(spec), name, 3, settings if name == "search" else None).sha256
                   for name in ("design", "search")]))

@@ -18,7 +18,7 @@ from sva.families.feynman import FAMILY
 from sva.families.feynman.primitives import PRIMITIVES
 from sva.families.feynman.search import (PENALTY, fitness, generate, primitive_set, reference_fitness,
                                               scaled_error, scaled_expression, training_data, tree_to_expression)
-from sva.specs import get_spec
+from sva.families import get_spec
 
 SMALL = {"population_size": 60, "generations": 5}
 

@@ -14,7 +14,7 @@ from sva.families.feynman.equations import BETA_SHIFT, EQUATIONS
 from sva.families.feynman.specs import HELD_OUT_POINTS, TRAINING_POINTS, equation_of, shifted_point
 from sva.families.feynman.units import NAMED, describe, name_of, scale_of
 from sva.generate import generate
-from sva.specs import get_spec
+from sva.families import get_spec
 from sva.sandbox.records import CaseOutput, CasesRequest
 from sva.sandbox import Completed, run_job
 

@@ -16,7 +16,7 @@ from sva.families.feynman.probe import CURVE_POINTS
 from sva.families.feynman.specs import equation_of
 from sva.families.feynman.symbolic import is_equal, is_symbolic_solution, to_sympy
 from sva.generate import generate
-from sva.specs import get_spec
+from sva.families import get_spec
 from sva.trust import TrustConfig, trust
 from sva.sandbox.probe import probe_artifact
 from sva.sandbox import Limits

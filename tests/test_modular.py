@@ -26,7 +26,7 @@ from sva.families.boolean.primitives import PRIMITIVES as BOOLEAN
 from sva.families.boolean.search import tree_to_expression
 from sva.generate import GENERATORS, generate
 from sva.measure.analysis import analyze_source
-from sva.specs import get_spec
+from sva.families import get_spec
 from tests.conftest import ROOT, generate_under_hash_seeds, run_sva
 from tests.test_search import _run_modules
 

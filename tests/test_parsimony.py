@@ -20,7 +20,7 @@ from sva.families.feynman.primitives import PRIMITIVES as FEYNMAN
 from sva.generate import GENERATORS, generate
 from sva.measure.analysis import analyze_source
 from sva.measure.metrics.interpretability import formula_counts
-from sva.specs import get_spec
+from sva.families import get_spec
 
 from conftest import generate_under_hash_seeds
 

@@ -18,7 +18,7 @@ from sva.families import get_family
 from sva.families.psb.primitives import PRIMITIVES
 from sva.families.psb.vocabulary import X, evaluate
 from sva.generate import generate
-from sva.specs import get_spec
+from sva.families import get_spec
 from sva.sandbox.cases import check_cases
 from sva.trust import TrustConfig, trust
 from sva.sandbox.probe import probe_artifact
@@ -123,7 +123,7 @@ def test_every_evolved_program_terminates_on_the_shifted_inputs(name):
 _FRESH = r"""
 import json
 from sva.generate import generate
-from sva.specs import get_spec
+from sva.families import get_spec
 print(json.dumps([generate(get_spec(name), "search", seed).sha256
                   for name, seed in (("psb-compare-string-lengths", 0), ("psb-last-index-of-zero", 1))]))
 """

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from sva.families.psb.specs import AVERAGE_TOLERANCE, psb_specs
-from sva.specs import get_spec
+from sva.families import get_spec
 from tests.conftest import ROOT
 
 #: (train, test) as PSB1 (and issue #14) gives them.
@@ -132,7 +132,7 @@ def test_the_data_are_the_same_whatever_the_hash_seed():
 
 
 def test_the_psb_specs_are_listed_together_after_the_earlier_families():
-    from sva.specs import spec_names
+    from sva.families import spec_names
 
     names = spec_names()
     start = names.index("psb-count-odds")

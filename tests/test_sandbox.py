@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sva.specs import get_spec
+from sva.families import get_spec
 from sva.sandbox.cases import check_cases
 from sva.sandbox import Completed, Crashed, Limits, run_job
 

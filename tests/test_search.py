@@ -30,7 +30,7 @@ from sva.families.boolean.search import (
     generate,
     tree_to_expression,
 )
-from sva.specs import all_specs, get_spec
+from sva.families import all_specs, get_spec
 
 ROOT = Path(__file__).resolve().parents[1]
 TINY = {"population_size": 20, "generations": 3}
@@ -242,7 +242,7 @@ import deap.creator
 before = sorted(vars(deap.creator))
 import sva.families.boolean.search as search
 imported = sorted(vars(deap.creator))
-from sva.specs import get_spec
+from sva.families import get_spec
 digests = [search.generate(get_spec(name), seed, config).sha256
            for name, seed, config in json.loads(sys.argv[1])]
 print(json.dumps({"creator_unchanged": before == imported, "digests": digests}))

@@ -24,7 +24,7 @@ from sva.core.emitter import emit_program
 from sva.families.sorting.primitives import PRIMITIVES
 from sva.families.sorting.search import (BUDGETS, GASettings, MUTATIONS, bitsliced_fitness, default_config,
                                               evolve, mutate, network_program)
-from sva.specs import get_spec
+from sva.families import get_spec
 from sva.families.sorting.networks import (apply_network, best_known, depth, initial_masks, layers, record,
                                      sorts_all_binary, unsorted_count, wire_masks)
 from sva.families.sorting.specs import SIZES, binary_vectors

@@ -16,7 +16,7 @@ import pytest
 
 from sva.errors import InputError
 from sva.families.sorting.diagram import layer_columns, network_svg
-from sva.specs import get_spec
+from sva.families import get_spec
 from sva.trust import TrustConfig, trust
 from sva.core.artifact import annotate_manifest
 from sva.families.sorting import FAMILY

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from sva.errors import UsageError
-from sva.specs import all_specs, get_spec, spec_names
+from sva.families import all_specs, get_spec, spec_names
 from sva.families.boolean.specs import row_index, truth_table
 
 T, F = True, False
@@ -113,7 +113,7 @@ def test_training_share_is_what_verified_says_beyond_training():
 
 
 def test_seeded_training_half_does_not_depend_on_pythonhashseed():
-    script = ("from sva.specs import get_spec; from sva.families.boolean.specs import row_index; "
+    script = ("from sva.families import get_spec; from sva.families.boolean.specs import row_index; "
               "print([row_index(c) for c in get_spec('parity-6').training])")
     outputs = set()
     for hash_seed in ("0", "1", "4242"):

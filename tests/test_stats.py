@@ -1,4 +1,4 @@
-"""sva.results.stats and sva.results.tables: hand-computed values on tiny tables, and the
+"""sva.results.stats and sva.results.samples: hand-computed values on tiny tables, and the
 properties of each statistic."""
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from scipy import stats as scipy_stats
 
 from sva.errors import UsageError
-from sva.results import stats, tables
+from sva.results import samples as result_samples
+from sva.results import stats
 
 
 def test_median_odd_and_even():
@@ -245,7 +246,7 @@ def test_compare_tests_search_runs_against_designs_one_value():
              _row("p3", "search", 2, sha256="s2", decomposability=0.2, audit_length=22),
              _row("p3", "search", 3, status="failed", decomposability=5.0),
              _row("m6", "design", 0, decomposability=0.5)]  # no search row: no comparison
-    table = tables.compare(rows, ["decomposability", "audit_length"])
+    table = result_samples.compare(rows, ["decomposability", "audit_length"])
     assert [(entry.spec, entry.metric) for entry in table] == [("p3", "decomposability"), ("p3", "audit_length")]
     first, second = table
     assert (first.n_first, first.n_second, first.artifacts_first, first.artifacts_second) == (1, 3, 1, 3)
@@ -262,7 +263,7 @@ def test_compare_uses_mann_whitney_when_design_varies_with_the_seed():
     # a design that gives a different artifact per seed is a sample, not one value
     rows = [_row("p3", "design", seed, sha256=f"d{seed}", decomposability=0.8 + 0.01 * seed) for seed in range(3)]
     rows += [_row("p3", "search", seed, sha256=f"s{seed}", decomposability=0.1 * seed) for seed in range(3)]
-    (entry,) = tables.compare(rows, ["decomposability"])
+    (entry,) = result_samples.compare(rows, ["decomposability"])
     assert (entry.test, entry.n_first, entry.statistic, entry.method) == ("mann-whitney", 3, 9.0, "exact")
     assert entry.p_value == pytest.approx(0.1)  # 2 / C(6, 3)
 
@@ -270,12 +271,12 @@ def test_compare_uses_mann_whitney_when_design_varies_with_the_seed():
 def test_distinct_keeps_one_row_per_module_hash():
     rows = [_row("p3", "design", seed, sha256="d") for seed in range(5)] + [_row("p3", "search", 0, sha256="s"),
                                                                            _row("p3", "search", 1)]
-    kept = tables.distinct(rows)
+    kept = result_samples.distinct(rows)
     assert [(row["generator"], row["seed"]) for row in kept] == [("design", 0), ("search", 0), ("search", 1)]
 
 
 def test_compare_default_metrics_come_from_fields():
-    names = tables.default_compare_metrics()
+    names = result_samples.default_compare_metrics()
     assert names[0] == "decomposability" and "held_out_pass_rate" in names and "comparators" in names
     assert len(names) == len(set(names))
 
@@ -285,7 +286,7 @@ def test_correlate_tiny_table():
             for seed, (d, h, v) in enumerate([(1, 1, False), (2, 3, False), (3, 2, True), (4, 4, True)])]
     rows.append(_row("p3", "search", 9, status="failed", decomposability=9, held_out_pass_rate=0))
     table = {(entry.metric, entry.outcome): entry for entry in
-             tables.correlate(rows, ["decomposability"], ["held_out_pass_rate", "verified", "shift_pass_rate"])}
+             result_samples.correlate(rows, ["decomposability"], ["held_out_pass_rate", "verified", "shift_pass_rate"])}
     held_out = table["decomposability", "held_out_pass_rate"]
     assert (held_out.rho, held_out.n) == (pytest.approx(0.8), 4)
     assert held_out.p_value == pytest.approx(1 / 3)
@@ -307,7 +308,7 @@ def test_correlate_counts_distinct_artifacts_once():
     rows = [_row("p3", "design", seed, sha256="d", decomposability=0.9, held_out_pass_rate=1.0) for seed in range(5)]
     rows += [_row("p3", "search", seed, sha256=f"s{seed}", decomposability=0.1 * seed, held_out_pass_rate=0.2 * seed)
              for seed in range(4)]
-    (entry,) = tables.correlate(rows, ["decomposability"], ["held_out_pass_rate"])
+    (entry,) = result_samples.correlate(rows, ["decomposability"], ["held_out_pass_rate"])
     assert (entry.n, entry.rho) == (5, pytest.approx(1.0))
 
 
@@ -315,5 +316,5 @@ def test_values_and_done_rows():
     rows = [_row("p3", "design", 0, decomposability=0.8), _row("p3", "search", 0, decomposability=0.0),
             _row("p3", "search", 1, decomposability=0.1), _row("p3", "design", 2, decomposability=None),
             _row("p3", "search", 2, decomposability=0.3)]
-    assert tables.values(rows, "decomposability") == [0.8, 0.0, 0.1, 0.3]
-    assert tables.done_rows(rows + [_row("p3", "search", 3, status="failed")]) == rows
+    assert result_samples.values(rows, "decomposability") == [0.8, 0.0, 0.1, 0.3]
+    assert result_samples.done_rows(rows + [_row("p3", "search", 3, status="failed")]) == rows

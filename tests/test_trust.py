@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from sva.errors import InputError, SvaError
-from sva.specs import all_specs
+from sva.families import all_specs
 from sva.trust import TrustConfig, prepare, trust
 from sva.trust.mutants.generation import generate_mutants
 from sva.sandbox import Limits
@@ -338,7 +338,7 @@ def test_half_table_specs_give_held_out_pass_rates_that_vary_across_seeds(tmp_pa
     """Trained on half its table, search's parity-5 artifacts differ on the rows they never saw
     (#12): held-out pass rate and verified are outcomes here, not the training result again."""
     from sva.generate import get_generator, write_artifact
-    from sva.specs import get_spec
+    from sva.families import get_spec
 
     spec = get_spec("parity-5-half")
     rates, verified = [], []

@@ -37,7 +37,7 @@ class Preset:
 
     def spec_names(self) -> tuple[str, ...]:
         """The spec names this preset runs, checked against the registry."""
-        from sva.specs import get_spec, spec_names
+        from sva.families import get_spec, spec_names
 
         if self.specs is None:
             return spec_names()

@@ -92,7 +92,7 @@ def plan_cells(preset: Preset, results_dir: str | Path, external: Any = None) ->
     cell per artifact of ``external`` (an :class:`sva.generate.external.ExternalFolder`)."""
     from sva.core.settings import merge_config
     from sva.generate import get_generator
-    from sva.specs import get_spec
+    from sva.families import get_spec
 
     tasks = []
     specs = [get_spec(name) for name in preset.spec_names()]
@@ -134,7 +134,7 @@ def run_cell(task: CellTask) -> dict[str, Any]:
     from sva.generate import generate, write_artifact
     from sva.core.artifact import versions
     from sva.measure.analysis import analyze_source
-    from sva.specs import get_spec
+    from sva.families import get_spec
     from sva.families import family_of
     from sva.trust import evaluate, prepare
     from sva.sandbox.probe import annotate

@@ -25,7 +25,7 @@ from typing import Any, Mapping
 
 from sva.errors import UsageError
 from sva.core.artifact import Artifact, read_manifest, write_artifact
-from sva.specs import Spec
+from sva.core.spec import Spec
 
 __all__ = ["Artifact", "COMMITTED", "Construction", "GENERATORS", "Generator", "generate", "get_generator", "read_manifest",
            "write_artifact"]

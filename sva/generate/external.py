@@ -180,7 +180,7 @@ def read_external(directory: str | Path) -> ExternalFolder:
     """Read the layout under ``directory`` (see the module docstring). Entries that do not fit
     (an unknown spec, a stray file, an unreadable one) are skipped with one problem line each;
     an :class:`InputError` when the folder is missing or holds no usable artifact."""
-    from sva.specs import get_spec
+    from sva.families import get_spec
 
     shown_root = str(directory).rstrip("/") or "/"
     root = Path(directory)

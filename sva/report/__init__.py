@@ -1,7 +1,7 @@
 """The report: one self-contained HTML page (plus Markdown and CSV) rebuilt from a run's results.
 
 Public API: :func:`build_report` and :class:`ReportFiles` (``sva.report.build``);
-``sva report`` lives in ``sva.report.commands``. Submodules are imported lazily so
+``sva report`` is :mod:`sva.cli.report`. Submodules are imported lazily so
 ``import sva.report`` does not pull in matplotlib.
 """
 

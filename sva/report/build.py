@@ -2,7 +2,7 @@
 
 The report is rebuilt from the results database (or from rows handed in), never from a live run.
 Steps: load the rows of the latest run (:func:`sva.results.store.load_rows`), compute
-the statistics (:func:`sva.results.tables.compare`, :func:`~sva.results.tables.correlate`)
+the statistics (:func:`sva.results.samples.compare`, :func:`~sva.results.samples.correlate`)
 and the claims (:func:`sva.results.claims.evaluate_claims`), arrange them with each
 registered family's own table (:mod:`sva.report.tables`), draw the figures
 (:mod:`sva.report.plots`) and the seed-0 artifacts with the families' diagrams
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from sva.atomic import write_text_atomically
-from sva.errors import InputError, OutputError
+from sva.errors import InputError, OutputError, os_reason
 from sva.report import plots
 from sva.report.content import ClaimView, ReportContent, ReportFiles
 from sva.report.external import external_section
@@ -35,7 +35,7 @@ from sva.results.claims import claim, evaluate_claims, tally
 from sva.results.store import database_path, latest_run, load_rows
 from sva.report.competitive import competitiveness_section, fronts_section
 from sva.report.notes import claims_summary, run_notes, specs_section, within_section
-from sva.results.tables import compare, correlate, distinct
+from sva.results.samples import compare, correlate, distinct
 
 __all__ = ["ReportFiles", "ReportContent", "ClaimView", "build_report", "report_content"]
 
@@ -98,7 +98,7 @@ def _write(path: Path, text: str) -> None:
     try:
         write_text_atomically(path, text, newline="")
     except OSError as error:
-        raise OutputError(f"{path}: cannot write the report: {error.strerror or error}; "
+        raise OutputError(f"{path}: cannot write the report: {os_reason(error)}; "
                           f"choose a writable folder with --out") from None
 
 
@@ -132,7 +132,7 @@ def build_report(results_dir: Path, out_dir: Path | None = None, *,
         (out_dir / "figures").mkdir(parents=True, exist_ok=True)
         (out_dir / "diagrams").mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise OutputError(f"{out_dir}: cannot create the report folder: {error.strerror or error}; "
+        raise OutputError(f"{out_dir}: cannot create the report folder: {os_reason(error)}; "
                           f"choose a writable folder with --out") from None
     content = report_content(rows, results_dir, out_dir, preset=preset)
     figures = []

@@ -35,7 +35,7 @@ from sva.core.family import Diagram, Section
 from sva.report.plots import render_svg
 from sva.report.tables import spec_order
 from sva.results.stats import median, spearman, spearman_interval
-from sva.results.tables import distinct, done_rows, values
+from sva.results.samples import distinct, done_rows, values
 
 __all__ = ["competitiveness_section", "fronts_section", "gap_share"]
 
@@ -84,7 +84,8 @@ def competitiveness_section(rows: Sequence[Mapping[str, Any]]) -> Section | None
     pressed = [name for name in generators if name not in BASELINE]
     if not pressed:
         return None
-    table, shares = [], {name: [] for name in pressed}
+    table: list[tuple[Any, ...]] = []
+    shares: dict[str, list[float]] = {name: [] for name in pressed}
     for spec in spec_order(row["spec"] for row in done):
         mine = [row for row in done if row["spec"] == spec]
         by_generator = {name: [row for row in mine if row["generator"] == name] for name in generators}
@@ -173,29 +174,43 @@ def _new_figure() -> Any:
     return Figure(figsize=(6.0, 4.0), dpi=72, layout="constrained")
 
 
+def _spec_fronts(spec: str, mine: Sequence[Mapping[str, Any]], results_dir: Path, seed: int
+                 ) -> tuple[list[tuple[Any, ...]], Diagram] | None:
+    """One spec's two table rows (whole front, fitting members) and its figure; ``None`` without fronts."""
+    runs = [(int(row["seed"]), members) for row in mine if (members := _members(row, results_dir))]
+    if not runs:
+        return None
+    generators = sorted({str(row["generator"]) for row in mine if _members(row, results_dir)})
+    every = [member for _, members in runs for member in members]
+    fitting = [member for member in every if member["training_pass_rate"] == 1.0]
+    table = []
+    for scope, members in (("whole front", every), ("members fitting every training point", fitting)):
+        count, rho, interval, call = _relation(members, seed)
+        table.append((spec, ", ".join(generators), scope, len(runs), count, rho,
+                      None if interval is None else interval.low, None if interval is None else interval.high, call))
+    figure = Diagram(f"front-{spec}", f"{spec}: the final fronts of {', '.join(generators)}, one line per "
+                     "seed, with design and plain search as points", _figure(spec, runs, _baseline_points(mine)))
+    return table, figure
+
+
+def _baseline_points(mine: Sequence[Mapping[str, Any]]) -> dict[str, list[tuple[float, float]]]:
+    """(E, training pass rate) of each baseline generator's cells that have both."""
+    return {name: [(float(row["explanation_length"]), float(row["training_pass_rate"])) for row in mine
+                   if row["generator"] == name and row.get("explanation_length") is not None
+                   and row.get("training_pass_rate") is not None and not math.isnan(float(row["explanation_length"]))]
+            for name in BASELINE}
+
+
 def fronts_section(rows: Sequence[Mapping[str, Any]], results_dir: Path, *, seed: int = 0) -> Section | None:
     """The fronts' table and figures, or ``None`` when no manifest of the run records member pass rates."""
     done = done_rows(rows)
-    table, figures = [], []
+    table: list[tuple[Any, ...]] = []
+    figures: list[Diagram] = []
     for spec in spec_order(row["spec"] for row in done):
-        mine = [row for row in done if row["spec"] == spec]
-        runs = [(int(row["seed"]), members) for row in mine if (members := _members(row, results_dir))]
-        if not runs:
-            continue
-        generators = sorted({str(row["generator"]) for row in mine if _members(row, results_dir)})
-        every = [member for _, members in runs for member in members]
-        fitting = [member for member in every if member["training_pass_rate"] == 1.0]
-        for scope, members in (("whole front", every), ("members fitting every training point", fitting)):
-            count, rho, interval, call = _relation(members, seed)
-            table.append((spec, ", ".join(generators), scope, len(runs), count, rho,
-                          None if interval is None else interval.low, None if interval is None else interval.high,
-                          call))
-        points = {name: [(float(row["explanation_length"]), float(row["training_pass_rate"])) for row in mine
-                         if row["generator"] == name and row.get("explanation_length") is not None
-                         and row.get("training_pass_rate") is not None and not math.isnan(float(row["explanation_length"]))]
-                  for name in BASELINE}
-        figures.append(Diagram(f"front-{spec}", f"{spec}: the final fronts of {', '.join(generators)}, one line per "
-                               "seed, with design and plain search as points", _figure(spec, runs, points)))
+        found = _spec_fronts(spec, [row for row in done if row["spec"] == spec], results_dir, seed)
+        if found is not None:
+            table += found[0]
+            figures.append(found[1])
     if not table:
         return None
     return Section(

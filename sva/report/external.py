@@ -21,7 +21,7 @@ from typing import Any, Mapping, Sequence
 from sva.core.family import Section
 from sva.generate.external import is_external
 from sva.results.stats import median
-from sva.results.tables import distinct, done_rows, values
+from sva.results.samples import distinct, done_rows, values
 
 __all__ = ["EXTERNAL_METRICS", "external_section"]
 

@@ -15,7 +15,7 @@ from typing import Any, Mapping, Sequence
 from sva.core.family import Section
 from sva.results.kinds import training_share
 from sva.results.sentences import num
-from sva.results.tables import distinct, done_rows, values
+from sva.results.samples import distinct, done_rows, values
 
 __all__ = ["claims_summary", "run_notes", "specs_section", "within_section"]
 

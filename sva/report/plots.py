@@ -8,7 +8,7 @@ several SVGs can sit in one HTML page without their ids colliding.
 
 - :func:`scatter_grid`: each comprehensibility metric (rows) against each trust outcome
   (columns), design and search in different markers, the panel title giving Spearman's rho with
-  its interval (from :func:`sva.results.stats.correlate`). ``verified`` is 0 or 1; its
+  its interval (from :func:`sva.results.samples.correlate`). ``verified`` is 0 or 1; its
   points are spread by a small seeded jitter (``numpy.random.default_rng(0)``) so they do not
   hide one another.
 - :func:`convergence_grid`: one panel per spec, one line per search run (every output of every

@@ -50,8 +50,8 @@ INTRO: dict[str, str] = {
                "spread a little vertically so they do not hide one another.",
     "convergence": "For each spec, the best training fitness of each generation, one line per search run "
                    "(every seed; a spec with several outputs evolves one tree per output, so one line per "
-                   "output). Fitness counts wrong training cases (unsorted binary inputs for sorting "
-                   "networks); 0 is perfect and ends the run.",
+                   "output). Fitness is the spec family's training error (for most, the number of wrong "
+                   "training cases); 0 is perfect and ends the run.",
     "side-by-side": "The artifacts of seed 0 of each spec, design first. Each shows its code, its unit graph "
                     "(one box per unit, area growing with size; bold double boxes have a story) and its "
                     "measurements.",
@@ -69,9 +69,9 @@ HOW_TO_READ: tuple[str, ...] = (
     "tests kill.",
     "Trust: held-out and shift pass rates are the shares of inputs outside the training cases (held out, "
     "or from a shifted distribution) on which the artifact is right; verified means an exhaustive check "
-    "on the whole finite domain passed (for a sorting network: the 0-1 principle on the traced "
-    "network). A blank (-) means not measured, e.g. a spec whose training cases "
-    "already cover its whole domain has no held-out inputs.",
+    "on the whole finite domain passed (or the spec family's own check that stands for one). A blank (-) "
+    "means not measured, e.g. a spec whose training cases already cover its whole domain has no held-out "
+    "inputs.",
     "Verdicts: on a spec, a finding is supported when Cliff's delta is large in the claimed direction, the "
     "interval of the difference excludes 0 on that side and the test's p, corrected with Holm across every "
     "spec and claim of the run, is below 0.05; contradicted when the same holds the other way; 'too few seeds' "
@@ -84,6 +84,6 @@ HOW_TO_READ: tuple[str, ...] = (
     "here. Cliff's delta runs from -1 to 1: the chance that a design cell has the higher value, minus "
     "the chance that a search cell has (1: every design value above every search value); its magnitude "
     "is negligible, small, medium or large.",
-    "Files: report.csv holds the per-spec table (one row per spec and metric, brief field names); "
+    "Files: report.csv holds the per-spec table (one row per spec and metric, named by the results database's fields); "
     "figures/ and diagrams/ hold every SVG shown here; the page itself needs no network.",
 )

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from sva.errors import InputError, UsageError, one_line, typed_line
+from sva.errors import InputError, UsageError, one_line, os_reason, typed_line
 from sva.families import family_of, get_spec
 from sva.report.tables import optional_metrics, side_by_side_metrics, spec_order
 
@@ -79,7 +79,7 @@ def _read_source(results_dir: Path, module: str) -> tuple[str | None, str | None
     try:
         data = path.read_bytes()
     except OSError as error:
-        return None, f"cannot read {module}: {error.strerror or error}"
+        return None, f"cannot read {module}: {os_reason(error)}"
     if len(data) > MAX_SOURCE_BYTES:
         return None, f"{module} has {len(data)} bytes, over {MAX_SOURCE_BYTES}; not shown"
     try:

@@ -2,7 +2,7 @@
 table, failed cells, and the measurements of one artifact.
 
 Everything here is a pure function of the result rows (no clock, no randomness), so the same rows
-always give the same tables. The statistics themselves come from :mod:`sva.results.tables`
+always give the same tables. The statistics themselves come from :mod:`sva.results.samples`
 (built on :mod:`sva.results.stats`); this module only arranges them, and adds two plain
 counts the comparison cannot give: the *mean* of each metric per generator (for a yes/no field
 such as ``verified`` the mean is the rate, e.g. 3 verified of 4 seeds -> 0.75) and search's
@@ -26,7 +26,7 @@ from sva.errors import typed_line
 from sva.families import all_families, spec_names
 from sva.report.prose import RATE_METRICS, SECTIONS
 from sva.results.fields import family_fields, field_info
-from sva.results.tables import done_rows, values
+from sva.results.samples import done_rows, values
 
 __all__ = [
     "HEADLINE_METRICS", "CSV_FIELDS", "RunSummary", "TableRow", "FailedCell", "summarize_run",
@@ -34,7 +34,7 @@ __all__ = [
     "done_rows", "side_by_side_metrics", "optional_metrics",
 ]
 
-#: The metrics of the per-spec table, in order (brief field names; ``search_success`` is the
+#: The metrics of the per-spec table, in order (field names of :mod:`sva.results.fields`; ``search_success`` is the
 #: search generator's success rate and has no design side).
 HEADLINE_METRICS: tuple[str, ...] = (
     "decomposability", "explanation_length", "localization", "mutation_score",
@@ -149,25 +149,33 @@ class RunSummary:
 
 def summarize_run(rows: Sequence[Mapping[str, Any]]) -> RunSummary:
     """The header figures of ``rows``."""
-    versions: dict[str, set[str]] = {}
-    for row in rows:
-        for package, version in (row.get("versions") or {}).items():
-            versions.setdefault(str(package), set()).add(str(version))
-    presets = {str(p) for row in rows for p in [(row.get("config") or {}).get("preset")] if p is not None}
     finished = [str(row["finished_at"]) for row in rows if row.get("finished_at")]
+    done = sum(1 for row in rows if row.get("status") == "done")
     return RunSummary(
         specs=tuple(spec_order(row["spec"] for row in rows)),
         generators=tuple(sorted({row["generator"] for row in rows}, key=_generator_key)),
         seeds=tuple(sorted({int(row["seed"]) for row in rows})),
-        cells=len(rows),
-        done=sum(1 for row in rows if row.get("status") == "done"),
-        failed=sum(1 for row in rows if row.get("status") != "done"),
+        cells=len(rows), done=done, failed=len(rows) - done,
         config_hashes=tuple(sorted({str(row["config_hash"]) for row in rows if row.get("config_hash")})),
-        presets=tuple(sorted(presets)),
-        versions=tuple((package, ", ".join(sorted(found))) for package, found in sorted(versions.items())),
+        presets=_presets(rows),
+        versions=_versions(rows),
         run_ids=tuple(sorted({int(row["run_id"]) for row in rows if row.get("run_id") is not None})),
         finished_at=max(finished) if finished else None,
     )
+
+
+def _presets(rows: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
+    """The presets named in the rows' configurations, sorted."""
+    return tuple(sorted({str(p) for row in rows for p in [(row.get("config") or {}).get("preset")] if p is not None}))
+
+
+def _versions(rows: Sequence[Mapping[str, Any]]) -> tuple[tuple[str, str], ...]:
+    """(package, its versions joined) for every package a row recorded, sorted by package."""
+    versions: dict[str, set[str]] = {}
+    for row in rows:
+        for package, version in (row.get("versions") or {}).items():
+            versions.setdefault(str(package), set()).add(str(version))
+    return tuple((package, ", ".join(sorted(found))) for package, found in sorted(versions.items()))
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@
   (the families' own fields included);
 - :mod:`sva.results.store`: the SQLite results database, one row per cell;
 - :mod:`sva.results.stats`: the statistics, small pure functions with formulas and worked examples;
-- :mod:`sva.results.tables`: the statistics' tables over the result rows (design against
+- :mod:`sva.results.samples`: the statistics' tables over the result rows (design against
   search per spec, comprehensibility against trust);
 - :mod:`sva.results.claims`: the essay's claims and their verdicts, worded by
   :mod:`sva.results.sentences`.

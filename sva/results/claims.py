@@ -26,7 +26,7 @@ from sva.results.comparisons import comparison_claims
 from sva.results.correlations import correlation_claim
 from sva.results.fields import family_size_metrics
 from sva.results.recovery import recovery_claim
-from sva.results.tables import done_rows
+from sva.results.samples import done_rows
 from sva.results.verdicts import ALPHA, FINDINGS, LARGE, VERDICTS, Claim, ClaimResult, Verdict
 
 __all__ = ["Claim", "Verdict", "ClaimResult", "VERDICTS", "FINDINGS", "LARGE", "ALPHA", "claim", "claims",
@@ -67,7 +67,7 @@ def claims() -> tuple[Claim, ...]:
               _COMPREHENSIBILITY, outcomes=_OUTCOMES, within=True),
         Claim("search_smaller", "Search artifacts are smaller",
               "Search artifacts are smaller or cheaper to find: lower audit length A and, where a family has "
-              "one, a lower size in its own unit (comparators for sorting networks). Only 'smaller' is tested: "
+              "one, a lower size in its own unit (the family's size fields). Only 'smaller' is tested: "
               "the design's human cost (the designer's time) is not measured, so 'cheaper to find' cannot be "
               "compared; the search's cost is reported in evaluations and seconds.",
               ("audit_length", *family_size_metrics()), "search", "lower", reports_cost=True),

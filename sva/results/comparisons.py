@@ -5,7 +5,7 @@ The rule (the one home of it; ``sva claims``, the report and ``benchmarks/claims
 - **Kind first** (:func:`sva.results.kinds.comparison_kind`): a comparison settled by how the
   generators build is *structural*, one whose values cannot vary is *degenerate*; neither is
   tested and neither counts as a finding. The rest are *empirical*.
-- **Per spec** (empirical only): the comparison of :func:`sva.results.tables.compare` (the
+- **Per spec** (empirical only): the comparison of :func:`sva.results.samples.compare` (the
   deterministic design's one value against search's runs by the exact one-sample signed-rank
   test; two stochastic generators by Mann-Whitney). Its p-value is corrected with Holm across
   every empirical per-spec test of every comparison claim in the run (m tests). **Supported**
@@ -38,7 +38,7 @@ from typing import Any, Mapping, Sequence
 from sva.results import sentences as words
 from sva.results.kinds import DEGENERATE, EMPIRICAL, STRUCTURAL, Kind, comparison_kind
 from sva.results.stats import cliffs_delta, holm, median, seeds_needed, signed_rank
-from sva.results.tables import Comparison, compare, sample, search_cost, values
+from sva.results.samples import Comparison, compare, sample, search_cost, values
 from sva.results.verdicts import ALPHA, LARGE, Claim, ClaimResult, Verdict
 
 __all__ = ["SpecTest", "attainable", "combine", "comparison_claims", "spec_tests"]
@@ -71,7 +71,7 @@ def spec_tests(done: Sequence[Mapping[str, Any]], entries: Sequence[Claim], seed
     """Every comparison claim's every metric on every spec, classified, with Holm across the
     empirical ones."""
     tests: list[SpecTest] = []
-    by_side: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
+    by_side: dict[tuple[str, str | None], list[Mapping[str, Any]]] = {}
     for row in done:
         by_side.setdefault((row["spec"], row.get("generator")), []).append(row)
     for entry in entries:
@@ -210,7 +210,9 @@ def _claim(entry: Claim, done: Sequence[Mapping[str, Any]], specs: Sequence[str]
            overall: Mapping[tuple[str, str], Mapping[str, Any]], family_size: int) -> ClaimResult:
     per_spec, by_metric = _per_spec(entry, done, specs, tests, family_size)
     numbers_all: dict[str, Any] = {"metrics": {}}
-    parts, verdicts, reasons = [], [], []
+    parts: list[str] = []
+    verdicts: list[str] = []
+    reasons: list[str] = []
     several = sum(1 for metric in entry.metrics if overall[(entry.name, metric)]["specs"]) > 1
     for metric in entry.metrics:
         test = overall[(entry.name, metric)]

@@ -34,7 +34,7 @@ from typing import Any, Mapping, Sequence
 from sva.results import sentences as words
 from sva.results.kinds import DEGENERATE, EMPIRICAL, constant_reason, settled_reason, verifiable
 from sva.results.stats import holm
-from sva.results.tables import Correlation, correlate, distinct
+from sva.results.samples import Correlation, correlate, distinct
 from sva.results.verdicts import ALPHA, Claim, ClaimResult, Verdict
 
 __all__ = ["correlation_claim", "group_correlations"]

@@ -2,7 +2,7 @@
 
 One home for the lists the statistics, the claims and the report read, so a new metric in the
 results database reaches all three by one edit here. Every name is a column of the results
-database (``sva.results.store``) and a field name of the brief. A family's own fields are
+database (``sva.results.store``), the name the report and the CSV show. A family's own fields are
 declared by the family (``Family.fields``) and reach the database, the statistics and the report
 through :func:`family_fields` without an edit here.
 """
@@ -57,7 +57,7 @@ BASE_SIZE: tuple[FieldInfo, ...] = (
     FieldInfo("sloc", "source lines", "lower"),
 )
 
-#: Every brief measurement stored per cell, in the database's column order.
+#: Every core measurement stored per cell, in the database's column order.
 MEASUREMENT_COLUMNS: tuple[str, ...] = (
     "units", "effective_parts", "decomposability", "largest_chunk", "largest_chunk_share",
     "abstraction_depth", "propagation_cost", "max_nesting", "audit_length", "inline_length",

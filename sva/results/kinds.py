@@ -35,7 +35,7 @@ from typing import Any, Mapping, Sequence
 from sva.errors import SvaError
 from sva.families import family_of, get_spec
 from sva.generate import GENERATORS
-from sva.results.tables import Sample, distinct, values
+from sva.results.samples import Sample, distinct, values
 
 __all__ = ["Kind", "KINDS", "EMPIRICAL", "STRUCTURAL", "DEGENERATE", "comparison_kind", "constant_reason",
            "settled_reason", "training_share", "verifiable"]

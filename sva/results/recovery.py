@@ -105,40 +105,15 @@ def _part(entry: Claim, found: Mapping[str, Any]) -> str:
 
 def recovery_claim(entry: Claim, done: Sequence[Mapping[str, Any]], specs: Sequence[str], seed: int) -> ClaimResult:
     """The recovery claim's result overall and on every spec (see the module docstring)."""
-    per_spec, shares = [], {metric: [] for metric in entry.metrics}
+    per_spec: list[Verdict] = []
+    shares: dict[str, list[float]] = {metric: [] for metric in entry.metrics}
     for spec in specs:
-        mine = [row for row in done if row["spec"] == spec]
-        found = [_metric(entry, mine, metric, seed) for metric in entry.metrics]
+        found = [_metric(entry, [row for row in done if row["spec"] == spec], metric, seed) for metric in entry.metrics]
         for item in found:
             if "share" in item:
                 shares[item["metric"]].append(item["share"])
-        verdict = combine([item["verdict"] for item in found])
-        kind = EMPIRICAL if verdict not in (DEGENERATE, "no data") else verdict
-        parts = [_part(entry, item) for item in found if item["verdict"] != "no data"] or \
-                [f"no {' and '.join(entry.between)} values of {', '.join(entry.metrics)}"]
-        per_spec.append(Verdict(spec, verdict, words.sentence(entry.headline, words.on_spec(spec), verdict, parts),
-                                {"metrics": found}, kind if kind != "no data" else EMPIRICAL,
-                                "; ".join(item.get("reason", "") for item in found if item["verdict"] == DEGENERATE)
-                                or None))
-    tests = {metric: signed_rank(values, reference=MOST) for metric, values in shares.items() if values}
-    adjusted = dict(zip(tests, holm([test.p_value for test in tests.values()])))
-    overall, parts, verdicts = {}, [], []
-    for metric in entry.metrics:
-        values = shares[metric]
-        if not values:
-            overall[metric] = {"specs": 0, "verdict": DEGENERATE}
-            verdicts.append(DEGENERATE)
-            continue
-        middle = median(values)
-        p_holm = adjusted[metric]
-        verdict = ("supported" if middle > MOST else "contradicted") if p_holm is not None and p_holm < ALPHA \
-            and middle != MOST else "inconclusive"
-        overall[metric] = {"specs": len(values), "median_share": middle, "p_value": tests[metric].p_value,
-                           "p_holm": p_holm, "verdict": verdict}
-        verdicts.append(verdict)
-        parts.append(f"by {words.label(metric)}: a median {words.num(middle)} of the gap closed over {len(values)} "
-                     f"specs with a gap, signed-rank against {MOST} p = {words.p(tests[metric].p_value)} "
-                     f"(Holm {words.p(p_holm)})")
+        per_spec.append(_spec_verdict(entry, spec, found))
+    overall, verdicts, parts = _overall_metrics(entry, shares)
     verdict = combine(verdicts) if any(shares.values()) else (DEGENERATE if done else "no data")
     if not any(row.get("generator") == entry.between[1] for row in done):
         verdict = "no data"
@@ -148,3 +123,40 @@ def recovery_claim(entry: Claim, done: Sequence[Mapping[str, Any]], specs: Seque
     return ClaimResult(entry.name, entry.statement, verdict,
                        words.sentence(entry.headline, words.OVERALL, verdict, parts or [reason or ""]),
                        {"metrics": overall, "between": list(entry.between), "most": MOST}, tuple(per_spec), kind, reason)
+
+
+def _spec_verdict(entry: Claim, spec: str, found: Sequence[Mapping[str, Any]]) -> Verdict:
+    """The claim on one spec: its metrics' verdicts combined, with one part of the sentence each."""
+    verdict = combine([item["verdict"] for item in found])
+    kind = EMPIRICAL if verdict not in (DEGENERATE, "no data") else verdict
+    parts = [_part(entry, item) for item in found if item["verdict"] != "no data"] or \
+            [f"no {' and '.join(entry.between)} values of {', '.join(entry.metrics)}"]
+    reason = "; ".join(item.get("reason", "") for item in found if item["verdict"] == DEGENERATE) or None
+    return Verdict(spec, verdict, words.sentence(entry.headline, words.on_spec(spec), verdict, parts),
+                   {"metrics": found}, kind if kind != "no data" else EMPIRICAL, reason)
+
+
+def _overall_metrics(entry: Claim, shares: Mapping[str, Sequence[float]]
+                     ) -> tuple[dict[str, Any], list[str], list[str]]:
+    """(numbers by metric, verdicts, sentence parts) of each metric's specs' shares against
+    :data:`MOST`: the signed-rank test, Holm across the claim's metrics."""
+    tests = {metric: signed_rank(values, reference=MOST) for metric, values in shares.items() if values}
+    adjusted = dict(zip(tests, holm([test.p_value for test in tests.values()])))
+    overall: dict[str, Any] = {}
+    parts, verdicts = [], []
+    for metric in entry.metrics:
+        values = shares[metric]
+        if not values:
+            overall[metric] = {"specs": 0, "verdict": DEGENERATE}
+            verdicts.append(DEGENERATE)
+            continue
+        middle, p_value, p_holm = median(values), tests[metric].p_value, adjusted[metric]
+        verdict = ("supported" if middle > MOST else "contradicted") if p_holm is not None and p_holm < ALPHA \
+            and middle != MOST else "inconclusive"
+        overall[metric] = {"specs": len(values), "median_share": middle, "p_value": p_value,
+                           "p_holm": p_holm, "verdict": verdict}
+        verdicts.append(verdict)
+        parts.append(f"by {words.label(metric)}: a median {words.num(middle)} of the gap closed over {len(values)} "
+                     f"specs with a gap, signed-rank against {MOST} p = {words.p(p_value)} "
+                     f"(Holm {words.p(p_holm)})")
+    return overall, verdicts, parts

@@ -80,7 +80,7 @@ def sentence(headline: str, scope: str, verdict: str, parts: Sequence[str]) -> s
 
 def spec_part(comparison: Any, verdict: str, several: bool, p_family: float | None = None,
               reason: str | None = None, needed: int | None = None) -> str:
-    """One metric's numbers on one spec (a :class:`~sva.results.tables.Comparison`): the
+    """One metric's numbers on one spec (a :class:`~sva.results.samples.Comparison`): the
     metric's own verdict in brackets when the claim has ``several`` metrics there; why, for a
     structural or degenerate one; the test and its Holm p (``p_family``) for a finding; the seeds
     ``needed`` when there were too few."""
@@ -164,7 +164,7 @@ def not_tested_part(skipped: Sequence[str]) -> str:
 
 
 def correlation_part(correlation: Any, group: str = "") -> str:
-    """One correlation (a :class:`~sva.results.tables.Correlation`) in a sentence, over
+    """One correlation (a :class:`~sva.results.samples.Correlation`) in a sentence, over
     ``n`` distinct artifacts, within ``group`` when it names one."""
     where = f"within {group}: " if group else ""
     if correlation.rho is None:

@@ -4,7 +4,7 @@ Pure functions and frozen records, no I/O, no result rows and no global random s
 resampling draws from ``numpy.random.default_rng(seed)``). A sample is any iterable of finite
 numbers; an empty one, or one holding NaN or infinity, is a :class:`~sva.errors.UsageError`.
 The tables over the results rows (design against search per spec, comprehensibility against
-trust) are built from these in :mod:`sva.results.tables`.
+trust) are built from these in :mod:`sva.results.samples`.
 
 Formulas, each with a worked example on a tiny table:
 

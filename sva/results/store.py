@@ -4,7 +4,7 @@ Tables:
 
 * ``cells``: one row per (cell, configuration hash), where a cell is
   ``<spec>/<generator>/seed-<n>``. ``status`` is ``done`` or ``failed`` (with ``reason`` and
-  the ``stage`` that failed). Every measurement sits in a column named after the brief's field;
+  the ``stage`` that failed). Every measurement sits in a column named after its field (:mod:`sva.results.fields`);
   structured values (``counterexample``, ``config``, ``versions``,
   ``best_fitness_per_generation``, and a family's JSON fields such as ``network``) are JSON text.
   A family's declared fields (``Family.fields``) are columns too, added on open when missing.
@@ -164,7 +164,8 @@ class ResultsDB:
                 self.connection.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
                 self.connection.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
         except (OSError, sqlite3.Error) as error:
-            raise OutputError(f"{self.path}: cannot open the results database: {error}; "
+            reason = os_reason(error) if isinstance(error, OSError) else error
+            raise OutputError(f"{self.path}: cannot open the results database: {reason}; "
                               f"choose a writable folder with --out") from None
         version = self.connection.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
         if version != SCHEMA_VERSION and version not in _MIGRATES:
@@ -209,7 +210,9 @@ class ResultsDB:
                 "INSERT INTO runs (started_at, argv, preset, settings, cells) VALUES (?, ?, ?, ?, ?)",
                 (now(), json.dumps(list(argv)), preset, json.dumps(settings, sort_keys=True),
                  json.dumps([list(cell) for cell in cells])))
-        return int(cursor.lastrowid)
+        run_id = cursor.lastrowid
+        assert run_id is not None  # an INSERT always sets it
+        return run_id
 
     def finish_run(self, run_id: int) -> None:
         with self._writing():
@@ -329,5 +332,5 @@ def export_csv(results_dir: str | os.PathLike[str], destination: str | os.PathLi
                              for name in header])
         write_text_atomically(destination, buffer.getvalue(), newline="")
     except OSError as error:
-        raise OutputError(f"{destination}: cannot write the CSV: {error.strerror or error}") from None
+        raise OutputError(f"{destination}: cannot write the CSV: {os_reason(error)}") from None
     return len(rows)

@@ -18,12 +18,16 @@ import numpy as np
 from sva.results.fields import field_info
 from sva.results.kinds import DEGENERATE, EMPIRICAL, STRUCTURAL
 
-__all__ = ["ALPHA", "Claim", "ClaimResult", "FINDINGS", "LARGE", "VERDICTS", "Verdict", "plain"]
+__all__ = ["ALPHA", "Claim", "ClaimResult", "FINDINGS", "LARGE", "UNTESTED", "VERDICTS", "Verdict", "plain",
+           "test_outcome"]
 
 #: The verdicts of a finding, then those that are not findings, then no data.
 VERDICTS = ("supported", "contradicted", "inconclusive", "too few seeds", STRUCTURAL, DEGENERATE, "no data")
 #: The verdicts a finding can have.
 FINDINGS = ("supported", "contradicted", "inconclusive", "too few seeds")
+#: The verdicts a claims test skips: not a finding, or one the data cannot decide. A pass is thus
+#: always evidence the data could have withheld.
+UNTESTED = ("no data", "too few seeds", STRUCTURAL, DEGENERATE)
 #: Smallest |Cliff's delta| that counts as a large effect (Romano et al. 2006).
 LARGE = 0.474
 #: Significance level applied to Holm-adjusted p-values.
@@ -113,6 +117,15 @@ class ClaimResult:
         return {"name": self.name, "statement": self.statement, "verdict": self.verdict,
                 "sentence": self.sentence, "kind": self.kind, "kind_reason": self.kind_reason,
                 "numbers": plain(self.numbers), "specs": [entry.as_json() for entry in self.specs]}
+
+
+def test_outcome(verdict: str) -> str:
+    """How a claims test ends on ``verdict`` (``benchmarks/claims``, and ``sva claims`` which reports
+    the same outcomes without pytest): ``"skipped"`` (:data:`UNTESTED`), ``"passed"`` (supported)
+    or ``"failed"``."""
+    if verdict in UNTESTED:
+        return "skipped"
+    return "passed" if verdict == "supported" else "failed"
 
 
 def plain(value: Any) -> Any:

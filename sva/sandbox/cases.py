@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sva.specs import Case, Spec
+from sva.core.spec import Case, Spec
 from sva.sandbox.records import CaseOutput, CasesRequest
 from sva.sandbox.limits import Limits
 from sva.sandbox.process import Completed, run_job

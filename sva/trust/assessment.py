@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from sva.families import family_of
-from sva.specs import Spec
+from sva.core.spec import Spec
 from sva.trust.protocol import BaselineResult, SpecChecks
 from sva.trust.baseline import run_baseline
 from sva.trust.batch import MutationSummary, mutation_analysis

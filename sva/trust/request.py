@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from sva.errors import InputError, os_reason, syntax_reason
-from sva.specs import Spec, get_spec
+from sva.core.spec import Spec
+from sva.families import get_spec
 from sva.trust.project import Layout, find_layout
 from sva.trust.protocol import CheckSettings, WorkerRequest
 from sva.sandbox import Limits

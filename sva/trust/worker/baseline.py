@@ -22,7 +22,7 @@ import types
 from pathlib import Path
 from typing import Any, Callable
 
-from sva.specs import spec_names
+from sva.families import spec_names
 from sva.trust.worker.loading import prepare_machinery
 from sva.trust.protocol import BaselineResult, CheckSettings, Coverage, SpecChecks, TestRun, WorkerRequest
 from sva.trust.worker.runners import PytestTest, run_with_driver

@@ -49,7 +49,7 @@ def open_session(request: WorkerRequest, alarm: Alarm, shrink: bool) -> Session:
         alarm.disarm()
     spec = entry = None
     if request.spec:
-        from sva.specs import get_spec
+        from sva.families import get_spec
 
         spec = get_spec(request.spec)
     if request.entry:

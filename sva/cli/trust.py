@@ -21,24 +21,22 @@ from pathlib import Path
 from typing import Any
 
 from sva.core.values import decode
-from sva.errors import InputError, UsageError, error_line
+from sva.errors import InputError, UsageError, error_line, os_reason
 from sva.families import family_of, get_spec
 from sva.trust import TrustConfig, TrustReport, trust
 from sva.sandbox import Limits
 from sva.trust.mutants.selection import changed_lines, parse_lines
 from sva.progress import ProgressLine
 
-__all__ = ["register", "run_trust", "format_report"]
+__all__ = ["trust_parser", "run_trust", "format_report"]
 
 _SURVIVORS_SHOWN = 20
 
 
-def register(subparsers: Any) -> None:
-    """Add the ``trust`` subcommand."""
-    parser = subparsers.add_parser(
-        "trust", help="check an artifact: spec properties, its tests, mutation analysis, coverage",
-        description="Run an artifact (in a sandbox) against its spec and tests; report verification, "
-                    "pass rates, mutation score, localization and coverage.")
+def trust_parser(parser: argparse.ArgumentParser) -> None:
+    """Build ``sva trust``."""
+    parser.description = ("Run an artifact (in a sandbox) against its spec and tests; report verification, "
+                          "pass rates, mutation score, localization and coverage.")
     parser.add_argument("artifact", metavar="ARTIFACT", help="the Python module to check")
     parser.add_argument("--spec", metavar="NAME", help="spec to check against (default: from the manifest beside it)")
     parser.add_argument("--entry", metavar="NAME", help="entry function (default: manifest, spec, or the one "
@@ -88,7 +86,8 @@ def _read_diff(name: str) -> str:
     try:
         return Path(name).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"{name}: cannot read the diff: {error}") from None
+        reason = os_reason(error) if isinstance(error, OSError) else str(error)
+        raise InputError(f"{name}: cannot read the diff: {reason}") from None
 
 
 class _MutantProgress:
@@ -130,12 +129,20 @@ def _number(value: Any, digits: int = 3) -> str:
 
 def format_report(report: TrustReport) -> str:
     """The human-readable table ``sva trust`` prints."""
-    head = report.artifact
     context = ", ".join(part for part in (f"spec {report.spec}" if report.spec else "no spec",
                                           f"entry {report.entry}" if report.entry else None) if part)
-    lines = [f"{head}  ({context})"]
+    lines = [f"{report.artifact}  ({context})"]
     if report.failure:
         lines.append(f"  could not run: {report.failure}")
+    lines += [f"  {name:<28} {value}" for name, value in _figures(report)]
+    if report.mutation_error:
+        lines.append(f"  mutation analysis stopped: {report.mutation_error}")
+    lines += [f"  note: {note}" for note in report.notes]
+    return "\n".join(lines + _test_lines(report) + _survivor_lines(report))
+
+
+def _figures(report: TrustReport) -> list[tuple[str, str]]:
+    """(name, value) of every figure of the table, the family's own and the timings last."""
     rows = [
         ("verified", _number(report.verified)),
         ("held_out_pass_rate", _number(report.held_out_pass_rate)),
@@ -160,30 +167,36 @@ def format_report(report: TrustReport) -> str:
         rows.append(("time", ", ".join(f"{label} {timings[key]:.1f} s" for key, label in
                                        (("baseline_s", "baseline"), ("mutants_s", "mutants"), ("total_s", "total"))
                                        if key in timings)))
-    lines += [f"  {name:<28} {value}" for name, value in rows]
-    if report.mutation_error:
-        lines.append(f"  mutation analysis stopped: {report.mutation_error}")
-    lines += [f"  note: {note}" for note in report.notes]
-    if report.tests:
-        lines.append(f"tests ({len(report.tests)}):")
-        for test in report.tests:
-            called = ", ".join(test.direct_units) or "-"
-            reason = f"  [{test.reason}]" if test.reason else ""
-            lines.append(f"  {test.status:<8} {test.seconds:7.3f}s  region {test.region_size:>4}  "
-                         f"{test.name}  -> {called}{reason}")
-    if report.survivors:
-        note = ""
-        if all(s.equivalent for s in report.survivors):
-            note = (": equivalent mutants, code that does not matter on this exhaustively checked domain"
-                    if report.verified else
-                    ": equivalent mutants on every input where the artifact is correct")
-        lines.append(f"survivors ({len(report.survivors)}{note}):")
-        for survivor in report.survivors[:_SURVIVORS_SHOWN]:
-            lines.append(f"  line {survivor.line} col {survivor.column}  {survivor.operator:<22} "
-                         f"in {survivor.unit or '-'}: {survivor.before!r} -> {survivor.after!r}")
-        if len(report.survivors) > _SURVIVORS_SHOWN:
-            lines.append(f"  ... {len(report.survivors) - _SURVIVORS_SHOWN} more (see --json)")
-    return "\n".join(lines)
+    return rows
+
+
+def _test_lines(report: TrustReport) -> list[str]:
+    if not report.tests:
+        return []
+    lines = [f"tests ({len(report.tests)}):"]
+    for test in report.tests:
+        called = ", ".join(test.direct_units) or "-"
+        reason = f"  [{test.reason}]" if test.reason else ""
+        lines.append(f"  {test.status:<8} {test.seconds:7.3f}s  region {test.region_size:>4}  "
+                     f"{test.name}  -> {called}{reason}")
+    return lines
+
+
+def _survivor_lines(report: TrustReport) -> list[str]:
+    if not report.survivors:
+        return []
+    note = ""
+    if all(s.equivalent for s in report.survivors):
+        note = (": equivalent mutants, code that does not matter on this exhaustively checked domain"
+                if report.verified else
+                ": equivalent mutants on every input where the artifact is correct")
+    lines = [f"survivors ({len(report.survivors)}{note}):"]
+    for survivor in report.survivors[:_SURVIVORS_SHOWN]:
+        lines.append(f"  line {survivor.line} col {survivor.column}  {survivor.operator:<22} "
+                     f"in {survivor.unit or '-'}: {survivor.before!r} -> {survivor.after!r}")
+    if len(report.survivors) > _SURVIVORS_SHOWN:
+        lines.append(f"  ... {len(report.survivors) - _SURVIVORS_SHOWN} more (see --json)")
+    return lines
 
 
 def _counterexample(record: dict[str, Any] | None) -> str:

@@ -1,5 +1,5 @@
-"""The result rows -> the statistics' tables: design against search per spec, and
-comprehensibility against trust over the artifacts.
+"""The result rows as samples, and the statistics' tables over them: one generator against
+another per spec, and comprehensibility against trust over the artifacts.
 
 Helpers over the rows of the results database (``sva.results.store.load_rows``), built on
 the pure statistics of :mod:`sva.results.stats`: only cells with ``status == "done"`` count
@@ -176,10 +176,10 @@ def _test(first: Sample, second: Sample) -> tuple[str, float | None, float | Non
         return "none", None, None, "none"
     if first.single or second.single:
         one, runs = (first, second) if first.single else (second, first)
-        result = signed_rank(runs.values, reference=one.values[0])
-        return "signed-rank", result.w, result.p_value, result.method
-    result = mann_whitney(first.values, second.values)
-    return "mann-whitney", result.u, result.p_value, result.method
+        ranked = signed_rank(runs.values, reference=one.values[0])
+        return "signed-rank", ranked.w, ranked.p_value, ranked.method
+    tested = mann_whitney(first.values, second.values)
+    return "mann-whitney", tested.u, tested.p_value, tested.method
 
 
 def compare(rows: Iterable[Mapping[str, Any]], metrics: Sequence[str] | None = None, *,

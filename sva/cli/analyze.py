@@ -25,14 +25,12 @@ from sva.measure.batch import DEFAULT_TIMEOUT, Analyzed, Failed, Outcome, Skippe
 from sva.measure.registry import measurements
 from sva.measure.source import MAX_BYTES
 
-__all__ = ["register", "run_analyze", "run_explain", "outcome_json", "format_table"]
+__all__ = ["analyze_parser", "explain_parser", "run_analyze", "run_explain", "outcome_json", "format_table"]
 
 
-def register(subparsers: Any) -> None:
-    """Add the ``analyze`` and ``explain`` subcommands."""
-    analyze = subparsers.add_parser(
-        "analyze", help="measure Python files and folders (decomposability, explanation length, radon)",
-        description="Measure every Python file given or found in the folders given.")
+def analyze_parser(analyze: argparse.ArgumentParser) -> None:
+    """Build ``sva analyze``."""
+    analyze.description = "Measure every Python file given or found in the folders given."
     analyze.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (walked recursively)")
     analyze.add_argument("--json", action="store_true", help="print one JSON document instead of tables")
     analyze.add_argument("--diagram", metavar="DIR", help="write one unit-graph diagram per file (.dot, and .svg when dot exists)")
@@ -45,9 +43,10 @@ def register(subparsers: Any) -> None:
                          help=f"skip files larger than N bytes with a failure (default {MAX_BYTES})")
     analyze.set_defaults(handler=run_analyze)
 
-    explain = subparsers.add_parser(
-        "explain", help="print the explanation that explanation_length counts",
-        description="Print the top-down explanation of FILE from its entry function, with token counts.")
+
+def explain_parser(explain: argparse.ArgumentParser) -> None:
+    """Build ``sva explain``."""
+    explain.description = "Print the top-down explanation of FILE from its entry function, with token counts."
     explain.add_argument("file", metavar="FILE")
     explain.add_argument("--entry", metavar="NAME", help="entry function (default: inferred)")
     explain.set_defaults(handler=run_explain)
@@ -107,7 +106,7 @@ def format_table(outcome: Analyzed) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _error_line(outcome: Outcome) -> str:
+def _error_line(outcome: Failed | Skipped) -> str:
     if isinstance(outcome, Skipped):
         return error_line(f"{outcome.path}: skipped: {outcome.reason}")
     return error_line(f"{outcome.path}: {outcome.reason}")

@@ -1,15 +1,15 @@
-"""``sva specs``: list the registered specs."""
+"""``sva specs``: list the registered specs (:func:`sva.families.all_specs`)."""
 
 from __future__ import annotations
 
 import argparse
 import json
 
-from sva.specs import all_specs
+from sva.families import all_specs
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("specs", help="list the specs", description="List the registered specs.")
+def specs_parser(parser: argparse.ArgumentParser) -> None:
+    parser.description = "List the registered specs."
     parser.add_argument("--json", action="store_true", help="print a JSON list of spec objects")
     parser.set_defaults(handler=run)
 

@@ -10,19 +10,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from sva.results.store import DEFAULT_RESULTS
 
-__all__ = ["register", "run_report", "DEFAULT_RESULTS"]
+__all__ = ["report_parser", "run_report"]
 
 
-def register(subparsers: Any) -> None:
-    """Add the ``report`` subcommand."""
-    parser = subparsers.add_parser(
-        "report", help="write the HTML/Markdown/CSV report of the latest run",
-        description="Rebuild the report of the latest 'sva run' in a results folder: one self-contained "
-                    "HTML page (figures inline, opens offline), report.md and report.csv beside it.")
+def report_parser(parser: argparse.ArgumentParser) -> None:
+    """Build ``sva report``."""
+    parser.description = ("Rebuild the report of the latest 'sva run' in a results folder: one self-contained "
+                          "HTML page (figures inline, opens offline), report.md and report.csv beside it.")
     parser.add_argument("--results", default=DEFAULT_RESULTS, metavar="DIR",
                         help=f"results folder of 'sva run' (default {DEFAULT_RESULTS})")
     parser.add_argument("--out", default=None, metavar="DIR", help="where to write the report (default DIR/report)")

@@ -1,4 +1,4 @@
-"""``sva run`` (the experiment) and ``sva export`` (its rows as CSV).
+"""``sva run``: the experiment (:mod:`sva.experiment`), then its report (:mod:`sva.report`).
 
 ``sva run`` exits 0 when the run finished (whatever its cells scored), 1 when ``--external``
 entries were skipped (each named on one ``sva:`` line) but the rest ran, 2 for bad input or a
@@ -12,8 +12,6 @@ import argparse
 import sys
 
 from sva.results.store import DEFAULT_RESULTS
-from sva.errors import UsageError
-
 
 
 def _count(name: str, minimum: int):
@@ -36,16 +34,16 @@ def _names(text: str) -> tuple[str, ...]:
     return names
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def run_parser(run: argparse.ArgumentParser) -> None:
+    """Build ``sva run`` (its epilog lists the presets, so this loads them)."""
     from sva.experiment.presets import load_presets
 
     presets = load_presets()
-    run = subparsers.add_parser(
-        "run", help="run the experiment: every spec x generator x seed, stored and reported",
-        description="Generate, analyze and trust every cell (spec x generator x seed) of a preset in parallel "
-                    "worker processes (or on a Dask cluster), store one row per cell in DIR/results.sqlite (resumable: cells already "
-                    "stored are skipped), then write the report.",
-        epilog="presets: " + "; ".join(f"{name}: {preset.description}" for name, preset in presets.items()))
+    run.description = (
+        "Generate, analyze and trust every cell (spec x generator x seed) of a preset in parallel worker processes "
+        "(or on a Dask cluster), store one row per cell in DIR/results.sqlite (resumable: cells already stored are "
+        "skipped), then write the report.")
+    run.epilog = "presets: " + "; ".join(f"{name}: {preset.description}" for name, preset in presets.items())
     run.add_argument("--preset", default="default", help=f"one of: {', '.join(presets)} (default: default)")
     run.add_argument("--specs", type=_names, default=None, help="comma-separated spec names (default: the preset's)")
     run.add_argument("--generators", type=_names, default=None, help="comma-separated generators (default: the preset's)")
@@ -65,13 +63,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     run.add_argument("--retry-failed", action="store_true", help="run failed cells again instead of keeping them")
     run.add_argument("--no-report", action="store_true", help="do not write the report at the end")
     run.set_defaults(handler=run_command)
-
-    export = subparsers.add_parser("export", help="write the results database's rows as CSV",
-                                   description="Write the rows of the latest run (or every row) as CSV.")
-    export.add_argument("--results", default=DEFAULT_RESULTS, help=f"results folder (default: {DEFAULT_RESULTS})")
-    export.add_argument("--csv", required=True, metavar="FILE", help="the CSV file to write")
-    export.add_argument("--all", action="store_true", help="every stored row, not only the latest run's cells")
-    export.set_defaults(handler=export_command)
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -122,13 +113,3 @@ def _external(directory: str, preset):
         raise InputError(f"{directory}: no artifact for this run's specs ({', '.join(preset.spec_names())}); "
                          f"add the folder's specs with --specs")
     return folder
-
-
-def export_command(args: argparse.Namespace) -> int:
-    from sva.results.store import export_csv
-
-    if not args.csv:
-        raise UsageError("--csv needs a file name")
-    count = export_csv(args.results, args.csv, every=args.all)
-    print(f"{count} rows -> {args.csv}")
-    return 0

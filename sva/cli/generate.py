@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from sva.core.family import Judgement
-from sva.errors import InputError, UsageError, error_line
+from sva.errors import InputError, UsageError, error_line, os_reason
 from sva.generate import COMMITTED, GENERATORS, generate, get_generator, write_artifact
 from sva.core.rng import check_seed
-from sva.specs import Spec, all_specs, get_spec
+from sva.core.spec import Spec
+from sva.families import all_specs, get_spec
 
 
 def _seed(text: str) -> int:
@@ -37,9 +38,8 @@ def _setting(text: str) -> tuple[str, Any]:
         return key, value
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    one = subparsers.add_parser("generate", help="write one artifact",
-                                description="Generate the artifact of one spec with one generator and seed.")
+def generate_parser(one: argparse.ArgumentParser) -> None:
+    one.description = "Generate the artifact of one spec with one generator and seed."
     one.add_argument("spec", help="spec name (see 'sva specs')")
     one.add_argument("--generator", required=True, help=f"one of: {', '.join(GENERATORS)}")
     one.add_argument("--seed", type=_seed, default=0, help="non-negative int (default 0)")
@@ -48,20 +48,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                      help="override one configuration value, e.g. --set population=200")
     one.set_defaults(handler=run_one)
 
-    every = subparsers.add_parser("generate-all", help="write both artifacts of every spec",
-                                  description="Generate every spec with every generator for one seed, "
-                                              "verify each artifact on its whole domain in the sandbox, "
-                                              "and print where they are.")
+
+def generate_all_parser(every: argparse.ArgumentParser) -> None:
+    every.description = ("Generate every spec with every generator for one seed, verify each artifact on its "
+                         "whole domain in the sandbox, and print where they are.")
     every.add_argument("--seed", type=_seed, default=0, help="non-negative int (default 0)")
     every.add_argument("--out", default="artifacts", help="output folder (default: artifacts)")
     every.add_argument("--specs", default=None, help="comma-separated spec names (default: all)")
     every.set_defaults(handler=run_all)
 
-    factorize = subparsers.add_parser(
-        "factorize", help="factorize a module mechanically",
-        description="Read a Python module statically into the spec's primitives (it is never run), remove "
-                    "introns, simplify and name repeated parts, each step checked equivalent on the spec's "
-                    "domain, and write the result as an artifact with a manifest of the steps.")
+
+def factorize_parser(factorize: argparse.ArgumentParser) -> None:
+    factorize.description = (
+        "Read a Python module statically into the spec's primitives (it is never run), remove introns, simplify "
+        "and name repeated parts, each step checked equivalent on the spec's domain, and write the result as an "
+        "artifact with a manifest of the steps.")
     factorize.add_argument("file", help="the Python module (its function bodies must use only the spec's primitives)")
     factorize.add_argument("--spec", required=True, help="spec name (see 'sva specs')")
     factorize.add_argument("--out", default="factorized", help="output folder (default: factorized)")
@@ -111,7 +112,7 @@ def run_all(args: argparse.Namespace) -> int:
                 passed, cases = judgement.checked
                 check = CaseCheck(cases=cases, passed=passed, first_failure=judgement.counterexample)
             else:
-                check = check_cases(artifact.source, spec, spec.domain.cases)
+                check = check_cases(artifact.source, spec, spec.domain.cases or ())  # () when infinite
             if check.crash:
                 failures += 1
                 print(error_line(f"{path}: {check.crash}"), file=sys.stderr)
@@ -135,7 +136,7 @@ def run_factorize(args: argparse.Namespace) -> int:
     try:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
+        reason = os_reason(error) if isinstance(error, OSError) else str(error)
         raise InputError(f"{path}: cannot read the module: {reason}") from None
     family = family_of(spec)
     program, steps, read = factorize_source(source, str(path), spec, family)

@@ -1,0 +1,127 @@
+"""``sva claims``: judge the essay's claims on a results database and say which hold.
+
+``sva claims [--results DIR] [--json]`` evaluates the claims in this process
+(:func:`sva.results.claims.evaluate_claims` on ``DIR/results.sqlite``), and prints one line per
+claim (overall) and per spec, ``holds``, ``does not hold``, ``by construction`` (structural: not a
+finding), ``cannot vary`` (degenerate), ``too few seeds`` or ``no data``, with the claim's
+sentence, then the tally of the findings, and writes the same as ``DIR/claims.json`` (``--json``
+prints that document instead of the lines).
+
+Each verdict is read as the claims tests (``benchmarks/claims``, the pytest view of the same
+verdicts) end on it (:func:`sva.results.verdicts.test_outcome`): a finding that is supported
+passes ("holds"), any other finding fails ("does not hold"), everything else is skipped with its
+reason. The document's ``pytest_exit_status`` is the status those tests exit with on the same
+database (1 when a tested claim does not hold, else 0).
+
+The claims are research findings, not gates: exit status 0 whenever they were judged, whatever
+they found; 1 when there is nothing to judge (no database, or no done cell in its latest run);
+2 for a bad flag or a results folder that cannot be written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, Iterable
+
+from sva.atomic import write_text_atomically
+from sva.errors import OutputError, SvaError, error_line, os_reason
+from sva.results.claims import ClaimResult, evaluate_claims
+from sva.results.store import DEFAULT_RESULTS, load_rows
+from sva.results.verdicts import Verdict, test_outcome
+
+__all__ = ["CLAIMS_FILE", "claims_document", "claims_parser", "run_claims"]
+
+CLAIMS_FILE = "claims.json"
+
+#: What a claim's line says, by how its test ended (a skipped one says why instead).
+_HOLDS = {"passed": "holds", "failed": "does not hold", "skipped": "no data"}
+#: What a skipped test's verdict says instead of "no data".
+_SKIPPED = {"structural": "by construction", "degenerate": "cannot vary", "too few seeds": "too few seeds"}
+#: Every word a line can say, in the order the tally counts them.
+_WORDS = ("holds", "does not hold", "by construction", "cannot vary", "too few seeds", "no data")
+
+
+def claims_parser(parser: argparse.ArgumentParser) -> None:
+    """Build ``sva claims``."""
+    parser.description = (
+        "Judge the essay's claims on DIR/results.sqlite (the verdicts the claims tests in benchmarks/claims "
+        "check) and print, for each claim overall and on each spec, whether the data support it, with the "
+        "numbers. Writes DIR/claims.json. Exit status 0 whenever the claims were judged, whatever they found.")
+    parser.add_argument("--results", default=DEFAULT_RESULTS, metavar="DIR",
+                        help=f"results folder written by 'sva run' (default: {DEFAULT_RESULTS})")
+    parser.add_argument("--json", action="store_true", help="print the claims.json document instead of lines")
+    parser.set_defaults(handler=run_claims)
+
+
+def run_claims(args: argparse.Namespace) -> int:
+    results_dir = Path(args.results).resolve()
+    try:
+        rows = load_rows(results_dir)
+    except SvaError as error:  # nothing to judge: one line and status 1
+        print(error_line(str(error)), file=sys.stderr)
+        return 1
+    if not any(row.get("status") == "done" for row in rows):
+        print(error_line(f"{results_dir}: the results database has no done cell in its latest run; "
+                         f"run 'sva run --out {args.results}' first"), file=sys.stderr)
+        return 1
+    document = claims_document(results_dir, evaluate_claims(rows))
+    _write(results_dir / CLAIMS_FILE, document)
+    if args.json:
+        print(json.dumps(document, indent=2, sort_keys=True))
+    else:
+        print("\n".join(_lines(document)))
+        print(f"written: {results_dir / CLAIMS_FILE}")
+    return 0
+
+
+def claims_document(results_dir: Path, results: Iterable[ClaimResult]) -> dict[str, Any]:
+    """The ``claims.json`` document: every claim's verdict overall and on each spec, each with the
+    outcome of its claims test and the word a line says for it."""
+    claims = [_claim_entry(result) for result in results]
+    failed = any(entry["outcome"] == "failed" for claim in claims for entry in (claim, *claim["specs"]))
+    return {"results": str(results_dir), "pytest_exit_status": int(failed), "claims": claims}
+
+
+def _claim_entry(result: ClaimResult) -> dict[str, Any]:
+    overall = {key: value for key, value in result.as_json().items() if key != "specs"}
+    return {**overall, **_judged(result.verdict), "specs": [_spec_entry(verdict) for verdict in result.specs]}
+
+
+def _spec_entry(verdict: Verdict) -> dict[str, Any]:
+    return {**verdict.as_json(), **_judged(verdict.verdict)}
+
+
+def _judged(verdict: str) -> dict[str, str]:
+    outcome = test_outcome(verdict)
+    holds = _SKIPPED.get(verdict, _HOLDS[outcome]) if outcome == "skipped" else _HOLDS[outcome]
+    return {"outcome": outcome, "holds": holds}
+
+
+def _lines(document: dict[str, Any]) -> list[str]:
+    lines = []
+    for claim in document["claims"]:
+        lines.append(f"{claim['name']:<32} {claim.get('holds', '-'):<13} {claim.get('sentence', '')}")
+        for spec in claim["specs"]:
+            lines.append(f"  {spec['spec']:<30} {spec['holds']:<13} {spec.get('sentence', '')}")
+    return lines + [_tally_line(document)]
+
+
+def _tally_line(document: dict[str, Any]) -> str:
+    overall = [claim.get("holds") for claim in document["claims"]]
+    findings = [holds for holds in overall if holds in ("holds", "does not hold")]
+    specs = [spec["holds"] for claim in document["claims"] for spec in claim["specs"]]
+    others = [name for name in _WORDS[2:] if overall.count(name)]
+    return (f"claims: {findings.count('holds')} of {len(findings)} findings hold overall"
+            + "".join(f", {overall.count(name)} {name}" for name in others)
+            + "; on specs: " + ", ".join(f"{specs.count(name)} {name}" for name in _WORDS if specs.count(name)))
+
+
+def _write(path: Path, document: dict[str, Any]) -> None:
+    try:
+        write_text_atomically(path, json.dumps(document, indent=2, sort_keys=True) + "\n")
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write the claims: {os_reason(error)}; "
+                          f"make the results folder writable") from None
