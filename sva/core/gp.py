@@ -46,13 +46,14 @@ def individual_class(kind: type, weights: Sequence[float], **attributes: Any) ->
                                                 "__doc__": f"fitness with weights {tuple(weights)}"})
 
     def __init__(self: Any, content: Any = ()) -> None:
-        kind.__init__(self, content)
+        super(made, self).__init__(content)
         self.fitness = fitness()
         for name, value in attributes.items():
             setattr(self, name, value)
 
-    return type("Individual", (kind,), {"__init__": __init__,
+    made = type("Individual", (kind,), {"__init__": __init__,
                                         "__doc__": f"{kind.__name__} that carries its own fitness"})
+    return made
 
 
 def score_new(individuals: Sequence[Any], evaluate: Callable[[Sequence[Any]], None]) -> int:

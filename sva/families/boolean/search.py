@@ -32,6 +32,7 @@ This is the Boolean family's search; the ``search`` generator
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import operator
 import time
@@ -127,22 +128,23 @@ class OutputRun:
     cpu_time_s: float
 
 
-def toolbox(pset: gp.PrimitiveSet, settings: SearchSettings) -> base.Toolbox:
-    """What ``algorithms.varAnd`` reads: one-point crossover and subtree mutation under the height limit."""
-    limit = gp.staticLimit(key=operator.attrgetter("height"), max_value=settings.height_limit)
-    new_subtree = functools.partial(gp.genFull, min_=settings.mutation_min_height,
-                                    max_=settings.mutation_max_height)
-    tools_ = base.Toolbox()
-    tools_.register("mate", limit(gp.cxOnePoint))
-    tools_.register("mutate", limit(functools.partial(gp.mutUniform, expr=new_subtree, pset=pset)))
-    return tools_
+def toolbox(pset: gp.PrimitiveSet, config: Mapping[str, Any]) -> base.Toolbox:
+    """What ``algorithms.varAnd`` reads: one-point crossover and subtree mutation (of the
+    configuration's heights) under its height limit."""
+    limit = gp.staticLimit(key=operator.attrgetter("height"), max_value=config["height_limit"])
+    new_subtree = functools.partial(gp.genFull, min_=config["mutation_min_height"],
+                                    max_=config["mutation_max_height"])
+    variation = base.Toolbox()
+    variation.register("mate", limit(gp.cxOnePoint))
+    variation.register("mutate", limit(functools.partial(gp.mutUniform, expr=new_subtree, pset=pset)))
+    return variation
 
 
 def evolve(pset: gp.PrimitiveSet, table: PackedTable, output: int, settings: SearchSettings,
            seed: int) -> OutputRun:
     """One GP run minimising the wrong rows of ``table`` for output number ``output``."""
     individual = individual_class(gp.PrimitiveTree, (-1.0,))
-    variation = toolbox(pset, settings)
+    variation = toolbox(pset, dataclasses.asdict(settings))
 
     def evaluate(fresh: Sequence[Any]) -> None:
         for each in fresh:
