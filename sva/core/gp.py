@@ -46,12 +46,12 @@ def individual_class(kind: type, weights: Sequence[float], **attributes: Any) ->
                                                 "__doc__": f"fitness with weights {tuple(weights)}"})
 
     def __init__(self: Any, content: Any = ()) -> None:
-        super(made, self).__init__(content)
+        super(made, self).__init__(content)  # type: ignore[arg-type]
         self.fitness = fitness()
         for name, value in attributes.items():
             setattr(self, name, value)
 
-    made = type("Individual", (kind,), {"__init__": __init__,
+    made: type = type("Individual", (kind,), {"__init__": __init__,
                                         "__doc__": f"{kind.__name__} that carries its own fitness"})
     return made
 

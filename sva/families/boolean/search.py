@@ -26,8 +26,8 @@ The best tree(s) become one IR function, ``spec.entry(*spec.params)``, returning
 expression (a tuple of them, in output order, for several outputs), rendered by the shared
 emitter. A failed run still yields an artifact: the best tree found, with ``success`` false.
 
-This is the Boolean family's search; the ``search`` generator
-(:mod:`sva.generate.search`) reaches it through the family's :class:`~sva.core.family.Family`.
+This is the Boolean family's search; the ``search`` generator (:mod:`sva.generate`) reaches it
+through the family's :attr:`~sva.core.family.Family.generators`.
 """
 
 from __future__ import annotations
