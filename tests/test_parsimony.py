@@ -324,6 +324,6 @@ def test_a_family_without_parsimony_refuses_it_in_one_line():
         name = "bare"
 
     with pytest.raises(UsageError, match="family 'bare' has no search-parsimony generator"):
-        Bare().parsimony(get_spec("parity-3"), 0, None)
+        Bare().generator("search-parsimony")
     with pytest.raises(UsageError, match="int >= 4"):
         generate(get_spec("parity-3"), "search-parsimony", 0, {"population_size": 2})

@@ -16,7 +16,8 @@ call no other part, so the main tree is the only caller.
   crossover probability, then each tree of each offspring is mutated with the mutation
   probability, each by the operator of its own primitive set. Changed individuals lose their
   fitness.
-* :func:`evolve`: the generational loop of the families' ``search`` (selection of
+* :func:`evolve`: the generational loop of the families' ``search``
+  (:func:`sva.core.gp.generational`: selection of
   ``population - elites`` parents, variation, the elites' clones, only new or changed
   individuals evaluated and counted), so ``search-modular`` spends the budget the way search
   does: at most ``population x (generations + 1)`` evaluations, and a run may stop early.
@@ -40,14 +41,13 @@ arity 2, called twice) and ``ADF1`` as evolved but not emitted.
 from __future__ import annotations
 
 import random
-import time
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping, Sequence
 
 from deap import base, gp
 
+from sva.core import gp as gp_kit
 from sva.core.program import Apply, Call, Expr, Function, Program, Return, TupleOf
-from sva.core.rng import seeded
 from sva.core.settings import integer
 
 __all__ = ["ModularIndividual", "ModularRun", "individual_class", "modular_config", "modular_program", "part_names",
@@ -97,19 +97,8 @@ class ModularIndividual:
 
 def individual_class(weights: tuple[float, ...]) -> type:
     """A :class:`ModularIndividual` class with its own fitness class (what ``creator.create``
-    would make, but local to one run)."""
-
-    class Fitness(base.Fitness):
-        pass
-
-    Fitness.weights = tuple(weights)
-
-    class Individual(ModularIndividual):
-        def __init__(self, trees: Sequence[gp.PrimitiveTree]) -> None:
-            super().__init__(trees)
-            self.fitness = Fitness()
-
-    return Individual
+    would make, but local to one run: :func:`sva.core.gp.individual_class`)."""
+    return gp_kit.individual_class(ModularIndividual, weights)
 
 
 def vary(parents: Sequence[Any], clone: Callable[[Any], Any], mate: Callable[[Any, Any], tuple[Any, Any]],
@@ -152,34 +141,15 @@ def evolve(initial: Callable[[], Any], evaluate: Callable[[Sequence[Any]], None]
            select: Callable[[Sequence[Any], int], list[Any]], variation: Callable[[list[Any]], list[Any]],
            clone: Callable[[Any], Any], rank: Callable[[Any], tuple], population_size: int, generations: int,
            elites: int, solved: Callable[[Any], bool], seed: int) -> ModularRun:
-    """The generational loop of search (module docstring). ``rank`` orders individuals (lower is
-    better; ties keep the earlier one) for the elites and the best; ``solved(best)`` stops the
-    run early. Everything random happens inside :func:`sva.core.rng.seeded`."""
-    started_wall, started_cpu = time.perf_counter(), time.process_time()
-
-    def score_new(individuals: Sequence[Any]) -> int:
-        fresh = [individual for individual in individuals if not individual.fitness.valid]
-        evaluate(fresh)
-        return len(fresh)
-
-    with seeded(seed):
-        population = [initial() for _ in range(population_size)]
-        evaluations = score_new(population)
-        best = min(population, key=rank)
-        hall = sorted(population, key=rank)[:elites]
-        history = [rank(best)[0]]
-        generation = 0
-        while generation < generations and not solved(best):
-            generation += 1
-            offspring = variation(select(population, population_size - elites))
-            offspring.extend(clone(elite) for elite in hall)
-            evaluations += score_new(offspring)
-            best = min([best] + offspring, key=rank)
-            hall = sorted(hall + offspring, key=rank)[:elites]
-            population = offspring
-            history.append(rank(best)[0])
-    return ModularRun(best, tuple(history), generation, evaluations, time.perf_counter() - started_wall,
-                      time.process_time() - started_cpu)
+    """The generational loop of search (:func:`sva.core.gp.generational`). ``rank`` orders
+    individuals (lower is better; ties keep the earlier one) for the elites and the best;
+    ``solved(best)`` stops the run early."""
+    run = gp_kit.generational(
+        initial=initial, evaluate=evaluate, select=select, vary=variation, clone=clone,
+        keeper=gp_kit.RankKeeper(rank, elites), observe=lambda population, best: rank(best)[0],
+        stop=lambda best, _: solved(best), population_size=population_size, generations=generations,
+        elites=elites, seed=seed)
+    return ModularRun(run.best, run.history, run.generations, run.evaluations, run.wall_time_s, run.cpu_time_s)
 
 
 # -- evaluating by value ----------------------------------------------------------------------

@@ -11,10 +11,9 @@ what                     default
 =======================  ==================================================================
 ``specs()``              required: the family's specs, in listing order
 ``primitives``           required: how each primitive renders (:class:`~sva.core.emitter.Primitive`)
-``search``               required: ``search_module`` (or ``search_defaults``/``search`` overridden)
-``parsimony``            none: ``parsimony_module``, the multi-objective search (``search-parsimony``)
+``generator_modules``    required: ``search``'s module (or ``search_defaults``/``search`` overridden);
+                         optional: ``search-parsimony``'s (NSGA-II), ``search-modular``'s (evolved parts)
 ``factorize_plan``       none: ``factorize_module``, the checks and simplification of ``factorized``
-``modular``              none: ``modular_module``, search with evolved parts (``search-modular``)
 ``templates``            required: design templates by spec kind
 ``contract_strategy``    the Hypothesis strategy a design contract draws a parameter from
 ``probe``/``judge``      none: a family may trace an artifact in the sandbox and judge the trace
@@ -26,7 +25,7 @@ what                     default
 ``training_share``       training cases / size of a finite domain; ``None`` for an infinite one
 =======================  ==================================================================
 
-Worked example (the smallest family, a complete one, lives in ``tests/families/tiny/``): a
+Worked example (the smallest family, a complete one, lives in ``tests/plugin_family/tinyfam/``): a
 family whose specs negate one bit renders ``NOT`` as ``not a``, searches by trying the two
 one-node programs, designs ``return not a`` and adds no fields.
 """
@@ -43,7 +42,7 @@ if TYPE_CHECKING:
     from sva.core.program import Program
     from sva.core.spec import Case, Spec
 
-__all__ = ["Diagram", "Family", "FamilyField", "Judgement", "Section"]
+__all__ = ["Diagram", "Family", "FamilyField", "Hooks", "Judgement", "Section"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +55,21 @@ class FamilyField:
     label: str
     better: str | None = None
     json: bool = False
+
+
+@dataclass(frozen=True)
+class Hooks:
+    """How a family runs one generator: the configuration used when the caller gives none, and
+    the artifact of (spec, seed, configuration)."""
+
+    defaults: Callable[["Spec"], dict[str, Any]]
+    generate: Callable[["Spec", int, Mapping[str, Any] | None], "Artifact"]
+
+    @classmethod
+    def of_module(cls, module: str) -> "Hooks":
+        """The hooks of a module with ``default_config`` and ``generate``, imported on first use."""
+        return cls(lambda spec: importlib.import_module(module).default_config(spec),
+                   lambda spec, seed, config: importlib.import_module(module).generate(spec, seed, config))
 
 
 @dataclass(frozen=True)
@@ -139,14 +153,35 @@ class Family:
 
     # -- generators -----------------------------------------------------------------------------
 
-    #: the module of the family's search, imported on first use (listing specs imports no DEAP):
-    #: it has ``default_config(spec)`` and ``generate(spec, seed, config) -> Artifact``
-    search_module: str | None = None
+    #: the modules of the generators the family runs itself, by generator name (``"search"``,
+    #: ``"search-parsimony"``, ``"search-modular"``), each imported on first use (listing specs
+    #: imports no DEAP) and with ``default_config(spec)`` and ``generate(spec, seed, config) -> Artifact``
+    generator_modules: Mapping[str, str] = {}
 
-    def _search_module(self) -> Any:
-        if self.search_module is None:
-            raise NotImplementedError(f"family {self.name!r} has no search")
-        return importlib.import_module(self.search_module)
+    #: the module of the family's factorization plan (``factorized``, :mod:`sva.core.factorize`),
+    #: imported on first use; it has ``plan(spec) -> Plan``
+    factorize_module: str | None = None
+
+    @property
+    def generators(self) -> Mapping[str, Hooks]:
+        """Every generator the family runs itself, by name: ``search`` and ``factorized`` always
+        (a family without a factorization plan refuses ``factorized`` in one line), then those of
+        :attr:`generator_modules`. ``design`` is the core's, for every family."""
+        found = {"search": Hooks(self.search_defaults, self.search),
+                 "factorized": Hooks(self.factorize_defaults, self.factorize)}
+        found.update((name, Hooks.of_module(module)) for name, module in self.generator_modules.items()
+                     if name not in found)
+        return found
+
+    def generator(self, name: str) -> Hooks:
+        """The hooks of generator ``name``; a one-line :class:`~sva.errors.UsageError` when the
+        family does not offer it."""
+        try:
+            return self.generators[name]
+        except KeyError:
+            from sva.errors import UsageError
+
+            raise UsageError(f"family {self.name!r} has no {name} generator") from None
 
     def search_defaults(self, spec: "Spec") -> dict[str, Any]:
         """Every setting of the ``search`` generator for ``spec`` (JSON-able)."""
@@ -156,29 +191,10 @@ class Family:
         """The ``search`` generator's artifact for (spec, seed, configuration)."""
         return self._search_module().generate(spec, seed, config)
 
-    #: the module of the family's multi-objective search (``search-parsimony``: NSGA-II on training
-    #: error and explanation size, :mod:`sva.core.pareto`), imported on first use; it has
-    #: ``default_config(spec)`` and ``generate(spec, seed, config) -> Artifact``
-    parsimony_module: str | None = None
-
-    def _parsimony_module(self) -> Any:
-        if self.parsimony_module is None:
-            from sva.errors import UsageError
-
-            raise UsageError(f"family {self.name!r} has no search-parsimony generator")
-        return importlib.import_module(self.parsimony_module)
-
-    def parsimony_defaults(self, spec: "Spec") -> dict[str, Any]:
-        """Every setting of the ``search-parsimony`` generator for ``spec`` (JSON-able)."""
-        return self._parsimony_module().default_config(spec)
-
-    def parsimony(self, spec: "Spec", seed: int, config: Mapping[str, Any] | None) -> "Artifact":
-        """The ``search-parsimony`` generator's artifact for (spec, seed, configuration)."""
-        return self._parsimony_module().generate(spec, seed, config)
-
-    #: the module of the family's factorization plan (``factorized``, :mod:`sva.core.factorize`),
-    #: imported on first use; it has ``plan(spec) -> Plan``
-    factorize_module: str | None = None
+    def _search_module(self) -> Any:
+        if "search" not in self.generator_modules:
+            raise NotImplementedError(f"family {self.name!r} has no search")
+        return importlib.import_module(self.generator_modules["search"])
 
     def factorize_plan(self, spec: "Spec") -> Any:
         """The :class:`~sva.core.factorize.Plan` of ``factorized`` for ``spec``: its domain
@@ -200,26 +216,6 @@ class Family:
 
         self.factorize_plan(spec)
         return factorized_artifact(spec, seed, config, self)
-
-    #: the module of the family's search with automatically defined functions (``search-modular``,
-    #: :mod:`sva.core.adf`), imported on first use; it has ``default_config(spec)`` and
-    #: ``generate(spec, seed, config) -> Artifact``
-    modular_module: str | None = None
-
-    def _modular_module(self) -> Any:
-        if self.modular_module is None:
-            from sva.errors import UsageError
-
-            raise UsageError(f"family {self.name!r} has no search-modular generator")
-        return importlib.import_module(self.modular_module)
-
-    def modular_defaults(self, spec: "Spec") -> dict[str, Any]:
-        """Every setting of the ``search-modular`` generator for ``spec`` (JSON-able)."""
-        return self._modular_module().default_config(spec)
-
-    def modular(self, spec: "Spec", seed: int, config: Mapping[str, Any] | None) -> "Artifact":
-        """The ``search-modular`` generator's artifact for (spec, seed, configuration)."""
-        return self._modular_module().generate(spec, seed, config)
 
     @property
     def templates(self) -> Mapping[str, tuple[str, Callable[["Spec"], "Program"]]]:

@@ -1,7 +1,9 @@
 """Generators: every one turns (spec, seed, configuration) into an :class:`Artifact`.
 
 All generators share one signature, ``generate(spec, seed, config=None) -> Artifact``, and
-one emitter. :data:`GENERATORS` lists them so the CLI and the experiment runner discover new
+one emitter. ``design`` is built here for every family (:mod:`sva.generate.design`); the others
+each family runs itself, as its :attr:`~sva.core.family.Family.generators` say (a family without
+one, such as ``search-modular`` for sorting networks, refuses it in one line). :data:`GENERATORS` lists them so the CLI and the experiment runner discover new
 ones without edits. ``default_config(spec)`` gives the configuration a generator uses when the
 caller gives none; the configuration actually used is recorded in the manifest.
 
@@ -26,6 +28,7 @@ from typing import Any, Mapping
 from sva.errors import UsageError
 from sva.core.artifact import Artifact, read_manifest, write_artifact
 from sva.core.spec import Spec
+from sva.families import family_of
 
 __all__ = ["Artifact", "COMMITTED", "Construction", "GENERATORS", "Generator", "generate", "get_generator", "read_manifest",
            "write_artifact"]
@@ -46,44 +49,42 @@ class Generator:
 
     name: str
     description: str
-    module: str
+    #: the module that builds the artifacts for every family (``design``); ``None``: each family
+    #: runs the generator itself (:attr:`sva.core.family.Family.generators`)
+    module: str | None = None
     #: True when the artifact does not depend on the seed (one artifact per spec)
     deterministic: bool = False
     #: what the generator's way of building settles, whatever the spec and seed
     construction: tuple[Construction, ...] = ()
-    #: the :class:`~sva.core.family.Family` attribute a family sets to offer this generator
-    #: (``"modular_module"``); ``None``: every family offers it
-    family_hook: str | None = None
 
     def offers(self, spec: Spec) -> bool:
         """False when ``spec``'s family does not offer this generator (``sva run`` plans no cell
         for it, as ``search-modular`` on a sorting network; ``sva generate`` refuses in one line)."""
-        if self.family_hook is None:
-            return True
-        from sva.families import family_of
-
-        return getattr(family_of(spec), self.family_hook) is not None
+        return self.module is not None or self.name in family_of(spec).generators
 
     def settles(self, metric: str) -> Construction | None:
         """The construction fact that settles ``metric`` for this generator, if any."""
         return next((fact for fact in self.construction if metric in fact.metrics), None)
 
-    def _module(self) -> Any:
-        return importlib.import_module(self.module)
-
     def default_config(self, spec: Spec) -> dict[str, Any]:
         """The configuration used for ``spec`` when the caller gives none."""
-        return self._module().default_config(spec)
+        if self.module is not None:
+            return importlib.import_module(self.module).default_config(spec)
+        return family_of(spec).generator(self.name).defaults(spec)
 
     def generate(self, spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> Artifact:
         """Produce the artifact for (spec, seed, configuration)."""
-        return self._module().generate(spec, seed, config)
+        from sva.core.rng import check_seed
+
+        if self.module is not None:
+            return importlib.import_module(self.module).generate(spec, seed, config)
+        return family_of(spec).generator(self.name).generate(spec, check_seed(seed), config)
 
 
 #: Every generator, by name. Modules are imported on first use (DEAP only when searching).
 GENERATORS: dict[str, Generator] = {
     "search": Generator(
-        "search", "evolutionary search with DEAP (genetic programming)", "sva.generate.search",
+        "search", "evolutionary search with DEAP (genetic programming)",
         construction=(
             Construction(("decomposability", "effective_parts", "largest_chunk_share", "abstraction_depth"),
                          "search emits the whole artifact as one function with no helpers, so its only parts "
@@ -92,7 +93,7 @@ GENERATORS: dict[str, Generator] = {
                          "search emits no tests, so no test can point at one of its parts"),
         )),
     "design": Generator(
-        "design", "hand-style modular design templates over the same primitives", "sva.generate.design",
+        "design", "hand-style modular design templates over the same primitives", module="sva.generate.design",
         deterministic=True,
         construction=(
             Construction(("decomposability", "effective_parts", "largest_chunk_share", "abstraction_depth"),
@@ -101,7 +102,6 @@ GENERATORS: dict[str, Generator] = {
         )),
     "search-parsimony": Generator(
         "search-parsimony", "multi-objective search (NSGA-II in DEAP) on training error and explanation size",
-        "sva.generate.parsimony",
         construction=(
             Construction(("decomposability", "effective_parts", "largest_chunk_share", "abstraction_depth"),
                          "search-parsimony emits the chosen member of its front as one function with no "
@@ -111,14 +111,12 @@ GENERATORS: dict[str, Generator] = {
         )),
     "factorized": Generator(
         "factorized", "search's artifact factorized mechanically (introns, simplification, naming; no stories)",
-        "sva.generate.factorize",
         construction=(
             Construction(("localization",),
                          "factorized emits no tests, so no test can point at one of its parts"),
         )),
     "search-modular": Generator(
         "search-modular", "evolutionary search with automatically defined functions (DEAP, evolved parts)",
-        "sva.generate.modular", family_hook="modular_module",
         construction=(
             Construction(("localization",),
                          "search-modular emits no tests, so no test can point at one of its parts"),
@@ -140,7 +138,7 @@ def get_generator(name: str) -> Generator:
 
     label = label_of(name) if isinstance(name, str) else None
     if label:
-        return Generator(name, f"artifacts brought from a folder, label {label!r}", "sva.generate.external")
+        return Generator(name, f"artifacts brought from a folder, label {label!r}", module="sva.generate.external")
     try:
         return GENERATORS[name]
     except (KeyError, TypeError):

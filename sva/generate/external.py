@@ -149,8 +149,8 @@ def _label(spec: Spec, folder: Path, shown: str, problems: list[str],
                             f"looks like a tests module); rename it; skipped")
             continue
         data, problem = _read_bytes(path, where)
-        if problem is not None:
-            problems.append(problem)
+        if data is None:
+            problems.append(str(problem))
             continue
         if path.name.startswith("test_"):
             tests[path.stem[len("test_"):]] = (path, data)
@@ -280,6 +280,7 @@ def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> 
     are, its tests module if it has one. Reads and parses only; never imports the file."""
     if not config or "file" not in config or "dir" not in config:
         default_config(spec)  # raises: there is nothing to read without a folder
+    assert config is not None  # default_config refused a missing folder
     root = Path(str(config["dir"]))
     relative = str(config["file"])
     shown = f"{root}/{relative}"

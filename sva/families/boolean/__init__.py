@@ -24,10 +24,10 @@ class BooleanFamily(Family):
     name = "boolean"
     description = "Koza's Boolean problems: bits in, a bit or a tuple of bits out"
 
-    search_module = "sva.families.boolean.search"
-    parsimony_module = "sva.families.boolean.parsimony"
+    generator_modules = {"search": "sva.families.boolean.search",
+                         "search-parsimony": "sva.families.boolean.parsimony",
+                         "search-modular": "sva.families.boolean.modular"}
     factorize_module = "sva.families.boolean.factorize"
-    modular_module = "sva.families.boolean.modular"
 
     def specs(self) -> tuple[Spec, ...]:
         from sva.families.boolean.specs import boolean_specs

@@ -28,25 +28,23 @@ per output in the manifest. No ``deap.creator``: the classes are made per run.
 
 from __future__ import annotations
 
-import functools
-import operator
 from typing import Any, Mapping, Sequence
 
-from deap import algorithms, base, gp
+from deap import algorithms, gp
 
 from sva.core.artifact import Artifact
 from sva.core.emitter import emit_program, render_expression
-from sva.core.pareto import (NON_ARITHMETIC, FrontRun, check_nsga2, choose, front, front_record, nsga2,
-                                  parsimony_config, phi_of)
+from sva.core.gp import individual_class
+from sva.core.pareto import NON_ARITHMETIC, FrontRun, choose, front, front_record, nsga2, parsimony_config, phi_of
 from sva.core.program import Function, Program, Return, TupleOf
 from sva.core.rng import check_seed
-from sva.core.settings import integer, merge_config, number
+from sva.core.settings import merge_config, parsimony_schema
 from sva.core.spec import Spec
-from sva.errors import UsageError
 from sva.families.boolean.bitparallel import PackedTable, count_errors, pack_spec, primitive_set
 from sva.families.boolean.primitives import PRIMITIVES
 from sva.families.boolean.search import default_config as search_config
-from sva.families.boolean.search import tree_to_expression
+from sva.families.boolean.search import SCHEMA as SEARCH_SCHEMA
+from sva.families.boolean.search import toolbox, tree_to_expression
 
 GENERATOR = "search-parsimony"
 #: how phi sees each Boolean primitive: one non-arithmetic operation
@@ -55,6 +53,7 @@ SHAPES: dict[str, tuple[str, ...]] = {name: (NON_ARITHMETIC,) for name in PRIMIT
 SHARED = ("population_size", "generations", "init_min_height", "init_max_height", "crossover_probability",
           "mutation_probability", "mutation_min_height", "mutation_max_height", "height_limit")
 OBJECTIVES = ("size", "phi")
+SCHEMA = parsimony_schema(SEARCH_SCHEMA, SHARED, 1e9, OBJECTIVES)
 RULE = ("the smallest tree (by the size objective) among the front members whose wrong training rows are "
         "at most the front's fewest plus tolerance; ties to fewer wrong rows, then the front's order "
         "(size, then error, then the tree's text)")
@@ -65,22 +64,6 @@ def default_config(spec: Spec) -> dict[str, Any]:
     return parsimony_config(search_config(spec), SHARED, tolerance=0)
 
 
-def _check(config: Mapping[str, Any]) -> None:
-    integer(config, "population_size", 4)
-    for key in ("generations", "init_min_height", "init_max_height", "mutation_min_height",
-                "mutation_max_height", "height_limit"):
-        integer(config, key, 0)
-    number(config, "crossover_probability")
-    number(config, "mutation_probability")
-    number(config, "tolerance", 0.0, 1e9)
-    if config["objective"] not in OBJECTIVES:
-        raise UsageError(f"search setting objective={config['objective']!r} must be one of {', '.join(OBJECTIVES)}")
-    check_nsga2(config)
-    for low, high in (("init_min_height", "init_max_height"), ("mutation_min_height", "mutation_max_height")):
-        if config[low] > config[high]:
-            raise UsageError(f"search setting {low}={config[low]!r} exceeds {high}={config[high]!r}")
-
-
 def size_objective(tree: Sequence[Any], objective: str) -> float:
     """The second objective of a tree: its node count, or phi of its expression."""
     return float(len(tree)) if objective == "size" else phi_of(tree_to_expression(tree), SHAPES)
@@ -89,34 +72,19 @@ def size_objective(tree: Sequence[Any], objective: str) -> float:
 def evolve(pset: gp.PrimitiveSet, table: PackedTable, output: int, config: Mapping[str, Any],
            seed: int) -> FrontRun:
     """One NSGA-II run for output number ``output`` of ``table``."""
-
-    class Fitness(base.Fitness):
-        """(wrong training rows, size objective); both minimised."""
-
-        weights = (-1.0, -1.0)
-
-    class Individual(gp.PrimitiveTree):
-        def __init__(self, content: Any) -> None:
-            super().__init__(content)
-            self.fitness = Fitness()
-
-    limit = gp.staticLimit(key=operator.attrgetter("height"), max_value=config["height_limit"])
-    new_subtree = functools.partial(gp.genFull, min_=config["mutation_min_height"], max_=config["mutation_max_height"])
-    toolbox = base.Toolbox()
-    toolbox.register("mate", limit(gp.cxOnePoint))
-    toolbox.register("mutate", limit(functools.partial(gp.mutUniform, expr=new_subtree, pset=pset)))
+    individual = individual_class(gp.PrimitiveTree, (-1.0, -1.0))
+    variation = toolbox(pset, config)
 
     def evaluate(individuals: Sequence[Any]) -> None:
-        for individual in individuals:
-            individual.fitness.values = (float(count_errors(individual, table, output)),
-                                         size_objective(individual, config["objective"]))
+        for each in individuals:
+            each.fitness.values = (float(count_errors(each, table, output)), size_objective(each, config["objective"]))
 
     return nsga2(
-        initial=lambda: Individual(gp.genHalfAndHalf(pset, config["init_min_height"], config["init_max_height"])),
+        initial=lambda: individual(gp.genHalfAndHalf(pset, config["init_min_height"], config["init_max_height"])),
         evaluate=evaluate,
-        vary=lambda offspring: algorithms.varAnd(offspring, toolbox, config["crossover_probability"],
+        vary=lambda offspring: algorithms.varAnd(offspring, variation, config["crossover_probability"],
                                                  config["mutation_probability"]),
-        clone=toolbox.clone, population_size=config["population_size"], generations=config["generations"],
+        clone=variation.clone, population_size=config["population_size"], generations=config["generations"],
         seed=seed)
 
 
@@ -124,7 +92,7 @@ def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> 
     """The chosen front member of each output as the entry function; the fronts in the manifest."""
     seed = check_seed(seed)
     resolved = merge_config(default_config(spec), config)
-    _check(resolved)
+    SCHEMA.check(resolved)
     pset = primitive_set(spec.primitives, spec.params, name=spec.entry)
     table = pack_spec(spec)
     count = len(spec.outputs)

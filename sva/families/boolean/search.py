@@ -26,12 +26,13 @@ The best tree(s) become one IR function, ``spec.entry(*spec.params)``, returning
 expression (a tuple of them, in output order, for several outputs), rendered by the shared
 emitter. A failed run still yields an artifact: the best tree found, with ``success`` false.
 
-This is the Boolean family's search; the ``search`` generator
-(:mod:`sva.generate.search`) reaches it through the family's :class:`~sva.core.family.Family`.
+This is the Boolean family's search; the ``search`` generator (:mod:`sva.generate`) reaches it
+through the family's :attr:`~sva.core.family.Family.generators`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import operator
 import time
@@ -40,15 +41,14 @@ from typing import Any, Mapping, Sequence
 
 from deap import algorithms, base, gp, tools
 
-from sva.errors import UsageError
-from sva.core.settings import merge_config
 from sva.core.artifact import Artifact
+from sva.core.gp import HallKeeper, generational, individual_class
 from sva.families.boolean.bitparallel import PackedTable, count_errors, pack_spec, primitive_set
 from sva.core.emitter import emit_program
 from sva.families.boolean.primitives import PRIMITIVES
 from sva.core.program import Apply, Expr, Function, Name, Program, Return, TupleOf
-from sva.core.rng import check_seed, seeded
-from sva.core.settings import flag, integer, number
+from sva.core.rng import check_seed
+from sva.core.settings import Schema, fraction, merge_config, switch, whole
 from sva.core.spec import Spec
 
 GENERATOR = "search"
@@ -58,25 +58,19 @@ GENERATOR = "search"
 LARGE_BUDGETS: dict[str, tuple[int, int]] = {"mux-11": (2000, 60), "comparator-3": (2000, 60),
                                               "comparator-3-half": (2000, 60)}
 
-_DEFAULTS: dict[str, Any] = {
-    "population_size": 500,
-    "generations": 50,
-    "init_min_height": 2,
-    "init_max_height": 6,
-    "tournament_size": 7,
-    "crossover_probability": 0.9,
-    "mutation_probability": 0.1,
-    "mutation_min_height": 0,
-    "mutation_max_height": 2,
-    "height_limit": 17,
-    "elites": 1,
-    "stop_when_perfect": True,
-}
+#: Koza's settings, as calibrated (the budget of the specs of :data:`LARGE_BUDGETS` aside)
+SCHEMA = Schema(
+    (whole("population_size", 500, 2), whole("generations", 50, 0), whole("init_min_height", 2, 0),
+     whole("init_max_height", 6, 0), whole("tournament_size", 7, 1), fraction("crossover_probability", 0.9),
+     fraction("mutation_probability", 0.1), whole("mutation_min_height", 0, 0), whole("mutation_max_height", 2, 0),
+     whole("height_limit", 17, 1), whole("elites", 1, 0), switch("stop_when_perfect", True)),
+    ordered=(("init_min_height", "init_max_height"), ("mutation_min_height", "mutation_max_height")),
+    smaller=(("elites", "population_size"),))
 
 
 def default_config(spec: Spec) -> dict[str, Any]:
     """Every search setting for ``spec``, as a plain JSON-able dict (Koza's, as calibrated)."""
-    config = dict(_DEFAULTS)
+    config = SCHEMA.defaults()
     if spec.name in LARGE_BUDGETS:
         config["population_size"], config["generations"] = LARGE_BUDGETS[spec.name]
     return config
@@ -84,7 +78,7 @@ def default_config(spec: Spec) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class SearchSettings:
-    """A validated search configuration (see :data:`_DEFAULTS` for the keys)."""
+    """A validated search configuration (see :data:`SCHEMA` for the keys)."""
 
     population_size: int
     generations: int
@@ -102,28 +96,7 @@ class SearchSettings:
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> "SearchSettings":
         """Check every value; a :class:`UsageError` names the first bad one."""
-        settings = cls(
-            population_size=integer(config, "population_size", 2),
-            generations=integer(config, "generations", 0),
-            init_min_height=integer(config, "init_min_height", 0),
-            init_max_height=integer(config, "init_max_height", 0),
-            tournament_size=integer(config, "tournament_size", 1),
-            crossover_probability=number(config, "crossover_probability"),
-            mutation_probability=number(config, "mutation_probability"),
-            mutation_min_height=integer(config, "mutation_min_height", 0),
-            mutation_max_height=integer(config, "mutation_max_height", 0),
-            height_limit=integer(config, "height_limit", 1),
-            elites=integer(config, "elites", 0),
-            stop_when_perfect=flag(config, "stop_when_perfect"),
-        )
-        for low, high in (("init_min_height", "init_max_height"),
-                          ("mutation_min_height", "mutation_max_height")):
-            if config[low] > config[high]:
-                raise UsageError(f"search setting {low}={config[low]!r} exceeds {high}={config[high]!r}")
-        if settings.elites >= settings.population_size:
-            raise UsageError(f"search setting elites={settings.elites!r} must be smaller than "
-                             f"population_size={settings.population_size!r}")
-        return settings
+        return cls(**SCHEMA.check(config))
 
 
 @dataclass(frozen=True)
@@ -155,72 +128,45 @@ class OutputRun:
     cpu_time_s: float
 
 
+def toolbox(pset: gp.PrimitiveSet, config: Mapping[str, Any]) -> base.Toolbox:
+    """What ``algorithms.varAnd`` reads: one-point crossover and subtree mutation (of the
+    configuration's heights) under its height limit."""
+    limit = gp.staticLimit(key=operator.attrgetter("height"), max_value=config["height_limit"])
+    new_subtree = functools.partial(gp.genFull, min_=config["mutation_min_height"],
+                                    max_=config["mutation_max_height"])
+    variation = base.Toolbox()
+    variation.register("mate", limit(gp.cxOnePoint))
+    variation.register("mutate", limit(functools.partial(gp.mutUniform, expr=new_subtree, pset=pset)))
+    return variation
+
+
 def evolve(pset: gp.PrimitiveSet, table: PackedTable, output: int, settings: SearchSettings,
            seed: int) -> OutputRun:
     """One GP run minimising the wrong rows of ``table`` for output number ``output``."""
-    started_wall, started_cpu = time.perf_counter(), time.process_time()
+    individual = individual_class(gp.PrimitiveTree, (-1.0,))
+    variation = toolbox(pset, dataclasses.asdict(settings))
 
-    class Fitness(base.Fitness):
-        """Number of wrong training rows; fewer is better."""
+    def evaluate(fresh: Sequence[Any]) -> None:
+        for each in fresh:
+            each.fitness.values = (count_errors(each, table, output),)
 
-        weights = (-1.0,)
-
-    class Individual(gp.PrimitiveTree):
-        """A tree that carries its own fitness (what ``creator.create`` would make, but local)."""
-
-        def __init__(self, content: Any) -> None:
-            super().__init__(content)
-            self.fitness = Fitness()
-
-    limit = gp.staticLimit(key=operator.attrgetter("height"), max_value=settings.height_limit)
-    new_subtree = functools.partial(gp.genFull, min_=settings.mutation_min_height,
-                                    max_=settings.mutation_max_height)
-    toolbox = base.Toolbox()  # varAnd reads clone, mate and mutate from it
-    toolbox.register("mate", limit(gp.cxOnePoint))
-    toolbox.register("mutate", limit(functools.partial(gp.mutUniform, expr=new_subtree, pset=pset)))
-
-    def score_new(population: Sequence[Any]) -> int:
-        fresh = [individual for individual in population if not individual.fitness.valid]
-        for individual in fresh:
-            individual.fitness.values = (count_errors(individual, table, output),)
-        return len(fresh)
-
-    def best_errors(population: Sequence[Any]) -> int:
-        return int(min(individual.fitness.values[0] for individual in population))
-
-    with seeded(seed):
-        population = [Individual(gp.genHalfAndHalf(pset, settings.init_min_height,
-                                                   settings.init_max_height))
-                      for _ in range(settings.population_size)]
-        evaluations = score_new(population)
-        hall = tools.HallOfFame(max(1, settings.elites))
-        hall.update(population)
-        history = [best_errors(population)]
-        generation = 0
-        while generation < settings.generations and not (settings.stop_when_perfect and history[-1] == 0):
-            generation += 1
-            parents = tools.selTournament(population, settings.population_size - settings.elites,
-                                          tournsize=settings.tournament_size)
-            offspring = algorithms.varAnd(parents, toolbox, settings.crossover_probability,
-                                          settings.mutation_probability)
-            offspring.extend(toolbox.clone(elite) for elite in hall[:settings.elites])
-            evaluations += score_new(offspring)
-            hall.update(offspring)
-            population = offspring
-            history.append(best_errors(population))
-    best = hall[0]
-    return OutputRun(
-        output=table.outputs[output],
-        seed=seed,
-        best=best,
-        training_errors=int(best.fitness.values[0]),
-        best_errors_per_generation=tuple(history),
-        generations=generation,
-        evaluations=evaluations,
-        first_perfect_generation=history.index(0) if 0 in history else None,
-        wall_time_s=time.perf_counter() - started_wall,
-        cpu_time_s=time.process_time() - started_cpu,
-    )
+    run = generational(
+        initial=lambda: individual(gp.genHalfAndHalf(pset, settings.init_min_height, settings.init_max_height)),
+        evaluate=evaluate,
+        select=lambda population, count: tools.selTournament(population, count, tournsize=settings.tournament_size),
+        vary=lambda parents: algorithms.varAnd(parents, variation, settings.crossover_probability,
+                                               settings.mutation_probability),
+        clone=variation.clone, keeper=HallKeeper(settings.elites),
+        observe=lambda population, best: int(min(each.fitness.values[0] for each in population)),
+        stop=lambda best, errors: settings.stop_when_perfect and errors == 0,
+        population_size=settings.population_size, generations=settings.generations, elites=settings.elites,
+        seed=seed)
+    history = run.history
+    return OutputRun(output=table.outputs[output], seed=seed, best=run.best,
+                     training_errors=int(run.best.fitness.values[0]), best_errors_per_generation=history,
+                     generations=run.generations, evaluations=run.evaluations,
+                     first_perfect_generation=history.index(0) if 0 in history else None,
+                     wall_time_s=run.wall_time_s, cpu_time_s=run.cpu_time_s)
 
 
 def tree_to_expression(tree: Sequence[Any]) -> Expr:

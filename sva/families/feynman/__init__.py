@@ -39,10 +39,10 @@ class FeynmanFamily(Family):
     )
     manifest_key = "formula"
 
-    search_module = "sva.families.feynman.search"
-    parsimony_module = "sva.families.feynman.parsimony"
+    generator_modules = {"search": "sva.families.feynman.search",
+                         "search-parsimony": "sva.families.feynman.parsimony",
+                         "search-modular": "sva.families.feynman.modular"}
     factorize_module = "sva.families.feynman.factorize"
-    modular_module = "sva.families.feynman.modular"
 
     def specs(self) -> tuple[Spec, ...]:
         from sva.families.feynman.specs import feynman_specs

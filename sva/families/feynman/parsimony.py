@@ -34,24 +34,24 @@ in ``1 - R^2``): the smallest formula whose training error is within 1e-4 of the
 
 from __future__ import annotations
 
-import functools
-import operator
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
-from deap import algorithms, base, gp
+from deap import algorithms, gp
 
 from sva.core.artifact import Artifact
 from sva.core.emitter import emit_program, render_expression
-from sva.core.pareto import (ARITHMETIC, NON_ARITHMETIC, check_nsga2, choose, front, front_record, nsga2,
-                                  parsimony_config, phi_of, written_size)
+from sva.core.gp import individual_class
+from sva.core.pareto import (ARITHMETIC, NON_ARITHMETIC, FrontRun, choose, front, front_record, nsga2,
+                             parsimony_config, phi_of, written_size)
 from sva.core.program import Constant, Expr, Function, Program, Return
 from sva.core.rng import check_seed
-from sva.core.settings import integer, merge_config, number
+from sva.core.settings import merge_config, parsimony_schema
 from sva.core.spec import Spec
 from sva.errors import UsageError
 from sva.families.feynman.fitness import PENALTY, agreement, fitnesses, training_data
 from sva.families.feynman.primitives import PRIMITIVES
-from sva.families.feynman.search import SUCCESS_R2, primitive_set, scaled_expression
+from sva.families.feynman.search import SCHEMA as SEARCH_SCHEMA
+from sva.families.feynman.search import SUCCESS_R2, primitive_set, scaled_expression, toolbox
 from sva.families.feynman.search import default_config as search_config
 
 GENERATOR = "search-parsimony"
@@ -68,6 +68,7 @@ WRITTEN: dict[str, int] = {"ADD": 1, "SUB": 1, "MUL": 1, "DIV": 1, "NEG": 1, "SQ
 SHARED = ("population_size", "generations", "init_min_height", "init_max_height", "crossover_probability",
           "mutation_probability", "mutation_max_height", "height_limit", "noise")
 OBJECTIVES = ("size", "phi")
+SCHEMA = parsimony_schema(SEARCH_SCHEMA, SHARED, 1.0, OBJECTIVES)
 RULE = ("the smallest formula (by the size objective) among the front members whose training error "
         "(1 - R^2 after linear scaling) is at most the front's lowest plus tolerance; ties to the lower "
         "error, then the front's order (size, then error, then the tree's text)")
@@ -76,22 +77,6 @@ RULE = ("the smallest formula (by the size objective) among the front members wh
 def default_config(spec: Spec) -> dict[str, Any]:
     """search's budget and operators, NSGA-II selection, the objective and the tolerance."""
     return parsimony_config(search_config(spec), SHARED, tolerance=1e-4)
-
-
-def _check(config: Mapping[str, Any]) -> None:
-    integer(config, "population_size", 4)
-    for key in ("generations", "init_min_height", "init_max_height", "mutation_max_height",
-                "height_limit"):
-        integer(config, key, 0)
-    for key, high in (("crossover_probability", 1.0), ("mutation_probability", 1.0), ("noise", 10.0),
-                      ("tolerance", 1.0)):
-        number(config, key, 0.0, high)
-    if config["objective"] not in OBJECTIVES:
-        raise UsageError(f"search setting objective={config['objective']!r} must be one of {', '.join(OBJECTIVES)}")
-    check_nsga2(config)
-    if config["init_min_height"] > config["init_max_height"]:
-        raise UsageError(f"search setting init_min_height={config['init_min_height']!r} exceeds "
-                         f"init_max_height={config['init_max_height']!r}")
 
 
 def formula(spec: Spec, tree: Sequence[Any], error: float, scaling: tuple[float, float]) -> Expr:
@@ -104,69 +89,47 @@ def formula(spec: Spec, tree: Sequence[Any], error: float, scaling: tuple[float,
     return scaled_expression(tree, intercept, slope, float(spec.extra.get("rms", 0.0)))
 
 
-def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> Artifact:
-    """The chosen front member as the entry function; the front in the manifest."""
-    if spec.family != "feynman":
-        raise UsageError(f"the Feynman search needs a spec of the feynman family; {spec.name!r} is "
-                         f"family {spec.family!r}")
-    seed = check_seed(seed)
-    resolved = merge_config(default_config(spec), config)
-    _check(resolved)
+def evolve(spec: Spec, config: Mapping[str, Any], seed: int) -> FrontRun:
+    """One NSGA-II run on ``spec``'s training points with search's representation and operators."""
     pset = primitive_set(spec)
-    data = training_data(spec, float(resolved["noise"]))
-    objective = resolved["objective"]
+    data = training_data(spec, float(config["noise"]))
+    objective = config["objective"]
+    individual = individual_class(gp.PrimitiveTree, (-1.0, -1.0), scaling=(0.0, 1.0))
+    variation = toolbox(pset, config["height_limit"], config["mutation_max_height"])
 
-    class Fitness(base.Fitness):
-        """(1 - R^2 after linear scaling, size objective); both minimised."""
-
-        weights = (-1.0, -1.0)
-
-    class Individual(gp.PrimitiveTree):
-        def __init__(self, content: Any) -> None:
-            super().__init__(content)
-            self.fitness = Fitness()
-            self.scaling = (0.0, 1.0)
-
-    limit = gp.staticLimit(key=operator.attrgetter("height"), max_value=resolved["height_limit"])
-    toolbox = base.Toolbox()
-    toolbox.register("mate", limit(gp.cxOnePoint))
-    new_subtree = functools.partial(gp.genFull, min_=0, max_=resolved["mutation_max_height"])
-    toolbox.register("mutate", limit(functools.partial(gp.mutUniform, expr=new_subtree, pset=pset)))
-
-    def clone(individual: Any) -> Any:
-        copy = toolbox.clone(individual)
-        copy.scaling = individual.scaling
+    def clone(each: Any) -> Any:
+        copy = variation.clone(each)
+        copy.scaling = each.scaling
         return copy
 
     def evaluate(individuals: Sequence[Any]) -> None:
-        for individual, (error, intercept, slope) in zip(individuals, fitnesses(individuals, data)):
+        for each, (error, intercept, slope) in zip(individuals, fitnesses(individuals, data)):
             error = min(float(error), PENALTY)
-            individual.scaling = (intercept, slope)
-            written = formula(spec, individual, error, individual.scaling)
+            each.scaling = (intercept, slope)
+            written = formula(spec, each, error, each.scaling)
             second = float(written_size(written, WRITTEN) if objective == "size" else phi_of(written, SHAPES))
-            individual.fitness.values = (error, second)
+            each.fitness.values = (error, second)
 
-    run = nsga2(
-        initial=lambda: Individual(gp.genHalfAndHalf(pset, resolved["init_min_height"], resolved["init_max_height"])),
+    return nsga2(
+        initial=lambda: individual(gp.genHalfAndHalf(pset, config["init_min_height"], config["init_max_height"])),
         evaluate=evaluate,
-        vary=lambda offspring: algorithms.varAnd(offspring, toolbox, resolved["crossover_probability"],
-                                                 resolved["mutation_probability"]),
-        clone=clone, population_size=resolved["population_size"], generations=resolved["generations"],
-        seed=seed)
-    members = front(run.population)
-    chosen = choose(members, float(resolved["tolerance"]))
-    error = float(chosen.fitness.values[0])
-    expr = formula(spec, chosen, error, chosen.scaling)
-    r2 = 1.0 - error
-    docstring = (f"{spec.name} fitted by multi-objective search (DEAP, NSGA-II on training error and "
-                 f"{'tree size' if objective == 'size' else 'phi'}), seed {seed}: training R^2 = {r2:.6f} on "
-                 f"{len(spec.training)} points, the smallest formula of the final front within "
-                 f"{resolved['tolerance']} of its best error. Population {resolved['population_size']}, at most "
-                 f"{resolved['generations']} generations, linear scaling; primitives {', '.join(spec.primitives)} "
-                 f"and constants.")
-    program = Program(docstring, (Function(spec.entry, spec.params, (Return(expr),), story=spec.description),),
-                      spec.entry)
+        vary=lambda offspring: algorithms.varAnd(offspring, variation, config["crossover_probability"],
+                                                 config["mutation_probability"]),
+        clone=clone, population_size=config["population_size"], generations=config["generations"], seed=seed)
 
+
+def _docstring(spec: Spec, seed: int, config: Mapping[str, Any], r2: float) -> str:
+    return (f"{spec.name} fitted by multi-objective search (DEAP, NSGA-II on training error and "
+            f"{'tree size' if config['objective'] == 'size' else 'phi'}), seed {seed}: training R^2 = {r2:.6f} on "
+            f"{len(spec.training)} points, the smallest formula of the final front within "
+            f"{config['tolerance']} of its best error. Population {config['population_size']}, at most "
+            f"{config['generations']} generations, linear scaling; primitives {', '.join(spec.primitives)} "
+            f"and constants.")
+
+
+def describer(spec: Spec) -> Callable[[Any], dict[str, Any]]:
+    """What the manifest keeps of each front member of ``spec``: its sizes, its formula, and its
+    pass rates on the oracle's training and held-out points (computed after the choice)."""
     exact = training_data(spec)  # the oracle's targets, no noise: what the trust checks compare with
     held = training_data(spec, cases=spec.held_out) if spec.held_out else None
 
@@ -182,34 +145,58 @@ def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> 
                 "held_out_pass_rate": (agreement(spec, member, member.scaling, held) if passes else 0.0)
                 if held is not None else None}
 
-    record = {
+    return describe
+
+
+def _record(spec: Spec, seed: int, config: Mapping[str, Any], run: FrontRun, members: list[Any],
+            chosen: Any, expr: Expr) -> dict[str, Any]:
+    error = float(chosen.fitness.values[0])
+    return {
         "outputs": list(spec.outputs),
         "run_seeds": [seed],
         "training_cases": len(spec.training),
-        "success": r2 > SUCCESS_R2,
+        "success": 1.0 - error > SUCCESS_R2,
         "evaluations": run.evaluations,
         "generations": [run.generations],
         "best_fitness_per_generation": [list(run.best_error_per_generation)],
         "front_size_per_generation": [list(run.front_size_per_generation)],
         "training_errors": [error],
-        "training_r2": r2,
+        "training_r2": 1.0 - error,
         "expression": render_expression(expr, PRIMITIVES),
         "tree": str(chosen),
         "tree_size": len(chosen),
         "written_size": written_size(expr, WRITTEN),
-        "objectives": ["training_error", "written_size" if objective == "size" else "phi"],
+        "objectives": ["training_error", "written_size" if config["objective"] == "size" else "phi"],
         "size_proxy": ("written_size: the code tokens of the formula as the artifact writes it, linear scaling "
                        "included (one per libcst expression node: math.sin(a) is 5 with its operand); the "
                        "artifact's explanation_length is written_size plus one per parameter plus 2"),
         "rule": RULE,
-        "tolerance": resolved["tolerance"],
+        "tolerance": config["tolerance"],
         "front_pass_rates": ("each member's training_pass_rate and held_out_pass_rate: the share of the spec's "
                              "training and held-out points where the member, scaled as recorded, agrees with the "
                              "oracle within the spec's tolerance, computed after the choice (never used to choose); "
                              "explanation_length is written_size plus one per parameter plus 2, the artifact's E"),
-        "fronts": [front_record(members, chosen, describe)],
+        "fronts": [front_record(members, chosen, describer(spec))],
         "wall_time_s": round(run.wall_time_s, 4),
         "cpu_time_s": round(run.cpu_time_s, 4),
     }
+
+
+def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> Artifact:
+    """The chosen front member as the entry function; the front in the manifest."""
+    if spec.family != "feynman":
+        raise UsageError(f"the Feynman search needs a spec of the feynman family; {spec.name!r} is "
+                         f"family {spec.family!r}")
+    seed = check_seed(seed)
+    resolved = merge_config(default_config(spec), config)
+    SCHEMA.check(resolved)
+    run = evolve(spec, resolved, seed)
+    members = front(run.population)
+    chosen = choose(members, float(resolved["tolerance"]))
+    error = float(chosen.fitness.values[0])
+    expr = formula(spec, chosen, error, chosen.scaling)
+    program = Program(_docstring(spec, seed, resolved, 1.0 - error),
+                      (Function(spec.entry, spec.params, (Return(expr),), story=spec.description),), spec.entry)
     return Artifact(spec=spec.name, generator=GENERATOR, seed=seed, entry=spec.entry,
-                    source=emit_program(program, PRIMITIVES), config=resolved, search=record)
+                    source=emit_program(program, PRIMITIVES), config=resolved,
+                    search=_record(spec, seed, resolved, run, members, chosen, expr))

@@ -47,8 +47,9 @@ from deap import algorithms, base, gp, tools
 from sva.core.artifact import Artifact
 from sva.core.emitter import emit_program, render_expression
 from sva.core.program import Apply, Constant, Expr, Function, Name, Program, Return
-from sva.core.rng import check_seed, seeded
-from sva.core.settings import integer, merge_config, number
+from sva.core.gp import HallKeeper, generational, individual_class
+from sva.core.rng import check_seed
+from sva.core.settings import Schema, fraction, merge_config, whole
 from sva.core.spec import Spec
 from sva.errors import UsageError
 from sva.families.feynman.fitness import (ERRSTATE, PENALTY, Raised, Training, evaluate, fitness, fitnesses,
@@ -63,30 +64,23 @@ GENERATOR = "search"
 #: Training R^2 above this counts as success (SRBench's accuracy threshold).
 SUCCESS_R2 = 0.999
 
-_DEFAULTS: dict[str, Any] = {
-    "population_size": 400,
-    "generations": 50,
-    "init_min_height": 1,
-    "init_max_height": 4,
-    "tournament_size": 7,
-    "parsimony_size": 1.4,
-    "crossover_probability": 0.8,
-    "mutation_probability": 0.2,
-    "mutation_max_height": 2,
-    "height_limit": 8,
-    "noise": 0.0,
-    "stop_error": 1e-12,
-}
+SCHEMA = Schema(
+    (whole("population_size", 400, 2), whole("generations", 50, 0), whole("init_min_height", 1, 0),
+     whole("init_max_height", 4, 0), whole("tournament_size", 7, 1), fraction("parsimony_size", 1.4, 1.0, 2.0),
+     fraction("crossover_probability", 0.8), fraction("mutation_probability", 0.2),
+     whole("mutation_max_height", 2, 0), whole("height_limit", 8, 1), fraction("noise", 0.0, 0.0, 10.0),
+     fraction("stop_error", 1e-12, 0.0, 1.0)),
+    ordered=(("init_min_height", "init_max_height"),))
 
 
 def default_config(spec: Spec) -> dict[str, Any]:
     """Every search setting for ``spec`` (the default budget), as a JSON-able dict."""
-    return dict(_DEFAULTS)
+    return SCHEMA.defaults()
 
 
 @dataclass(frozen=True)
 class SymRegSettings:
-    """A validated configuration (see :data:`_DEFAULTS` for the keys)."""
+    """A validated configuration (see :data:`SCHEMA` for the keys)."""
 
     population_size: int
     generations: int
@@ -103,24 +97,8 @@ class SymRegSettings:
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> "SymRegSettings":
-        settings = cls(
-            population_size=integer(config, "population_size", 2),
-            generations=integer(config, "generations", 0),
-            init_min_height=integer(config, "init_min_height", 0),
-            init_max_height=integer(config, "init_max_height", 0),
-            tournament_size=integer(config, "tournament_size", 1),
-            parsimony_size=number(config, "parsimony_size", 1.0, 2.0),
-            crossover_probability=number(config, "crossover_probability"),
-            mutation_probability=number(config, "mutation_probability"),
-            mutation_max_height=integer(config, "mutation_max_height", 0),
-            height_limit=integer(config, "height_limit", 1),
-            noise=number(config, "noise", 0.0, 10.0),
-            stop_error=number(config, "stop_error", 0.0, 1.0),
-        )
-        if settings.init_min_height > settings.init_max_height:
-            raise UsageError(f"search setting init_min_height={settings.init_min_height!r} exceeds "
-                             f"init_max_height={settings.init_max_height!r}")
-        return settings
+        """Check every value; a :class:`UsageError` names the first bad one."""
+        return cls(**SCHEMA.check(config))
 
 
 def _ephemeral() -> float:
@@ -157,62 +135,44 @@ class Run:
     cpu_time_s: float
 
 
+def toolbox(pset: gp.PrimitiveSet, height_limit: int, mutation_max_height: int) -> base.Toolbox:
+    """What ``algorithms.varAnd`` reads: one-point crossover and uniform subtree mutation under
+    the height limit; its ``clone`` keeps an individual's scaling."""
+    limit = gp.staticLimit(key=operator.attrgetter("height"), max_value=height_limit)
+    variation = base.Toolbox()
+    variation.register("mate", limit(gp.cxOnePoint))
+    new_subtree = functools.partial(gp.genFull, min_=0, max_=mutation_max_height)
+    variation.register("mutate", limit(functools.partial(gp.mutUniform, expr=new_subtree, pset=pset)))
+    return variation
+
+
 def evolve(spec: Spec, settings: SymRegSettings, seed: int) -> Run:
     """One GP run on ``spec``'s training points (see the module docstring for every step)."""
-    started_wall, started_cpu = time.perf_counter(), time.process_time()
     pset = primitive_set(spec)
     data = training_data(spec, settings.noise)
+    individual = individual_class(gp.PrimitiveTree, (-1.0,), scaling=(0.0, 1.0))
+    variation = toolbox(pset, settings.height_limit, settings.mutation_max_height)
 
-    class Fitness(base.Fitness):
-        """Normalised squared error after linear scaling; lower is better."""
+    def evaluate(fresh: Sequence[Any]) -> None:
+        for each, (error, intercept, slope) in zip(fresh, fitnesses(fresh, data)):
+            each.fitness.values = (error,)
+            each.scaling = (intercept, slope)
 
-        weights = (-1.0,)
-
-    class Individual(gp.PrimitiveTree):
-        """A tree with its own fitness and scaling (what ``creator.create`` would make, but local)."""
-
-        def __init__(self, content: Any) -> None:
-            super().__init__(content)
-            self.fitness = Fitness()
-            self.scaling = (0.0, 1.0)
-
-    limit = gp.staticLimit(key=operator.attrgetter("height"), max_value=settings.height_limit)
-    toolbox = base.Toolbox()
-    toolbox.register("mate", limit(gp.cxOnePoint))
-    new_subtree = functools.partial(gp.genFull, min_=0, max_=settings.mutation_max_height)
-    toolbox.register("mutate", limit(functools.partial(gp.mutUniform, expr=new_subtree, pset=pset)))
-
-    def score_new(population: Sequence[Any]) -> int:
-        fresh = [individual for individual in population if not individual.fitness.valid]
-        for individual, (error, intercept, slope) in zip(fresh, fitnesses(fresh, data)):
-            individual.fitness.values = (error,)
-            individual.scaling = (intercept, slope)
-        return len(fresh)
-
-    with seeded(seed):
-        population = [Individual(gp.genHalfAndHalf(pset, settings.init_min_height, settings.init_max_height))
-                      for _ in range(settings.population_size)]
-        evaluations = score_new(population)
-        hall = tools.HallOfFame(1)
-        hall.update(population)
-        history = [hall[0].fitness.values[0]]
-        generation = 0
-        while generation < settings.generations and history[-1] > settings.stop_error:
-            generation += 1
-            parents = tools.selDoubleTournament(population, settings.population_size - 1,
-                                                fitness_size=settings.tournament_size,
-                                                parsimony_size=settings.parsimony_size, fitness_first=True)
-            offspring = algorithms.varAnd(parents, toolbox, settings.crossover_probability,
-                                          settings.mutation_probability)
-            offspring.append(toolbox.clone(hall[0]))
-            evaluations += score_new(offspring)
-            hall.update(offspring)
-            population = offspring
-            history.append(hall[0].fitness.values[0])
-    best = hall[0]
+    run = generational(
+        initial=lambda: individual(gp.genHalfAndHalf(pset, settings.init_min_height, settings.init_max_height)),
+        evaluate=evaluate,
+        select=lambda population, count: tools.selDoubleTournament(
+            population, count, fitness_size=settings.tournament_size, parsimony_size=settings.parsimony_size,
+            fitness_first=True),
+        vary=lambda parents: algorithms.varAnd(parents, variation, settings.crossover_probability,
+                                               settings.mutation_probability),
+        clone=variation.clone, keeper=HallKeeper(1), observe=lambda population, best: best.fitness.values[0],
+        stop=lambda best, error: error <= settings.stop_error, population_size=settings.population_size,
+        generations=settings.generations, elites=1, seed=seed)
+    best = run.best
     return Run(best=best, error=float(best.fitness.values[0]), intercept=best.scaling[0], slope=best.scaling[1],
-               history=tuple(float(value) for value in history), generations=generation, evaluations=evaluations,
-               wall_time_s=time.perf_counter() - started_wall, cpu_time_s=time.process_time() - started_cpu)
+               history=tuple(float(value) for value in run.history), generations=run.generations,
+               evaluations=run.evaluations, wall_time_s=run.wall_time_s, cpu_time_s=run.cpu_time_s)
 
 
 def tree_to_expression(tree: Sequence[Any]) -> Expr:

@@ -49,10 +49,10 @@ class PsbFamily(Family):
     )
     manifest_key = "edge_cases"
 
-    search_module = "sva.families.psb.search"
-    parsimony_module = "sva.families.psb.parsimony"
+    generator_modules = {"search": "sva.families.psb.search",
+                         "search-parsimony": "sva.families.psb.parsimony",
+                         "search-modular": "sva.families.psb.modular"}
     factorize_module = "sva.families.psb.factorize"
-    modular_module = "sva.families.psb.modular"
 
     def specs(self) -> tuple[Spec, ...]:
         return _specs()

@@ -38,10 +38,10 @@ from deap import algorithms, base, gp, tools
 from sva.core.artifact import Artifact
 from sva.core.emitter import emit_program
 from sva.core.program import Function, Program, Return
-from sva.core.rng import check_seed, seeded
-from sva.core.settings import flag, integer, merge_config, number
+from sva.core.gp import RankKeeper, generational, individual_class
+from sva.core.rng import check_seed
+from sva.core.settings import Schema, choice, fraction, merge_config, switch, whole
 from sva.core.spec import Spec
-from sva.errors import UsageError
 from sva.families.psb import lexicase
 from sva.families.psb.compiled import Evaluator
 from sva.families.psb.grammar import crossover, grammar, half_and_half, tree_to_expression
@@ -49,23 +49,18 @@ from sva.families.psb.primitives import PRIMITIVES
 
 GENERATOR = "search"
 
-_DEFAULTS: dict[str, Any] = {
-    "population_size": 200,
-    "generations": 30,
-    "init_min_height": 1,
-    "init_max_height": 4,
-    "crossover_probability": 0.8,
-    "mutation_probability": 0.2,
-    "mutation_max_height": 2,
-    "height_limit": 8,
-    "selection": "lexicase",
-    "stop_when_perfect": True,
-}
+SCHEMA = Schema(
+    (whole("population_size", 200, 2), whole("generations", 30, 0), whole("init_min_height", 1, 0),
+     whole("init_max_height", 4, 0), fraction("crossover_probability", 0.8), fraction("mutation_probability", 0.2),
+     whole("mutation_max_height", 2, 0), whole("height_limit", 8, 1),
+     choice("selection", "lexicase", ("lexicase", "epsilon-lexicase", "tournament")),
+     switch("stop_when_perfect", True)),
+    ordered=(("init_min_height", "init_max_height"),))
 
 
 def default_config(spec: Spec) -> dict[str, Any]:
     """Every search setting for ``spec`` (epsilon-lexicase for a float output)."""
-    config = dict(_DEFAULTS)
+    config = SCHEMA.defaults()
     if spec.extra.get("returns") == "Float":
         config["selection"] = "epsilon-lexicase"
     return config
@@ -73,7 +68,7 @@ def default_config(spec: Spec) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Settings:
-    """A validated search configuration (see :data:`_DEFAULTS`)."""
+    """A validated search configuration (see :data:`SCHEMA`)."""
 
     population_size: int
     generations: int
@@ -88,18 +83,8 @@ class Settings:
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> "Settings":
-        if config["selection"] not in ("lexicase", "epsilon-lexicase", "tournament"):
-            raise UsageError(f"search setting selection={config['selection']!r} must be lexicase, "
-                             f"epsilon-lexicase or tournament")
-        settings = cls(integer(config, "population_size", 2), integer(config, "generations", 0),
-                       integer(config, "init_min_height", 0), integer(config, "init_max_height", 0),
-                       number(config, "crossover_probability"), number(config, "mutation_probability"),
-                       integer(config, "mutation_max_height", 0), integer(config, "height_limit", 1),
-                       config["selection"], flag(config, "stop_when_perfect"))
-        if settings.init_min_height > settings.init_max_height:
-            raise UsageError(f"search setting init_min_height={settings.init_min_height} exceeds "
-                             f"init_max_height={settings.init_max_height}")
-        return settings
+        """Check every value; a :class:`UsageError` names the first bad one."""
+        return cls(**SCHEMA.check(config))
 
 
 @dataclass(frozen=True)
@@ -120,64 +105,47 @@ def _rank(individual: Any) -> tuple[int, float, int]:
     return (sum(1 for error in errors if error), float(sum(errors)), len(individual))
 
 
+def toolbox(pset: gp.PrimitiveSetTyped, height_limit: int, mutation_max_height: int) -> base.Toolbox:
+    """What ``algorithms.varAnd`` reads: the typed one-point crossover and uniform subtree
+    mutation, under the height limit."""
+    limit = gp.staticLimit(key=operator.attrgetter("height"), max_value=height_limit)
+    new_subtree = functools.partial(half_and_half, min_=0, max_=mutation_max_height)
+    variation = base.Toolbox()
+    variation.register("mate", limit(crossover))
+    variation.register("mutate", limit(functools.partial(gp.mutUniform, expr=new_subtree, pset=pset)))
+    return variation
+
+
 def evolve(spec: Spec, settings: Settings, seed: int) -> Run:
     """One GP run on the training cases of ``spec``."""
     spec_grammar = grammar(spec)
     pset = spec_grammar.pset
     evaluator = Evaluator(spec, spec_grammar)
-    cases = len(evaluator.cases)
+    individual = individual_class(gp.PrimitiveTree, (-1.0,) * len(evaluator.cases), errors=())
+    variation = toolbox(pset, settings.height_limit, settings.mutation_max_height)
 
-    class Fitness(base.Fitness):
-        """One error per training case; lower is better on each."""
-
-        weights = (-1.0,) * cases
-
-    class Individual(gp.PrimitiveTree):
-        """A tree with its own fitness (what ``creator.create`` would make, but local)."""
-
-        def __init__(self, content: Any) -> None:
-            super().__init__(content)
-            self.fitness = Fitness()
-            self.errors: tuple[float, ...] = ()
-
-    limit = gp.staticLimit(key=operator.attrgetter("height"), max_value=settings.height_limit)
-    new_subtree = functools.partial(half_and_half, min_=0, max_=settings.mutation_max_height)
-    toolbox = base.Toolbox()
-    toolbox.register("mate", limit(crossover))
-    toolbox.register("mutate", limit(functools.partial(gp.mutUniform, expr=new_subtree, pset=pset)))
-
-    def score(population: Sequence[Any]) -> int:
-        fresh = [individual for individual in population if not individual.fitness.valid]
-        for individual in fresh:
-            individual.errors = evaluator.errors(individual)
-            individual.fitness.values = individual.errors
-        return len(fresh)
+    def evaluate(fresh: Sequence[Any]) -> None:
+        for each in fresh:
+            each.errors = evaluator.errors(each)
+            each.fitness.values = each.errors
 
     def select(population: Sequence[Any], count: int) -> list[Any]:
         if settings.selection == "tournament":
             return tools.selTournament(population, count, tournsize=7)
-        return lexicase.select(population, count, [individual.errors for individual in population],
+        return lexicase.select(population, count, [each.errors for each in population],
                                epsilon=settings.selection == "epsilon-lexicase")
 
-    with seeded(seed):
-        population = [Individual(half_and_half(pset, settings.init_min_height, settings.init_max_height))
-                      for _ in range(settings.population_size)]
-        evaluations = score(population)
-        best = min(population, key=_rank)
-        history = [_rank(best)[0]]
-        generation = 0
-        while generation < settings.generations and not (settings.stop_when_perfect and history[-1] == 0):
-            generation += 1
-            parents = select(population, settings.population_size - 1)
-            offspring = algorithms.varAnd(parents, toolbox, settings.crossover_probability,
-                                          settings.mutation_probability)
-            offspring.append(toolbox.clone(best))
-            evaluations += score(offspring)
-            population = offspring
-            best = min([best] + population, key=_rank)
-            history.append(_rank(best)[0])
-    wrong, total, _ = _rank(best)
-    return Run(best, wrong, total, tuple(history), generation, evaluations,
+    run = generational(
+        initial=lambda: individual(half_and_half(pset, settings.init_min_height, settings.init_max_height)),
+        evaluate=evaluate, select=select,
+        vary=lambda parents: algorithms.varAnd(parents, variation, settings.crossover_probability,
+                                               settings.mutation_probability),
+        clone=variation.clone, keeper=RankKeeper(_rank, 1), observe=lambda population, best: _rank(best)[0],
+        stop=lambda best, wrong: settings.stop_when_perfect and wrong == 0,
+        population_size=settings.population_size, generations=settings.generations, elites=1, seed=seed)
+    wrong, total, _ = _rank(run.best)
+    history = run.history
+    return Run(run.best, wrong, total, history, run.generations, run.evaluations,
                history.index(0) if 0 in history else None)
 
 

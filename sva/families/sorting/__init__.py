@@ -38,8 +38,8 @@ class SortingFamily(Family):
     size_fields = ("comparators",)
     manifest_key = "network"
 
-    search_module = "sva.families.sorting.search"
-    parsimony_module = "sva.families.sorting.parsimony"
+    generator_modules = {"search": "sva.families.sorting.search",
+                         "search-parsimony": "sva.families.sorting.parsimony"}
     factorize_module = "sva.families.sorting.factorize"
 
     def specs(self) -> tuple[Spec, ...]:

@@ -18,26 +18,27 @@ inputs unsorted. Only ``objective=size``: a network is not a formula.
 
 from __future__ import annotations
 
-import random
 from typing import Any, Mapping, Sequence
-
-from deap import base, tools
 
 from sva.core.artifact import Artifact
 from sva.core.emitter import emit_program
-from sva.core.pareto import check_nsga2, choose, front, front_record, nsga2, parsimony_config
+from sva.core.gp import individual_class
+from sva.core.pareto import FrontRun, choose, front, front_record, nsga2, parsimony_config
 from sva.core.rng import check_seed
-from sva.core.settings import integer, merge_config, number
+from sva.core.settings import merge_config, parsimony_schema
 from sva.core.spec import Spec
 from sva.errors import UsageError
 from sva.families.sorting.networks import best_known
 from sva.families.sorting.primitives import PRIMITIVES
-from sva.families.sorting.search import _random_comparator, bitsliced_fitness, mutate, network_program
+from sva.families.sorting.search import SCHEMA as SEARCH_SCHEMA
+from sva.families.sorting.search import Operators, bitsliced_fitness, clone_network, network_program
 from sva.families.sorting.search import default_config as search_config
 
 GENERATOR = "search-parsimony"
 SHARED = ("population_size", "generations", "crossover_probability", "mutation_probability",
           "init_length_min_factor", "init_length_max_factor", "length_cap_factor", "stop_at_best_known")
+SCHEMA = parsimony_schema(SEARCH_SCHEMA, SHARED, 1e9, refusal=(
+    ": a network is not a formula, so search-parsimony minimises its size and depth (objective=size)"))
 RULE = ("the network with the fewest comparators, then the smallest depth, among the front members whose "
         "unsorted binary inputs are at most the front's fewest plus tolerance")
 
@@ -47,101 +48,58 @@ def default_config(spec: Spec) -> dict[str, Any]:
     return parsimony_config(search_config(spec), SHARED, tolerance=0)
 
 
-def _check(config: Mapping[str, Any]) -> None:
-    integer(config, "population_size", 4)
-    integer(config, "generations", 0)
-    for key, high in (("crossover_probability", 1.0), ("mutation_probability", 1.0),
-                      ("init_length_min_factor", 100.0), ("init_length_max_factor", 100.0),
-                      ("length_cap_factor", 100.0), ("tolerance", 1e9)):
-        number(config, key, 0.0, high)
-    if config["objective"] != "size":
-        raise UsageError(f"search setting objective={config['objective']!r}: a network is not a formula, so "
-                         f"search-parsimony minimises its size and depth (objective=size)")
-    check_nsga2(config)
-    if config["init_length_min_factor"] > config["init_length_max_factor"]:
-        raise UsageError(f"search setting init_length_min_factor={config['init_length_min_factor']!r} exceeds "
-                         f"init_length_max_factor={config['init_length_max_factor']!r}")
-
-
-def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> Artifact:
-    """The chosen network of the front as the entry function; the front in the manifest."""
+def _refuse_foreign(spec: Spec) -> None:
     if spec.family != "sorting" or spec.kind != "network" or spec.params != ("values",):
         raise UsageError(f"the sorting-network search needs a network spec of the sorting family; spec "
                          f"{spec.name!r} is family {spec.family!r}, kind {spec.kind!r}")
-    seed = check_seed(seed)
-    resolved = merge_config(default_config(spec), config)
-    _check(resolved)
+
+
+def evolve(spec: Spec, config: Mapping[str, Any], seed: int) -> FrontRun:
+    """One NSGA-II run over comparator lists with search's operators and stop."""
     n = spec.size
-    target, target_depth = best_known(n)
-    low_length = round(resolved["init_length_min_factor"] * target)
-    high_length = round(resolved["init_length_max_factor"] * target)
-    cap = max(1, round(resolved["length_cap_factor"] * target))
+    target, _ = best_known(n)
+    operators = Operators.of(n, config)
     score = bitsliced_fitness(n)
+    individual = individual_class(list, (-1.0, -1.0, -1.0))
 
-    class Fitness(base.Fitness):
-        """(unsorted binary inputs, comparators, depth); all minimised."""
+    def evaluate(individuals: Sequence[Any]) -> None:
+        for each in individuals:
+            each.fitness.values = tuple(float(value) for value in score(each))
 
-        weights = (-1.0, -1.0, -1.0)
+    def stop(population: Sequence[Any]) -> bool:
+        return bool(config["stop_at_best_known"]) and any(
+            each.fitness.values[0] == 0 and len(each) <= target for each in population)
 
-    class Individual(list):
-        def __init__(self, content: Any = ()) -> None:
-            super().__init__(content)
-            self.fitness = Fitness()
+    return nsga2(initial=lambda: operators.initial(individual), evaluate=evaluate, vary=operators.vary,
+                 clone=clone_network, population_size=config["population_size"], generations=config["generations"],
+                 seed=seed, stop=stop)
 
-    def clone(individual: Individual) -> Individual:
-        copy = Individual(individual)
-        if individual.fitness.valid:
-            copy.fitness.values = individual.fitness.values
-        return copy
 
-    def evaluate(individuals: Sequence[Individual]) -> None:
-        for individual in individuals:
-            individual.fitness.values = tuple(float(value) for value in score(individual))
-
-    def vary(offspring: list) -> list:
-        for first, second in zip(offspring[::2], offspring[1::2]):
-            if random.random() < resolved["crossover_probability"]:
-                tools.cxMessyOnePoint(first, second)
-                del first.fitness.values, second.fitness.values
-        for child in offspring:
-            if random.random() < resolved["mutation_probability"]:
-                mutate(child, n)
-                del child.fitness.values
-            if len(child) > cap:
-                del child[cap:]
-                if child.fitness.valid:
-                    del child.fitness.values
-        return offspring
-
-    def stop(population: Sequence[Individual]) -> bool:
-        return bool(resolved["stop_at_best_known"]) and any(
-            individual.fitness.values[0] == 0 and len(individual) <= target for individual in population)
-
-    run = nsga2(
-        initial=lambda: Individual(_random_comparator(n) for _ in range(random.randint(low_length, high_length))),
-        evaluate=evaluate, vary=vary, clone=clone, population_size=resolved["population_size"],
-        generations=resolved["generations"], seed=seed, stop=stop)
-    members = front(run.population)
-    chosen = choose(members, float(resolved["tolerance"]))
+def _docstring(spec: Spec, seed: int, config: Mapping[str, Any], chosen: Any) -> str:
     unsorted, size, depth = (int(value) for value in chosen.fitness.values)
     rows = len(spec.training)
     verdict = (f"a network of {size} compare-exchanges, depth {depth}, that sorts all {rows} binary inputs (so, "
                f"by the 0-1 principle, every input)" if unsorted == 0
                else f"no sorting network: the chosen one leaves {unsorted} of {rows} binary inputs unsorted")
-    docstring = (f"{spec.name} found by multi-objective search (DEAP genetic algorithm over comparator lists, "
-                 f"NSGA-II on unsorted inputs, size and depth), seed {seed}: {verdict}. Population "
-                 f"{resolved['population_size']}, at most {resolved['generations']} generations; primitive: "
-                 f"compare-exchange.")
-    program = network_program(spec, tuple(chosen), docstring)
+    return (f"{spec.name} found by multi-objective search (DEAP genetic algorithm over comparator lists, "
+            f"NSGA-II on unsorted inputs, size and depth), seed {seed}: {verdict}. Population "
+            f"{config['population_size']}, at most {config['generations']} generations; primitive: "
+            f"compare-exchange.")
 
-    def describe(member: Any) -> dict[str, Any]:
-        return {"training_errors": int(member.fitness.values[0]), "comparators": len(member),
-                "depth": int(member.fitness.values[2])}
 
-    record = {
+def _describe(member: Any) -> dict[str, Any]:
+    return {"training_errors": int(member.fitness.values[0]), "comparators": len(member),
+            "depth": int(member.fitness.values[2])}
+
+
+def _record(spec: Spec, seed: int, config: Mapping[str, Any], run: FrontRun, members: list[Any],
+            chosen: Any) -> dict[str, Any]:
+    unsorted, size, depth = (int(value) for value in chosen.fitness.values)
+    target, target_depth = best_known(spec.size)
+    return {
         "outputs": list(spec.outputs),
         "run_seeds": [seed],
-        "training_cases": rows,
+        "training_cases": len(spec.training),
         "success": unsorted == 0,
         "evaluations": run.evaluations,
         "generations": [run.generations],
@@ -156,10 +114,23 @@ def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> 
         "objectives": ["unsorted_inputs", "comparators", "depth"],
         "size_proxy": "comparators: one compare-exchange statement each in the artifact",
         "rule": RULE,
-        "tolerance": resolved["tolerance"],
-        "fronts": [front_record(members, chosen, describe)],
+        "tolerance": config["tolerance"],
+        "fronts": [front_record(members, chosen, _describe)],
         "wall_time_s": round(run.wall_time_s, 4),
         "cpu_time_s": round(run.cpu_time_s, 4),
     }
+
+
+def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> Artifact:
+    """The chosen network of the front as the entry function; the front in the manifest."""
+    _refuse_foreign(spec)
+    seed = check_seed(seed)
+    resolved = merge_config(default_config(spec), config)
+    SCHEMA.check(resolved)
+    run = evolve(spec, resolved, seed)
+    members = front(run.population)
+    chosen = choose(members, float(resolved["tolerance"]))
+    program = network_program(spec, tuple(chosen), _docstring(spec, seed, resolved, chosen))
     return Artifact(spec=spec.name, generator=GENERATOR, seed=seed, entry=spec.entry,
-                    source=emit_program(program, PRIMITIVES), config=resolved, search=record)
+                    source=emit_program(program, PRIMITIVES), config=resolved,
+                    search=_record(spec, seed, resolved, run, members, chosen))

@@ -38,21 +38,22 @@ as the flat sequence of compare-exchanges it found, after ``wires = list(values)
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import time
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping, Sequence
 
-from deap import base, tools
+from deap import tools
 
 from sva.errors import UsageError
-from sva.core.settings import merge_config
 from sva.core.artifact import Artifact
+from sva.core.gp import HallKeeper, generational, individual_class
 from sva.core.emitter import emit_program
 from sva.core.program import Apply, Bind, Constant, Function, Name, Program, Return
 from sva.families.sorting.primitives import PRIMITIVES, WIRES, compare_exchange
-from sva.core.rng import check_seed, seeded
-from sva.core.settings import flag, integer, number
+from sva.core.rng import check_seed
+from sva.core.settings import Schema, fraction, merge_config, switch, whole
 from sva.core.spec import Spec
 from sva.families.sorting.networks import Comparator, best_known, depth, initial_masks
 
@@ -61,25 +62,21 @@ GENERATOR = "search"
 #: (population, generations) by n where the calibrated 300 x 200 would take too long per run.
 BUDGETS: dict[int, tuple[int, int]] = {10: (300, 200), 12: (300, 200), 16: (200, 200)}
 
-_DEFAULTS: dict[str, Any] = {
-    "population_size": 300,
-    "generations": 200,
-    "tournament_size": 5,
-    "crossover_probability": 0.5,
-    "mutation_probability": 0.8,
-    "init_length_min_factor": 1.3,
-    "init_length_max_factor": 1.7,
-    "length_cap_factor": 3.0,
-    "elites": 1,
-    "stop_at_best_known": True,
-}
+#: the calibrated settings (the budgets of :data:`BUDGETS` aside)
+SCHEMA = Schema(
+    (whole("population_size", 300, 2), whole("generations", 200, 0), whole("tournament_size", 5, 1),
+     fraction("crossover_probability", 0.5), fraction("mutation_probability", 0.8),
+     fraction("init_length_min_factor", 1.3, 0.0, 100.0), fraction("init_length_max_factor", 1.7, 0.0, 100.0),
+     fraction("length_cap_factor", 3.0, 0.0, 100.0), whole("elites", 1, 0), switch("stop_at_best_known", True)),
+    ordered=(("init_length_min_factor", "init_length_max_factor"),),
+    smaller=(("elites", "population_size"),))
 
 MUTATIONS = ("add", "remove", "move", "swap")
 
 
 def default_config(spec: Spec) -> dict[str, Any]:
     """Every GA setting for ``spec`` as a plain JSON-able dict (the calibrated ones)."""
-    config = dict(_DEFAULTS)
+    config = SCHEMA.defaults()
     if spec.size in BUDGETS:
         config["population_size"], config["generations"] = BUDGETS[spec.size]
     return config
@@ -87,7 +84,7 @@ def default_config(spec: Spec) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class GASettings:
-    """A validated GA configuration (see :data:`_DEFAULTS` for the keys)."""
+    """A validated GA configuration (see :data:`SCHEMA` for the keys)."""
 
     population_size: int
     generations: int
@@ -103,25 +100,7 @@ class GASettings:
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> "GASettings":
         """Check every value; a :class:`UsageError` names the first bad one."""
-        settings = cls(
-            population_size=integer(config, "population_size", 2),
-            generations=integer(config, "generations", 0),
-            tournament_size=integer(config, "tournament_size", 1),
-            crossover_probability=number(config, "crossover_probability", 0.0, 1.0),
-            mutation_probability=number(config, "mutation_probability", 0.0, 1.0),
-            init_length_min_factor=number(config, "init_length_min_factor", 0.0, 100.0),
-            init_length_max_factor=number(config, "init_length_max_factor", 0.0, 100.0),
-            length_cap_factor=number(config, "length_cap_factor", 0.0, 100.0),
-            elites=integer(config, "elites", 0),
-            stop_at_best_known=flag(config, "stop_at_best_known"),
-        )
-        if settings.init_length_min_factor > settings.init_length_max_factor:
-            raise UsageError(f"search setting init_length_min_factor={settings.init_length_min_factor!r} "
-                             f"exceeds init_length_max_factor={settings.init_length_max_factor!r}")
-        if settings.elites >= settings.population_size:
-            raise UsageError(f"search setting elites={settings.elites!r} must be smaller than "
-                             f"population_size={settings.population_size!r}")
-        return settings
+        return cls(**SCHEMA.check(config))
 
 
 def bitsliced_fitness(n: int) -> Callable[[Sequence[Comparator]], tuple[int, int, int]]:
@@ -195,87 +174,87 @@ class GARun:
     cpu_time_s: float
 
 
+@dataclass(frozen=True)
+class Operators:
+    """The GA's representation and variation on n wires (module docstring), shared with
+    ``search-parsimony``: initial lengths in ``[low, high]``, children cut to ``cap``."""
+
+    n: int
+    low: int
+    high: int
+    cap: int
+    crossover: float
+    mutation: float
+
+    @classmethod
+    def of(cls, n: int, settings: Mapping[str, Any]) -> "Operators":
+        """The operators of a configuration's factors and probabilities (best known size b)."""
+        target, _ = best_known(n)
+        return cls(n, round(settings["init_length_min_factor"] * target),
+                   round(settings["init_length_max_factor"] * target),
+                   max(1, round(settings["length_cap_factor"] * target)),
+                   settings["crossover_probability"], settings["mutation_probability"])
+
+    def initial(self, individual: Callable[..., Any]) -> Any:
+        """A random network of a random initial length."""
+        return individual(_random_comparator(self.n) for _ in range(random.randint(self.low, self.high)))
+
+    def vary(self, offspring: list) -> list:
+        """Messy one-point crossover on consecutive pairs, then mutation and the length cap, in place."""
+        for first, second in zip(offspring[::2], offspring[1::2]):
+            if random.random() < self.crossover:
+                tools.cxMessyOnePoint(first, second)
+                del first.fitness.values, second.fitness.values
+        for child in offspring:
+            if random.random() < self.mutation:
+                mutate(child, self.n)
+                del child.fitness.values
+            if len(child) > self.cap:
+                del child[self.cap:]
+                if child.fitness.valid:
+                    del child.fitness.values
+        return offspring
+
+
+def clone_network(individual: Any) -> Any:
+    """A copy of a network individual with its fitness (lists copy faster than ``deepcopy``)."""
+    copy = type(individual)(individual)
+    if individual.fitness.valid:
+        copy.fitness.values = individual.fitness.values
+    return copy
+
+
 def evolve(n: int, settings: GASettings, seed: int) -> GARun:
     """One GA run for n wires (see the module docstring for every step)."""
-    started_wall, started_cpu = time.perf_counter(), time.process_time()
     target, _ = best_known(n)
-    low_length = round(settings.init_length_min_factor * target)
-    high_length = round(settings.init_length_max_factor * target)
-    cap = max(1, round(settings.length_cap_factor * target))
+    operators = Operators.of(n, dataclasses.asdict(settings))
     score = bitsliced_fitness(n)
+    individual = individual_class(list, (-1.0, -1.0, -1.0))
 
-    class Fitness(base.Fitness):
-        """(unsorted binary inputs, comparators, depth), compared lexicographically; fewer is better."""
+    def evaluate(fresh: Sequence[Any]) -> None:
+        for each in fresh:
+            each.fitness.values = score(each)
 
-        weights = (-1.0, -1.0, -1.0)
-
-    class Individual(list):
-        """A comparator list that carries its own fitness (what ``creator.create`` would make)."""
-
-        def __init__(self, content: Any = ()) -> None:
-            super().__init__(content)
-            self.fitness = Fitness()
-
-    def clone(individual: Individual) -> Individual:
-        copy = Individual(individual)
-        if individual.fitness.valid:
-            copy.fitness.values = individual.fitness.values
-        return copy
-
-    def score_new(population: Sequence[Individual]) -> int:
-        fresh = [individual for individual in population if not individual.fitness.valid]
-        for individual in fresh:
-            individual.fitness.values = score(individual)
-        return len(fresh)
-
-    def finished(best: Individual) -> bool:
-        unsorted, size, _ = best.fitness.values
+    def finished(best: Any, _: Any) -> bool:
+        unsorted, size, _depth = best.fitness.values
         return settings.stop_at_best_known and unsorted == 0 and size <= target
 
-    with seeded(seed):
-        population = [Individual(_random_comparator(n) for _ in range(random.randint(low_length, high_length)))
-                      for _ in range(settings.population_size)]
-        evaluations = score_new(population)
-        hall = tools.HallOfFame(max(1, settings.elites))
-        hall.update(population)
-        unsorted_history, size_history = [int(hall[0].fitness.values[0])], [len(hall[0])]
-        generation = 0
-        while generation < settings.generations and not finished(hall[0]):
-            generation += 1
-            parents = tools.selTournament(population, settings.population_size - settings.elites,
-                                          tournsize=settings.tournament_size)
-            offspring = [clone(parent) for parent in parents]
-            for first, second in zip(offspring[::2], offspring[1::2]):
-                if random.random() < settings.crossover_probability:
-                    tools.cxMessyOnePoint(first, second)
-                    del first.fitness.values, second.fitness.values
-            for child in offspring:
-                if random.random() < settings.mutation_probability:
-                    mutate(child, n)
-                    del child.fitness.values
-                if len(child) > cap:
-                    del child[cap:]
-                    if child.fitness.valid:
-                        del child.fitness.values
-            offspring.extend(clone(elite) for elite in hall[:settings.elites])
-            evaluations += score_new(offspring)
-            hall.update(offspring)
-            population = offspring
-            unsorted_history.append(int(hall[0].fitness.values[0]))
-            size_history.append(len(hall[0]))
-    best = hall[0]
-    return GARun(
-        best=tuple(best),
-        unsorted=int(best.fitness.values[0]),
-        depth=int(best.fitness.values[2]),
-        best_unsorted_per_generation=tuple(unsorted_history),
-        best_size_per_generation=tuple(size_history),
-        generations=generation,
-        evaluations=evaluations,
-        first_valid_generation=unsorted_history.index(0) if 0 in unsorted_history else None,
-        wall_time_s=time.perf_counter() - started_wall,
-        cpu_time_s=time.process_time() - started_cpu,
-    )
+    run = generational(
+        initial=lambda: operators.initial(individual), evaluate=evaluate,
+        select=lambda population, count: tools.selTournament(population, count, tournsize=settings.tournament_size),
+        vary=lambda parents: operators.vary([clone_network(parent) for parent in parents]),
+        clone=clone_network, keeper=HallKeeper(settings.elites),
+        observe=lambda population, best: (int(best.fitness.values[0]), len(best)), stop=finished,
+        population_size=settings.population_size, generations=settings.generations, elites=settings.elites,
+        seed=seed)
+    unsorted_history = tuple(unsorted for unsorted, _ in run.history)
+    best = run.best
+    return GARun(best=tuple(best), unsorted=int(best.fitness.values[0]), depth=int(best.fitness.values[2]),
+                 best_unsorted_per_generation=unsorted_history,
+                 best_size_per_generation=tuple(size for _, size in run.history),
+                 generations=run.generations, evaluations=run.evaluations,
+                 first_valid_generation=unsorted_history.index(0) if 0 in unsorted_history else None,
+                 wall_time_s=run.wall_time_s, cpu_time_s=run.cpu_time_s)
 
 
 def network_program(spec: Spec, network: Sequence[Comparator], docstring: str) -> Program:
