@@ -61,7 +61,7 @@ def name_of(units: Sequence[int]) -> str:
 
 def product(*vectors: Sequence[int]) -> Units:
     """The unit of a product: exponents added."""
-    return tuple(sum(column) for column in zip(*vectors))  # type: ignore[return-value]
+    return tuple(sum(column) for column in zip(*vectors))
 
 
 def scale_of(units: Sequence[int], factors: Sequence[float]) -> float:
