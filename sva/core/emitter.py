@@ -169,7 +169,7 @@ def emit_program(program: Program, primitives: Mapping[str, Primitive]) -> str:
     renderer = Renderer(primitives)
     functions = [_function(function, first=False, renderer=renderer) for function in program.functions]
     imports = sorted({module for name in renderer.used for module in primitives[name].imports})
-    body: list[cst.BaseStatement] = [_docstring(program.docstring, "")]
+    body: list[cst.SimpleStatementLine | cst.BaseCompoundStatement] = [_docstring(program.docstring, "")]
     for index, module in enumerate(imports):
         body.append(cst.SimpleStatementLine([cst.Import([cst.ImportAlias(cst.Name(module))])],
                                             leading_lines=[cst.EmptyLine()] if index == 0 else []))

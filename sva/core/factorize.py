@@ -103,7 +103,7 @@ class Step:
 # -- the IR as trees ----------------------------------------------------------------------------
 
 
-from sva.core.factorize_tree import (_at, _map_function, _put, _statement_exprs, _subtrees, _with_exprs, size)
+from sva.core.factorize_tree import (_map_function, _put, _statement_exprs, _subtrees, _with_exprs, size)
 from sva.core.factorize_naming import bind_common, extract_helpers
 
 
@@ -196,11 +196,11 @@ def _introns_in(program: Program, f_index: int, s_index: int, e_index: int, beha
         function = program.functions[f_index]
         statement = function.body[s_index]
         exprs = _statement_exprs(statement)
-        paths = [path for path, node in _subtrees(exprs[e_index]) if isinstance(node, Apply) and node.args]
-        if position >= len(paths):
+        applications = [(path, node) for path, node in _subtrees(exprs[e_index])
+                        if isinstance(node, Apply) and node.args]
+        if position >= len(applications):
             return program, changes
-        path = paths[position]
-        node = _at(exprs[e_index], path)
+        path, node = applications[position]
 
         def trial(new: Expr) -> Program:
             new_exprs = list(exprs)

@@ -116,33 +116,54 @@ def bind_common(program: Program, implicit: frozenset[str] = frozenset(), limit:
     made = 0
     for f_index in range(len(program.functions)):
         for _ in range(limit):
-            function = program.functions[f_index]
-            counts: dict[Expr, int] = {}
-            first: dict[Expr, int] = {}
-            for s_index, statement in enumerate(function.body):
-                for expr in _statement_exprs(statement) if isinstance(statement, (Bind, Return)) else ():
-                    for _, node in _subtrees(expr):
-                        if isinstance(node, (Apply, Call)) and node.args:
-                            counts[node] = counts.get(node, 0) + 1
-                            first.setdefault(node, s_index)
-            options = []
-            for node, count in counts.items():
-                visible = set(function.params) | {s.target for s in function.body[:first[node]] if isinstance(s, Bind)}
-                if count >= 2 and _names(node) <= visible and not (_names(node) & implicit):
-                    options.append(((count - 1) * expr_size(node) - count - 1, expr_size(node), repr(node), node))
-            options = [option for option in options if option[0] > 0]
-            if not options:
+            best = _best_shared(program.functions[f_index], implicit)
+            if best is None:
                 break
-            *_, node = max(options)
-            name = _fresh(program, "shared")
-            at = first[node]
-            body = [_with_exprs(s, tuple(_rewrite(e, lambda x: Name(name) if x == node else None)
-                                         for e in _statement_exprs(s))) if isinstance(s, (Bind, Return)) else s
-                    for s in function.body]
-            body.insert(at, Bind(name, node))
-            program = _map_function(program, f_index, replace(function, body=tuple(body)))
+            program = _bind_shared(program, f_index, *best)
             made += 1
     return program, made
+
+
+def _compound_occurrences(function: Function) -> tuple[dict[Expr, int], dict[Expr, int]]:
+    """Each compound sub-expression of the function's bindings and returns: how often it occurs,
+    and the index of the first statement it occurs in."""
+    counts: dict[Expr, int] = {}
+    first: dict[Expr, int] = {}
+    for s_index, statement in enumerate(function.body):
+        for expr in _statement_exprs(statement) if isinstance(statement, (Bind, Return)) else ():
+            for _, node in _subtrees(expr):
+                if isinstance(node, (Apply, Call)) and node.args:
+                    counts[node] = counts.get(node, 0) + 1
+                    first.setdefault(node, s_index)
+    return counts, first
+
+
+def _best_shared(function: Function, implicit: frozenset[str]) -> tuple[Expr, int] | None:
+    """The repeated sub-expression whose binding saves the most (ties: the larger, then by its
+    text) and the statement index to bind it at; None when no binding makes the function smaller."""
+    counts, first = _compound_occurrences(function)
+    options = []
+    for node, count in counts.items():
+        visible = set(function.params) | {s.target for s in function.body[:first[node]] if isinstance(s, Bind)}
+        if count >= 2 and _names(node) <= visible and not (_names(node) & implicit):
+            options.append(((count - 1) * expr_size(node) - count - 1, expr_size(node), repr(node), node))
+    options = [option for option in options if option[0] > 0]
+    if not options:
+        return None
+    *_, node = max(options)
+    return node, first[node]
+
+
+def _bind_shared(program: Program, f_index: int, node: Expr, at: int) -> Program:
+    """The program with ``node`` bound to a fresh ``shared_<k>`` before statement ``at`` of its
+    function ``f_index``, and every occurrence of it in bindings and returns read from that name."""
+    function = program.functions[f_index]
+    name = _fresh(program, "shared")
+    body = [_with_exprs(s, tuple(_rewrite(e, lambda x: Name(name) if x == node else None)
+                                 for e in _statement_exprs(s))) if isinstance(s, (Bind, Return)) else s
+            for s in function.body]
+    body.insert(at, Bind(name, node))
+    return _map_function(program, f_index, replace(function, body=tuple(body)))
 
 
 # -- the whole run ------------------------------------------------------------------------------

@@ -69,12 +69,6 @@ def _subtrees(expr: Expr, path: tuple[int, ...] = ()) -> Iterator[tuple[tuple[in
         yield from _subtrees(child, path + (index,))
 
 
-def _at(expr: Expr, path: tuple[int, ...]) -> Expr:
-    for index in path:
-        expr = _children(expr)[index]
-    return expr
-
-
 def _put(expr: Expr, path: tuple[int, ...], new: Expr) -> Expr:
     if not path:
         return new

@@ -211,8 +211,9 @@ def distinct_first(individuals: Sequence[Any], count: int, key: Callable[[Any], 
     individuals with the same objectives only when too few distinct vectors remain (without
     this, trees that score alike, such as the many ways of writing one constant, crowd the
     first fronts and the population collapses onto them)."""
-    seen: set = set()
-    firsts, repeats = [], []
+    seen: set[Any] = set()
+    firsts: list[Any] = []
+    repeats: list[Any] = []
     for individual in individuals:
         mark = key(individual)
         (repeats if mark in seen else firsts).append(individual)

@@ -25,7 +25,7 @@ refused, ``abs`` being no Boolean primitive.
 from __future__ import annotations
 
 import ast
-from typing import Any, Mapping
+from typing import Any, Mapping, TypeVar
 
 from sva.core.program import (Apply, Bind, Call, Constant, Do, Expr, Function, Name, Perform, Program,
                                    Return, Statement, TupleOf)
@@ -35,8 +35,13 @@ __all__ = ["implicit_names", "read_program"]
 
 _PLACEHOLDER = "__arg"
 
+_Node = TypeVar("_Node", bound=ast.AST)
 
-def _normalized(node: ast.AST) -> ast.AST:
+#: ``(name, arity, pattern)`` of one primitive's rendering
+_Pattern = tuple[str, int, ast.AST]
+
+
+def _normalized(node: _Node) -> _Node:
     """``a and b and c`` as ``(a and b) and c`` (the IR's binary connectives)."""
 
     class Chains(ast.NodeTransformer):
@@ -51,13 +56,14 @@ def _normalized(node: ast.AST) -> ast.AST:
     return Chains().visit(node)
 
 
-def _patterns(primitives: Mapping[str, Any]) -> tuple[list[tuple[str, int, ast.AST]], list[tuple[str, int, ast.AST]]]:
+def _patterns(primitives: Mapping[str, Any]) -> tuple[list[_Pattern], list[_Pattern]]:
     """(expression patterns, statement patterns), each ``(name, arity, pattern)``, largest first."""
     import libcst as cst
 
     from sva.core.emitter import Renderer, render_expression
 
-    expressions, statements = [], []
+    expressions: list[_Pattern] = []
+    statements: list[_Pattern] = []
     for name in sorted(primitives):
         primitive = primitives[name]
         args = tuple(Name(f"{_PLACEHOLDER}{index}") for index in range(primitive.arity))
@@ -72,12 +78,12 @@ def _patterns(primitives: Mapping[str, Any]) -> tuple[list[tuple[str, int, ast.A
     return expressions, statements
 
 
-def _literal_names(patterns: list[tuple[str, int, ast.AST]]) -> set[str]:
+def _literal_names(patterns: list[_Pattern]) -> set[str]:
     return {node.id for _, _, pattern in patterns for node in ast.walk(pattern)
             if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store) and not node.id.startswith(_PLACEHOLDER)}
 
 
-def _match(pattern: Any, node: Any, bound: dict[int, ast.AST]) -> bool:
+def _match(pattern: Any, node: Any, bound: dict[int, ast.expr]) -> bool:
     if isinstance(pattern, ast.Name) and pattern.id.startswith(_PLACEHOLDER):
         index = int(pattern.id[len(_PLACEHOLDER):])
         if not isinstance(node, ast.expr):
@@ -97,6 +103,26 @@ def _match(pattern: Any, node: Any, bound: dict[int, ast.AST]) -> bool:
     return pattern == node
 
 
+def _first_match(patterns: list[_Pattern], node: ast.AST) -> tuple[str, list[ast.expr]] | None:
+    """The first (largest) pattern ``node`` has the shape of: its name and the sub-expressions
+    in its placeholders, in order; None when none matches."""
+    for name, arity, pattern in patterns:
+        bound: dict[int, ast.expr] = {}
+        if _match(pattern, node, bound) and len(bound) == arity:
+            return name, [bound[index] for index in range(arity)]
+    return None
+
+
+def _constant(node: ast.expr) -> Constant | None:
+    """A literal, or a negated number, as one constant; None for anything else."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, (bool, int, float, str)):
+        return Constant(node.value)
+    if (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant)
+            and isinstance(node.operand.value, (int, float)) and not isinstance(node.operand.value, bool)):
+        return Constant(-node.operand.value)
+    return None
+
+
 class _Reader:
     def __init__(self, filename: str, primitives: Mapping[str, Any], imports: tuple[str, ...]) -> None:
         self.filename = filename
@@ -110,11 +136,9 @@ class _Reader:
         return InputError(f"{self.filename}:{line} {reason}")
 
     def expression(self, node: ast.expr, names: set[str]) -> Expr:
-        if isinstance(node, ast.Constant) and isinstance(node.value, (bool, int, float, str)):
-            return Constant(node.value)
-        if (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant)
-                and isinstance(node.operand.value, (int, float)) and not isinstance(node.operand.value, bool)):
-            return Constant(-node.operand.value)
+        constant = _constant(node)
+        if constant is not None:
+            return constant
         if isinstance(node, ast.Name):
             if node.id in names or node.id in self.implicit:
                 return Name(node.id)
@@ -122,17 +146,21 @@ class _Reader:
         if isinstance(node, ast.Tuple):
             return TupleOf(tuple(self.expression(item, names) for item in node.elts))
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in self.functions:
-            if node.keywords or any(isinstance(arg, ast.Starred) for arg in node.args):
-                raise self.fail(node, f"the call of {node.func.id} must pass plain positional arguments")
-            if len(node.args) != self.functions[node.func.id]:
-                raise self.fail(node, f"{node.func.id} takes {self.functions[node.func.id]} arguments")
-            return Call(node.func.id, tuple(self.expression(arg, names) for arg in node.args))
-        for name, arity, pattern in self.expressions:
-            bound: dict[int, ast.AST] = {}
-            if _match(pattern, node, bound) and len(bound) == arity:
-                return Apply(name, tuple(self.expression(bound[index], names) for index in range(arity)))
+            return self.call(node, node.func.id, names)
+        found = _first_match(self.expressions, node)
+        if found is not None:
+            name, parts = found
+            return Apply(name, tuple(self.expression(part, names) for part in parts))
         text = ast.unparse(node)
         raise self.fail(node, f"{text[:60]!r} is not made of the spec's primitives")
+
+    def call(self, node: ast.Call, function: str, names: set[str]) -> Call:
+        """A call of ``function``, defined earlier in the module, with plain positional arguments."""
+        if node.keywords or any(isinstance(arg, ast.Starred) for arg in node.args):
+            raise self.fail(node, f"the call of {function} must pass plain positional arguments")
+        if len(node.args) != self.functions[function]:
+            raise self.fail(node, f"{function} takes {self.functions[function]} arguments")
+        return Call(function, tuple(self.expression(arg, names) for arg in node.args))
 
     def statement(self, node: ast.stmt, names: set[str]) -> Statement:
         if isinstance(node, ast.Return) and node.value is not None:
@@ -145,10 +173,10 @@ class _Reader:
             call = self.expression(node.value, names)
             if isinstance(call, Call):
                 return Perform(call)
-        for name, arity, pattern in self.statements:
-            bound: dict[int, ast.AST] = {}
-            if _match(pattern, node, bound) and len(bound) == arity:
-                return Do(name, tuple(self.expression(bound[index], names) for index in range(arity)))
+        found = _first_match(self.statements, node)
+        if found is not None:
+            name, parts = found
+            return Do(name, tuple(self.expression(part, names) for part in parts))
         raise self.fail(node, f"the statement {ast.unparse(node).splitlines()[0][:60]!r} is not made of the "
                               f"spec's primitives")
 

@@ -41,7 +41,7 @@ import json
 import math
 import sys
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 __all__ = ["Opaque", "decode", "encode"]
 
@@ -79,33 +79,31 @@ def decode(data: Any) -> Any:
     tag = next((key for key in _TAGS if key in data), None) if isinstance(data, dict) else None
     if tag is None:
         raise ValueError(f"not an encoded value: {data!r:.80}")
-    body = data[tag]  # found by name, not position: a database may store the keys sorted
-    if tag == "tuple":
-        return tuple(decode(item) for item in body)
-    if tag == "float":
-        return float(body)
-    if tag == "int":
-        return int(body, 16)
-    if tag == "complex":
-        return complex(decode(body[0]), decode(body[1]))
-    if tag == "bytes":
-        return bytes.fromhex(body)
-    if tag == "dict":
-        return {decode(key): decode(item) for key, item in body}
-    if tag == "set":
-        return {decode(item) for item in body}
-    if tag == "frozenset":
-        return frozenset(decode(item) for item in body)
-    if tag == "numpy":
-        import numpy
+    return _DECODERS[tag](data[tag], data)  # found by name, not position: a database may sort keys
 
-        kind = getattr(numpy, body, None)
-        if not (isinstance(kind, type) and issubclass(kind, numpy.generic)):
-            raise ValueError(f"not a numpy scalar type: {body!r}")
-        return kind(decode(data["value"]))
-    if tag == "repr":
-        return Opaque(str(body), str(data.get("type", "")))
-    raise ValueError(f"not an encoded value: {data!r:.80}")
+
+def _decode_numpy(body: Any, data: dict[str, Any]) -> Any:
+    import numpy
+
+    kind = getattr(numpy, body, None)
+    if not (isinstance(kind, type) and issubclass(kind, numpy.generic)):
+        raise ValueError(f"not a numpy scalar type: {body!r}")
+    return kind(decode(data["value"]))
+
+
+#: Tag -> the value of a tagged form, from the tag's body and the whole form.
+_DECODERS: dict[str, Callable[[Any, dict[str, Any]], Any]] = {
+    "tuple": lambda body, data: tuple(decode(item) for item in body),
+    "float": lambda body, data: float(body),
+    "int": lambda body, data: int(body, 16),
+    "complex": lambda body, data: complex(decode(body[0]), decode(body[1])),
+    "bytes": lambda body, data: bytes.fromhex(body),
+    "dict": lambda body, data: {decode(key): decode(item) for key, item in body},
+    "set": lambda body, data: {decode(item) for item in body},
+    "frozenset": lambda body, data: frozenset(decode(item) for item in body),
+    "numpy": _decode_numpy,
+    "repr": lambda body, data: Opaque(str(body), str(data.get("type", ""))),
+}
 
 
 def _encode(value: Any) -> Any:
@@ -114,6 +112,19 @@ def _encode(value: Any) -> Any:
     numpy_form = _numpy(value)
     if numpy_form is not None:
         return numpy_form
+    if isinstance(value, (int, float, str, complex)):
+        return _encode_scalar(value)
+    if isinstance(value, (list, tuple, dict, set, frozenset)):
+        return _encode_container(value)
+    if isinstance(value, (bytes, bytearray)):
+        return {"bytes": bytes(value).hex()}
+    if isinstance(value, Opaque):  # decoded from the repr form: it encodes back to the same form
+        return {"repr": value.repr, "type": value.type}
+    return _opaque(value)
+
+
+def _encode_scalar(value: int | float | str | complex) -> Any:
+    """An int, float, str or complex (or a subclass's value) as JSON data."""
     if isinstance(value, int):
         if value.bit_length() > _LONG_INT_BITS:
             return {"int": format(int(value), "x")}
@@ -126,22 +137,19 @@ def _encode(value: Any) -> Any:
         return float(value)
     if isinstance(value, str):
         return str(value)
+    return {"complex": [_encode(value.real), _encode(value.imag)]}
+
+
+def _encode_container(value: list[Any] | tuple[Any, ...] | dict[Any, Any] | set[Any] | frozenset[Any]) -> Any:
+    """A list, tuple, dict, set or frozenset as JSON data, its items encoded."""
     if isinstance(value, list):
         return [_encode(item) for item in value]
     if isinstance(value, tuple):
         return {"tuple": [_encode(item) for item in value]}
-    if isinstance(value, complex):
-        return {"complex": [_encode(value.real), _encode(value.imag)]}
-    if isinstance(value, (bytes, bytearray)):
-        return {"bytes": bytes(value).hex()}
     if isinstance(value, dict):
         return {"dict": [[_encode(key), _encode(item)] for key, item in value.items()]}
-    if isinstance(value, (set, frozenset)):
-        items = sorted((_encode(item) for item in value), key=lambda item: json.dumps(item, sort_keys=True))
-        return {"frozenset" if isinstance(value, frozenset) else "set": items}
-    if isinstance(value, Opaque):  # decoded from the repr form: it encodes back to the same form
-        return {"repr": value.repr, "type": value.type}
-    return _opaque(value)
+    items = sorted((_encode(item) for item in value), key=lambda item: json.dumps(item, sort_keys=True))
+    return {"frozenset" if isinstance(value, frozenset) else "set": items}
 
 
 def _numpy(value: Any) -> Any:

@@ -1,4 +1,4 @@
-"""The sva: unit graph, decomposability, explanation length and radon's classic metrics.
+"""Static analysis of a module: the unit graph, decomposability, explanation length and radon's metrics.
 
 Public API (what the CLI, the trust evaluator and the report call):
 
@@ -6,7 +6,7 @@ Public API (what the CLI, the trust evaluator and the report call):
   unit graph) and :func:`analyze_paths` / :func:`iter_outcomes` (files and folders ->
   ``Analyzed | Failed | Skipped`` outcomes, worker processes with a time limit per file);
 - :func:`build_unit_graph` (text -> :class:`UnitGraph`);
-- :func:`explain` (text -> :class:`ExplanationTree`) and :func:`render_explanation`;
+- :func:`explain` (text -> :class:`~sva.measure.explain.ExplanationTree`) and :func:`render_explanation`;
 - :func:`measurements` / :func:`metric_fields`: the registry of metrics.
 
 Submodules are imported lazily so ``import sva.measure`` stays cheap.

@@ -154,7 +154,8 @@ def function_rows(facts: ModuleFacts) -> tuple[FunctionRow, ...]:
     rows = []
     for unit in facts.graph.units:
         if unit.kind in ("function", "method"):
-            rows.append(FunctionRow(unit.qualname, unit.lineno, complexities.get(unit.lineno, 1), unit.size))
+            complexity = complexities.get(unit.lineno, 1) if unit.lineno is not None else 1
+            rows.append(FunctionRow(unit.qualname, unit.lineno, complexity, unit.size))
     return tuple(rows)
 
 

@@ -65,13 +65,16 @@ class _Elide(cst.CSTTransformer):
                 whitespace=cst.SimpleWhitespace("  "), comment=cst.Comment(f"# {note}")),
         )
 
-    def _compound(self, original: cst.CSTNode, updated: cst.CSTNode) -> cst.CSTNode:
+    def _compound(self, original: cst.CSTNode, updated: cst.BaseStatement) -> cst.BaseStatement:
         if original is not self.root and id(original) in self.foreign:
             return self._placeholder_line(self.foreign[id(original)])
         return updated
 
-    leave_FunctionDef = _compound
-    leave_ClassDef = _compound
+    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.BaseStatement:
+        return self._compound(original, updated)
+
+    def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.BaseStatement:
+        return self._compound(original, updated)
 
     def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine,
                                   updated: cst.SimpleStatementLine) -> cst.BaseStatement:
@@ -117,6 +120,7 @@ def _unit_code(build: UnitBuild, index: int) -> str:
             pieces.append(module.code_for_node(node))
             continue
         elided = node.visit(_Elide(foreign, node))
+        assert isinstance(elided, cst.CSTNode), "the root of an elision is never removed"
         pieces.append(module.code_for_node(elided))
     text = "\n".join(p.strip("\n") for p in pieces)
     return "\n".join(line.rstrip() for line in text.splitlines() if line.strip())

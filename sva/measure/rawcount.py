@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import io
 import tokenize
+from dataclasses import dataclass
+from typing import Iterator
 
 from radon.raw import Module, _logical, analyze, is_single_token
 
@@ -60,15 +62,35 @@ def _one_pass(source: str) -> Module:
     lines = [line.strip() for line in source.splitlines()]
     if not lines:
         return Module(0, 0, 0, 0, 0, 0, 0)
-    text = "\n".join(lines) + "\n"
-    try:
-        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
-    except (tokenize.TokenError, SyntaxError):
-        raise _Delegate from None
-    lloc = comments = single_comments = multi = blank = sloc = 0
-    depth = 0
+    tokens = _tokenize("\n".join(lines) + "\n")
+    counts = _Counts()
     first = 0  # index in ``tokens`` of the chunk's first token
     start_row = 1  # the chunk's first line (1-based)
+    for index in _chunk_ends(tokens):
+        end_row = tokens[index][2][0]
+        parsed = lines[start_row - 1:end_row]
+        if len(parsed) > 1 and not parsed[-1]:
+            raise _Delegate
+        chunk = tokens[first:index + 1]
+        chunk.append(_ENDMARKER)
+        counts.add(chunk, parsed)
+        first = index + 1
+        start_row = end_row + 1
+    if start_row != len(lines) + 1:  # lines the chunks did not cover: not radon's reading
+        raise _Delegate
+    return counts.module()
+
+
+def _tokenize(text: str) -> list[tokenize.TokenInfo]:
+    try:
+        return list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError):
+        raise _Delegate from None
+
+
+def _chunk_ends(tokens: list[tokenize.TokenInfo]) -> Iterator[int]:
+    """The index of each token that ends a chunk: a ``NEWLINE`` or ``NL`` with no bracket open."""
+    depth = 0
     for index, token in enumerate(tokens):
         kind = token[0]
         if kind == _OP:
@@ -85,33 +107,39 @@ def _one_pass(source: str) -> Module:
         if kind == _ERROR or kind == _INDENT or kind == _DEDENT:
             raise _Delegate
         if kind == _EM:
-            break
-        if (kind != _NEWLINE and kind != _NL) or depth:
-            continue
-        end_row = token[2][0]
-        parsed = lines[start_row - 1:end_row]
-        if len(parsed) > 1 and not parsed[-1]:
-            raise _Delegate
-        chunk = tokens[first:index + 1]
-        chunk.append(_ENDMARKER)
-        comments += sum(1 for t in chunk if t[0] == _COMMENT)
+            return
+        if (kind == _NEWLINE or kind == _NL) and not depth:
+            yield index
+
+
+@dataclass
+class _Counts:
+    """radon's counts, summed over the chunks by radon's per-chunk rules."""
+
+    lloc: int = 0
+    comments: int = 0
+    single_comments: int = 0
+    multi: int = 0
+    blank: int = 0
+    sloc: int = 0
+
+    def add(self, chunk: list[tokenize.TokenInfo], parsed: list[str]) -> None:
+        """Count one chunk: its tokens (``ENDMARKER`` appended) and its stripped lines."""
+        self.comments += sum(1 for t in chunk if t[0] == _COMMENT)
+        filled = sum(1 for line in parsed if line)
         if is_single_token(_COMMENT, chunk):
-            single_comments += 1
+            self.single_comments += 1
         elif is_single_token(_STRING, chunk):
             if chunk[0][2][0] == chunk[0][3][0]:
-                single_comments += 1
+                self.single_comments += 1
             else:
-                filled = sum(1 for line in parsed if line)
-                multi += filled
-                blank += len(parsed) - filled
+                self.multi += filled
+                self.blank += len(parsed) - filled
         else:
-            filled = sum(1 for line in parsed if line)
-            sloc += filled
-            blank += len(parsed) - filled
-        lloc += _logical(chunk)
-        first = index + 1
-        start_row = end_row + 1
-    if start_row != len(lines) + 1:  # lines the chunks did not cover: not radon's reading
-        raise _Delegate
-    loc = sloc + blank + multi + single_comments
-    return Module(loc, lloc, sloc, comments, multi, blank, single_comments)
+            self.sloc += filled
+            self.blank += len(parsed) - filled
+        self.lloc += _logical(chunk)
+
+    def module(self) -> Module:
+        loc = self.sloc + self.blank + self.multi + self.single_comments
+        return Module(loc, self.lloc, self.sloc, self.comments, self.multi, self.blank, self.single_comments)

@@ -1,7 +1,7 @@
 """The registry of measurements: the CLI, the JSON output and the report discover metrics here.
 
 A measurement is a pure function from :class:`~sva.measure.analysis.ModuleFacts` to a frozen
-dataclass record whose field names are metric names (the brief's field names). Adding a metric
+dataclass record whose field names are the metric names. Adding a metric
 means adding a module to :mod:`sva.measure.metrics` that decorates its function with
 :func:`register`; nothing else changes: every module of that package is imported on first use.
 """

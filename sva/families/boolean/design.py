@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from sva.core.program import Apply, Bind, Call, Contract, Expr, Function, Name, Program, Return, TupleOf
+from sva.core.program import (Apply, Bind, Call, Contract, Expr, Function, Name, Program, Return, Statement,
+                              TupleOf)
 from sva.core.spec import Spec
 
 
@@ -84,6 +85,7 @@ def parity(spec: Spec) -> Program:
         parts = []
         for label, part in (("low_half", bits[:low_count]), ("high_half", bits[low_count:])):
             parts.append((label, part[0] if len(part) == 1 else Call(odd_ones(len(part)), part)))
+        body: tuple[Statement, ...]
         if count == 2:
             body = (Return(XOR(bits[0], bits[1])),)
             story = "True when exactly one of the two bits is set."
@@ -163,6 +165,7 @@ def majority(spec: Spec) -> Program:
             return name
         params = tuple(f"b{i}" for i in range(count))
         bits = names(*params)
+        body: tuple[Statement, ...]
         if threshold == 1:
             body = (Return(chain(OR, bits)),)
             story = f"True when any of the {count} bits is set."

@@ -69,14 +69,15 @@ def minimise(spec: Spec, program: Program) -> Program:
     from sympy import Symbol
     from sympy.logic import simplify_logic
 
-    if len(program.functions) != 1 or len(program.functions[0].body) != 1 \
-            or not isinstance(program.functions[0].body[0], Return):
+    functions = program.functions
+    statement = functions[0].body[0] if len(functions) == 1 and len(functions[0].body) == 1 else None
+    if not isinstance(statement, Return):
         raise Unchanged("not applied: minimisation takes one function that returns expressions")
     if len(spec.params) > MAX_INPUTS:
         raise Unchanged(f"not applied: {len(spec.params)} inputs, more than the {MAX_INPUTS} minimisation is "
                         f"attempted on")
     function = program.functions[0]
-    returned = function.body[0].value
+    returned = statement.value
     symbols = {name: Symbol(name) for name in spec.params}
     items = returned.items if isinstance(returned, TupleOf) else (returned,)
     simpler = tuple(from_sympy(simplify_logic(to_sympy(item, symbols), force=True), spec.primitives) for item in items)

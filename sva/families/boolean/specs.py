@@ -4,7 +4,7 @@ Inputs are bits passed as positional ``bool`` arguments; outputs are a ``bool`` 
 ``bool``. Row ``r`` of a truth table sets argument ``i`` to bit ``i`` of ``r`` (least significant
 first), so the table order is fixed and the same for every tool that enumerates it.
 
-Primitive sets follow the calibration in the project brief: parity and the adder use
+Primitive sets, by kind of spec: parity and the adder use
 {AND, OR, NOT, XOR}; multiplexers and the comparator {AND, OR, NOT, IF}; majority {AND, OR, NOT}.
 Boolean specs have no meaningful distribution shift, so ``shifted`` is ``None``.
 

@@ -76,7 +76,7 @@ class _Reader:
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
             inner = self.expression(node.operand, env, depth)
             return ["neg", inner] if isinstance(node.op, ast.USub) else inner
-        if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
             return ["const", float(node.value)]
         if isinstance(node, ast.Name):
             if node.id not in env:

@@ -21,7 +21,7 @@ import math
 import random
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Mapping, Sequence
+from typing import Any, Literal, Mapping, Sequence, TypedDict
 
 from deap import gp
 
@@ -155,8 +155,17 @@ def training_data(spec: Spec, noise: float = 0.0, cases: Sequence[tuple] | None 
     return Training(columns, values, float(np.var(values)), len(cases))
 
 
+class ErrState(TypedDict):
+    """``numpy.errstate``'s keywords: what numpy does on each kind of floating-point error."""
+
+    divide: Literal["ignore", "warn", "raise"]
+    invalid: Literal["ignore", "warn", "raise"]
+    over: Literal["ignore", "warn", "raise"]
+    under: Literal["ignore", "warn", "raise"]
+
+
 #: numpy's floating-point state for the fitness: raise where Python's float arithmetic raises.
-ERRSTATE = {"divide": "raise", "invalid": "raise", "over": "ignore", "under": "ignore"}
+ERRSTATE: ErrState = {"divide": "raise", "invalid": "raise", "over": "ignore", "under": "ignore"}
 
 
 def _fitness(tree: Sequence[Any], data: Training) -> tuple[float, float, float]:

@@ -64,6 +64,28 @@ def judge(spec: Any, equation: Equation, probe: Any) -> Judgement | None:
         "units_kept": units["kept"], "nonfinite_outputs": held["nonfinite"] + shift["nonfinite"],
         "curve": probe["curve"], "expression": tree_text(probe.get("tree")),
     }
+    headline = _headline(held, shift, symbolic, units["kept"])
+    verified = symbolic if not symbolic else is_equal(equation, probe.get("tree"), probe.get("difference_spread"))
+    if verified:
+        headline = "verified: the formula simplifies to the true one (sympy); " + headline
+    counterexample = units["counterexample"]
+    checked = (held["passed"] + shift["passed"], held["cases"] + shift["cases"])
+    return Judgement(verified=verified, fields=fields, counterexample=counterexample,
+                     note="; ".join([headline, *_notes(probe, symbolic)]), checked=checked)
+
+
+def _headline(held: Mapping[str, Any], shift: Mapping[str, Any], symbolic: bool | None, kept: bool | None) -> str:
+    """R^2 on the held-out and shifted points, the symbolic verdict and the units'."""
+    r2 = "undefined" if held["r2"] is None else f"{held['r2']:.6f}"
+    r2s = "undefined" if shift["r2"] is None else f"{shift['r2']:.4f}"
+    return (f"R^2 {r2} held out, {r2s} shifted; symbolic solution: "
+            f"{'unknown' if symbolic is None else 'yes' if symbolic else 'no'}; units "
+            f"{'undecided' if kept is None else 'kept' if kept else 'broken'}")
+
+
+def _notes(probe: Mapping[str, Any], symbolic: bool | None) -> list[str]:
+    """What the headline leaves out: non-finite outputs, the units' failure, a check not made."""
+    held, shift, units = probe["held_out"], probe["shift"], probe["units"]
     notes = [note for note in (_nonfinite_note("held-out", held), _nonfinite_note("shifted", shift)) if note]
     if units["kept"] is None:
         notes.append(f"dimensional homogeneity not decided: {units.get('reason')}")
@@ -75,15 +97,4 @@ def judge(spec: Any, equation: Equation, probe: Any) -> Judgement | None:
                      f"{found.get('expected')!r:.30}, the artifact gives {found.get('got')!r:.30}")
     if symbolic is None and probe.get("tree") is None:
         notes.append(f"symbolic check not made: {probe.get('tree_reason')}")
-    r2 = "undefined" if held["r2"] is None else f"{held['r2']:.6f}"
-    r2s = "undefined" if shift["r2"] is None else f"{shift['r2']:.4f}"
-    headline = (f"R^2 {r2} held out, {r2s} shifted; symbolic solution: "
-                f"{'unknown' if symbolic is None else 'yes' if symbolic else 'no'}; units "
-                f"{'undecided' if units['kept'] is None else 'kept' if units['kept'] else 'broken'}")
-    verified = symbolic if not symbolic else is_equal(equation, probe.get("tree"), probe.get("difference_spread"))
-    if verified:
-        headline = "verified: the formula simplifies to the true one (sympy); " + headline
-    counterexample = units["counterexample"]
-    checked = (held["passed"] + shift["passed"], held["cases"] + shift["cases"])
-    return Judgement(verified=verified, fields=fields, counterexample=counterexample,
-                     note="; ".join([headline, *notes]), checked=checked)
+    return notes

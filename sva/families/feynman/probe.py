@@ -39,7 +39,7 @@ OWN_SHIFTED = 200
 
 
 def _output(entry: Callable[..., Any], case: Sequence[float]) -> tuple[float | None, str | None]:
-    """The entry's output at ``case`` as a finite float, else (None, what happened)."""
+    """The entry's output at ``case`` as a finite float, with None; else None, with what happened."""
     try:
         value = entry(*case)
     except Exception as error:  # the artifact's failure is a reason, not a crash
@@ -75,7 +75,7 @@ def _evaluate(spec: Any, entry: Callable[..., Any], cases: Sequence[tuple]) -> d
     got, want, failures, first, passed = [], [], 0, None, 0
     for case in cases:
         value, why = _output(entry, case)
-        if why is not None:
+        if value is None:
             failures += 1
             if first is None:
                 first = {"args": dict(zip(spec.params, case)), "got": why}
@@ -113,7 +113,7 @@ def _units(spec: Any, equation: Equation, entry: Callable[..., Any]) -> dict[str
         after, why_after = _output(entry, scaled)
         record = {"args": dict(zip(spec.params, point)), "scales": dict(zip(BASE, factors)),
                   "scaled_args": dict(zip(spec.params, scaled))}
-        if why is not None or why_after is not None:
+        if before is None or after is None:
             failing.append({**record, "expected": "a finite output at both points", "got": why or why_after})
             raise _Broken()
         expected = before * factor

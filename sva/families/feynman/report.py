@@ -9,7 +9,7 @@ definitions of success), and the share that kept their units.
 from __future__ import annotations
 
 from statistics import median
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 from sva.core.family import Section
 from sva.core.spec import Spec
@@ -29,24 +29,34 @@ def _share(values: list[Any]) -> float | None:
     return sum(known) / len(known) if known else None
 
 
+def _groups(specs: Sequence[Spec], done: Sequence[Mapping[str, Any]]
+            ) -> Iterator[tuple[str, str, list[Mapping[str, Any]]]]:
+    """The rows by spec (in the specs' order) and generator (design, search, then by name)."""
+    order = {spec.name: index for index, spec in enumerate(specs)}
+    for spec_name in sorted({row["spec"] for row in done}, key=lambda name: (order.get(name, len(order)), name)):
+        of_spec = [row for row in done if row["spec"] == spec_name]
+        for generator in sorted({row["generator"] for row in of_spec}, key=lambda name: (_ORDER.get(name, 2), name)):
+            yield spec_name, generator, [row for row in of_spec if row["generator"] == generator]
+
+
+def _table_row(spec_name: str, generator: str, group: Sequence[Mapping[str, Any]]) -> tuple[Any, ...]:
+    """One line of the table: the medians and shares over one spec and generator's seeds."""
+    r2 = [row.get("r2_held_out") for row in group]
+    return (spec_name, generator, len(group), _median(r2), _median([row.get("r2_shift") for row in group]),
+            _median([row.get("held_out_pass_rate") for row in group]),
+            _median([row.get("shift_pass_rate") for row in group]),
+            _share([row.get("symbolic_solution") for row in group]),
+            _share([value is not None and value > 0.999 for value in r2]),
+            _share([row.get("units_kept") for row in group]))
+
+
 def section(specs: Sequence[Spec], rows: Sequence[Mapping[str, Any]]) -> Section | None:
     """The family's table, with the extrapolation figures."""
     done = [row for row in rows if row.get("units_kept") is not None]
     if not done:
         return None
-    order = {spec.name: index for index, spec in enumerate(specs)}
-    body = []
-    for spec_name in sorted({row["spec"] for row in done}, key=lambda name: (order.get(name, len(order)), name)):
-        of_spec = [row for row in done if row["spec"] == spec_name]
-        for generator in sorted({row["generator"] for row in of_spec}, key=lambda name: (_ORDER.get(name, 2), name)):
-            group = [row for row in of_spec if row["generator"] == generator]
-            r2 = [row.get("r2_held_out") for row in group]
-            body.append((spec_name, generator, len(group), _median(r2), _median([row.get("r2_shift") for row in group]),
-                         _median([row.get("held_out_pass_rate") for row in group]),
-                         _median([row.get("shift_pass_rate") for row in group]),
-                         _share([row.get("symbolic_solution") for row in group]),
-                         _share([value is not None and value > 0.999 for value in r2]),
-                         _share([row.get("units_kept") for row in group])))
+    body = [_table_row(spec_name, generator, group) for spec_name, generator, group in _groups(specs, done)]
+
     from sva.families.feynman.plot import extrapolation_figures
 
     return Section(

@@ -19,6 +19,7 @@ neither ``got - want`` nor ``got / want`` is constant on the held-out points to 
 
 from __future__ import annotations
 
+import operator
 from typing import Any
 
 from sva.families.feynman.equations import Equation
@@ -35,10 +36,21 @@ _BINARY = ("add", "sub", "mul", "div", "pow")
 def to_sympy(tree: Any, symbols: dict[str, Any], digits: int | None = 3) -> Any:
     """The sympy expression of a tree (numbers rounded to ``digits`` decimals); ValueError for a
     node outside the whitelist."""
-    import sympy
-
     if not isinstance(tree, list) or not tree or not isinstance(tree[0], str):
         raise ValueError(f"not an expression tree: {tree!r:.60}")
+    kind = tree[0]
+    leaf = _sympy_leaf(tree, symbols, digits)
+    if leaf is not None:
+        return leaf
+    if (kind in _UNARY and len(tree) == 2) or (kind in _BINARY and len(tree) == 3):
+        return _sympy_operation(kind, [to_sympy(operand, symbols, digits) for operand in tree[1:]])
+    raise ValueError(f"not a node the reader knows: {kind!r}")
+
+
+def _sympy_leaf(tree: list[Any], symbols: dict[str, Any], digits: int | None) -> Any:
+    """The sympy expression of a variable, a number or pi; None for any other node."""
+    import sympy
+
     kind = tree[0]
     if kind == "var" and len(tree) == 2 and tree[1] in symbols:
         return symbols[tree[1]]
@@ -48,22 +60,17 @@ def to_sympy(tree: Any, symbols: dict[str, Any], digits: int | None = 3) -> Any:
         return sympy.Rational(repr(round(value, digits) if digits is not None else value))
     if kind == "pi" and len(tree) == 1:
         return sympy.pi
-    if kind in _UNARY and len(tree) == 2:
-        inner = to_sympy(tree[1], symbols, digits)
-        return {"neg": lambda e: -e, "sqrt": sympy.sqrt, "exp": sympy.exp, "sin": sympy.sin, "cos": sympy.cos,
-                "log": sympy.log, "abs": sympy.Abs}[kind](inner)
-    if kind in _BINARY and len(tree) == 3:
-        left, right = to_sympy(tree[1], symbols, digits), to_sympy(tree[2], symbols, digits)
-        if kind == "add":
-            return left + right
-        if kind == "sub":
-            return left - right
-        if kind == "mul":
-            return left * right
-        if kind == "div":
-            return left / right
-        return left ** right
-    raise ValueError(f"not a node the reader knows: {kind!r}")
+    return None
+
+
+def _sympy_operation(kind: str, operands: list[Any]) -> Any:
+    """Operation ``kind`` (one of :data:`_UNARY` or :data:`_BINARY`) on sympy ``operands``."""
+    import sympy
+
+    functions = {"neg": operator.neg, "sqrt": sympy.sqrt, "exp": sympy.exp, "sin": sympy.sin, "cos": sympy.cos,
+                 "log": sympy.log, "abs": sympy.Abs, "add": operator.add, "sub": operator.sub,
+                 "mul": operator.mul, "div": operator.truediv, "pow": operator.pow}
+    return functions[kind](*operands)
 
 
 def _constant(expression: Any) -> bool:

@@ -20,7 +20,7 @@ BASE: tuple[str, ...] = ("m", "s", "kg", "T", "V")
 #: A unit: one exponent per base unit.
 Units = tuple[int, int, int, int, int]
 
-#: The units the specs use, by the name the issue and the database give them.
+#: The units the specs use, by the name the specs and the database give them.
 NAMED: dict[str, Units] = {
     "dimensionless": (0, 0, 0, 0, 0),
     "length": (1, 0, 0, 0, 0),
@@ -61,7 +61,7 @@ def name_of(units: Sequence[int]) -> str:
 
 def product(*vectors: Sequence[int]) -> Units:
     """The unit of a product: exponents added."""
-    return tuple(sum(column) for column in zip(*vectors))  # type: ignore[return-value]
+    return tuple(sum(column) for column in zip(*vectors))
 
 
 def scale_of(units: Sequence[int], factors: Sequence[float]) -> float:

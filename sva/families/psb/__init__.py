@@ -5,7 +5,7 @@ Everything that is this family's lives in this folder: its specs and their data
 (:mod:`.vocabulary`, :mod:`.primitives`), its search (strongly typed GP with lexicase selection:
 :mod:`.grammar`, :mod:`.compiled`, :mod:`.lexicase`, :mod:`.search`), its design templates
 (:mod:`.design`) and its probe, the edge cases checked on their own (:mod:`.edge`), which adds
-the result field ``edge_case_pass_rate`` and a report section.
+the result field ``edge_case_pass_rate``, and its report section (:mod:`.report`).
 """
 
 from __future__ import annotations
@@ -28,16 +28,6 @@ def _specs() -> tuple[Spec, ...]:
     from sva.families.psb.specs import psb_specs
 
     return psb_specs()
-
-
-def _mean(values: Sequence[Any]) -> Any:
-    present = [value for value in values if value is not None]
-    return sum(present) / len(present) if present else None
-
-
-def _least(values: Sequence[Any]) -> Any:
-    present = [value for value in values if value is not None]
-    return min(present) if present else None
 
 
 class PsbFamily(Family):
@@ -107,32 +97,10 @@ class PsbFamily(Family):
 
     def report_section(self, rows: Sequence[Mapping[str, Any]]) -> Section | None:
         """Per spec and generator: search's training success, held-out, shift and edge-case pass
-        rates (means and worst over seeds)."""
-        done = [row for row in rows if row.get("spec", "").startswith("psb-") and row.get("status", "done") == "done"]
-        if not done:
-            return None
-        order = {spec.name: index for index, spec in enumerate(self.specs())}
-        body = []
-        for spec_name in sorted({row["spec"] for row in done}, key=lambda name: (order.get(name, len(order)), name)):
-            of_spec = [row for row in done if row["spec"] == spec_name]
-            for generator in sorted({row["generator"] for row in of_spec}):
-                group = [row for row in of_spec if row["generator"] == generator]
-                successes = [row.get("search_success") for row in group if row.get("search_success") is not None]
-                body.append((spec_name, generator, len(group),
-                             sum(bool(s) for s in successes) / len(successes) if successes else None,
-                             _mean([row.get("held_out_pass_rate") for row in group]),
-                             _least([row.get("held_out_pass_rate") for row in group]),
-                             _mean([row.get("shift_pass_rate") for row in group]),
-                             _least([row.get("shift_pass_rate") for row in group]),
-                             _mean([row.get("edge_case_pass_rate") for row in group])))
-        return Section(
-            anchor="psb", title="Program synthesis (PSB1): training, held-out, shift and edge cases",
-            intro=("For each PSB1 problem and generator: the share of search runs right on every training case, "
-                   "and the mean (and worst) over seeds of the held-out (test set) and shift pass rates and the mean "
-                   "edge-case pass rate: a median would hide the one seed in five that overfits."),
-            head=("spec", "generator", "seeds", "training solved", "mean held-out", "worst held-out", "mean shift",
-                  "worst shift", "mean edge cases"),
-            rows=tuple(body), text_columns=2)
+        rates (means and worst over seeds): :func:`sva.families.psb.report.section`."""
+        from sva.families.psb.report import section
+
+        return section(self.specs(), rows)
 
 
 FAMILY = PsbFamily()

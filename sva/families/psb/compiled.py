@@ -76,7 +76,7 @@ def case_error(spec: Spec, got: Any, want: Any) -> float:
 
 def errors_of(program: Callable[..., Any], spec: Spec, cases: Sequence[Case], expected: Sequence[Any]) -> tuple[float, ...]:
     """The per-case errors of a compiled program."""
-    errors = []
+    errors: list[float] = []
     for case, want in zip(cases, expected):
         try:
             got = program(*case)  # every primitive is pure: no copy needed
@@ -89,7 +89,7 @@ def errors_of(program: Callable[..., Any], spec: Spec, cases: Sequence[Case], ex
 
 def reference_errors(expr: Expr, spec: Spec, cases: Sequence[Case], expected: Sequence[Any]) -> tuple[float, ...]:
     """The per-case errors of an IR expression by the reference interpreter."""
-    errors = []
+    errors: list[float] = []
     for case, want in zip(cases, expected):
         try:
             got = evaluate(expr, dict(zip(spec.params, case)))

@@ -68,7 +68,7 @@ SIGNATURES: dict[str, tuple[tuple[tuple[type, ...], type], ...]] = {
 
 #: Constants by type (small-or-large's thresholds and words are its own).
 CONSTANTS: dict[type, tuple[Any, ...]] = {Int: (0, 1), Float: (0.0, 1.0), Bool: (False, True), Small: (0, 1, 2)}
-SMALL_OR_LARGE = {Int: (0, 1, 1000, 2000), Str: ("small", "large", "")}
+SMALL_OR_LARGE: dict[type, tuple[Any, ...]] = {Int: (0, 1, 1000, 2000), Str: ("small", "large", "")}
 MAKER_TYPES = {"less_than": Pred, "more_than": Pred, "equal_to": Pred, "at_least": Fn, "at_most": Fn, "plus": Fn}
 TOKEN_TYPES = {"is_odd": Pred, "square": Fn, "negate": Fn}
 
@@ -96,34 +96,53 @@ def grammar(spec: Spec, name: str | None = None, types: Sequence[str] | None = N
     pset = gp.PrimitiveSetTyped(spec.entry if name is None else name, in_types,
                                 TYPES[spec.extra["returns"] if returns is None else returns], prefix="ARG")
     pset.renameArguments(**{f"ARG{i}": param for i, param in enumerate(params)})
-    ir: dict[str, Callable[[tuple[Expr, ...]], Expr]] = {}
-    context: dict[str, Any] = {}
     names = set(spec.primitives)
     higher = any(name in names for name in HIGHER_ORDER)
     constants = dict(CONSTANTS)
     if spec.kind == "small-or-large":
         constants.update(SMALL_OR_LARGE)
-    typed = _producible(in_types, names, higher, constants)
+    ir = _add_primitives(pset, _producible(in_types, names, higher, constants))
+    _add_constants(pset, constants)
+    if higher:
+        ir.update(_add_element_functions(pset, constants[Small]))
+    context: dict[str, Any] = dict(pset.context)
+    return Grammar(pset, ir, context, params)
+
+
+def _add_primitives(pset: gp.PrimitiveSetTyped,
+                    typed: list[tuple[str, tuple[type, ...], type]]) -> dict[str, Callable[[tuple[Expr, ...]], Expr]]:
+    """Add each typed primitive to ``pset`` under its DEAP name; the IR builder of each name."""
+    ir: dict[str, Callable[[tuple[Expr, ...]], Expr]] = {}
     for primitive, args, result in typed:
         typed_name = f"{primitive}_{'_'.join(kind.__name__ for kind in args)}"
         pset.addPrimitive(_python(primitive), list(args), result, name=typed_name)
         ir[typed_name] = (lambda prim: lambda parts: Apply(prim, parts))(primitive)
+    return ir
+
+
+def _add_constants(pset: gp.PrimitiveSetTyped, constants: Mapping[type, tuple[Any, ...]]) -> None:
+    """Add the constants of every type some primitive takes or the tree returns (``Small`` aside)."""
     used = {kind for prim in pset.primitives.values() for p in prim for kind in p.args} | {pset.ret}
     for kind, values in constants.items():
         if kind in used and kind is not Small:
             for value in values:
                 pset.addTerminal(value, kind)
-    if higher:
-        for value in constants[Small]:
-            pset.addTerminal(value, Small)
-        for token, kind in TOKEN_TYPES.items():
-            pset.addTerminal(_element_function(ELEMENT_TOKENS[token]), kind, name=token)
-            ir[token] = (lambda body: lambda parts: body)(ELEMENT_TOKENS[token])
-        for maker, kind in MAKER_TYPES.items():
-            pset.addPrimitive(_maker(maker), [Small], kind, name=maker)
-            ir[maker] = (lambda build: lambda parts: build(parts[0]))(ELEMENT_MAKERS[maker])
-    context.update(pset.context)
-    return Grammar(pset, ir, context, params)
+
+
+def _add_element_functions(pset: gp.PrimitiveSetTyped,
+                           small: tuple[Any, ...]) -> dict[str, Callable[[tuple[Expr, ...]], Expr]]:
+    """Add the higher-order forms' terminals (small constants, element tokens) and element
+    makers to ``pset``; the IR builder of each token and maker."""
+    ir: dict[str, Callable[[tuple[Expr, ...]], Expr]] = {}
+    for value in small:
+        pset.addTerminal(value, Small)
+    for token, kind in TOKEN_TYPES.items():
+        pset.addTerminal(_element_function(ELEMENT_TOKENS[token]), kind, name=token)
+        ir[token] = (lambda body: lambda parts: body)(ELEMENT_TOKENS[token])
+    for maker, kind in MAKER_TYPES.items():
+        pset.addPrimitive(_maker(maker), [Small], kind, name=maker)
+        ir[maker] = (lambda build: lambda parts: build(parts[0]))(ELEMENT_MAKERS[maker])
+    return ir
 
 
 def _producible(in_types: list[type], names: set[str], higher: bool,
@@ -142,6 +161,11 @@ def _producible(in_types: list[type], names: set[str], higher: bool,
     return [(name, args, result) for name, args, result in signatures if set(args) <= have]
 
 
+#: The lazy primitives' strict Python forms.
+_LAZY: dict[str, Callable[..., Any]] = {
+    "IF": lambda c, t, e: t if c else e, "AND": lambda a, b: a and b, "OR": lambda a, b: a or b}
+
+
 def _python(name: str) -> Callable[..., Any]:
     """The Python function a compiled tree calls for IR primitive ``name`` (strict: every
     argument is evaluated first; with total primitives only cost differs from the lazy code)."""
@@ -149,7 +173,7 @@ def _python(name: str) -> Callable[..., Any]:
         return STRICT[name]
     if name in HIGHER_ORDER:
         return HIGHER_ORDER[name]
-    return {"IF": lambda c, t, e: t if c else e, "AND": lambda a, b: a and b, "OR": lambda a, b: a or b}[name]
+    return _LAZY[name]
 
 
 def _element_function(body: Expr) -> Callable[[Any], Any]:

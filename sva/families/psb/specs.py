@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import random
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from sva.core.spec import Case, Domain, Property, Spec, exact, oracle_property, within
@@ -169,124 +170,165 @@ COMPARE_LENGTHS_PROPERTIES = (
 
 # --- the specs -------------------------------------------------------------------------------
 
-def _spec(kind: str, params: tuple[str, ...], types: tuple[str, ...], returns: str, primitives: tuple[str, ...],
-          oracle: Callable[..., Any], properties: tuple[Property, ...], sets: data.CaseSets, domain: Domain,
-          shifted: str, description: str, notes: str, equal: Callable[[Any, Any], bool] = exact) -> Spec:
-    name = f"psb-{kind}"
-    return Spec(
-        name=name, family=FAMILY, kind=kind, entry=kind.replace("-", "_"), params=params, outputs=("result",),
-        primitives=primitives, oracle=oracle, properties=(oracle_property(oracle, equal),) + properties,
-        domain=domain, training=sets.training, held_out=sets.test,
-        shifted=Domain(shifted, _sampled(sets.shifted), sets.shifted), size=len(params),
-        description=description, notes=notes,
-        extra={"edge_cases": sets.edge, "types": types, "returns": returns}, equal=equal)
-
-
 LIST_PRIMITIVES = ("LEN", "SUM", "MAP", "FILTER", "COUNT_IF")
 SHIFT_LISTS = "a seeded sample: the empty list, extremes (+-10^6), and lists of 51 to 1,000 values in [-10^6, 10^6]"
+_WIDE = data.WIDE
+
+
+@dataclass(frozen=True)
+class _Draw:
+    """How :func:`sva.families.psb.data.build` draws one problem's cases: the edge cases (made
+    when drawn), a random training/test case, the sizes, a random shifted case and the shifted
+    boundary cases."""
+
+    edges: Callable[[], tuple[Case, ...]]
+    draw: Callable[[random.Random], Case]
+    train: int
+    test: int
+    shift_draw: Callable[[random.Random], Case]
+    boundary: tuple[Case, ...]
+
+    def __call__(self, name: str) -> data.CaseSets:
+        return data.build(name, self.edges(), self.draw, self.train, self.test, self.shift_draw, self.boundary)
+
+
+@dataclass(frozen=True)
+class _Problem:
+    """One PSB1 problem as this module states it: what its spec is made of."""
+
+    kind: str
+    params: tuple[str, ...]
+    types: tuple[str, ...]  #: the type names search gives the parameters
+    returns: str
+    primitives: tuple[str, ...]
+    oracle: Callable[..., Any]
+    properties: tuple[Property, ...]
+    cases: Callable[[str], data.CaseSets]  #: the case sets, from the spec's name (the seed)
+    domain: Domain
+    shifted: str  #: the shifted domain's description
+    description: str
+    notes: str
+    equal: Callable[[Any, Any], bool] = exact
+
+
+_ONE_TO_HUNDRED = tuple((n,) for n in range(1, 101))
+
+
+def _sum_of_squares_cases(name: str) -> data.CaseSets:
+    """Sum of squares: the domain 1..100 is finite, the test set is all of it (as the suite has it)."""
+    edge = data.sum_of_squares_edges()
+    rng = random.Random(f"psb-train:{name}")
+    rest = sorted(rng.sample([n for n in range(1, 101) if (n,) not in edge], 50 - len(edge)))
+    shifted_rng = random.Random(f"psb-shift:{name}")
+    shifted = ((0,), (101,), (1000,)) + tuple((shifted_rng.randint(101, 1000),) for _ in range(data.SHIFTED_CASES - 3))
+    return data.CaseSets(edge, edge + tuple((n,) for n in rest), _ONE_TO_HUNDRED, shifted)
+
+#: The nine PSB1 problems, in the order :func:`psb_specs` gives them.
+_PROBLEMS = (
+    _Problem(
+        "count-odds", ("values",), ("IntList",), "Int", LIST_PRIMITIVES + ("SUB",) + ELEMENT_PRIMITIVES,
+        count_odds, COUNT_ODDS_PROPERTIES,
+        _Draw(data.count_odds_edges, lambda r: (data.int_list(r, -1000, 1000, 50),), 200, 2000,
+              lambda r: (data.shifted_list(r),), (([],), ([_WIDE, -_WIDE, _WIDE - 1, 1 - _WIDE],), ([-1] * 1000,))),
+        Domain("lists of at most 50 ints in [-1000, 1000]", _strategy(_ints)),
+        SHIFT_LISTS, "Return how many of the values are odd.",
+        "PSB1 count-odds: train 200 (the empty list, 25 of length 1, 6 of length 2, then random), test 2000."),
+    _Problem(
+        "smallest", ("a", "b", "c", "d"), ("Int",) * 4, "Int", ("MIN", "MAX", "LT", "IF", "ADD", "SUB"),
+        smallest, SMALLEST_PROPERTIES,
+        _Draw(data.smallest_edges, lambda r: tuple(r.randint(-100, 100) for _ in range(4)), 100, 1000,
+              lambda r: tuple(r.randint(-_WIDE, _WIDE) for _ in range(4)),
+              ((_WIDE,) * 4, (-_WIDE,) * 4, (_WIDE, -_WIDE, _WIDE, -_WIDE), (0, 0, 0, -1))),
+        Domain("four ints in [-100, 100]", _strategy(lambda st: st.tuples(*[st.integers(-100, 100)] * 4))),
+        "a seeded sample of four ints in [-10^6, 10^6], with their extremes",
+        "Return the smallest of the four integers.", "PSB1 smallest: train 100 (5 edge cases), test 1000."),
+    _Problem(
+        "median", ("a", "b", "c"), ("Int",) * 3, "Int", ("MIN", "MAX", "LT", "IF", "ADD", "SUB"),
+        median, MEDIAN_PROPERTIES,
+        _Draw(lambda: (), data.median_draw, 100, 1000, lambda r: tuple(v * 10000 for v in data.median_draw(r)),
+              ((_WIDE, _WIDE, -_WIDE), (-_WIDE, _WIDE, 0), (_WIDE,) * 3)),
+        Domain("three ints in [-100, 100]", _strategy(lambda st: st.tuples(*[st.integers(-100, 100)] * 3))),
+        "a seeded sample of three ints in [-10^6, 10^6] (the suite's mix of ties, scaled up)",
+        "Return the median of the three integers.",
+        "PSB1 median: train 100, test 1000, all random: 60% distinct, 30% two equal, 10% all equal."),
+    _Problem(
+        "last-index-of-zero", ("values",), ("IntList",), "Int",
+        ("INDICES_WHERE", "LAST", "LEN", "SUB", "COUNT_IF", "FILTER") + ELEMENT_PRIMITIVES,
+        last_index_of_zero, LAST_INDEX_PROPERTIES,
+        _Draw(data.last_index_of_zero_edges, lambda r: (data.last_index_list(r, r.randint(1, 50), -50, 50),), 150, 1000,
+              lambda r: (data.last_index_list(r, r.randint(51, data.LONG), -_WIDE, _WIDE),),
+              (([0] + [_WIDE] * 999,), ([-_WIDE] * 999 + [0],), ([0] * 1000,))),
+        Domain("lists of 1 to 50 ints in [-50, 50] holding at least one 0", _strategy(
+            lambda st: st.tuples(st.lists(st.integers(-50, 50), min_size=0, max_size=49).flatmap(
+                lambda values: st.integers(0, len(values)).map(lambda at: values[:at] + [0] + values[at:]))))),
+        "a seeded sample of lists of 51 to 1,000 values in [-10^6, 10^6] with zeros, and a zero at either end",
+        "Return the index of the last 0 in the list.",
+        "PSB1 last-index-of-zero: train 150 (length 2, all zeros, permutations of length 4), test 1000."),
+    _Problem(
+        "vector-average", ("values",), ("FloatList",), "Float", ("SUM", "LEN", "DIV", "ADD", "SUB", "MUL"),
+        vector_average, VECTOR_AVERAGE_PROPERTIES,
+        _Draw(data.vector_average_edges, lambda r: ([r.uniform(-1000, 1000) for _ in range(r.randint(1, 50))],),
+              250, 2550, lambda r: ([r.uniform(-_WIDE, _WIDE) for _ in range(r.randint(51, data.LONG))],),
+              (([float(_WIDE)],), ([float(-_WIDE)] * 1000,), ([1e6, -1e6],))),
+        Domain("lists of 1 to 50 floats in [-1000, 1000]", _strategy(lambda st: st.tuples(st.lists(
+            st.floats(-1000, 1000, allow_nan=False, allow_infinity=False), min_size=1, max_size=50)))),
+        "a seeded sample of lists of 51 to 1,000 floats in [-10^6, 10^6], and extremes",
+        "Return the mean of the values (to 4 decimal places).",
+        "PSB1 vector-average: train 250 (5 of length 1, 5 of length 2), test 2550; outputs agree "
+        "within 1e-4.", equal=AVERAGE_TOLERANCE),
+    _Problem(
+        "negative-to-zero", ("values",), ("IntList",), "IntList", ("MAP", "FILTER") + ELEMENT_PRIMITIVES,
+        negative_to_zero, NEGATIVE_TO_ZERO_PROPERTIES,
+        _Draw(data.negative_to_zero_edges, lambda r: (data.int_list(r, -1000, 1000, 50),), 200, 2000,
+              lambda r: (data.shifted_list(r),), (([],), ([-_WIDE] * 1000,), ([_WIDE, -_WIDE],), ([-1, 0, 1],))),
+        Domain("lists of at most 50 ints in [-1000, 1000]", _strategy(_ints)),
+        SHIFT_LISTS, "Return the list with every negative value replaced by 0.",
+        "PSB1 negative-to-zero: train 200 (the empty list, 10 of length 1, 6 of length 2), test 2000."),
+    _Problem(
+        "small-or-large", ("n",), ("Int",), "Str", ("IF", "LT", "LE", "AND", "OR", "NOT"),
+        small_or_large, SMALL_OR_LARGE_PROPERTIES,
+        _Draw(data.small_or_large_edges, lambda r: (r.randint(-10000, 10000),), 100, 1000,
+              lambda r: (r.randint(-_WIDE, _WIDE),), ((-_WIDE,), (_WIDE,), (999,), (1000,), (1999,), (2000,))),
+        Domain("ints in [-10000, 10000] (the thresholds' neighbours drawn often)", _strategy(
+            lambda st: st.tuples(st.one_of(st.sampled_from((999, 1000, 1999, 2000)), st.integers(-10000, 10000))))),
+        "a seeded sample of ints in [-10^6, 10^6], with the thresholds and their neighbours",
+        "Return 'small' if n < 1000, 'large' if n >= 2000, and the empty string otherwise.",
+        "PSB1 small-or-large: train 100 (the thresholds' neighbourhoods), test 1000."),
+    _Problem(
+        "sum-of-squares", ("n",), ("Count",), "Int", ("RANGE", "MAP", "SUM", "LEN", "FILTER") + ELEMENT_PRIMITIVES,
+        sum_of_squares, SUM_OF_SQUARES_PROPERTIES, _sum_of_squares_cases,
+        Domain("the ints 1 to 100", _strategy(lambda st: st.tuples(st.integers(1, 100))), _ONE_TO_HUNDRED),
+        "0 and a seeded sample of ints in [101, 1000]",
+        "Return the sum of the squares of 1, 2, ..., n.",
+        "PSB1 sum-of-squares: train 50 (n = 1..5 and 100), test all 100 values of n."),
+    _Problem(
+        "compare-string-lengths", ("s1", "s2", "s3"), ("Str",) * 3, "Bool",
+        ("LEN", "LT", "LE", "EQ", "AND", "OR", "NOT", "IF"), compare_string_lengths, COMPARE_LENGTHS_PROPERTIES,
+        _Draw(data.compare_string_lengths_edges, lambda r: tuple(data.text(r, 49) for _ in range(3)), 100, 1000,
+              lambda r: tuple(data.text(r, 500) for _ in range(3)),
+              (("", "a" * 500, "b" * 1000), ("a" * 1000, "", ""), ("a", "a", "a"))),
+        Domain("three strings of at most 49 visible characters", _strategy(
+            lambda st: st.tuples(*[st.text(alphabet=data.CHARACTERS, max_size=49)] * 3))),
+        "a seeded sample of three strings of up to 500 characters, and extremes",
+        "Return True when len(s1) < len(s2) < len(s3).",
+        "PSB1 compare-string-lengths: train 100 (all empty, permutations, two empty, two equal), test 1000."),
+)
 
 
 def psb_specs() -> tuple[Spec, ...]:
-    """The nine PSB1 specs, in the order of the issue's table."""
-    ints = data.int_list
-    wide = data.WIDE
-    specs = [
-        _spec("count-odds", ("values",), ("IntList",), "Int", LIST_PRIMITIVES + ("SUB",) + ELEMENT_PRIMITIVES,
-              count_odds, COUNT_ODDS_PROPERTIES,
-              data.build("psb-count-odds", data.count_odds_edges(), lambda r: (ints(r, -1000, 1000, 50),), 200, 2000,
-                         lambda r: (data.shifted_list(r),), (([],), ([wide, -wide, wide - 1, 1 - wide],), ([-1] * 1000,))),
-              Domain("lists of at most 50 ints in [-1000, 1000]", _strategy(_ints)),
-              SHIFT_LISTS, "Return how many of the values are odd.",
-              "PSB1 count-odds: train 200 (the empty list, 25 of length 1, 6 of length 2, then random), test 2000."),
-        _spec("smallest", ("a", "b", "c", "d"), ("Int",) * 4, "Int", ("MIN", "MAX", "LT", "IF", "ADD", "SUB"),
-              smallest, SMALLEST_PROPERTIES,
-              data.build("psb-smallest", data.smallest_edges(), lambda r: tuple(r.randint(-100, 100) for _ in range(4)),
-                         100, 1000, lambda r: tuple(r.randint(-wide, wide) for _ in range(4)),
-                         ((wide,) * 4, (-wide,) * 4, (wide, -wide, wide, -wide), (0, 0, 0, -1))),
-              Domain("four ints in [-100, 100]", _strategy(lambda st: st.tuples(*[st.integers(-100, 100)] * 4))),
-              "a seeded sample of four ints in [-10^6, 10^6], with their extremes",
-              "Return the smallest of the four integers.", "PSB1 smallest: train 100 (5 edge cases), test 1000."),
-        _spec("median", ("a", "b", "c"), ("Int",) * 3, "Int", ("MIN", "MAX", "LT", "IF", "ADD", "SUB"),
-              median, MEDIAN_PROPERTIES,
-              data.build("psb-median", (), data.median_draw, 100, 1000,
-                         lambda r: tuple(v * 10000 for v in data.median_draw(r)),
-                         ((wide, wide, -wide), (-wide, wide, 0), (wide,) * 3)),
-              Domain("three ints in [-100, 100]", _strategy(lambda st: st.tuples(*[st.integers(-100, 100)] * 3))),
-              "a seeded sample of three ints in [-10^6, 10^6] (the suite's mix of ties, scaled up)",
-              "Return the median of the three integers.",
-              "PSB1 median: train 100, test 1000, all random: 60% distinct, 30% two equal, 10% all equal."),
-        _spec("last-index-of-zero", ("values",), ("IntList",), "Int",
-              ("INDICES_WHERE", "LAST", "LEN", "SUB", "COUNT_IF", "FILTER") + ELEMENT_PRIMITIVES,
-              last_index_of_zero, LAST_INDEX_PROPERTIES,
-              data.build("psb-last-index-of-zero", data.last_index_of_zero_edges(),
-                         lambda r: (data.last_index_list(r, r.randint(1, 50), -50, 50),), 150, 1000,
-                         lambda r: (data.last_index_list(r, r.randint(51, data.LONG), -wide, wide),),
-                         (([0] + [wide] * 999,), ([-wide] * 999 + [0],), ([0] * 1000,))),
-              Domain("lists of 1 to 50 ints in [-50, 50] holding at least one 0", _strategy(
-                  lambda st: st.tuples(st.lists(st.integers(-50, 50), min_size=0, max_size=49).flatmap(
-                      lambda values: st.integers(0, len(values)).map(lambda at: values[:at] + [0] + values[at:]))))),
-              "a seeded sample of lists of 51 to 1,000 values in [-10^6, 10^6] with zeros, and a zero at either end",
-              "Return the index of the last 0 in the list.",
-              "PSB1 last-index-of-zero: train 150 (length 2, all zeros, permutations of length 4), test 1000."),
-        _spec("vector-average", ("values",), ("FloatList",), "Float", ("SUM", "LEN", "DIV", "ADD", "SUB", "MUL"),
-              vector_average, VECTOR_AVERAGE_PROPERTIES,
-              data.build("psb-vector-average", data.vector_average_edges(),
-                         lambda r: ([r.uniform(-1000, 1000) for _ in range(r.randint(1, 50))],), 250, 2550,
-                         lambda r: ([r.uniform(-wide, wide) for _ in range(r.randint(51, data.LONG))],),
-                         (([float(wide)],), ([float(-wide)] * 1000,), ([1e6, -1e6],))),
-              Domain("lists of 1 to 50 floats in [-1000, 1000]", _strategy(lambda st: st.tuples(st.lists(
-                  st.floats(-1000, 1000, allow_nan=False, allow_infinity=False), min_size=1, max_size=50)))),
-              "a seeded sample of lists of 51 to 1,000 floats in [-10^6, 10^6], and extremes",
-              "Return the mean of the values (to 4 decimal places).",
-              "PSB1 vector-average: train 250 (5 of length 1, 5 of length 2), test 2550; outputs agree "
-              "within 1e-4.", equal=AVERAGE_TOLERANCE),
-        _spec("negative-to-zero", ("values",), ("IntList",), "IntList", ("MAP", "FILTER") + ELEMENT_PRIMITIVES,
-              negative_to_zero, NEGATIVE_TO_ZERO_PROPERTIES,
-              data.build("psb-negative-to-zero", data.negative_to_zero_edges(), lambda r: (ints(r, -1000, 1000, 50),),
-                         200, 2000, lambda r: (data.shifted_list(r),),
-                         (([],), ([-wide] * 1000,), ([wide, -wide],), ([-1, 0, 1],))),
-              Domain("lists of at most 50 ints in [-1000, 1000]", _strategy(_ints)),
-              SHIFT_LISTS, "Return the list with every negative value replaced by 0.",
-              "PSB1 negative-to-zero: train 200 (the empty list, 10 of length 1, 6 of length 2), test 2000."),
-        _spec("small-or-large", ("n",), ("Int",), "Str", ("IF", "LT", "LE", "AND", "OR", "NOT"),
-              small_or_large, SMALL_OR_LARGE_PROPERTIES,
-              data.build("psb-small-or-large", data.small_or_large_edges(), lambda r: (r.randint(-10000, 10000),),
-                         100, 1000, lambda r: (r.randint(-wide, wide),),
-                         ((-wide,), (wide,), (999,), (1000,), (1999,), (2000,))),
-              Domain("ints in [-10000, 10000] (the thresholds' neighbours drawn often)", _strategy(
-                  lambda st: st.tuples(st.one_of(st.sampled_from((999, 1000, 1999, 2000)), st.integers(-10000, 10000))))),
-              "a seeded sample of ints in [-10^6, 10^6], with the thresholds and their neighbours",
-              "Return 'small' if n < 1000, 'large' if n >= 2000, and the empty string otherwise.",
-              "PSB1 small-or-large: train 100 (the thresholds' neighbourhoods), test 1000."),
-        _sum_of_squares(),
-        _spec("compare-string-lengths", ("s1", "s2", "s3"), ("Str",) * 3, "Bool",
-              ("LEN", "LT", "LE", "EQ", "AND", "OR", "NOT", "IF"), compare_string_lengths, COMPARE_LENGTHS_PROPERTIES,
-              data.build("psb-compare-string-lengths", data.compare_string_lengths_edges(),
-                         lambda r: tuple(data.text(r, 49) for _ in range(3)), 100, 1000,
-                         lambda r: tuple(data.text(r, 500) for _ in range(3)),
-                         (("", "a" * 500, "b" * 1000), ("a" * 1000, "", ""), ("a", "a", "a"))),
-              Domain("three strings of at most 49 visible characters", _strategy(
-                  lambda st: st.tuples(*[st.text(alphabet=data.CHARACTERS, max_size=49)] * 3))),
-              "a seeded sample of three strings of up to 500 characters, and extremes",
-              "Return True when len(s1) < len(s2) < len(s3).",
-              "PSB1 compare-string-lengths: train 100 (all empty, permutations, two empty, two equal), test 1000."),
-    ]
-    return tuple(specs)
+    """The nine PSB1 specs, in the order of :data:`_PROBLEMS`."""
+    return tuple(_spec(problem) for problem in _PROBLEMS)
 
 
-def _sum_of_squares() -> Spec:
-    """Sum of squares: the domain 1..100 is finite, the test set is all of it (as the suite has it)."""
-    everything = tuple((n,) for n in range(1, 101))
-    edge = data.sum_of_squares_edges()
-    rng = random.Random("psb-train:psb-sum-of-squares")
-    rest = sorted(rng.sample([n for n in range(1, 101) if (n,) not in edge], 50 - len(edge)))
-    shifted_rng = random.Random("psb-shift:psb-sum-of-squares")
-    shifted = ((0,), (101,), (1000,)) + tuple((shifted_rng.randint(101, 1000),) for _ in range(data.SHIFTED_CASES - 3))
-    sets = data.CaseSets(edge, edge + tuple((n,) for n in rest), everything, shifted)
-    return _spec("sum-of-squares", ("n",), ("Count",), "Int",
-                 ("RANGE", "MAP", "SUM", "LEN", "FILTER") + ELEMENT_PRIMITIVES, sum_of_squares,
-                 SUM_OF_SQUARES_PROPERTIES, sets,
-                 Domain("the ints 1 to 100", _strategy(lambda st: st.tuples(st.integers(1, 100))), everything),
-                 "0 and a seeded sample of ints in [101, 1000]",
-                 "Return the sum of the squares of 1, 2, ..., n.",
-                 "PSB1 sum-of-squares: train 50 (n = 1..5 and 100), test all 100 values of n.")
+def _spec(problem: _Problem) -> Spec:
+    """The spec of one problem: its cases drawn, the oracle's own property first."""
+    name = f"psb-{problem.kind}"
+    sets = problem.cases(name)
+    return Spec(
+        name=name, family=FAMILY, kind=problem.kind, entry=problem.kind.replace("-", "_"), params=problem.params,
+        outputs=("result",), primitives=problem.primitives, oracle=problem.oracle,
+        properties=(oracle_property(problem.oracle, problem.equal),) + problem.properties,
+        domain=problem.domain, training=sets.training, held_out=sets.test,
+        shifted=Domain(problem.shifted, _sampled(sets.shifted), sets.shifted), size=len(problem.params),
+        description=problem.description, notes=problem.notes,
+        extra={"edge_cases": sets.edge, "types": problem.types, "returns": problem.returns}, equal=problem.equal)

@@ -6,13 +6,13 @@ Everything that is this family's lives in this folder: its specs and the publish
 search (a GA over comparator lists with bit-sliced fitness, :mod:`.search`), its design
 (Batcher's odd-even merge sort, :mod:`.design`), its probe (the artifact traced as a network in
 the sandbox and judged by the 0-1 principle, :mod:`.trace`), its result fields (comparators,
-depth and the record's), its report section and its network diagram (:mod:`.diagram`).
+depth and the record's), its report section (:mod:`.report`) and its network diagram
+(:mod:`.diagram`).
 """
 
 from __future__ import annotations
 
 import random
-from statistics import median
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from sva.core.family import Diagram, Family, FamilyField, Judgement, Section
@@ -122,31 +122,11 @@ class SortingFamily(Family):
                 f"{fields['unsorted_binary_inputs']} of {fields['binary_inputs']} 0-1 inputs unsorted")
 
     def report_section(self, rows: Sequence[Mapping[str, Any]]) -> Section | None:
-        """Comparators and depth, median and best over seeds, against the best network known."""
-        done = [row for row in rows if row.get("comparators") is not None]
-        if not done:
-            return None
-        order = {spec.name: index for index, spec in enumerate(self.specs())}
-        body = []
-        for spec_name in sorted({row["spec"] for row in done}, key=lambda name: (order.get(name, len(order)), name)):
-            of_spec = [row for row in done if row["spec"] == spec_name]
-            for generator in sorted({row["generator"] for row in of_spec},
-                                    key=lambda name: ({"design": 0, "search": 1}.get(name, 2), name)):
-                group = [row for row in of_spec if row["generator"] == generator]
-                comparators = [int(row["comparators"]) for row in group]
-                depths = [int(row["depth"]) for row in group if row.get("depth") is not None]
-                known_c = {row.get("best_known_comparators") for row in group} - {None}
-                known_d = {row.get("best_known_depth") for row in group} - {None}
-                body.append((spec_name, generator, len(group), median(comparators), min(comparators),
-                             min(known_c) if known_c else None, median(depths) if depths else None,
-                             min(depths) if depths else None, min(known_d) if known_d else None))
-        return Section(
-            anchor="networks", title="Sorting networks against the record",
-            intro=("Comparators and depth of every sorting network found, median and best over seeds, "
-                   "against the best network known (Knuth, TAOCP vol. 3, and later optimality proofs)."),
-            head=("spec", "generator", "seeds", "median comparators", "best comparators", "best known comparators",
-                  "median depth", "best depth", "best known depth"),
-            rows=tuple(body), text_columns=2)
+        """Comparators and depth, median and best over seeds, against the best network known:
+        :func:`sva.families.sorting.report.section`."""
+        from sva.families.sorting.report import section
+
+        return section(self.specs(), rows)
 
     def diagrams(self, row: Mapping[str, Any], spec: Spec) -> tuple[Diagram, ...]:
         """The classic network picture of the traced comparators."""

@@ -39,10 +39,11 @@ def without_redundant(spec: Spec, program: Program) -> tuple[Program, int]:
     for statement in function.body:
         if isinstance(statement, Do):
             positions = statement.args[1:]
-            if not all(isinstance(p, Constant) and isinstance(p.value, int) and 0 <= p.value < spec.size
-                       for p in positions):
+            constant_wires = [p.value for p in positions
+                              if isinstance(p, Constant) and isinstance(p.value, int) and 0 <= p.value < spec.size]
+            if len(constant_wires) != len(positions):
                 raise Unchanged("not applied: a compare-exchange at positions that are not constant wires")
-            i, j = (p.value for p in positions)
+            i, j = constant_wires
             if wires[i] & ~wires[j] == 0:
                 continue
             wires[i], wires[j] = wires[i] & wires[j], wires[i] | wires[j]

@@ -89,14 +89,10 @@ class _Counter:
 
     def walk(self, node: ast.expr) -> int:
         """Count ``node``; return the most non-arithmetic operations on a path below it (itself included)."""
-        if isinstance(node, (ast.Name, ast.Constant)) or (isinstance(node, ast.Attribute) and _dotted(node)):
+        if _is_leaf(node):
             self.nodes += 1
             return 0
         if isinstance(node, ast.UnaryOp):
-            if isinstance(node.op, (ast.USub, ast.UAdd)) and isinstance(node.operand, ast.Constant) \
-                    and isinstance(node.operand.value, (int, float)) and not isinstance(node.operand.value, bool):
-                self.nodes += 1  # a signed number literal
-                return 0
             arithmetic = isinstance(node.op, (ast.USub, ast.UAdd))
             self.operation(arithmetic)
             return (0 if arithmetic else 1) + self.walk(node.operand)
@@ -107,19 +103,36 @@ class _Counter:
         if isinstance(node, ast.BoolOp):
             return self.chain(list(node.values), arithmetic=False)
         if isinstance(node, ast.Compare):
-            self.operation(False, len(node.ops))
-            operands = [node.left, *node.comparators]
-            return max(len(node.ops) - max(index - 1, 0) + self.walk(operand)
-                       for index, operand in enumerate(operands))
+            return self.compare(node)
         if isinstance(node, ast.IfExp):
             self.operation(False)
             return 1 + max(self.walk(node.test), self.walk(node.body), self.walk(node.orelse))
         if isinstance(node, ast.Call):
-            if node.keywords or not _dotted(node.func) or any(isinstance(arg, ast.Starred) for arg in node.args):
-                raise _NotAFormula("a call with keywords, starred arguments or a computed function")
-            self.operation(False)
-            return 1 + max((self.walk(arg) for arg in node.args), default=0)
+            return self.call(node)
         raise _NotAFormula(f"a {type(node).__name__} node is not part of a formula")
+
+    def compare(self, node: ast.Compare) -> int:
+        """A chain of k comparisons: k operations, operand i under k - max(i - 1, 0)."""
+        self.operation(False, len(node.ops))
+        operands = [node.left, *node.comparators]
+        return max(len(node.ops) - max(index - 1, 0) + self.walk(operand)
+                   for index, operand in enumerate(operands))
+
+    def call(self, node: ast.Call) -> int:
+        """A call of a (dotted) name with positional arguments: one operation over its arguments."""
+        if node.keywords or not _dotted(node.func) or any(isinstance(arg, ast.Starred) for arg in node.args):
+            raise _NotAFormula("a call with keywords, starred arguments or a computed function")
+        self.operation(False)
+        return 1 + max((self.walk(arg) for arg in node.args), default=0)
+
+
+def _is_leaf(node: ast.expr) -> bool:
+    """A name, a literal, a dotted name or a signed number literal (``-1.5``)."""
+    if isinstance(node, (ast.Name, ast.Constant)) or (isinstance(node, ast.Attribute) and _dotted(node)):
+        return True
+    return (isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd))
+            and isinstance(node.operand, ast.Constant) and isinstance(node.operand.value, (int, float))
+            and not isinstance(node.operand.value, bool))
 
 
 #: the most nodes a formula may have once its helpers and bindings are inlined (inlining can
@@ -138,14 +151,16 @@ def _body(function: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[list[ast.As
     if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
             and isinstance(body[0].value.value, str):
         body = body[1:]
-    if not body or not isinstance(body[-1], ast.Return) or body[-1].value is None:
+    last = body[-1] if body else None
+    if not isinstance(last, ast.Return) or last.value is None:
         raise _NotAFormula(f"the body of {function.name} does not end in one return of an expression")
-    bindings = body[:-1]
-    for statement in bindings:
+    bindings: list[ast.Assign] = []
+    for statement in body[:-1]:
         if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1
                 and isinstance(statement.targets[0], ast.Name)):
             raise _NotAFormula(f"the body of {function.name} is not bindings of names and one return")
-    return bindings, body[-1].value  # type: ignore[return-value]
+        bindings.append(statement)
+    return bindings, last.value
 
 
 class _Inliner:

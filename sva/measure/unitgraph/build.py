@@ -36,19 +36,22 @@ def preorder_statements(tree: ast.Module) -> list[ast.stmt]:
     while stack:
         stmt = stack.pop()
         out.append(stmt)
-        blocks: list[list[ast.stmt]] = []
-        t = type(stmt)
-        if t in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.With, ast.AsyncWith):
-            blocks = [stmt.body]
-        elif t in (ast.If, ast.For, ast.AsyncFor, ast.While):
-            blocks = [stmt.body, stmt.orelse]
-        elif t is ast.Try or t.__name__ == "TryStar":
-            blocks = [stmt.body, *[h.body for h in stmt.handlers], stmt.orelse, stmt.finalbody]
-        elif t is ast.Match:
-            blocks = [c.body for c in stmt.cases]
-        for block in reversed(blocks):
+        for block in reversed(_blocks(stmt)):
             stack.extend(reversed(block))
     return out
+
+
+def _blocks(stmt: ast.stmt) -> list[list[ast.stmt]]:
+    """The statement blocks directly inside ``stmt``, in source order."""
+    if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.With, ast.AsyncWith)):
+        return [stmt.body]
+    if isinstance(stmt, (ast.If, ast.For, ast.AsyncFor, ast.While)):
+        return [stmt.body, stmt.orelse]
+    if isinstance(stmt, (ast.Try, ast.TryStar)):
+        return [stmt.body, *[h.body for h in stmt.handlers], stmt.orelse, stmt.finalbody]
+    if isinstance(stmt, ast.Match):
+        return [c.body for c in stmt.cases]
+    return []
 
 
 def build_units(module: cst.Module, tree: ast.Module) -> UnitBuild:

@@ -16,6 +16,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 import libcst as cst
 
 from sva.measure.unitgraph.scopes import COMP_SCOPE, LAMBDA_SCOPE, LOAD, NOREF, STORE, Scope
@@ -61,16 +63,16 @@ class ExpressionRules(WalkerBase):
         self.stack.append((node.body, owner, lscope, depth, LOAD))
         self._params(node.params, owner, scope, lscope, depth)
 
-    def _comprehension(self, node: cst.CSTNode, owner: int, scope: Scope, depth: int, mode: int) -> None:
+    def _comprehension(self, node: cst.ListComp | cst.SetComp | cst.GeneratorExp | cst.DictComp, owner: int, scope: Scope, depth: int, mode: int) -> None:
         depth = self._expr(owner, depth)
         cscope = self._scope(COMP_SCOPE, scope)
         items: list[tuple] = []
-        if type(node) is cst.DictComp:
+        if isinstance(node, cst.DictComp):
             items.append((node.key, owner, cscope, depth, LOAD))
             items.append((node.value, owner, cscope, depth, LOAD))
         else:
             items.append((node.elt, owner, cscope, depth, LOAD))
-        comp_for = node.for_in
+        comp_for: cst.CompFor | None = node.for_in
         first = True
         while comp_for is not None:
             items.append((comp_for.target, owner, cscope, depth, STORE))
@@ -102,7 +104,7 @@ class ExpressionRules(WalkerBase):
         self.stack.append((node.key, owner, scope, depth, NOREF))
 
 
-EXPRESSION_HANDLERS = {
+EXPRESSION_HANDLERS: dict[type, Callable[..., None]] = {
     cst.Attribute: ExpressionRules._attribute,
     cst.Subscript: ExpressionRules._subscript,
     cst.Arg: ExpressionRules._arg,

@@ -62,13 +62,15 @@ def settle_bindings(w: WalkerBase) -> tuple[list[int], list[bool]]:
             if b.cand is not None and (b.nonsimple or b.defs):
                 c = b.cand
                 owner = pus[c].owner
-                size[owner] += size[c] + pus[c].n_targets
-                if pus[owner].kind == "module":
-                    pus[owner].nodes.extend(pus[c].nodes)
+                assert owner is not None, "a binding candidate always has an owner"
+                cand, own = pus[c], pus[owner]
+                size[owner] += size[c] + cand.n_targets
+                if own.kind == "module":
+                    own.nodes.extend(cand.nodes)
                 remap[c] = owner
                 alive[c] = False
-                if pus[owner].stmt is None or (pus[c].stmt is not None and pus[c].stmt < pus[owner].stmt):
-                    pus[owner].stmt = pus[c].stmt
+                if own.stmt is None or (cand.stmt is not None and cand.stmt < own.stmt):
+                    own.stmt = cand.stmt
                 b.cand = None
     if size[0] == 0:
         alive[0] = False

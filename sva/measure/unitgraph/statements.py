@@ -30,6 +30,8 @@ statements would count in ``main``.
 
 from __future__ import annotations
 
+from typing import Callable
+
 import libcst as cst
 
 from sva.measure.unitgraph.scopes import (
@@ -177,7 +179,7 @@ class StatementRules(WalkerBase):
                 target.add(item.name.value)
 
 
-STATEMENT_HANDLERS = {
+STATEMENT_HANDLERS: dict[type, Callable[..., None]] = {
     cst.FunctionDef: StatementRules._function,
     cst.ClassDef: StatementRules._class,
     cst.Assign: StatementRules._assign,

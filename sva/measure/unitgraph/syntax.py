@@ -32,9 +32,9 @@ def string_value(expr: cst.BaseExpression) -> str | None:
     return None
 
 
-def body_statements(body: cst.CSTNode) -> tuple[list[cst.CSTNode], str | None, cst.CSTNode | None]:
+def body_statements(body: cst.Module | cst.BaseSuite) -> tuple[list[cst.CSTNode], str | None, cst.CSTNode | None]:
     """Statements of a block in order, the docstring, and the docstring statement (skipped)."""
-    stmts = list(body.body)
+    stmts: list[cst.CSTNode] = list(body.body)
     if not stmts:
         return stmts, None, None
     first = stmts[0]
@@ -68,7 +68,7 @@ def import_names(node: cst.Import | cst.ImportFrom) -> list[str]:
         if alias.asname is not None and type(alias.asname.name) is cst.Name:
             out.append(alias.asname.name.value)
         else:
-            n = alias.name
+            n: cst.BaseExpression = alias.name
             while type(n) is cst.Attribute:
                 n = n.value
             if type(n) is cst.Name:

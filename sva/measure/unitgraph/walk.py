@@ -73,7 +73,7 @@ class ProvisionalUnit:
 
     __slots__ = ("name", "kind", "owner", "stmt", "story", "n_targets", "nodes")
 
-    def __init__(self, name: str, kind: int | str, owner: int | None, stmt: int | None) -> None:
+    def __init__(self, name: str, kind: str, owner: int | None, stmt: int | None) -> None:
         self.name = name
         self.kind = kind
         self.owner = owner
@@ -112,7 +112,7 @@ class WalkerBase:
         self.scopes.append(s)
         return s
 
-    def _new_unit(self, name: str, kind: int | str, owner: int | None, stmt: int | None) -> int:
+    def _new_unit(self, name: str, kind: str, owner: int | None, stmt: int | None) -> int:
         self.pus.append(ProvisionalUnit(name, kind, owner, stmt))
         self.size.append(0)
         return len(self.pus) - 1
