@@ -27,12 +27,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import multiprocessing
 import threading
 import time
 import uuid
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Generator, Iterator, Sequence, TypeVar
 
 from sva.errors import UsageError, one_line, typed_line
 from sva.experiment.executor import LocalExecutor, Lost, Outcome
@@ -46,10 +45,13 @@ INSTALL = "pip install 'sva[dask]'"
 ALLOWED_FAILURES = 3
 
 
-try:  # sva imports without Dask; only the Dask executor needs it
-    from distributed import WorkerPlugin as _WorkerPlugin
-except ImportError:  # pragma: no cover - dask extra missing
+if TYPE_CHECKING:
     _WorkerPlugin = object
+else:
+    try:  # sva imports without Dask; only the Dask executor needs it
+        from distributed import WorkerPlugin as _WorkerPlugin
+    except ImportError:  # pragma: no cover - dask extra missing
+        _WorkerPlugin = object
 
 
 class CellProcesses(_WorkerPlugin):
@@ -95,12 +97,6 @@ def run_in_child(function: Callable[[T], R], task: T, timeout: float | None) -> 
     local executor runs every cell; return its :class:`Finished` or :class:`Lost` outcome. On a
     Dask worker with :class:`CellProcesses` the child is kept for the next task (unless it was
     killed); elsewhere it is started for this task alone."""
-    process = multiprocessing.current_process()
-    if process.daemon:
-        # A nanny starts its worker as a daemonic process, and those may not start children.
-        # Daemonic only buys "terminated when the parent exits", which the child has anyway:
-        # it asks the kernel to kill it when this process dies (PR_SET_PDEATHSIG).
-        process.daemon = False
     plugin = _plugin()
     executor = plugin.take() if plugin is not None else LocalExecutor(1)
     try:
@@ -122,7 +118,7 @@ class DaskExecutor:
         client.register_plugin(CellProcesses(), name=CellProcesses.name)  # on every worker, now and later
 
     def run(self, function: Callable[[T], R], tasks: Sequence[T],
-            timeout: float | None = None) -> Iterator[tuple[T, Outcome]]:
+            timeout: float | None = None) -> Generator[tuple[T, Outcome], None, None]:
         from distributed import KilledWorker, as_completed
 
         batch = uuid.uuid4().hex[:12]
