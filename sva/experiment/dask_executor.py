@@ -33,7 +33,7 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Generator, Iterator, Sequence, TypeVar
 
-from sva.errors import UsageError, one_line, typed_line
+from sva.errors import UsageError, one_line, os_reason, typed_line
 from sva.experiment.executor import LocalExecutor, Lost, Outcome
 
 T = TypeVar("T")
@@ -211,7 +211,7 @@ def dask_executor(scheduler: str | None = None, workers: int | None = None) -> I
             try:
                 client = stack.enter_context(Client(scheduler, timeout=10))
             except (OSError, TimeoutError) as error:
-                raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {one_line(error)}; "
+                raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {os_reason(error)}; "
                                  f"start one with 'dask scheduler' (and workers with 'dask worker "
                                  f"{scheduler}')") from None
             try:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
-from sva.errors import UsageError
+from sva.errors import UsageError, os_reason
 from sva.generate import get_generator
 from sva.specs import get_spec, spec_names
 
@@ -134,7 +134,9 @@ def load_presets(path: Path = PRESETS_FILE) -> dict[str, Preset]:
     """Every preset in ``path``, by name."""
     try:
         tables = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read the presets: {os_reason(error)}") from None
+    except tomllib.TOMLDecodeError as error:
         raise UsageError(f"{path}: cannot read the presets: {error}") from None
     return {name: _preset(name, table) for name, table in tables.items()}
 

@@ -37,14 +37,14 @@ import stat
 from contextlib import closing
 from typing import Generator, Iterable, Iterator, Union
 
-from sva.errors import InputError, one_line, typed_line
+from sva.errors import InputError, one_line, os_reason, typed_line
 from sva.measure.analysis import _analyze
 from sva.measure.deep import run_deep
 from sva.measure.outcomes import Analyzed, Failed, Outcome, Skipped
 from sva.measure.pacing import by_size_descending, tune_collector
 from sva.measure.pool import Died, Pool, Raised, Returned, TaskOutcome
 from sva.measure.registry import measurements
-from sva.measure.source import MAX_BYTES, _os_reason, file_kind, read_source
+from sva.measure.source import MAX_BYTES, file_kind, read_source
 from sva.measure.workers import start_method
 
 __all__ = ["Analyzed", "Failed", "Skipped", "Outcome", "analyze_paths", "iter_outcomes",
@@ -78,7 +78,7 @@ def collect_targets(paths: Iterable[str]) -> list[Union[str, Failed, Skipped]]:
         try:
             info = os.stat(path)
         except OSError as error:
-            reason = _os_reason(error)
+            reason = os_reason(error, brief=True)
             if reason == "no such file or folder" and os.path.islink(path):
                 reason = "broken symbolic link"
             out.append(Failed(path, reason))
@@ -100,7 +100,7 @@ def _walk(root: str, root_info: os.stat_result, out: list) -> None:
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as error:
-            out.append(Failed(folder, f"cannot list folder: {_os_reason(error)}"))
+            out.append(Failed(folder, f"cannot list folder: {os_reason(error, brief=True)}"))
             continue
         subfolders = []
         for entry in entries:
@@ -108,7 +108,7 @@ def _walk(root: str, root_info: os.stat_result, out: list) -> None:
                 info = os.stat(entry.path)
             except OSError as error:
                 if entry.name.endswith(".py") or entry.is_symlink():
-                    reason = _os_reason(error)
+                    reason = os_reason(error, brief=True)
                     if reason == "no such file or folder":
                         reason = "broken symbolic link"
                     out.append(Skipped(entry.path, reason))
