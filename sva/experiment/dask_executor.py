@@ -26,7 +26,9 @@ keeps Dask's logging to errors while it is open.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import logging
+import re
 import threading
 import time
 import uuid
@@ -145,8 +147,6 @@ class DaskExecutor:
 
 def _deaths(error: BaseException) -> str:
     """"3 times" from a KilledWorker's own message when it says so; otherwise "repeatedly"."""
-    import re
-
     found = re.search(r"(\d+) times", str(error)) or re.search(r"suspicious count of (\d+)", str(error))
     return f"{found.group(1)} times" if found else "repeatedly"
 
@@ -178,8 +178,6 @@ def _quiet_dask() -> Iterator[None]:
 def _dashboard(client: Any, local: bool) -> str | None:
     """The dashboard's address when the scheduler serves one (locally: only with bokeh installed,
     without which the address shows nothing but a note)."""
-    import importlib.util
-
     if local and importlib.util.find_spec("bokeh") is None:
         return None
     services = client.scheduler_info().get("services", {})

@@ -41,7 +41,7 @@ from sva.core.artifact import Artifact, config_hash, versions, write_artifact
 from sva.core.family import Judgement
 from sva.core.settings import merge_config
 from sva.errors import OutputError, SvaError, UsageError, one_line, typed_line
-from sva.experiment.executor import Executor, Finished, make_executor
+from sva.experiment.executor import Executor, Finished, Outcome, make_executor
 from sva.experiment.presets import Preset
 from sva.families import family_of
 from sva.generate import generate, get_generator
@@ -352,17 +352,9 @@ def run_experiment(preset: Preset, results_dir: str | Path, *, argv: Sequence[st
     root = Path(results_dir)
     tasks = plan_cells(preset, root, external)
     with ResultsDB(root) as db:
-        hashes = db.config_hashes()
-        clashes = [task.cell for task in tasks if not is_external(task.generator)
-                   and hashes.get(task.cell, {task.config_hash}) - {task.config_hash}]
-        if clashes:
-            raise UsageError(f"{root} already holds {len(clashes)} of these cells (e.g. {clashes[0]}) "
-                             f"made with another configuration; choose another --out folder")
-        settings = {"preset": asdict(preset), "workers": preset.worker_count()}
-        if external is not None:
-            settings["external"] = {"dir": external.root, "sha256": external.sha256,
-                                    "artifacts": len(external.artifacts)}
-        run_id = db.start_run(argv, preset.name, settings, [(task.cell, task.config_hash) for task in tasks])
+        _refuse_clashes(db, tasks, root)
+        run_id = db.start_run(argv, preset.name, _run_settings(preset, external),
+                              [(task.cell, task.config_hash) for task in tasks])
         stored = db.stored()
         pending = [task for task in tasks
                    if (task.cell, task.config_hash) not in stored
@@ -374,22 +366,47 @@ def run_experiment(preset: Preset, results_dir: str | Path, *, argv: Sequence[st
         outcomes = executor.run(ship_cell if ships else run_cell, pending, timeout=preset.cell_seconds)
         with closing(outcomes):  # a refused write ends the run here: the workers stop with it
             for task, outcome in outcomes:
-                if isinstance(outcome, Finished) and isinstance(outcome.value, ShippedCell):
-                    store_files(root, outcome.value.files)
-                    row = dict(outcome.value.row)
-                elif isinstance(outcome, Finished):
-                    row = dict(outcome.value)
-                else:
-                    row = lost_row(task, outcome.reason, outcome.seconds)
-                if row["status"] == "failed" and row.get("stage") == WRITE_STAGE:
-                    raise OutputError(row["reason"])
-                row["run_id"] = run_id
+                row = {**_row_of(task, outcome, root), "run_id": run_id}
                 db.put(row)
                 failed += row["status"] == "failed"
                 report(row)
         db.finish_run(run_id)
     return RunSummary(run_id, root, len(tasks), len(tasks) - len(pending), len(pending), failed,
                       round(time.monotonic() - started, 1))
+
+
+def _refuse_clashes(db: ResultsDB, tasks: Sequence[CellTask], root: Path) -> None:
+    """A :class:`UsageError` if ``root`` holds a preset cell made with another configuration."""
+    hashes = db.config_hashes()
+    clashes = [task.cell for task in tasks if not is_external(task.generator)
+               and hashes.get(task.cell, {task.config_hash}) - {task.config_hash}]
+    if clashes:
+        raise UsageError(f"{root} already holds {len(clashes)} of these cells (e.g. {clashes[0]}) "
+                         f"made with another configuration; choose another --out folder")
+
+
+def _run_settings(preset: Preset, external: Any) -> dict[str, Any]:
+    """What the run's record holds about how it was run."""
+    settings: dict[str, Any] = {"preset": asdict(preset), "workers": preset.worker_count()}
+    if external is not None:
+        settings["external"] = {"dir": external.root, "sha256": external.sha256,
+                                "artifacts": len(external.artifacts)}
+    return settings
+
+
+def _row_of(task: CellTask, outcome: Outcome, root: Path) -> dict[str, Any]:
+    """The row to store for a cell's outcome (a shipped cell's files written under ``root``);
+    an :class:`OutputError` for a cell that could not write into the results folder."""
+    if isinstance(outcome, Finished) and isinstance(outcome.value, ShippedCell):
+        store_files(root, outcome.value.files)
+        row = dict(outcome.value.row)
+    elif isinstance(outcome, Finished):
+        row = dict(outcome.value)
+    else:
+        row = lost_row(task, outcome.reason, outcome.seconds)
+    if row["status"] == "failed" and row.get("stage") == WRITE_STAGE:
+        raise OutputError(row["reason"])
+    return row
 
 
 def summary_lines(summary: RunSummary) -> list[str]:
