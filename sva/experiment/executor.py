@@ -8,7 +8,8 @@ time limit). The function itself is expected to catch its own errors and return 
 
 :class:`LocalExecutor` runs the tasks on the worker pool that ``sva analyze`` uses too
 (:class:`sva.measure.pool.Pool`): ``workers`` long-lived processes, each a fresh interpreter
-(``"spawn"``, so a cell starts from a clean one; its stderr is let through), one task at a time
+(``"spawn"``, so a cell starts from a clean one; its stderr is let through and its ``sys.path``
+is this process's, as with :mod:`multiprocessing`), one task at a time
 each; a worker whose task passes ``timeout`` **wall-clock** seconds or whose process dies is
 killed and replaced, and the other tasks go on. Each worker asks the kernel to kill it when the
 parent dies (``PR_SET_PDEATHSIG`` on Linux), so killing ``sva run`` with SIGKILL leaves no
@@ -101,7 +102,7 @@ class LocalExecutor:
             raise ValueError(f"expected workers to be an int >= 1, got workers={workers!r}")
         self.workers = workers
         self.keep = keep
-        self._pool = Pool(workers, start="spawn", clock="wall", keep=keep, quiet=False)
+        self._pool = Pool(workers, start="spawn", clock="wall", keep=keep, quiet=False, cwd_on_path=True)
 
     def close(self) -> None:
         """Stop the processes kept between runs (``keep=True``)."""

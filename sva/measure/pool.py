@@ -108,11 +108,12 @@ class Pool:
 
     ``clock``: how a task's limit counts, ``"cpu"`` or ``"wall"`` seconds. ``recycle_after``:
     a worker is replaced after that many tasks (bounds memory growth). ``keep=True``: idle
-    workers outlive a :meth:`run` and serve the next one, until :meth:`close`. ``warm`` and
-    ``quiet``: see :class:`~sva.measure.workers.Worker`."""
+    workers outlive a :meth:`run` and serve the next one, until :meth:`close`. ``warm``,
+    ``quiet`` and ``cwd_on_path``: see :class:`~sva.measure.workers.Worker`."""
 
     def __init__(self, size: int, *, start: str = "spawn", clock: str = "wall", recycle_after: int | None = None,
-                 keep: bool = False, warm: Callable[[], None] | None = None, quiet: bool = True) -> None:
+                 keep: bool = False, warm: Callable[[], None] | None = None, quiet: bool = True,
+                 cwd_on_path: bool = False) -> None:
         self.size = size
         self.start = start
         self.clock = clock
@@ -120,6 +121,7 @@ class Pool:
         self.keep = keep
         self.warm = warm
         self.quiet = quiet
+        self.cwd_on_path = cwd_on_path
         self._idle: list[_Slot] = []
 
     def close(self) -> None:
@@ -142,7 +144,7 @@ class Pool:
             self._release(slots)
 
     def _slot(self) -> _Slot:
-        return _Slot(Worker(self.start, self.warm, self.quiet), self.clock)
+        return _Slot(Worker(self.start, self.warm, self.quiet, self.cwd_on_path), self.clock)
 
     def _dispatch(self, slots: list[_Slot], queue: deque, function: Callable[[Any], Any],
                   limit: float | None) -> None:

@@ -19,8 +19,8 @@ Two ways to start one, the same protocol either way:
   without its collection, so no inherited object's finalizer runs in it), and leaves by
   ``os._exit``, never through the parent's ``atexit`` or buffers.
 * ``"spawn"``: ``python -c`` (with this interpreter's ``-W``/``-X`` flags) and a bootstrap that
-  takes the parent's ``sys.path`` without the working folder (a ``random.py`` in an analyzed
-  folder must not shadow the standard module), so no ``__main__`` is ever re-imported. Its
+  takes the parent's ``sys.path``, by default without the working folder (a ``random.py`` in an
+  analyzed folder must not shadow the standard module); no ``__main__`` is ever re-imported. Its
   first frame is ``warm``, a function run once before the first task (or ``None``). Frames
   travel over stdin and stdout; fd 1 then points at stderr, so a stray print cannot corrupt a
   frame, and stderr is ``/dev/null`` unless the worker is started with ``quiet=False``.
@@ -108,8 +108,7 @@ def serve(reader: Connection, writer: Connection) -> None:
 
 def spawned_entry() -> None:
     """Body of a ``"spawn"`` worker: frames on stdin and stdout, everything else to stderr."""
-    cwd = os.getcwd()
-    inherited = [path for path in json.loads(sys.argv[1]) if path not in ("", ".", cwd)]
+    inherited = json.loads(sys.argv[1])
     sys.path[:] = inherited + [path for path in sys.path if path not in inherited]
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills workers
     _die_with_parent()
@@ -203,13 +202,20 @@ def _fork() -> tuple[_Process, Connection, Connection]:
     return _ForkedProcess(pid), Connection(result_read, writable=False), Connection(task_write, readable=False)
 
 
-def _spawn(quiet: bool) -> tuple[_Process, Connection, Connection]:
+def _parent_path(cwd_on_path: bool) -> list[str]:
+    """This process's ``sys.path`` for a spawned worker: without ``""`` and ``"."``, and without
+    the working folder unless ``cwd_on_path``."""
+    dropped = {"", "."} if cwd_on_path else {"", ".", os.getcwd()}
+    return [path for path in sys.path if path not in dropped]
+
+
+def _spawn(quiet: bool, cwd_on_path: bool) -> tuple[_Process, Connection, Connection]:
     package_root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
     flags = subprocess._args_from_interpreter_flags()  # type: ignore[attr-defined]  # as multiprocessing does
     process = subprocess.Popen(
-        [sys.executable, *flags, "-c", _BOOTSTRAP, json.dumps(sys.path)],
+        [sys.executable, *flags, "-c", _BOOTSTRAP, json.dumps(_parent_path(cwd_on_path))],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL if quiet else None,
         env=env, close_fds=True,
     )
@@ -226,13 +232,16 @@ class Worker:
 
     ``warm``: for ``"spawn"``, a function the new interpreter runs before its first task (a
     forked worker has what its parent imported); ``quiet=False`` lets a spawned worker's
-    stderr through (a forked worker's is always ``/dev/null``)."""
+    stderr through (a forked worker's is always ``/dev/null``); ``cwd_on_path=True`` keeps the
+    working folder on a spawned worker's ``sys.path`` where this process has it (as
+    :mod:`multiprocessing` does)."""
 
-    def __init__(self, start: str, warm: Callable[[], None] | None = None, quiet: bool = True) -> None:
+    def __init__(self, start: str, warm: Callable[[], None] | None = None, quiet: bool = True,
+                 cwd_on_path: bool = False) -> None:
         if start == "fork":
             self.process, self.conn, self.sender = _fork()
         else:
-            self.process, self.conn, self.sender = _spawn(quiet)
+            self.process, self.conn, self.sender = _spawn(quiet, cwd_on_path)
             self.sender.send(warm)
 
     @property
