@@ -154,3 +154,22 @@ def test_bench_analyze_rejects_an_unknown_corpus_in_one_line():
     assert result.returncode == 2
     assert result.stderr.strip() == ("bench_analyze: unknown corpus 'nope' "
                                      "(choose from stdlib, hypothesis, deap, libcst, radon)")
+
+
+def test_the_pool_names_each_outcome_by_a_record():
+    # The one pool under sva analyze and sva run, with standard-library functions (a spawned
+    # worker imports them): a value, an exception, a death and a spent budget, by position.
+    import math
+    import time
+
+    from sva.measure.pool import Died, Pool, Raised, Returned, TimedOut
+
+    pool = Pool(2, clock="wall")
+    outcomes = dict(pool.run(math.sqrt, [4.0, -1.0], limit=30))
+    assert isinstance(outcomes[0], Returned) and outcomes[0].value == 2.0
+    assert isinstance(outcomes[1], Raised) and outcomes[1].text.startswith("ValueError: math domain error")
+    (_, died), = pool.run(os._exit, [3], limit=30)
+    assert isinstance(died, Died) and died.exit_code == 3
+    timed = dict(pool.run(time.sleep, [60, 0.01], limit=1.0))
+    assert isinstance(timed[0], TimedOut) and (timed[0].clock, timed[0].limit) == ("wall", 1.0)
+    assert timed[1] == Returned(None, timed[1].seconds)
