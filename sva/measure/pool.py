@@ -165,6 +165,8 @@ class Pool:
     def _collect(self, slots: list[_Slot], queue: deque) -> Generator[tuple[int, TaskOutcome], None, None]:
         """Wait for replies (or the next budget check); yield every outcome now known."""
         busy = [slot for slot in slots if slot.index is not None]
+        if not busy:  # every send failed this round (workers found dead): dispatch again
+            return
         checks = [check for check in (slot.budget.next_check() for slot in busy) if check is not None]
         ready = wait([slot.worker.conn for slot in busy], timeout=min(checks) if checks else None)
         for slot in busy:
