@@ -62,20 +62,25 @@ def syntax_reason(error: SyntaxError) -> str:
     return f"{kind}{where}: {message}"
 
 
-#: What a failed write means, by errno, in words a user acts on (the system's text follows).
-_WRITE_REASONS = {errno.ENOSPC: "disk full", errno.EDQUOT: "disk quota exceeded", errno.EFBIG: "file too large",
-                  errno.EROFS: "read-only file system", errno.EACCES: "permission denied",
-                  errno.EPERM: "permission denied"}
+#: What a failed file operation means, by errno, in words a user acts on (the system's text follows).
+_MEANINGS = {errno.ENOSPC: "disk full", errno.EDQUOT: "disk quota exceeded", errno.EFBIG: "file too large",
+             errno.EROFS: "read-only file system", errno.EACCES: "permission denied",
+             errno.EPERM: "permission denied", errno.ENOENT: "no such file or folder",
+             errno.ELOOP: "symbolic link loop"}
 
 
-def os_reason(error: OSError) -> str:
+def os_reason(error: OSError, brief: bool = False) -> str:
     """Why a file operation failed, in one line: the meaning first, then the system's words.
 
     ``os_reason(OSError(errno.ENOSPC, "No space left on device"))`` ->
     ``"disk full (No space left on device)"``; an errno without a known meaning gives the system's
-    text alone (``"Input/output error"``), an ``OSError`` without errno its message."""
+    text alone (``"Input/output error"``), an ``OSError`` without errno its message.
+    ``brief=True`` (a reason among many in a list, as ``sva analyze`` prints them) gives the
+    meaning alone, or the system's text in lower case: ``"no such file or folder"``."""
     text = error.strerror or one_line(error)
-    meaning = _WRITE_REASONS.get(error.errno) if error.errno is not None else None
+    meaning = _MEANINGS.get(error.errno) if error.errno is not None else None
+    if brief:
+        return meaning or (error.strerror or str(error)).lower()
     return f"{meaning} ({text})" if meaning else text
 
 

@@ -12,9 +12,9 @@ from sva.measure.workers import START_METHODS, start_method
 
 HOOK = textwrap.dedent('''
     import os, signal, time
-    import sva.measure.workers as workers
+    import sva.measure.batch as batch
 
-    _original = workers.analyze_one
+    _original = batch.analyze_one
 
     def _patched(path, entry, max_bytes):
         if path.endswith("crash_me.py"):
@@ -23,7 +23,7 @@ HOOK = textwrap.dedent('''
             time.sleep(600)
         return _original(path, entry, max_bytes)
 
-    workers.analyze_one = _patched
+    batch.analyze_one = _patched
 ''')
 
 
@@ -37,11 +37,11 @@ def test_crash_and_hang_fail_alone(tmp_path, monkeypatch, start):
         monkeypatch.setenv("PYTHONPATH", str(hooks))
     else:
         # a forked worker inherits this process's module: patch it here (restored afterwards)
-        import sva.measure.workers as workers
+        import sva.measure.batch as batch
 
         namespace: dict = {}
         exec(HOOK, namespace)
-        monkeypatch.setattr(workers, "analyze_one", namespace["_patched"])
+        monkeypatch.setattr(batch, "analyze_one", namespace["_patched"])
     files = []
     for name in ["a.py", "crash_me.py", "b.py", "hang_me.py", "c.py"]:
         (tmp_path / name).write_text("def f(x):\n    return x + 1\n")
@@ -73,15 +73,16 @@ def test_fork_and_spawn_workers_give_identical_outcomes(tmp_path):
 def test_a_forked_worker_holds_no_other_descriptor(tmp_path):
     # A second worker must not keep the first one's pipes open, or the first one's death would
     # never reach the parent as end of file; a parent's open file must not be held either.
+    from sva.measure.batch import analyze_file
     from sva.measure.workers import Worker
 
     held = open(tmp_path / "parent.txt", "w")
     (tmp_path / "a.py").write_text("x = 1\n")
-    first, second = Worker(None, 1 << 20, "fork"), Worker(None, 1 << 20, "fork")
+    first, second = Worker("fork"), Worker("fork")
     try:
-        second.send((7, str(tmp_path / "a.py")))  # once it answers, it has closed what it must
-        index, outcome = second.conn.recv()
-        assert index == 7 and isinstance(outcome, Analyzed)
+        second.send((analyze_file, str(tmp_path / "a.py")))  # once it answers, it has closed what it must
+        status, outcome = second.conn.recv()
+        assert status == "ok" and isinstance(outcome, Analyzed)
         fds = sorted(int(fd) for fd in os.listdir(f"/proc/{second.process.pid}/fd"))
         assert len(fds) == 5, fds  # /dev/null as 0, 1, 2; its own two pipe ends
         assert held.fileno() not in fds[3:]
@@ -153,3 +154,22 @@ def test_bench_analyze_rejects_an_unknown_corpus_in_one_line():
     assert result.returncode == 2
     assert result.stderr.strip() == ("bench_analyze: unknown corpus 'nope' "
                                      "(choose from stdlib, hypothesis, deap, libcst, radon)")
+
+
+def test_the_pool_names_each_outcome_by_a_record():
+    # The one pool under sva analyze and sva run, with standard-library functions (a spawned
+    # worker imports them): a value, an exception, a death and a spent budget, by position.
+    import math
+    import time
+
+    from sva.measure.pool import Died, Pool, Raised, Returned, TimedOut
+
+    pool = Pool(2, clock="wall")
+    outcomes = dict(pool.run(math.sqrt, [4.0, -1.0], limit=30))
+    assert isinstance(outcomes[0], Returned) and outcomes[0].value == 2.0
+    assert isinstance(outcomes[1], Raised) and outcomes[1].text.startswith("ValueError: math domain error")
+    (_, died), = pool.run(os._exit, [3], limit=30)
+    assert isinstance(died, Died) and died.exit_code == 3
+    timed = dict(pool.run(time.sleep, [60, 0.01], limit=1.0))
+    assert isinstance(timed[0], TimedOut) and (timed[0].clock, timed[0].limit) == ("wall", 1.0)
+    assert timed[1] == Returned(None, timed[1].seconds)

@@ -337,3 +337,6 @@ def test_os_reason_says_what_a_refused_write_means():
     assert os_reason(OSError(errno.EROFS, "Read-only file system")) == "read-only file system (Read-only file system)"
     assert os_reason(OSError(errno.EIO, "Input/output error")) == "Input/output error"
     assert os_reason(OSError("no errno")) == "no errno"
+    # brief: the meaning alone, or the system's words in lower case (a reason per file in a list)
+    assert os_reason(OSError(errno.ENOENT, "No such file or directory"), brief=True) == "no such file or folder"
+    assert os_reason(OSError(errno.EIO, "Input/output error"), brief=True) == "input/output error"

@@ -26,15 +26,16 @@ keeps Dask's logging to errors while it is open.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import logging
-import multiprocessing
+import re
 import threading
 import time
 import uuid
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Generator, Iterator, Sequence, TypeVar
 
-from sva.errors import UsageError, one_line, typed_line
+from sva.errors import UsageError, one_line, os_reason, typed_line
 from sva.experiment.executor import LocalExecutor, Lost, Outcome
 
 T = TypeVar("T")
@@ -46,10 +47,13 @@ INSTALL = "pip install 'sva[dask]'"
 ALLOWED_FAILURES = 3
 
 
-try:  # sva imports without Dask; only the Dask executor needs it
-    from distributed import WorkerPlugin as _WorkerPlugin
-except ImportError:  # pragma: no cover - dask extra missing
+if TYPE_CHECKING:
     _WorkerPlugin = object
+else:
+    try:  # sva imports without Dask; only the Dask executor needs it
+        from distributed import WorkerPlugin as _WorkerPlugin
+    except ImportError:  # pragma: no cover - dask extra missing
+        _WorkerPlugin = object
 
 
 class CellProcesses(_WorkerPlugin):
@@ -95,12 +99,6 @@ def run_in_child(function: Callable[[T], R], task: T, timeout: float | None) -> 
     local executor runs every cell; return its :class:`Finished` or :class:`Lost` outcome. On a
     Dask worker with :class:`CellProcesses` the child is kept for the next task (unless it was
     killed); elsewhere it is started for this task alone."""
-    process = multiprocessing.current_process()
-    if process.daemon:
-        # A nanny starts its worker as a daemonic process, and those may not start children.
-        # Daemonic only buys "terminated when the parent exits", which the child has anyway:
-        # it asks the kernel to kill it when this process dies (PR_SET_PDEATHSIG).
-        process.daemon = False
     plugin = _plugin()
     executor = plugin.take() if plugin is not None else LocalExecutor(1)
     try:
@@ -122,7 +120,7 @@ class DaskExecutor:
         client.register_plugin(CellProcesses(), name=CellProcesses.name)  # on every worker, now and later
 
     def run(self, function: Callable[[T], R], tasks: Sequence[T],
-            timeout: float | None = None) -> Iterator[tuple[T, Outcome]]:
+            timeout: float | None = None) -> Generator[tuple[T, Outcome], None, None]:
         from distributed import KilledWorker, as_completed
 
         batch = uuid.uuid4().hex[:12]
@@ -149,8 +147,6 @@ class DaskExecutor:
 
 def _deaths(error: BaseException) -> str:
     """"3 times" from a KilledWorker's own message when it says so; otherwise "repeatedly"."""
-    import re
-
     found = re.search(r"(\d+) times", str(error)) or re.search(r"suspicious count of (\d+)", str(error))
     return f"{found.group(1)} times" if found else "repeatedly"
 
@@ -182,8 +178,6 @@ def _quiet_dask() -> Iterator[None]:
 def _dashboard(client: Any, local: bool) -> str | None:
     """The dashboard's address when the scheduler serves one (locally: only with bokeh installed,
     without which the address shows nothing but a note)."""
-    import importlib.util
-
     if local and importlib.util.find_spec("bokeh") is None:
         return None
     services = client.scheduler_info().get("services", {})
@@ -215,7 +209,7 @@ def dask_executor(scheduler: str | None = None, workers: int | None = None) -> I
             try:
                 client = stack.enter_context(Client(scheduler, timeout=10))
             except (OSError, TimeoutError) as error:
-                raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {one_line(error)}; "
+                raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {os_reason(error)}; "
                                  f"start one with 'dask scheduler' (and workers with 'dask worker "
                                  f"{scheduler}')") from None
             try:

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
-from sva.errors import UsageError
+from sva.errors import UsageError, os_reason
+from sva.generate import get_generator
+from sva.families import get_spec, spec_names
 
 PRESETS_FILE = Path(__file__).with_name("presets.toml")
 
@@ -37,8 +39,6 @@ class Preset:
 
     def spec_names(self) -> tuple[str, ...]:
         """The spec names this preset runs, checked against the registry."""
-        from sva.families import get_spec, spec_names
-
         if self.specs is None:
             return spec_names()
         return tuple(get_spec(name).name for name in self.specs)
@@ -67,32 +67,48 @@ class Preset:
 
 
 def _checked(preset: Preset) -> Preset:
-    from sva.generate import get_generator
-
+    """``preset`` itself once its numbers, names and trust settings are valid; a
+    :class:`UsageError` naming the preset and the bad field otherwise."""
     where = f"preset {preset.name!r}"
+    _check_numbers(preset, where)
+    _check_names(preset, where)
+    for key, value in preset.trust.items():
+        _check_trust_setting(key, value, where)
+    for generator in preset.settings:
+        get_generator(generator)
+    return preset
+
+
+def _check_numbers(preset: Preset, where: str) -> None:
     if isinstance(preset.seeds, bool) or not isinstance(preset.seeds, int) or preset.seeds < 1:
         raise UsageError(f"{where}: expected seeds to be an int >= 1, got seeds={preset.seeds!r}")
     if isinstance(preset.workers, bool) or not isinstance(preset.workers, int) or preset.workers < 0:
         raise UsageError(f"{where}: expected workers to be an int >= 0, got workers={preset.workers!r}")
     if not isinstance(preset.cell_seconds, (int, float)) or preset.cell_seconds <= 0:
         raise UsageError(f"{where}: expected cell_seconds > 0, got cell_seconds={preset.cell_seconds!r}")
+
+
+def _check_names(preset: Preset, where: str) -> None:
+    """The generators named must exist; the specs, if listed, be some."""
     if not preset.generators:
         raise UsageError(f"{where}: names no generator")
     for name in preset.generators:
         get_generator(name)
     if preset.specs is not None and not preset.specs:
         raise UsageError(f"{where}: names no spec")
-    for key, value in preset.trust.items():
-        kind = _TRUST_KEYS.get(key)
-        if kind is None:
-            raise UsageError(f"{where}: unknown trust setting {key!r}; known: {', '.join(sorted(_TRUST_KEYS))}")
-        if kind is bool and not isinstance(value, bool) or kind is not bool and (
-                isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0):
-            raise UsageError(f"{where}: trust setting {key}={value!r} must be a "
-                             f"{'true/false' if kind is bool else 'positive number'}")
-    for generator in preset.settings:
-        get_generator(generator)
-    return preset
+
+
+def _check_trust_setting(key: str, value: Any, where: str) -> None:
+    kind = _TRUST_KEYS.get(key)
+    if kind is None:
+        raise UsageError(f"{where}: unknown trust setting {key!r}; known: {', '.join(sorted(_TRUST_KEYS))}")
+    if kind is bool:
+        valid = isinstance(value, bool)
+    else:
+        valid = not isinstance(value, bool) and isinstance(value, (int, float)) and value > 0
+    if not valid:
+        raise UsageError(f"{where}: trust setting {key}={value!r} must be a "
+                         f"{'true/false' if kind is bool else 'positive number'}")
 
 
 def _preset(name: str, table: Mapping[str, Any]) -> Preset:
@@ -118,7 +134,9 @@ def load_presets(path: Path = PRESETS_FILE) -> dict[str, Preset]:
     """Every preset in ``path``, by name."""
     try:
         tables = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read the presets: {os_reason(error)}") from None
+    except tomllib.TOMLDecodeError as error:
         raise UsageError(f"{path}: cannot read the presets: {error}") from None
     return {name: _preset(name, table) for name, table in tables.items()}
 

@@ -25,20 +25,35 @@ run reads) rather than refused like a preset cell made with other settings.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import tempfile
 import time
+import traceback
 from contextlib import closing
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence, TypeVar
 
-from sva.errors import OutputError, UsageError
-from sva.progress import ProgressLine
-from sva.experiment.executor import Executor, Finished, make_executor
-from sva.results.fields import MEASUREMENT_COLUMNS
+from sva import __version__
+from sva.atomic import write_bytes_atomically
+from sva.core.artifact import Artifact, config_hash, versions, write_artifact
+from sva.core.family import Judgement
+from sva.core.settings import merge_config
+from sva.errors import OutputError, SvaError, UsageError, one_line, typed_line
+from sva.experiment.executor import Executor, Finished, Outcome, make_executor
 from sva.experiment.presets import Preset
+from sva.families import family_of
+from sva.generate import generate, get_generator
+from sva.generate.external import config_of, is_external
+from sva.progress import ProgressLine
+from sva.results.fields import MEASUREMENT_COLUMNS
 from sva.results.store import ResultsDB, find_reusable, now, write_failure
-from sva.core.artifact import config_hash
+from sva.core.spec import Spec
+from sva.families import get_spec
+from sva.sandbox.probe import annotate
+
+T = TypeVar("T")
 
 ARTIFACTS = "artifacts"
 
@@ -67,10 +82,7 @@ class CellTask:
     @property
     def measure_hash(self) -> str:
         """Hash of how the cell is measured (the trust settings and this sva's version)."""
-        from sva import __version__
-        from sva.generate.external import is_external
-
-        measured = {"trust": dict(self.trust), "sva": __version__}
+        measured: dict[str, Any] = {"trust": dict(self.trust), "sva": __version__}
         if is_external(self.generator):  # its own tests are part of how it is measured
             measured["tests_sha256"] = self.generator_config.get("tests_sha256")
         return config_hash(measured)
@@ -90,10 +102,6 @@ def plan_cells(preset: Preset, results_dir: str | Path, external: Any = None) ->
     """The cells of ``preset`` in dispatch order: seed-major, then spec, then generator (none for a
     generator the spec's family does not offer, :meth:`~sva.generate.Generator.offers`); then one
     cell per artifact of ``external`` (an :class:`sva.generate.external.ExternalFolder`)."""
-    from sva.core.settings import merge_config
-    from sva.generate import get_generator
-    from sva.families import get_spec
-
     tasks = []
     specs = [get_spec(name) for name in preset.spec_names()]
     for seed in range(preset.seeds):
@@ -107,8 +115,6 @@ def plan_cells(preset: Preset, results_dir: str | Path, external: Any = None) ->
                 tasks.append(CellTask(spec.name, spec.family, name, seed, configuration, dict(preset.trust),
                                       str(results_dir), preset.name))
     if external is not None:
-        from sva.generate.external import config_of
-
         tasks.extend(CellTask(artifact.spec, artifact.family, artifact.generator, artifact.index,
                               config_of(artifact, external), dict(preset.trust), str(results_dir), preset.name)
                      for artifact in external.artifacts)
@@ -123,89 +129,133 @@ def _relative(path: Path, root: Path) -> str:
     return path.resolve().relative_to(root.resolve()).as_posix()
 
 
-def _trust_config(settings: Mapping[str, Any]) -> Any:
-    from sva.trust import TrustConfig
-
-    return TrustConfig(**settings)
-
-
 def run_cell(task: CellTask) -> dict[str, Any]:
-    """Generate, analyze and trust one cell; return its row (``failed`` with a reason on error)."""
-    from sva.generate import generate, write_artifact
-    from sva.core.artifact import versions
-    from sva.measure.analysis import analyze_source
-    from sva.families import get_spec
-    from sva.families import family_of
-    from sva.trust import evaluate, prepare
-    from sva.sandbox.probe import annotate
-    from sva.core.family import Judgement
+    """Generate, analyze and trust one cell; return its row (``failed`` with a reason on error).
 
+    The steps, each under the stage a failure of it is stored with: generate (the artifact),
+    write (its files), generate (the row's description of it, and the search for a measured
+    twin), then either the twin's measurements copied or analyze and trust, and write (the
+    family's fields added to the manifest)."""
     started = time.monotonic()
-    root = Path(task.results_dir)
-    out = Path(task.scratch_dir) if task.scratch_dir is not None else root
+    out = Path(task.scratch_dir) if task.scratch_dir is not None else Path(task.results_dir)
     row: dict[str, Any] = {"cell": task.cell, "config_hash": task.config_hash, "spec": task.spec,
                            "family": task.family, "generator": task.generator, "seed": task.seed,
                            "config": task.config, "status": "done"}
-    stage = "generate"
     try:
-        spec = get_spec(task.spec)
-        own = tuple(declared.name for declared in family_of(spec).fields)  # the family's own fields
-        artifact = generate(spec, task.generator, task.seed, task.generator_config)
-        stage = WRITE_STAGE
-        module = write_artifact(artifact, out / ARTIFACTS)
-        stage = "generate"
-        row.update(module=_relative(module, out), sha256=artifact.sha256,
-                   tests_module=(_relative(module.with_name(f"{artifact.stem}_test.py"), out)
-                                 if artifact.tests_source is not None else None),
-                   versions={**artifact.versions, **versions(("scipy", "radon", "coverage", "pytest"))})
-        search = artifact.search or None
-        if search is not None:
-            row.update(search_success=bool(search.get("success")), search_evaluations=search.get("evaluations"),
-                       best_fitness_per_generation=search.get("best_fitness_per_generation"))
-        row["generate_seconds"] = round(time.monotonic() - started, 3)
-
-        reused = find_reusable(root, artifact.sha256, task.measure_hash)
-        if reused is not None:  # these very bytes were measured with these settings already
-            row.update({name: reused.get(name) for name in (*MEASUREMENT_COLUMNS, *own, "survivors", "detail")})
-            row.update(reused_from=reused["cell"], analyze_seconds=0.0, trust_seconds=0.0)
-        else:
-            stage = "analyze"
-            clock = time.monotonic()
-            analysis = analyze_source(artifact.source, str(module), entry=spec.entry)
-            row.update({name: value for name, value in analysis.metrics.items() if name in MEASUREMENT_COLUMNS})
-            row["analyze_seconds"] = round(time.monotonic() - clock, 3)
-
-            stage = "trust"
-            clock = time.monotonic()
-            report = evaluate(prepare(module, spec.name, spec.entry), _trust_config(task.trust), analysis)
-            row["trust_seconds"] = round(time.monotonic() - clock, 3)
-            if report.failure is not None:
-                raise _CellFailure(report.failure)
-            for name, value in report.fields().items():
-                if name in MEASUREMENT_COLUMNS and (value is not None or name not in row):
-                    row[name] = value
-            row["survivors"] = len(report.survivors)
-            if report.family_fields is not None:  # what the family's probe measured in the sandbox
-                row.update({name: report.family_fields.get(name) for name in own})
-            if report.mutation_error:
-                row["detail"] = f"mutation analysis: {report.mutation_error}"
-        if any(row.get(name) is not None for name in own):  # the manifest carries it, as sva generate's does
-            stage = WRITE_STAGE
-            annotate(module, spec, Judgement(fields={name: row.get(name) for name in own}))
-    except Exception as error:  # a cell's failure is data, stored with its reason
-        from sva.errors import SvaError
-
-        row.update(status="failed", stage=stage, reason=_reason(error))
-        if stage == WRITE_STAGE:  # the folder's fault, not the cell's: the system's reason, for the runner
-            cause = error.__context__ if isinstance(error.__context__, OSError) else error
-            row["reason"] = str(write_failure(out / ARTIFACTS, cause))
-        elif not isinstance(error, (_CellFailure, SvaError)):  # our own errors say it all in the reason
-            import traceback
-
-            row["detail"] = traceback.format_exc(limit=8)[-4000:]
+        _steps(task, row, out, started)
+    except _StageFailed as failure:
+        row.update(_failure_fields(failure, out))
     row["wall_seconds"] = round(time.monotonic() - started, 3)
     row["finished_at"] = now()
     return row
+
+
+def _steps(task: CellTask, row: dict[str, Any], out: Path, started: float) -> None:
+    """The cell's steps in order, each run by :func:`_step` under its stage; ``row`` filled in."""
+    spec, own, artifact = _step("generate", _generate, task)
+    module = _step(WRITE_STAGE, write_artifact, artifact, out / ARTIFACTS)
+    _step("generate", _describe, row, artifact, module, out, started)
+    reused = _step("generate", find_reusable, Path(task.results_dir), artifact.sha256, task.measure_hash)
+    if reused is not None:  # these very bytes were measured with these settings already
+        _step("generate", _copy_measurements, row, reused, own)
+    else:
+        analysis = _step("analyze", _analyze, row, artifact, module, spec)
+        _step("trust", _trust, row, task, module, spec, analysis, own)
+    if any(row.get(name) is not None for name in own):  # the manifest carries it, as sva generate's does
+        _step(WRITE_STAGE, annotate, module, spec, Judgement(fields={name: row.get(name) for name in own}))
+
+
+class _StageFailed(Exception):
+    """A step of :func:`run_cell` raised ``error``; ``stage`` is the step's stage."""
+
+    def __init__(self, stage: str, error: Exception) -> None:
+        super().__init__(stage, error)
+        self.stage = stage
+        self.error = error
+
+
+def _step(stage: str, function: Callable[..., T], *args: Any) -> T:
+    """``function(*args)``; an error of it is raised again as the failure of ``stage``."""
+    try:
+        return function(*args)
+    except Exception as error:
+        raise _StageFailed(stage, error) from error
+
+
+def _generate(task: CellTask) -> tuple[Spec, tuple[str, ...], Artifact]:
+    """The cell's spec, the names of the fields its family measures itself, and its artifact."""
+    spec = get_spec(task.spec)
+    own = tuple(declared.name for declared in family_of(spec).fields)
+    return spec, own, generate(spec, task.generator, task.seed, task.generator_config)
+
+
+def _describe(row: dict[str, Any], artifact: Artifact, module: Path, out: Path, started: float) -> None:
+    """The row's account of the artifact: its files, bytes, versions, and what its search did."""
+    row.update(module=_relative(module, out), sha256=artifact.sha256,
+               tests_module=(_relative(module.with_name(f"{artifact.stem}_test.py"), out)
+                             if artifact.tests_source is not None else None),
+               versions={**artifact.versions, **versions(("scipy", "radon", "coverage", "pytest"))})
+    row.update(_search_fields(artifact))
+    row["generate_seconds"] = round(time.monotonic() - started, 3)
+
+
+def _search_fields(artifact: Artifact) -> dict[str, Any]:
+    """The row's fields from the manifest's ``search`` block (none for an artifact not searched)."""
+    search = artifact.search or None
+    if search is None:
+        return {}
+    return dict(search_success=bool(search.get("success")), search_evaluations=search.get("evaluations"),
+                best_fitness_per_generation=search.get("best_fitness_per_generation"))
+
+
+def _copy_measurements(row: dict[str, Any], reused: Mapping[str, Any], own: tuple[str, ...]) -> None:
+    row.update({name: reused.get(name) for name in (*MEASUREMENT_COLUMNS, *own, "survivors", "detail")})
+    row.update(reused_from=reused["cell"], analyze_seconds=0.0, trust_seconds=0.0)
+
+
+def _analyze(row: dict[str, Any], artifact: Artifact, module: Path, spec: Spec) -> Any:
+    """The artifact's static measurements into ``row``; the analysis, for the trust step."""
+    # imported here: 0.7 s (libcst, radon) that the ``sva run`` process itself never needs
+    from sva.measure.analysis import analyze_source
+
+    clock = time.monotonic()
+    analysis = analyze_source(artifact.source, str(module), entry=spec.entry)
+    row.update({name: value for name, value in analysis.metrics.items() if name in MEASUREMENT_COLUMNS})
+    row["analyze_seconds"] = round(time.monotonic() - clock, 3)
+    return analysis
+
+
+def _trust(row: dict[str, Any], task: CellTask, module: Path, spec: Spec, analysis: Any,
+           own: tuple[str, ...]) -> None:
+    """The trust evaluation's fields into ``row``; :class:`_CellFailure` if it could not run."""
+    # imported here: 0.2 s that the ``sva run`` process itself never needs
+    from sva.trust import TrustConfig, evaluate, prepare
+
+    clock = time.monotonic()
+    report = evaluate(prepare(module, spec.name, spec.entry), TrustConfig(**task.trust), analysis)
+    row["trust_seconds"] = round(time.monotonic() - clock, 3)
+    if report.failure is not None:
+        raise _CellFailure(report.failure)
+    for name, value in report.fields().items():
+        if name in MEASUREMENT_COLUMNS and (value is not None or name not in row):
+            row[name] = value
+    row["survivors"] = len(report.survivors)
+    if report.family_fields is not None:  # what the family's probe measured in the sandbox
+        row.update({name: report.family_fields.get(name) for name in own})
+    if report.mutation_error:
+        row["detail"] = f"mutation analysis: {report.mutation_error}"
+
+
+def _failure_fields(failure: _StageFailed, out: Path) -> dict[str, Any]:
+    """The fields of a failed cell's row: its stage, its reason, and a traceback for a bug."""
+    error, stage = failure.error, failure.stage
+    fields = {"status": "failed", "stage": stage, "reason": _reason(error)}
+    if stage == WRITE_STAGE:  # the folder's fault, not the cell's: the system's reason, for the runner
+        cause = error.__context__ if isinstance(error.__context__, OSError) else error
+        fields["reason"] = str(write_failure(out / ARTIFACTS, cause))
+    elif not isinstance(error, (_CellFailure, SvaError)):  # our own errors say it all in the reason
+        fields["detail"] = "".join(traceback.format_exception(error, limit=8))[-4000:]
+    return fields
 
 
 #: The stage of a cell that could not write its files into the results folder (a full disk, a
@@ -220,8 +270,6 @@ class _CellFailure(Exception):
 
 def _reason(error: BaseException) -> str:
     """One line: our own errors by their message, anything else as ``Type: message``."""
-    from sva.errors import SvaError, one_line, typed_line
-
     if isinstance(error, (SvaError, _CellFailure)):
         return one_line(error, limit=2000)
     return typed_line(error, limit=2000)
@@ -238,9 +286,6 @@ class ShippedCell:
 
 def ship_cell(task: CellTask) -> ShippedCell:
     """:func:`run_cell` in a scratch folder of this machine; its artifact files returned as data."""
-    import dataclasses
-    import tempfile
-
     with tempfile.TemporaryDirectory(prefix="sva-cell-") as scratch:
         row = run_cell(dataclasses.replace(task, scratch_dir=scratch))
         files = tuple((path.relative_to(scratch).as_posix(), path.read_bytes())
@@ -251,8 +296,6 @@ def ship_cell(task: CellTask) -> ShippedCell:
 
 def store_files(root: Path, files: Sequence[tuple[str, bytes]]) -> None:
     """Write a shipped cell's files under ``root`` (each through a temporary file and a rename)."""
-    from sva.atomic import write_bytes_atomically
-
     for name, data in files:
         path = root / name
         if path.resolve().is_relative_to(root.resolve() / ARTIFACTS):
@@ -306,23 +349,13 @@ def run_experiment(preset: Preset, results_dir: str | Path, *, argv: Sequence[st
     """Run every cell of ``preset`` (and of the ``external`` folder's artifacts, an
     :class:`sva.generate.external.ExternalFolder`) not yet stored in ``results_dir``; store
     each as it ends."""
-    from sva.generate.external import is_external
-
     started = time.monotonic()
     root = Path(results_dir)
     tasks = plan_cells(preset, root, external)
     with ResultsDB(root) as db:
-        hashes = db.config_hashes()
-        clashes = [task.cell for task in tasks if not is_external(task.generator)
-                   and hashes.get(task.cell, {task.config_hash}) - {task.config_hash}]
-        if clashes:
-            raise UsageError(f"{root} already holds {len(clashes)} of these cells (e.g. {clashes[0]}) "
-                             f"made with another configuration; choose another --out folder")
-        settings = {"preset": asdict(preset), "workers": preset.worker_count()}
-        if external is not None:
-            settings["external"] = {"dir": external.root, "sha256": external.sha256,
-                                    "artifacts": len(external.artifacts)}
-        run_id = db.start_run(argv, preset.name, settings, [(task.cell, task.config_hash) for task in tasks])
+        _refuse_clashes(db, tasks, root)
+        run_id = db.start_run(argv, preset.name, _run_settings(preset, external),
+                              [(task.cell, task.config_hash) for task in tasks])
         stored = db.stored()
         pending = [task for task in tasks
                    if (task.cell, task.config_hash) not in stored
@@ -334,22 +367,47 @@ def run_experiment(preset: Preset, results_dir: str | Path, *, argv: Sequence[st
         outcomes = executor.run(ship_cell if ships else run_cell, pending, timeout=preset.cell_seconds)
         with closing(outcomes):  # a refused write ends the run here: the workers stop with it
             for task, outcome in outcomes:
-                if isinstance(outcome, Finished) and isinstance(outcome.value, ShippedCell):
-                    store_files(root, outcome.value.files)
-                    row = dict(outcome.value.row)
-                elif isinstance(outcome, Finished):
-                    row = dict(outcome.value)
-                else:
-                    row = lost_row(task, outcome.reason, outcome.seconds)
-                if row["status"] == "failed" and row.get("stage") == WRITE_STAGE:
-                    raise OutputError(row["reason"])
-                row["run_id"] = run_id
+                row = {**_row_of(task, outcome, root), "run_id": run_id}
                 db.put(row)
                 failed += row["status"] == "failed"
                 report(row)
         db.finish_run(run_id)
     return RunSummary(run_id, root, len(tasks), len(tasks) - len(pending), len(pending), failed,
                       round(time.monotonic() - started, 1))
+
+
+def _refuse_clashes(db: ResultsDB, tasks: Sequence[CellTask], root: Path) -> None:
+    """A :class:`UsageError` if ``root`` holds a preset cell made with another configuration."""
+    hashes = db.config_hashes()
+    clashes = [task.cell for task in tasks if not is_external(task.generator)
+               and hashes.get(task.cell, {task.config_hash}) - {task.config_hash}]
+    if clashes:
+        raise UsageError(f"{root} already holds {len(clashes)} of these cells (e.g. {clashes[0]}) "
+                         f"made with another configuration; choose another --out folder")
+
+
+def _run_settings(preset: Preset, external: Any) -> dict[str, Any]:
+    """What the run's record holds about how it was run."""
+    settings: dict[str, Any] = {"preset": asdict(preset), "workers": preset.worker_count()}
+    if external is not None:
+        settings["external"] = {"dir": external.root, "sha256": external.sha256,
+                                "artifacts": len(external.artifacts)}
+    return settings
+
+
+def _row_of(task: CellTask, outcome: Outcome, root: Path) -> dict[str, Any]:
+    """The row to store for a cell's outcome (a shipped cell's files written under ``root``);
+    an :class:`OutputError` for a cell that could not write into the results folder."""
+    if isinstance(outcome, Finished) and isinstance(outcome.value, ShippedCell):
+        store_files(root, outcome.value.files)
+        row = dict(outcome.value.row)
+    elif isinstance(outcome, Finished):
+        row = dict(outcome.value)
+    else:
+        row = lost_row(task, outcome.reason, outcome.seconds)
+    if row["status"] == "failed" and row.get("stage") == WRITE_STAGE:
+        raise OutputError(row["reason"])
+    return row
 
 
 def summary_lines(summary: RunSummary) -> list[str]:

@@ -1,28 +1,36 @@
-"""The batch's analysis processes: one file at a time each, started by fork or as a new interpreter.
+"""The pool's worker processes: one task at a time each, started by fork or as a new interpreter.
 
-A worker reads ``(index, path)`` frames from a pipe and writes ``(index, outcome)`` frames back
-(pickled by :mod:`multiprocessing.connection`); ``None`` or end of file stops it. Its only work
-is static analysis (:func:`analyze_one`): nothing it reads is executed. It is isolated so that a
-crash of libcst's native parser, a hang or a runaway file costs one file, not the batch.
+A worker reads ``(function, argument)`` frames from a pipe and writes back ``("ok", value)`` or
+``("error", text)`` (the function raised: ``Type: message`` and a short traceback), pickled by
+:mod:`multiprocessing.connection`; ``None`` or end of file stops it. A function travels by
+reference (a top-level function, or a :func:`functools.partial` of one), so the worker must be
+able to import it. The worker is isolated so that a crash (libcst's native parser has aborted
+whole processes), a hang or a runaway task costs one task, not the batch; it asks the kernel to
+kill it when its parent dies (``PR_SET_PDEATHSIG`` on Linux), so killing ``sva`` with SIGKILL
+leaves no orphan working on.
 
-Two ways to start one, the same protocol and outcomes either way:
+Two ways to start one, the same protocol either way:
 
-* ``"fork"`` (the default where it is safe: Linux, and this process runs a single thread): the
-  parent has already imported every metric (:func:`prepare`), so the child starts in about a
-  millisecond instead of the quarter second an interpreter needs to import libcst and radon. On
-  a small corpus (deap's 21 files, 8,000 lines, about a second of radon) that start-up was a
-  quarter of the batch. The child keeps only its two pipe ends, points fds 0-2 at ``/dev/null``,
-  freezes the inherited heap out of the cyclic collector (:func:`~sva.measure.pacing.tune_collector`
-  without its collection, so no inherited object's finalizer runs in it), and leaves by ``os._exit``, never through the parent's ``atexit`` or buffers.
-* ``"spawn"``: ``python -c`` with a bootstrap that drops the working folder from ``sys.path``
-  (a ``random.py`` in the analyzed folder must not shadow the standard module); used where
-  ``fork`` is missing or other threads run (forking a threaded process can inherit a held lock).
+* ``"fork"`` (where it is safe: Linux, and this process runs a single thread): the child starts
+  in about a millisecond with everything the parent imported (``sva analyze`` imports every
+  metric first, instead of the quarter second an interpreter needs to import libcst and radon).
+  The child keeps only its two pipe ends, points fds 0-2 at ``/dev/null``, freezes the
+  inherited heap out of the cyclic collector (:func:`~sva.measure.pacing.tune_collector`
+  without its collection, so no inherited object's finalizer runs in it), and leaves by
+  ``os._exit``, never through the parent's ``atexit`` or buffers.
+* ``"spawn"``: ``python -c`` (with this interpreter's ``-W``/``-X`` flags) and a bootstrap that
+  takes the parent's ``sys.path``, by default without the working folder (a ``random.py`` in an
+  analyzed folder must not shadow the standard module); no ``__main__`` is ever re-imported. Its
+  first frame is ``warm``, a function run once before the first task (or ``None``). Frames
+  travel over stdin and stdout; fd 1 then points at stderr, so a stray print cannot corrupt a
+  frame, and stderr is ``/dev/null`` unless the worker is started with ``quiet=False``.
 
-:func:`start_method` picks; ``iter_outcomes(..., start=...)`` can force either.
+:func:`start_method` picks; :class:`sva.measure.pool.Pool` runs tasks on these workers.
 """
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import signal
@@ -30,16 +38,13 @@ import subprocess
 import sys
 import threading
 import time
+import traceback
 from multiprocessing.connection import Connection
+from typing import Any, Callable, Protocol
 
-from sva.errors import InputError, one_line, typed_line
-from sva.measure.analysis import _analyze
-from sva.measure.deep import run_deep
-from sva.measure.outcomes import Analyzed, Failed, Outcome
-from sva.measure.pacing import CpuBudget, tune_collector
-from sva.measure.source import read_source
+from sva.measure.pacing import tune_collector
 
-__all__ = ["START_METHODS", "start_method", "prepare", "analyze_one", "Worker", "death_reason"]
+__all__ = ["START_METHODS", "start_method", "Worker", "spawned_entry"]
 
 #: The ways a worker can be started (see the module docstring).
 START_METHODS = ("fork", "spawn")
@@ -58,76 +63,77 @@ def start_method(requested: str | None = None) -> str:
     return "spawn"
 
 
-def prepare() -> None:
-    """Import every metric in this process (what a forked worker inherits)."""
-    from sva.measure.registry import measurements
-
-    measurements()
+# --------------------------------------------------------------------------------------------
+# In the worker
 
 
-def analyze_one(path: str, entry: str | None, max_bytes: int) -> Outcome:
-    """Analyze one file in this thread (which must have a deep stack); never raises."""
+def _die_with_parent() -> None:
+    """Linux: deliver SIGKILL to this process when its parent exits (no orphans)."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL("libc.so.6", use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except OSError:  # pragma: no cover - no libc by that name
+            pass
+
+
+def _error_text(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=5)}"
+
+
+def _call(function: Callable[[Any], Any], argument: Any) -> tuple[str, Any]:
     try:
-        source = read_source(path, max_bytes)
-        return Analyzed(path, _analyze(source, path, entry))
-    except InputError as error:
-        return Failed(path, one_line(error))
-    except LookupError:
-        return Failed(path, f"no unit named {entry!r} (--entry)")
-    except RecursionError:
-        return Failed(path, "too deeply nested to analyze (recursion limit reached)")
-    except MemoryError:
-        return Failed(path, "out of memory")
-    except Exception as error:  # a bug of ours: still one line, still only this file
-        return Failed(path, f"internal error: {typed_line(error)}")
+        return "ok", function(argument)
+    except Exception as error:  # the task's failure is data for the parent
+        return "error", _error_text(error)
 
 
-def _serve(reader: Connection, writer: Connection, entry: str | None, max_bytes: int) -> None:
+def serve(reader: Connection, writer: Connection) -> None:
     """The worker's loop: a frame in, a frame out, until ``None`` or end of file."""
-    def loop() -> None:
-        while True:
-            try:
-                task = reader.recv()
-            except (EOFError, OSError):
-                return
-            if task is None:
-                return
-            index, path = task
-            outcome = analyze_one(path, entry, max_bytes)
-            try:
-                writer.send((index, outcome))
-            except (BrokenPipeError, OSError):
-                return
-            except Exception as error:  # e.g. an unpicklable result: report, do not die
-                writer.send((index, Failed(path, f"internal error: {one_line(error)}")))
-
-    run_deep(loop)
+    while True:
+        try:
+            message = reader.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        reply = _call(*message)
+        try:
+            writer.send(reply)
+        except OSError:
+            return
+        except Exception as error:  # e.g. an unpicklable value: report it, do not die
+            writer.send(("error", _error_text(error)))
 
 
 def spawned_entry() -> None:
     """Body of a ``"spawn"`` worker: frames on stdin and stdout, everything else to stderr."""
-    entry = json.loads(sys.argv[1])
-    max_bytes = int(sys.argv[2])
+    inherited = json.loads(sys.argv[1])
+    sys.path[:] = inherited + [path for path in sys.path if path not in inherited]
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills workers
+    _die_with_parent()
     reader = Connection(os.dup(0), writable=False)
     writer = Connection(os.dup(1), readable=False)
+    os.dup2(os.open(os.devnull, os.O_RDONLY), 0)  # a task reading stdin cannot eat a frame
     os.dup2(2, 1)  # a stray print cannot corrupt a frame
-    prepare()
-    tune_collector()
-    _serve(reader, writer, entry, max_bytes)
+    warm = reader.recv()
+    if warm is not None:
+        warm()
+    serve(reader, writer)
 
 
 _BOOTSTRAP = ("import sys; sys.path[:] = [p for p in sys.path if p not in ('', '.')]; "
               "from sva.measure.workers import spawned_entry; spawned_entry()")
 
 
-def _forked_child(task_read: int, result_write: int, entry: str | None, max_bytes: int) -> None:
+def _forked_child(task_read: int, result_write: int) -> None:
     """Body of a ``"fork"`` worker; never returns (``os._exit``)."""
     code = 70
     try:
         tune_collector(collect=False)  # the parent's heap: never scanned, never finalized here
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        _die_with_parent()
         null = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(null, fd)
@@ -135,78 +141,118 @@ def _forked_child(task_read: int, result_write: int, entry: str | None, max_byte
         os.closerange(3, low)  # other workers' pipes, the parent's files: not ours to hold
         os.closerange(low + 1, high)
         os.closerange(high + 1, 1 << 20)
-        _serve(Connection(task_read, writable=False), Connection(result_write, readable=False),
-               entry, max_bytes)
+        serve(Connection(task_read, writable=False), Connection(result_write, readable=False))
         code = 0
     finally:
         os._exit(code)
 
 
+# --------------------------------------------------------------------------------------------
+# In the parent
+
+
+class _Process(Protocol):
+    """What :class:`Worker` needs of its process: pid, wait with timeout, poll, kill."""
+
+    pid: int
+    returncode: int | None
+
+    def wait(self, timeout: float | None = None) -> int: ...
+
+    def poll(self) -> int | None: ...
+
+    def kill(self) -> None: ...
+
+
 class _ForkedProcess:
-    """What :class:`Worker` needs of a forked child: its pid, a wait with timeout, a kill."""
+    """A forked child seen as a :class:`subprocess.Popen` (the part :class:`Worker` uses)."""
 
     def __init__(self, pid: int) -> None:
         self.pid = pid
         self.returncode: int | None = None
 
-    def wait(self, timeout: float) -> int:
-        deadline = time.monotonic() + timeout
-        while self.returncode is None:
+    def poll(self) -> int | None:
+        if self.returncode is None:
             pid, status = os.waitpid(self.pid, os.WNOHANG)
             if pid:
                 self.returncode = os.waitstatus_to_exitcode(status)
-                break
-            if time.monotonic() >= deadline:
-                raise subprocess.TimeoutExpired(f"pid {self.pid}", timeout)
-            time.sleep(0.005)
         return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = time.monotonic() + (timeout if timeout is not None else float("inf"))
+        while self.poll() is None:
+            if time.monotonic() >= deadline:
+                raise subprocess.TimeoutExpired(f"pid {self.pid}", timeout or 0.0)
+            time.sleep(0.005)
+        return self.returncode  # type: ignore[return-value]  # poll() just set it
 
     def kill(self) -> None:
         if self.returncode is None:
             os.kill(self.pid, signal.SIGKILL)
 
 
+def _fork() -> tuple[_Process, Connection, Connection]:
+    task_read, task_write = os.pipe()
+    result_read, result_write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        _forked_child(task_read, result_write)
+    os.close(task_read)
+    os.close(result_write)
+    return _ForkedProcess(pid), Connection(result_read, writable=False), Connection(task_write, readable=False)
+
+
+def _parent_path(cwd_on_path: bool) -> list[str]:
+    """This process's ``sys.path`` for a spawned worker: without ``""`` and ``"."``, and without
+    the working folder unless ``cwd_on_path``."""
+    dropped = {"", "."} if cwd_on_path else {"", ".", os.getcwd()}
+    return [path for path in sys.path if path not in dropped]
+
+
+def _spawn(quiet: bool, cwd_on_path: bool) -> tuple[_Process, Connection, Connection]:
+    package_root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
+    flags = subprocess._args_from_interpreter_flags()  # type: ignore[attr-defined]  # as multiprocessing does
+    process = subprocess.Popen(
+        [sys.executable, *flags, "-c", _BOOTSTRAP, json.dumps(_parent_path(cwd_on_path))],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL if quiet else None,
+        env=env, close_fds=True,
+    )
+    assert process.stdout is not None and process.stdin is not None  # both are PIPE
+    conn = Connection(os.dup(process.stdout.fileno()), writable=False)
+    sender = Connection(os.dup(process.stdin.fileno()), readable=False)
+    process.stdout.close()
+    process.stdin.close()
+    return process, conn, sender
+
+
 class Worker:
-    """One analysis process and its two pipe ends; ``task`` is the file it is on, if any."""
+    """One worker process and its two pipe ends (``conn`` to read, ``send`` to write).
 
-    def __init__(self, entry: str | None, max_bytes: int, start: str) -> None:
+    ``warm``: for ``"spawn"``, a function the new interpreter runs before its first task (a
+    forked worker has what its parent imported); ``quiet=False`` lets a spawned worker's
+    stderr through (a forked worker's is always ``/dev/null``); ``cwd_on_path=True`` keeps the
+    working folder on a spawned worker's ``sys.path`` where this process has it (as
+    :mod:`multiprocessing` does)."""
+
+    def __init__(self, start: str, warm: Callable[[], None] | None = None, quiet: bool = True,
+                 cwd_on_path: bool = False) -> None:
         if start == "fork":
-            self._fork(entry, max_bytes)
+            self.process, self.conn, self.sender = _fork()
         else:
-            self._spawn(entry, max_bytes)
-        self.task: tuple[int, str] | None = None
-        self.done = 0
-        self.budget = CpuBudget(self.process.pid)
+            self.process, self.conn, self.sender = _spawn(quiet, cwd_on_path)
+            self.sender.send(warm)
 
-    def _fork(self, entry: str | None, max_bytes: int) -> None:
-        task_read, task_write = os.pipe()
-        result_read, result_write = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            _forked_child(task_read, result_write, entry, max_bytes)
-        os.close(task_read)
-        os.close(result_write)
-        self.process = _ForkedProcess(pid)
-        self.conn = Connection(result_read, writable=False)
-        self.sender = Connection(task_write, readable=False)
+    @property
+    def pid(self) -> int:
+        return self.process.pid
 
-    def _spawn(self, entry: str | None, max_bytes: int) -> None:
-        package_root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
-        process = subprocess.Popen(
-            [sys.executable, "-c", _BOOTSTRAP, json.dumps(entry), str(max_bytes)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            env=env, close_fds=True,
-        )
-        self.process = process
-        self.conn = Connection(os.dup(process.stdout.fileno()), writable=False)
-        self.sender = Connection(os.dup(process.stdin.fileno()), readable=False)
-        process.stdout.close()
-        process.stdin.close()
+    def send(self, frame: Any) -> None:
+        self.sender.send(frame)
 
-    def send(self, task: tuple[int, str]) -> None:
-        self.sender.send(task)
+    def alive(self) -> bool:
+        return self.process.poll() is None
 
     def exit_code(self) -> int | None:
         try:
@@ -243,14 +289,3 @@ class Worker:
                 conn.close()
             except Exception:
                 pass
-
-
-def death_reason(code: int | None) -> str:
-    """The one-line reason for a worker that ended while on a file, from its exit code."""
-    if code is not None and code < 0:
-        try:
-            name = signal.Signals(-code).name
-        except ValueError:
-            name = f"signal {-code}"
-        return f"the analysis process crashed ({name})"
-    return f"the analysis process died (exit status {code})"
