@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from sva.core.artifact import Artifact
+from sva.core.artifact import Artifact, SearchRecord
 from sva.core.factorize import Step, factorize_program, size
 from sva.core.program import Program
 from sva.core.reconstruct import implicit_names, read_program
@@ -71,7 +71,6 @@ def factorized_artifact(spec: "Spec", seed: int, config: Any, family: Any) -> Ar
     origin = f"the search artifact of seed {seed}"
     program, steps, read = factorize_source(searched.source, f"{spec.name} search seed {seed}", spec, family, origin)
     source = emit_program(program, family.primitives)
-    record = dict(searched.search or {})
     factorization = {
         "source_generator": searched.generator,
         "source_sha256": searched.sha256,
@@ -80,9 +79,10 @@ def factorized_artifact(spec: "Spec", seed: int, config: Any, family: Any) -> Ar
         "size_unit": ("IR nodes: one per expression node, statement, function and parameter "
                       "(sva.core.factorize.size)"),
     }
-    search_record = {"success": record.get("success"), "evaluations": record.get("evaluations"),
-                     "best_fitness_per_generation": record.get("best_fitness_per_generation"),
-                     "training_errors": record.get("training_errors"), "factorization": factorization,
-                     "search": record}
+    found = searched.search or SearchRecord()
+    search_record = SearchRecord(success=found.success, evaluations=found.evaluations,
+                                 best_fitness_per_generation=found.best_fitness_per_generation,
+                                 details={"training_errors": found.details.get("training_errors"),
+                                          "factorization": factorization, "search": found.to_json()})
     return Artifact(spec=spec.name, generator=GENERATOR, seed=seed, entry=spec.entry, source=source,
                     config=searched.config, search=search_record)

@@ -158,10 +158,11 @@ def run_cell(task: CellTask) -> dict[str, Any]:
                    tests_module=(_relative(module.with_name(f"{artifact.stem}_test.py"), out)
                                  if artifact.tests_source is not None else None),
                    versions={**artifact.versions, **versions(("scipy", "radon", "coverage", "pytest"))})
-        search = artifact.search or None
+        search = artifact.search
         if search is not None:
-            row.update(search_success=bool(search.get("success")), search_evaluations=search.get("evaluations"),
-                       best_fitness_per_generation=search.get("best_fitness_per_generation"))
+            curves = search.best_fitness_per_generation
+            row.update(search_success=bool(search.success), search_evaluations=search.evaluations,
+                       best_fitness_per_generation=None if curves is None else [list(curve) for curve in curves])
         row["generate_seconds"] = round(time.monotonic() - started, 3)
 
         reused = find_reusable(root, artifact.sha256, task.measure_hash)
