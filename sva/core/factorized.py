@@ -3,8 +3,9 @@
 :func:`factorized_artifact` takes the artifact of the family's ``search`` for (spec, seed,
 configuration), reads its module into the IR (:mod:`sva.core.reconstruct`, no execution),
 runs the steps of :mod:`sva.core.factorize` with the family's :class:`~sva.core.factorize.Plan`
-and writes the result through the one emitter. The manifest's ``search`` record keeps what the
-experiment reads of a search (``success``, ``evaluations``), the search artifact's hash and
+and writes the result through the one emitter. The manifest's ``search`` record (a
+:class:`~sva.core.artifact.SearchRecord`) keeps what the experiment reads of a search
+(``success``, ``evaluations``, ``best_fitness_per_generation``), the search artifact's hash and
 size, the factorized size, and every step with its sizes before and after and its evidence.
 :func:`factorize_source` is the same on any module's text (``sva factorize FILE``).
 
