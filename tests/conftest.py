@@ -50,7 +50,7 @@ out = []
 generator, runs = json.loads(sys.argv[1])
 for name, seed, config in runs:
     artifact = generate(get_spec(name), generator, seed, config)
-    record = {k: v for k, v in artifact.search.items() if k not in ("wall_time_s", "cpu_time_s")}
+    record = {k: v for k, v in artifact.search.to_json().items() if k not in ("wall_time_s", "cpu_time_s")}
     out.append([artifact.sha256, json.dumps(record, sort_keys=True)])
 print(json.dumps({"creator_unchanged": before == sorted(vars(deap.creator)), "runs": out}))
 """

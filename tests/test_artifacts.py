@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from sva.core.artifact import SearchRecord
 from sva.generate import COMMITTED as COMMITTED_GENERATORS
 from sva.families import all_specs, get_spec
 from sva.sandbox.cases import check_file
@@ -42,6 +43,27 @@ def test_artifacts_keep_seed_0_of_every_spec_for_both_generators():
                 (spec.name, generator, 0, spec.entry)
             assert manifest["sha256"] == hashlib.sha256((folder / "seed-0.py").read_bytes()).hexdigest()
             assert (manifest["search"] is None) == (generator == "design")
+
+
+def test_every_committed_search_record_reads_back_as_written():
+    stored = [json.loads(path.read_text())["search"] for path in sorted(COMMITTED.rglob("seed-0.json"))]
+    searched = [record for record in stored if record is not None]
+    assert searched
+    for record in searched:
+        read = SearchRecord.from_json(record)
+        assert read.to_json() == record
+        assert (read.success, read.evaluations) == (record["success"], record["evaluations"])
+        assert read.best_fitness_per_generation == tuple(map(tuple, record["best_fitness_per_generation"]))
+
+
+def test_a_search_record_writes_only_what_it_states():
+    assert SearchRecord(details={"factorization": {}}).to_json() == {"factorization": {}}
+    record = SearchRecord(success=False, evaluations=3, best_fitness_per_generation=[[2, 1]], details={"tree": "x"})
+    assert record.to_json() == {"success": False, "evaluations": 3, "best_fitness_per_generation": [[2, 1]],
+                                "tree": "x"}
+    assert record.fronts == () and SearchRecord(details={"fronts": [[{"chosen": True}]]}).fronts == [[{"chosen": True}]]
+    with pytest.raises(ValueError, match="evaluations"):
+        SearchRecord(details={"evaluations": 3})
 
 
 @pytest.mark.slow

@@ -84,7 +84,7 @@ def _read(source: str, spec_name: str) -> Program:
 
 
 def _factorization(artifact: Any) -> dict[str, Any]:
-    return artifact.search["factorization"]
+    return artifact.search.details["factorization"]
 
 
 def test_factorized_is_registered_and_settles_only_localization():
@@ -267,7 +267,7 @@ def test_helpers_and_bindings_are_mechanical_and_keep_behaviour():
 def test_factorized_bytes_do_not_depend_on_the_hash_seed(tmp_path):
     script = ("import sys; from sva.generate import generate; from sva.families import get_spec; "
               "a = generate(get_spec('feynman-I.10.7'), 'factorized', 0, {'population_size': 100, 'generations': 10}); "
-              "import json; sys.stdout.write(a.source + json.dumps(a.search['factorization'], sort_keys=True))")
+              "import json; sys.stdout.write(a.source + json.dumps(a.search.details['factorization'], sort_keys=True))")
     outputs = []
     for hash_seed in ("1", "4242"):
         environment = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(ROOT)}

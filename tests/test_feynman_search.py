@@ -64,13 +64,13 @@ def test_search_is_deterministic_and_leaves_the_callers_random_state_alone():
     before = random.getstate()
     first, second = generate(spec, 2, SMALL), generate(spec, 2, SMALL)
     assert random.getstate() == before
-    assert first.source == second.source and first.search["expression"] == second.search["expression"]
+    assert first.source == second.source and first.search.details["expression"] == second.search.details["expression"]
     assert generate(spec, 3, SMALL).config == first.config
 
 
 def test_the_manifest_records_the_training_error_and_the_expression():
     artifact = generate(get_spec("feynman-I.12.1"), 0, None)
-    record = artifact.search
+    record = artifact.search.to_json()
     assert record["success"] is True and record["training_r2"] > 0.999
     assert record["training_errors"][0] < 1e-3 and record["expression"] in artifact.source
     assert len(record["best_fitness_per_generation"][0]) == record["generations"][0] + 1

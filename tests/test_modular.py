@@ -118,7 +118,7 @@ def artifacts():
 @pytest.mark.parametrize("name, config", CASES)
 def test_artifact_is_measured_and_emits_each_called_part_as_a_function(artifacts, name, config):
     artifact, spec = artifacts[name], get_spec(name)
-    record = artifact.search
+    record = artifact.search.to_json()
     module = ast.parse(artifact.source)
     functions = {node.name: node for node in module.body if isinstance(node, ast.FunctionDef)}
     emitted = [part["name"] for part in record["parts"]]
@@ -147,16 +147,16 @@ def test_budget_and_configuration_are_search_s(artifacts, name, config):
     search = GENERATORS["search"].default_config(spec)
     assert {key: artifact.config[key] for key in search} == {**search, **(config or {})}
     assert (artifact.config["parts"], artifact.config["part_arity"]) == (2, 2)
-    budget = artifact.search["budget"]
+    budget = artifact.search.details["budget"]
     outputs = len(spec.outputs)
     assert budget["most_evaluations"] == outputs * budget["population_size"] * (budget["generations"] + 1)
     assert budget["population_size"] == artifact.config["population_size"]
-    assert 0 < artifact.search["evaluations"] <= budget["most_evaluations"]
+    assert 0 < artifact.search.evaluations <= budget["most_evaluations"]
 
 
 def test_seed_0_evolves_used_parts_on_parity_and_the_formula(artifacts):
-    assert artifacts["parity-4"].search["parts"] and artifacts["feynman-I.14.3"].search["parts"]
-    assert "part_0(" in artifacts["feynman-I.14.3"].search["expression"]
+    assert artifacts["parity-4"].search.details["parts"] and artifacts["feynman-I.14.3"].search.details["parts"]
+    assert "part_0(" in artifacts["feynman-I.14.3"].search.details["expression"]
 
 
 def test_emitted_programs_compute_what_the_manifest_says(artifacts, tmp_path):
@@ -164,7 +164,7 @@ def test_emitted_programs_compute_what_the_manifest_says(artifacts, tmp_path):
     specs = [get_spec(name) for name in names]
     outputs = _run_modules(tmp_path, [artifacts[name] for name in names], [spec.training for spec in specs])
     for name, spec, answers in zip(names, specs, outputs):
-        record = artifacts[name].search
+        record = artifacts[name].search.to_json()
         if spec.family == "feynman":
             target = [spec.expected(case) for case in spec.training]
             mean = sum(target) / len(target)

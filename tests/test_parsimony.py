@@ -211,7 +211,7 @@ def test_boolean_solved_at_the_default_budget_and_the_front_in_the_manifest():
     sizes = []
     for seed in range(3):
         artifact = generate(spec, "search-parsimony", seed)
-        record = artifact.search
+        record = artifact.search.to_json()
         assert record["success"] and record["training_errors"] == [0]
         assert record["evaluations"] <= 500 * 51
         assert record["rule"] and record["size_proxy"] and record["objectives"] == ["training_errors", "tree_size"]
@@ -233,7 +233,7 @@ def test_boolean_solved_at_the_default_budget_and_the_front_in_the_manifest():
 def test_boolean_multi_output_one_front_per_output():
     spec = get_spec("adder-2")
     artifact = generate(spec, "search-parsimony", 0, {"population_size": 200, "generations": 20})
-    record = artifact.search
+    record = artifact.search.to_json()
     assert len(record["fronts"]) == 3 == len(record["training_errors"])
     _check_front(record, "tree_size")
     found, _ = formula_counts(ast.parse(artifact.source))
@@ -244,7 +244,7 @@ def test_boolean_multi_output_one_front_per_output():
 def test_feynman_exact_formula_and_the_size_objective_is_the_written_size():
     spec = get_spec("feynman-I.14.3")
     artifact = generate(spec, "search-parsimony", 0)
-    record = artifact.search
+    record = artifact.search.to_json()
     assert record["success"] and record["training_r2"] > 0.999999
     (chosen,) = _check_front(record, "written_size")
     assert chosen["tree_size"] == 5 and chosen["written_size"] == 5    # m * g * z in some order, unscaled
@@ -258,7 +258,7 @@ def test_feynman_exact_formula_and_the_size_objective_is_the_written_size():
     assert constant["written_size"] == 1 and constant["held_out_pass_rate"] < 0.1
     # on a longer front: the size objective is the explanation length less one constant, on every member
     other = get_spec("feynman-I.10.7")
-    members = generate(other, "search-parsimony", 0).search["fronts"][0]
+    members = generate(other, "search-parsimony", 0).search.details["fronts"][0]
     assert len(members) >= 5
     gaps = {analyze_source(_module(other, member["expression"], "import math\n")).metrics["explanation_length"]
             - member["written_size"] for member in members}
@@ -274,32 +274,32 @@ def test_feynman_exact_formula_and_the_size_objective_is_the_written_size():
 def test_feynman_phi_objective_is_the_artifacts_phi():
     spec = get_spec("feynman-I.10.7")
     by_phi = generate(spec, "search-parsimony", 1, {**SMALL, "objective": "phi"})
-    assert by_phi.search["objectives"][1] == "phi"
-    _check_front(by_phi.search, "phi")
-    for member in by_phi.search["fronts"][0]:
+    assert by_phi.search.details["objectives"][1] == "phi"
+    _check_front(by_phi.search.to_json(), "phi")
+    for member in by_phi.search.details["fronts"][0]:
         found, reason = counts(_module(spec, member["expression"], "import math\n"))
         assert reason is None and found.phi == member["phi"] == member["objectives"][1], member
     assert analyze_source(by_phi.source).metrics["interpretability_phi"] == \
-        next(member for member in by_phi.search["fronts"][0] if member["chosen"])["phi"]
+        next(member for member in by_phi.search.details["fronts"][0] if member["chosen"])["phi"]
 
 
 def test_psb_and_sorting():
     psb = generate(get_spec("psb-smallest"), "search-parsimony", 0)
-    assert psb.search["success"]
-    _check_front(psb.search, "tree_size")
+    assert psb.search.success
+    _check_front(psb.search.to_json(), "tree_size")
     with pytest.raises(UsageError, match="objective=size"):
         generate(get_spec("psb-smallest"), "search-parsimony", 0, {"objective": "phi"})
     # the PSB size proxy (tree nodes) is not the explanation length plus a constant (comprehensions
     # write a few nodes each) but orders psb-median's front the same way
     median = get_spec("psb-median")
-    members = generate(median, "search-parsimony", 0).search["fronts"][0]
+    members = generate(median, "search-parsimony", 0).search.details["fronts"][0]
     lengths = [analyze_source(_module(median, member["expression"])).metrics["explanation_length"]
                for member in members]
     sizes = [member["tree_size"] for member in members]
     assert len(members) >= 3 and sizes == sorted(sizes) and lengths == sorted(lengths)
     assert len({length - size for length, size in zip(lengths, sizes)}) > 1
     network = generate(get_spec("sort-4"), "search-parsimony", 0)
-    record = network.search
+    record = network.search.to_json()
     assert record["success"] and (record["comparators"], record["depth"]) == (5, 3)
     assert record["objectives"] == ["unsorted_inputs", "comparators", "depth"]
     _check_front(record, "comparators")

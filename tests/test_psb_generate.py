@@ -65,7 +65,7 @@ def test_fast_fitness_equals_the_reference_on_random_trees(spec_index, seed):
 
 @pytest.mark.parametrize("name", ["psb-smallest", "psb-negative-to-zero", "psb-count-odds"])
 def test_search_solves_the_easy_problems_on_most_seeds_at_the_default_budget(name):
-    solved = [generate(get_spec(name), "search", seed).search["success"] for seed in range(5)]
+    solved = [generate(get_spec(name), "search", seed).search.success for seed in range(5)]
     assert sum(solved) >= 4, solved
 
 
@@ -75,7 +75,7 @@ def test_search_is_reproducible_and_restores_the_random_state():
     first = generate(spec, "search", 2, {"generations": 3, "population_size": 40})
     assert random.getstate() == state
     again = generate(spec, "search", 2, {"generations": 3, "population_size": 40})
-    assert first.source == again.source and first.search["tree"] == again.search["tree"]
+    assert first.source == again.source and first.search.details["tree"] == again.search.details["tree"]
 
 
 def test_design_uses_named_helpers_with_stories():
@@ -147,4 +147,4 @@ def test_search_artifacts_are_byte_identical_across_processes_and_hash_seeds():
         assert completed.returncode == 0, completed.stderr
         digests.append(json.loads(completed.stdout))
     assert digests[0] == digests[1]
-    assert generate(get_spec("psb-compare-string-lengths"), "search", 0).search["generations"] > 0
+    assert generate(get_spec("psb-compare-string-lengths"), "search", 0).search.details["generations"] > 0

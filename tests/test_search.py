@@ -120,7 +120,7 @@ def test_small_budget_override_is_honoured_and_recorded(tmp_path):
     artifact = generate(spec, 3, TINY)
     assert dict(artifact.config) == {**default_config(spec), **TINY}
     assert artifact.manifest()["config"]["population_size"] == 20
-    record = artifact.search
+    record = artifact.search.to_json()
     assert record["success"] is False  # 20 trees x 3 generations cannot solve the 11-multiplexer
     assert record["generations"] == [3]
     history = record["best_fitness_per_generation"][0]
@@ -182,13 +182,13 @@ def test_default_budget_solves_at_least_four_of_five_seeds(spec_name, tmp_path):
     spec = get_spec(spec_name)
     assert default_config(spec)["population_size"] == 500 and default_config(spec)["generations"] == 50
     artifacts = [generate(spec, seed) for seed in range(5)]
-    successes = [artifact.search["success"] for artifact in artifacts]
-    assert sum(successes) >= 4, [artifact.search["training_errors"] for artifact in artifacts]
+    successes = [artifact.search.success for artifact in artifacts]
+    assert sum(successes) >= 4, [artifact.search.details["training_errors"] for artifact in artifacts]
     pset = primitive_set(spec.primitives, spec.params)
     table = pack_spec(spec)
     all_outputs = _run_modules(tmp_path, artifacts, [spec.training] * len(artifacts))
     for artifact, outputs in zip(artifacts, all_outputs):
-        record = artifact.search
+        record = artifact.search.to_json()
         [tree_text] = record["trees"]
         tree = _strict_tree(tree_text, pset)
         assert count_errors(tree, table) == record["training_errors"][0]
@@ -204,7 +204,7 @@ def test_default_budget_solves_at_least_four_of_five_seeds(spec_name, tmp_path):
 def test_multi_output_spec_evolves_one_tree_per_output(tmp_path):
     spec = get_spec("adder-2")
     artifact = generate(spec, 1)
-    record = artifact.search
+    record = artifact.search.to_json()
     assert record["outputs"] == ["s0", "s1", "carry"]
     assert record["run_seeds"] == [3, 4, 5]
     for key in ("generations", "training_errors", "tree_sizes", "tree_depths", "trees",
@@ -231,8 +231,8 @@ def test_same_inputs_give_identical_source_and_leave_random_and_creator_alone():
     assert random.getstate() == state
     assert set(vars(creator)) == creator_names
     assert first.source == second.source
-    assert {k: v for k, v in first.search.items() if not k.endswith("_time_s")} == \
-           {k: v for k, v in second.search.items() if not k.endswith("_time_s")}
+    assert {k: v for k, v in first.search.to_json().items() if not k.endswith("_time_s")} == \
+           {k: v for k, v in second.search.to_json().items() if not k.endswith("_time_s")}
     assert generate(spec, 8, config).source != first.source
 
 

@@ -299,7 +299,7 @@ def test_search_on_sort_4_finds_the_optimal_network_and_records_it():
     state = random.getstate()
     artifact = generate(get_spec("sort-4"), "search", 0)
     assert random.getstate() == state
-    record = artifact.search
+    record = artifact.search.to_json()
     network = [tuple(pair) for pair in record["network"]]
     assert record["success"] is True and record["training_errors"] == [0]
     assert (record["comparators"], record["depth"]) == (len(network), depth(network)) == (5, 3)
@@ -365,7 +365,7 @@ def test_search_finds_a_valid_network_for_n_4_to_8_on_4_of_5_seeds_at_the_defaul
     for n in (4, 5, 6, 7, 8):
         spec = get_spec(f"sort-{n}")
         assert (default_config(spec)["population_size"], default_config(spec)["generations"]) == (300, 200)
-        records = [generate(spec, "search", seed).search for seed in range(5)]
+        records = [generate(spec, "search", seed).search.to_json() for seed in range(5)]
         valid = [record for record in records if record["success"]]
         assert len(valid) >= 4, (n, [record["training_errors"] for record in records])
         known_size, known_depth = best_known(n)

@@ -118,14 +118,14 @@ def run_all(args: argparse.Namespace) -> int:
                 print(error_line(f"{path}: {check.crash}"), file=sys.stderr)
             cost = ""
             if artifact.search is not None:
-                state = "perfect" if artifact.search.get("success") else "imperfect"
-                cost = f"{state}, {artifact.search.get('evaluations')} evals"
+                state = "perfect" if artifact.search.success else "imperfect"
+                cost = f"{state}, {artifact.search.evaluations} evals"
             print(f"{spec.name:<{width}}{name:<10}{check.passed:>7}/{check.cases:<6}  {cost:<27}{path}", flush=True)
     return 1 if failures else 0
 
 
 def run_factorize(args: argparse.Namespace) -> int:
-    from sva.core.artifact import Artifact
+    from sva.core.artifact import Artifact, SearchRecord
     from sva.core.emitter import emit_program
     from sva.core.factorized import GENERATOR, factorize_source
     from sva.core.factorize import size
@@ -145,7 +145,7 @@ def run_factorize(args: argparse.Namespace) -> int:
               "sizes": {"ir_nodes": size(read), "factorized_ir_nodes": size(program)},
               "steps": [step.record() for step in steps]}
     artifact = Artifact(spec=spec.name, generator=GENERATOR, seed=0, entry=spec.entry, source=emitted, config={},
-                        search={"factorization": record}, name=path.stem)
+                        search=SearchRecord(details={"factorization": record}), name=path.stem)
     written = write_artifact(artifact, args.out)
     applied = ", ".join(f"{step.name} {step.size_before}->{step.size_after}" for step in steps if step.applied)
     print(f"{written}: size {size(read)} -> {size(program)} ({applied or 'no step changed it'})")

@@ -5,7 +5,8 @@
 - :mod:`sva.core.program`: the program IR both generators build;
 - :mod:`sva.core.emitter`: the one emitter, and :class:`~sva.core.emitter.Primitive`,
   how a family states the way each primitive is written;
-- :mod:`sva.core.artifact`: the artifact record, its manifest and how it is written;
+- :mod:`sva.core.artifact`: the artifact record, what a search states (:class:`SearchRecord`),
+  its manifest and how it is written;
 - :mod:`sva.core.family`: the :class:`~sva.core.family.Family` interface and its records;
 - :mod:`sva.core.rng`, :mod:`sva.core.settings`: seeded randomness and setting checks;
 - :mod:`sva.core.values`: artifact outputs as JSON data.

@@ -14,7 +14,7 @@ import os
 import platform
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from sva import __version__
 from sva.atomic import write_text_atomically
@@ -42,6 +42,67 @@ def config_hash(config: Mapping[str, Any]) -> str:
 
 
 @dataclass(frozen=True)
+class SearchRecord:
+    """What a search states about its run: the manifest's ``search`` block.
+
+    Attributes:
+        success: whether the artifact is right on every training case (a fitted formula: its
+            training R^2 clears the family's bar).
+        evaluations: candidate programs evaluated, summed over the runs (one run per output when
+            each output is searched on its own).
+        best_fitness_per_generation: one curve per run, the best fitness of each generation from
+            the initial population on (errors: lower is better, 0 is perfect); kept as tuples.
+        wall_time_s, cpu_time_s: the search's cost in seconds, rounded to 4 places; the one part
+            of an artifact that varies between identical runs.
+        details: the family's own account of the run, written beside the fields above (trees,
+            network, front members, expression, training errors, generations, ...).
+
+    A field left ``None`` is not written: the record of a module factorized from a file states
+    only its ``details`` (``factorization``), and a record may leave its cost out.
+    """
+
+    success: bool | None = None
+    evaluations: int | None = None
+    best_fitness_per_generation: Sequence[Sequence[float]] | None = None
+    wall_time_s: float | None = None
+    cpu_time_s: float | None = None
+    details: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.best_fitness_per_generation is not None:
+            curves = tuple(tuple(curve) for curve in self.best_fitness_per_generation)
+            object.__setattr__(self, "best_fitness_per_generation", curves)
+        clashing = sorted(set(self.details) & set(_TYPED))
+        if clashing:
+            raise ValueError(f"search record details repeat the typed field(s) {', '.join(clashing)}; "
+                             f"pass them as attributes")
+
+    def to_json(self) -> dict[str, Any]:
+        """The record as the manifest writes it: the details and every field that is not ``None``."""
+        curves = self.best_fitness_per_generation
+        typed = {"success": self.success, "evaluations": self.evaluations,
+                 "best_fitness_per_generation": None if curves is None else [list(curve) for curve in curves],
+                 "wall_time_s": self.wall_time_s, "cpu_time_s": self.cpu_time_s}
+        return {**self.details, **{name: value for name, value in typed.items() if value is not None}}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> SearchRecord:
+        """The record a manifest's ``search`` block holds (the inverse of :meth:`to_json`)."""
+        details = {name: value for name, value in data.items() if name not in _TYPED}
+        return cls(success=data.get("success"), evaluations=data.get("evaluations"),
+                   best_fitness_per_generation=data.get("best_fitness_per_generation"),
+                   wall_time_s=data.get("wall_time_s"), cpu_time_s=data.get("cpu_time_s"), details=details)
+
+    @property
+    def fronts(self) -> Sequence[Sequence[Mapping[str, Any]]]:
+        """The Pareto fronts a multi-objective search recorded, one per run (none otherwise)."""
+        return self.details.get("fronts") or ()
+
+
+_TYPED = ("success", "evaluations", "best_fitness_per_generation", "wall_time_s", "cpu_time_s")
+
+
+@dataclass(frozen=True)
 class Artifact:
     """What a generator returns for one (spec, seed, configuration)."""
 
@@ -51,7 +112,8 @@ class Artifact:
     entry: str
     source: str
     config: Mapping[str, Any]
-    search: Mapping[str, Any] | None = None
+    #: what the search that produced it states (``None``: no search did, as for design)
+    search: SearchRecord | None = None
     tests_source: str | None = None
     versions: Mapping[str, str] = field(default_factory=versions)
     #: the module's file stem when it keeps a name of its own (an artifact brought from a
@@ -79,7 +141,7 @@ class Artifact:
             "tests": f"{self.stem}_test.py" if self.tests_source is not None else None,
             "config": dict(self.config),
             "config_hash": config_hash(self.config),
-            "search": None if self.search is None else dict(self.search),
+            "search": None if self.search is None else self.search.to_json(),
             "versions": dict(self.versions),
             "sha256": self.sha256,
         }

@@ -3,8 +3,9 @@
 :func:`factorized_artifact` takes the artifact of the family's ``search`` for (spec, seed,
 configuration), reads its module into the IR (:mod:`sva.core.reconstruct`, no execution),
 runs the steps of :mod:`sva.core.factorize` with the family's :class:`~sva.core.factorize.Plan`
-and writes the result through the one emitter. The manifest's ``search`` record keeps what the
-experiment reads of a search (``success``, ``evaluations``), the search artifact's hash and
+and writes the result through the one emitter. The manifest's ``search`` record (a
+:class:`~sva.core.artifact.SearchRecord`) keeps what the experiment reads of a search
+(``success``, ``evaluations``, ``best_fitness_per_generation``), the search artifact's hash and
 size, the factorized size, and every step with its sizes before and after and its evidence.
 :func:`factorize_source` is the same on any module's text (``sva factorize FILE``).
 
@@ -18,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from sva.core.artifact import Artifact
+from sva.core.artifact import Artifact, SearchRecord
 from sva.core.factorize import Step, factorize_program, size
 from sva.core.program import Program
 from sva.core.reconstruct import implicit_names, read_program
@@ -71,7 +72,6 @@ def factorized_artifact(spec: "Spec", seed: int, config: Any, family: Any) -> Ar
     origin = f"the search artifact of seed {seed}"
     program, steps, read = factorize_source(searched.source, f"{spec.name} search seed {seed}", spec, family, origin)
     source = emit_program(program, family.primitives)
-    record = dict(searched.search or {})
     factorization = {
         "source_generator": searched.generator,
         "source_sha256": searched.sha256,
@@ -80,9 +80,10 @@ def factorized_artifact(spec: "Spec", seed: int, config: Any, family: Any) -> Ar
         "size_unit": ("IR nodes: one per expression node, statement, function and parameter "
                       "(sva.core.factorize.size)"),
     }
-    search_record = {"success": record.get("success"), "evaluations": record.get("evaluations"),
-                     "best_fitness_per_generation": record.get("best_fitness_per_generation"),
-                     "training_errors": record.get("training_errors"), "factorization": factorization,
-                     "search": record}
+    found = searched.search or SearchRecord()
+    search_record = SearchRecord(success=found.success, evaluations=found.evaluations,
+                                 best_fitness_per_generation=found.best_fitness_per_generation,
+                                 details={"training_errors": found.details.get("training_errors"),
+                                          "factorization": factorization, "search": found.to_json()})
     return Artifact(spec=spec.name, generator=GENERATOR, seed=seed, entry=spec.entry, source=source,
                     config=searched.config, search=search_record)

@@ -201,11 +201,12 @@ def _describe(row: dict[str, Any], artifact: Artifact, module: Path, out: Path, 
 
 def _search_fields(artifact: Artifact) -> dict[str, Any]:
     """The row's fields from the manifest's ``search`` block (none for an artifact not searched)."""
-    search = artifact.search or None
+    search = artifact.search
     if search is None:
         return {}
-    return dict(search_success=bool(search.get("success")), search_evaluations=search.get("evaluations"),
-                best_fitness_per_generation=search.get("best_fitness_per_generation"))
+    curves = search.best_fitness_per_generation
+    return dict(search_success=bool(search.success), search_evaluations=search.evaluations,
+                best_fitness_per_generation=None if curves is None else [list(curve) for curve in curves])
 
 
 def _copy_measurements(row: dict[str, Any], reused: Mapping[str, Any], own: tuple[str, ...]) -> None:

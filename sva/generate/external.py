@@ -33,7 +33,7 @@ from typing import Any, Mapping, Sequence
 
 from sva.core.artifact import Artifact
 from sva.core.spec import Spec
-from sva.errors import InputError, UsageError, one_line, syntax_reason
+from sva.errors import InputError, UsageError, one_line, os_reason, syntax_reason
 
 __all__ = ["EXTERNAL", "ExternalArtifact", "ExternalFolder", "config_of", "default_config", "generate",
            "generator_name", "is_external", "label_of", "read_external", "within_specs"]
@@ -112,7 +112,7 @@ def _read_bytes(path: Path, shown: str) -> tuple[bytes | None, str | None]:
             return None, f"{shown}: not a regular file; skipped"
         data = path.read_bytes()
     except OSError as error:
-        return None, f"{shown}: cannot read it: {error.strerror or one_line(error)}; skipped"
+        return None, f"{shown}: cannot read it: {os_reason(error)}; skipped"
     if len(data) > MAX_BYTES:
         return None, f"{shown}: {len(data)} bytes, over the {MAX_BYTES} an artifact may have; skipped"
     try:
@@ -213,9 +213,9 @@ def read_external(directory: str | Path) -> ExternalFolder:
                     artifacts.extend(_label(spec, folder, f"{shown}/{folder.name}", problems, used))
                 except OSError as error:
                     problems.append(f"{shown}/{folder.name}: cannot read the folder: "
-                                    f"{error.strerror or one_line(error)}; skipped")
+                                    f"{os_reason(error)}; skipped")
     except OSError as error:
-        raise InputError(f"{shown_root}: cannot read the folder: {error.strerror or one_line(error)}") from None
+        raise InputError(f"{shown_root}: cannot read the folder: {os_reason(error)}") from None
     if not artifacts:
         why = f"; {problems[0]}" if problems else ""
         raise InputError(f"{shown_root}: no usable artifact (expected DIR/<spec>/<label>/<name>.py){why}")
@@ -252,7 +252,7 @@ def _text(path: Path, expected: str | None, shown: str) -> str:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise InputError(f"{shown}: cannot read it: {error.strerror or one_line(error)}") from None
+        raise InputError(f"{shown}: cannot read it: {os_reason(error)}") from None
     if expected is not None and _digest(data) != expected:
         raise InputError(f"{shown}: changed since the run read the folder; run again to measure the new version")
     try:

@@ -30,7 +30,7 @@ import math
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from sva.core.artifact import read_manifest
+from sva.core.artifact import SearchRecord, read_manifest
 from sva.core.family import Diagram, Section
 from sva.report.plots import render_svg
 from sva.report.tables import spec_order
@@ -119,13 +119,15 @@ def competitiveness_section(rows: Sequence[Mapping[str, Any]]) -> Section | None
         rows=tuple(table), text_columns=2)
 
 
-def _members(row: Mapping[str, Any], results_dir: Path) -> list[dict[str, Any]]:
+def _members(row: Mapping[str, Any], results_dir: Path) -> list[Mapping[str, Any]]:
     """The front members of a row's manifest that carry E and both pass rates (none otherwise)."""
     if not row.get("module"):
         return []
     manifest = read_manifest(results_dir / str(row["module"]))
-    search = (manifest or {}).get("search") or {}
-    members = [member for front in search.get("fronts") or () for member in front]
+    stored = (manifest or {}).get("search")
+    if not stored:
+        return []
+    members = [member for front in SearchRecord.from_json(stored).fronts for member in front]
     needed = ("explanation_length", "training_pass_rate", "held_out_pass_rate")
     return [member for member in members if all(member.get(key) is not None for key in needed)]
 
@@ -148,7 +150,7 @@ def _relation(members: Sequence[Mapping[str, Any]], seed: int) -> tuple[int, flo
     return len(unique), result.rho, interval, call
 
 
-def _figure(spec: str, runs: Sequence[tuple[int, list[dict[str, Any]]]], points: Mapping[str, list[tuple]]) -> str:
+def _figure(spec: str, runs: Sequence[tuple[int, list[Mapping[str, Any]]]], points: Mapping[str, list[tuple]]) -> str:
     figure = _new_figure()
     axes = figure.subplots()
     for seed, members in runs:

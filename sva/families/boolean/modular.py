@@ -27,7 +27,7 @@ from typing import Any, Mapping, Sequence
 from deap import base, gp, tools
 
 from sva.core import adf
-from sva.core.artifact import Artifact
+from sva.core.artifact import Artifact, SearchRecord
 from sva.core.emitter import emit_program, render_expression
 from sva.core.program import Expr, TupleOf
 from sva.core.rng import check_seed
@@ -123,24 +123,23 @@ def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> 
     wrong = [int(run.best.fitness.values[0]) for run in runs]
     program = found.program(_docstring(spec, seed, settings, resolved, wrong, table.rows, found.sentence),
                             spec.entry, spec.params, spec.description, returned)
-    record = {
+    details = {
         "outputs": list(spec.outputs),
         "run_seeds": [seed * count + index for index in range(count)],
         "training_cases": table.rows,
-        "success": not any(wrong),
-        "evaluations": sum(run.evaluations for run in runs),
         "evaluations_per_output": [run.evaluations for run in runs],
         "budget": adf.budget_record(settings.population_size, settings.generations, count),
         "generations": [run.generations for run in runs],
         "first_perfect_generation": [run.first_solved_generation for run in runs],
-        "best_fitness_per_generation": [list(run.history) for run in runs],
         "training_errors": wrong,
         "tree_sizes": [len(run.best) for run in runs],
         "trees": [str(run.best) for run in runs],
         **found.record,
-        "wall_time_s": round(sum(run.wall_time_s for run in runs), 4),
-        "cpu_time_s": round(sum(run.cpu_time_s for run in runs), 4),
     }
+    record = SearchRecord(success=not any(wrong), evaluations=sum(run.evaluations for run in runs),
+                          best_fitness_per_generation=[list(run.history) for run in runs],
+                          wall_time_s=round(sum(run.wall_time_s for run in runs), 4),
+                          cpu_time_s=round(sum(run.cpu_time_s for run in runs), 4), details=details)
     return Artifact(spec=spec.name, generator=GENERATOR, seed=seed, entry=spec.entry,
                     source=emit_program(program, PRIMITIVES), config=resolved, search=record)
 

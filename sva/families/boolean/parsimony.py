@@ -32,7 +32,7 @@ from typing import Any, Mapping, Sequence
 
 from deap import algorithms, gp
 
-from sva.core.artifact import Artifact
+from sva.core.artifact import Artifact, SearchRecord
 from sva.core.emitter import emit_program, render_expression
 from sva.core.gp import individual_class
 from sva.core.pareto import NON_ARITHMETIC, FrontRun, choose, front, front_record, nsga2, parsimony_config, phi_of
@@ -117,15 +117,12 @@ def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> 
                 "phi": phi_of(tree_to_expression(tree), SHAPES),
                 "expression": render_expression(tree_to_expression(tree), PRIMITIVES)}
 
-    record = {
+    details = {
         "outputs": list(spec.outputs),
         "run_seeds": [seed * count + index for index in range(count)],
         "training_cases": table.rows,
-        "success": not any(wrong),
-        "evaluations": sum(run.evaluations for run in runs),
         "evaluations_per_output": [run.evaluations for run in runs],
         "generations": [run.generations for run in runs],
-        "best_fitness_per_generation": [[int(value) for value in run.best_error_per_generation] for run in runs],
         "front_size_per_generation": [list(run.front_size_per_generation) for run in runs],
         "training_errors": wrong,
         "tree_sizes": [len(tree) for tree in chosen],
@@ -137,8 +134,11 @@ def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> 
         "rule": RULE,
         "tolerance": resolved["tolerance"],
         "fronts": [front_record(members, tree, describe) for members, tree in zip(fronts, chosen)],
-        "wall_time_s": round(sum(run.wall_time_s for run in runs), 4),
-        "cpu_time_s": round(sum(run.cpu_time_s for run in runs), 4),
     }
+    record = SearchRecord(success=not any(wrong), evaluations=sum(run.evaluations for run in runs),
+                          best_fitness_per_generation=[[int(value) for value in run.best_error_per_generation]
+                                                       for run in runs],
+                          wall_time_s=round(sum(run.wall_time_s for run in runs), 4),
+                          cpu_time_s=round(sum(run.cpu_time_s for run in runs), 4), details=details)
     return Artifact(spec=spec.name, generator=GENERATOR, seed=seed, entry=spec.entry,
                     source=emit_program(program, PRIMITIVES), config=resolved, search=record)

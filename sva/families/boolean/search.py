@@ -41,7 +41,7 @@ from typing import Any, Mapping, Sequence
 
 from deap import algorithms, base, gp, tools
 
-from sva.core.artifact import Artifact
+from sva.core.artifact import Artifact, SearchRecord
 from sva.core.gp import HallKeeper, generational, individual_class
 from sva.families.boolean.bitparallel import PackedTable, count_errors, pack_spec, primitive_set
 from sva.core.emitter import emit_program
@@ -219,22 +219,22 @@ def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> 
         entry=spec.entry,
     )
     source = emit_program(program, PRIMITIVES)
-    record = {
+    details = {
         "outputs": list(spec.outputs),
         "run_seeds": [run.seed for run in runs],
         "training_cases": table.rows,
-        "success": all(run.training_errors == 0 for run in runs),
-        "evaluations": sum(run.evaluations for run in runs),
         "evaluations_per_output": [run.evaluations for run in runs],
         "generations": [run.generations for run in runs],
         "first_perfect_generation": [run.first_perfect_generation for run in runs],
-        "best_fitness_per_generation": [list(run.best_errors_per_generation) for run in runs],
         "training_errors": [run.training_errors for run in runs],
         "tree_sizes": [len(run.best) for run in runs],
         "tree_depths": [run.best.height for run in runs],
         "trees": [str(run.best) for run in runs],
-        "wall_time_s": round(time.perf_counter() - started_wall, 4),
-        "cpu_time_s": round(time.process_time() - started_cpu, 4),
     }
+    record = SearchRecord(success=all(run.training_errors == 0 for run in runs),
+                          evaluations=sum(run.evaluations for run in runs),
+                          best_fitness_per_generation=[list(run.best_errors_per_generation) for run in runs],
+                          wall_time_s=round(time.perf_counter() - started_wall, 4),
+                          cpu_time_s=round(time.process_time() - started_cpu, 4), details=details)
     return Artifact(spec=spec.name, generator=GENERATOR, seed=seed, entry=spec.entry, source=source,
                     config=resolved, search=record)

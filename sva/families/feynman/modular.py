@@ -26,7 +26,7 @@ from typing import Any, Mapping, Sequence
 from deap import base, gp, tools
 
 from sva.core import adf
-from sva.core.artifact import Artifact
+from sva.core.artifact import Artifact, SearchRecord
 from sva.core.emitter import emit_program, render_expression
 from sva.core.rng import check_seed
 from sva.core.settings import merge_config
@@ -129,15 +129,12 @@ def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> 
                  f"{settings.generations} generations, linear scaling, up to {parts} parts of {arity} arguments; "
                  f"primitives {', '.join(spec.primitives)} and constants.")
     program = found.program(docstring, spec.entry, spec.params, spec.description, returned)
-    record = {
+    details = {
         "outputs": list(spec.outputs),
         "run_seeds": [seed],
         "training_cases": len(spec.training),
-        "success": r2 > SUCCESS_R2,
-        "evaluations": run.evaluations,
         "budget": adf.budget_record(settings.population_size, settings.generations),
         "generations": [run.generations],
-        "best_fitness_per_generation": [[min(value, PENALTY) for value in run.history]],
         "training_errors": [error],
         "training_r2": r2,
         "expression": render_expression(adf.as_calls(returned, found.rename), PRIMITIVES),
@@ -145,8 +142,10 @@ def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> 
         "tree_size": len(best),
         "linear_scaling": [float(f"{best.scaling[0]:.10g}"), float(f"{best.scaling[1]:.10g}")],
         **found.record,
-        "wall_time_s": round(run.wall_time_s, 4),
-        "cpu_time_s": round(run.cpu_time_s, 4),
     }
+    record = SearchRecord(success=r2 > SUCCESS_R2, evaluations=run.evaluations,
+                          best_fitness_per_generation=[[min(value, PENALTY) for value in run.history]],
+                          wall_time_s=round(run.wall_time_s, 4),
+                          cpu_time_s=round(run.cpu_time_s, 4), details=details)
     return Artifact(spec=spec.name, generator=GENERATOR, seed=seed, entry=spec.entry,
                     source=emit_program(program, PRIMITIVES), config=resolved, search=record)

@@ -38,7 +38,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 from deap import algorithms, gp
 
-from sva.core.artifact import Artifact
+from sva.core.artifact import Artifact, SearchRecord
 from sva.core.emitter import emit_program, render_expression
 from sva.core.gp import individual_class
 from sva.core.pareto import (ARITHMETIC, NON_ARITHMETIC, FrontRun, choose, front, front_record, nsga2,
@@ -149,16 +149,13 @@ def describer(spec: Spec) -> Callable[[Any], dict[str, Any]]:
 
 
 def _record(spec: Spec, seed: int, config: Mapping[str, Any], run: FrontRun, members: list[Any],
-            chosen: Any, expr: Expr) -> dict[str, Any]:
+            chosen: Any, expr: Expr) -> SearchRecord:
     error = float(chosen.fitness.values[0])
-    return {
+    details = {
         "outputs": list(spec.outputs),
         "run_seeds": [seed],
         "training_cases": len(spec.training),
-        "success": 1.0 - error > SUCCESS_R2,
-        "evaluations": run.evaluations,
         "generations": [run.generations],
-        "best_fitness_per_generation": [list(run.best_error_per_generation)],
         "front_size_per_generation": [list(run.front_size_per_generation)],
         "training_errors": [error],
         "training_r2": 1.0 - error,
@@ -177,9 +174,11 @@ def _record(spec: Spec, seed: int, config: Mapping[str, Any], run: FrontRun, mem
                              "oracle within the spec's tolerance, computed after the choice (never used to choose); "
                              "explanation_length is written_size plus one per parameter plus 2, the artifact's E"),
         "fronts": [front_record(members, chosen, describer(spec))],
-        "wall_time_s": round(run.wall_time_s, 4),
-        "cpu_time_s": round(run.cpu_time_s, 4),
     }
+    return SearchRecord(success=1.0 - error > SUCCESS_R2, evaluations=run.evaluations,
+                        best_fitness_per_generation=[list(run.best_error_per_generation)],
+                        wall_time_s=round(run.wall_time_s, 4),
+                        cpu_time_s=round(run.cpu_time_s, 4), details=details)
 
 
 def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> Artifact:

@@ -44,7 +44,7 @@ from typing import Any, Mapping, Sequence
 
 from deap import algorithms, base, gp, tools
 
-from sva.core.artifact import Artifact
+from sva.core.artifact import Artifact, SearchRecord
 from sva.core.emitter import emit_program, render_expression
 from sva.core.program import Apply, Constant, Expr, Function, Name, Program, Return
 from sva.core.gp import HallKeeper, generational, individual_class
@@ -237,22 +237,21 @@ def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> 
     program = Program(docstring, (Function(spec.entry, spec.params, (Return(expr),), story=spec.description),),
                       spec.entry)
     history = [min(value, PENALTY) for value in run.history]
-    record = {
+    details = {
         "outputs": list(spec.outputs),
         "run_seeds": [seed],
         "training_cases": len(spec.training),
-        "success": r2 > SUCCESS_R2,
-        "evaluations": run.evaluations,
         "generations": [run.generations],
-        "best_fitness_per_generation": [history],
         "training_errors": [run.error],
         "training_r2": r2,
         "expression": render_expression(expr, PRIMITIVES),
         "tree": str(run.best),
         "tree_size": len(run.best),
         "linear_scaling": [_digits(run.intercept), _digits(run.slope)],
-        "wall_time_s": round(time.perf_counter() - started_wall, 4),
-        "cpu_time_s": round(time.process_time() - started_cpu, 4),
     }
+    record = SearchRecord(success=r2 > SUCCESS_R2, evaluations=run.evaluations,
+                          best_fitness_per_generation=[history],
+                          wall_time_s=round(time.perf_counter() - started_wall, 4),
+                          cpu_time_s=round(time.process_time() - started_cpu, 4), details=details)
     return Artifact(spec=spec.name, generator=GENERATOR, seed=seed, entry=spec.entry,
                     source=emit_program(program, PRIMITIVES), config=resolved, search=record)

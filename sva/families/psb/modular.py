@@ -27,7 +27,7 @@ from typing import Any, Callable, Mapping, Sequence
 from deap import base, gp, tools
 
 from sva.core import adf
-from sva.core.artifact import Artifact
+from sva.core.artifact import Artifact, SearchRecord
 from sva.core.emitter import emit_program, render_expression
 from sva.core.program import Apply
 from sva.core.rng import check_seed
@@ -170,21 +170,20 @@ def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> 
                  f"{settings.generations} generations, {settings.selection} selection, up to {parts} parts of "
                  f"{arity} arguments of type {part_type(spec)}; primitives {', '.join(spec.primitives)}.")
     program = found.program(docstring, spec.entry, spec.params, spec.description, returned)
-    record = {
+    details = {
         "training_cases": rows,
-        "success": wrong == 0,
-        "evaluations": run.evaluations,
         "budget": adf.budget_record(settings.population_size, settings.generations),
         "generations": run.generations,
         "first_perfect_generation": run.first_solved_generation,
-        "best_fitness_per_generation": [list(run.history)],
         "training_errors": wrong,
         "tree_size": len(best),
         "tree": str(best),
         "part_type": part_type(spec),
         **found.record,
-        "wall_time_s": round(run.wall_time_s, 4),
-        "cpu_time_s": round(run.cpu_time_s, 4),
     }
+    record = SearchRecord(success=wrong == 0, evaluations=run.evaluations,
+                          best_fitness_per_generation=[list(run.history)],
+                          wall_time_s=round(run.wall_time_s, 4),
+                          cpu_time_s=round(run.cpu_time_s, 4), details=details)
     return Artifact(spec=spec.name, generator=GENERATOR, seed=seed, entry=spec.entry,
                     source=emit_program(program, PRIMITIVES), config=resolved, search=record)

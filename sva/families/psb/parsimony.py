@@ -25,7 +25,7 @@ from typing import Any, Mapping, Sequence
 
 from deap import algorithms, gp
 
-from sva.core.artifact import Artifact
+from sva.core.artifact import Artifact, SearchRecord
 from sva.core.emitter import emit_program, render_expression
 from sva.core.gp import individual_class
 from sva.core.pareto import FrontRun, choose, front, front_record, nsga2, parsimony_config
@@ -86,7 +86,7 @@ def _docstring(spec: Spec, seed: int, config: Mapping[str, Any], wrong: int) -> 
             f"primitives {', '.join(spec.primitives)}.")
 
 
-def _record(spec: Spec, config: Mapping[str, Any], run: FrontRun, members: list[Any], chosen: Any) -> dict[str, Any]:
+def _record(spec: Spec, config: Mapping[str, Any], run: FrontRun, members: list[Any], chosen: Any) -> SearchRecord:
     spec_grammar = grammar(spec)
     wrong = int(chosen.fitness.values[0])
 
@@ -94,12 +94,9 @@ def _record(spec: Spec, config: Mapping[str, Any], run: FrontRun, members: list[
         return {"training_errors": int(member.fitness.values[0]), "tree_size": len(member),
                 "expression": render_expression(tree_to_expression(member, spec_grammar), PRIMITIVES)}
 
-    return {
+    details = {
         "training_cases": len(spec.training),
-        "success": wrong == 0,
-        "evaluations": run.evaluations,
         "generations": run.generations,
-        "best_fitness_per_generation": [[int(value) for value in run.best_error_per_generation]],
         "front_size_per_generation": [list(run.front_size_per_generation)],
         "training_errors": wrong,
         "tree_size": len(chosen),
@@ -110,9 +107,11 @@ def _record(spec: Spec, config: Mapping[str, Any], run: FrontRun, members: list[
         "rule": RULE,
         "tolerance": config["tolerance"],
         "fronts": [front_record(members, chosen, describe)],
-        "wall_time_s": round(run.wall_time_s, 4),
-        "cpu_time_s": round(run.cpu_time_s, 4),
     }
+    return SearchRecord(success=wrong == 0, evaluations=run.evaluations,
+                        best_fitness_per_generation=[[int(value) for value in run.best_error_per_generation]],
+                        wall_time_s=round(run.wall_time_s, 4),
+                        cpu_time_s=round(run.cpu_time_s, 4), details=details)
 
 
 def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> Artifact:

@@ -35,7 +35,7 @@ from typing import Any, Mapping, Sequence
 
 from deap import algorithms, base, gp, tools
 
-from sva.core.artifact import Artifact
+from sva.core.artifact import Artifact, SearchRecord
 from sva.core.emitter import emit_program
 from sva.core.program import Function, Program, Return
 from sva.core.gp import RankKeeper, generational, individual_class
@@ -172,19 +172,18 @@ def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> 
     program = Program(docstring=_docstring(spec, seed, settings, run),
                       functions=(Function(spec.entry, spec.params, (Return(expression),), story=spec.description),),
                       entry=spec.entry)
-    record = {
+    details = {
         "training_cases": len(spec.training),
-        "success": run.wrong_cases == 0,
-        "evaluations": run.evaluations,
         "generations": run.generations,
         "first_perfect_generation": run.first_perfect_generation,
-        "best_fitness_per_generation": [list(run.history)],
         "training_errors": run.wrong_cases,
         "tree_size": len(run.best),
         "tree_depth": run.best.height,
         "tree": str(run.best),
-        "wall_time_s": round(time.perf_counter() - started_wall, 4),
-        "cpu_time_s": round(time.process_time() - started_cpu, 4),
     }
+    record = SearchRecord(success=run.wrong_cases == 0, evaluations=run.evaluations,
+                          best_fitness_per_generation=[list(run.history)],
+                          wall_time_s=round(time.perf_counter() - started_wall, 4),
+                          cpu_time_s=round(time.process_time() - started_cpu, 4), details=details)
     return Artifact(spec=spec.name, generator=GENERATOR, seed=seed, entry=spec.entry,
                     source=emit_program(program, PRIMITIVES), config=resolved, search=record)

@@ -75,7 +75,10 @@ class SortingFamily(Family):
         fitness = bitsliced_fitness(n)
         pairs = []
         for _ in range(count):
-            network = [tuple(sorted(rng.sample(range(n), 2))) for _ in range(rng.randrange(0, 3 * n))]
+            network: list[tuple[int, int]] = []
+            for _ in range(rng.randrange(0, 3 * n)):
+                first, second = sorted(rng.sample(range(n), 2))
+                network.append((first, second))
             unsorted = 0
             for row in range(1 << n):
                 values = [(row >> bit) & 1 for bit in range(n)]

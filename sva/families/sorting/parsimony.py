@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
-from sva.core.artifact import Artifact
+from sva.core.artifact import Artifact, SearchRecord
 from sva.core.emitter import emit_program
 from sva.core.gp import individual_class
 from sva.core.pareto import FrontRun, choose, front, front_record, nsga2, parsimony_config
@@ -93,17 +93,14 @@ def _describe(member: Any) -> dict[str, Any]:
 
 
 def _record(spec: Spec, seed: int, config: Mapping[str, Any], run: FrontRun, members: list[Any],
-            chosen: Any) -> dict[str, Any]:
+            chosen: Any) -> SearchRecord:
     unsorted, size, depth = (int(value) for value in chosen.fitness.values)
     target, target_depth = best_known(spec.size)
-    return {
+    details = {
         "outputs": list(spec.outputs),
         "run_seeds": [seed],
         "training_cases": len(spec.training),
-        "success": unsorted == 0,
-        "evaluations": run.evaluations,
         "generations": [run.generations],
-        "best_fitness_per_generation": [[int(value) for value in run.best_error_per_generation]],
         "front_size_per_generation": [list(run.front_size_per_generation)],
         "training_errors": [unsorted],
         "comparators": size,
@@ -116,9 +113,11 @@ def _record(spec: Spec, seed: int, config: Mapping[str, Any], run: FrontRun, mem
         "rule": RULE,
         "tolerance": config["tolerance"],
         "fronts": [front_record(members, chosen, _describe)],
-        "wall_time_s": round(run.wall_time_s, 4),
-        "cpu_time_s": round(run.cpu_time_s, 4),
     }
+    return SearchRecord(success=unsorted == 0, evaluations=run.evaluations,
+                        best_fitness_per_generation=[[int(value) for value in run.best_error_per_generation]],
+                        wall_time_s=round(run.wall_time_s, 4),
+                        cpu_time_s=round(run.cpu_time_s, 4), details=details)
 
 
 def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> Artifact:

@@ -47,7 +47,7 @@ from typing import Any, Callable, Mapping, Sequence
 from deap import tools
 
 from sva.errors import UsageError
-from sva.core.artifact import Artifact
+from sva.core.artifact import Artifact, SearchRecord
 from sva.core.gp import HallKeeper, generational, individual_class
 from sva.core.emitter import emit_program
 from sva.core.program import Apply, Bind, Constant, Function, Name, Program, Return
@@ -293,16 +293,13 @@ def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> 
     rows = len(spec.training)
     program = network_program(spec, run.best, _docstring(spec, seed, settings, run, rows))
     known_size, known_depth = best_known(n)
-    record = {
+    details = {
         "outputs": list(spec.outputs),
         "run_seeds": [seed],
         "training_cases": rows,
-        "success": run.unsorted == 0,
-        "evaluations": run.evaluations,
         "evaluations_per_output": [run.evaluations],
         "generations": [run.generations],
         "first_perfect_generation": [run.first_valid_generation],
-        "best_fitness_per_generation": [list(run.best_unsorted_per_generation)],
         "best_size_per_generation": list(run.best_size_per_generation),
         "training_errors": [run.unsorted],
         "comparators": len(run.best),
@@ -310,8 +307,10 @@ def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> 
         "best_known_comparators": known_size,
         "best_known_depth": known_depth,
         "network": [list(pair) for pair in run.best],
-        "wall_time_s": round(time.perf_counter() - started_wall, 4),
-        "cpu_time_s": round(time.process_time() - started_cpu, 4),
     }
+    record = SearchRecord(success=run.unsorted == 0, evaluations=run.evaluations,
+                          best_fitness_per_generation=[list(run.best_unsorted_per_generation)],
+                          wall_time_s=round(time.perf_counter() - started_wall, 4),
+                          cpu_time_s=round(time.process_time() - started_cpu, 4), details=details)
     return Artifact(spec=spec.name, generator=GENERATOR, seed=seed, entry=spec.entry,
                     source=emit_program(program, PRIMITIVES), config=resolved, search=record)

@@ -17,7 +17,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 import libcst as cst
 
-from sva.core.artifact import Artifact
+from sva.core.artifact import Artifact, SearchRecord
 from sva.core.emitter import NOT, Primitive, Renderer, emit_program
 from sva.core.family import Diagram, Family, FamilyField, Judgement, Section
 from sva.core.program import Apply, Contract, Expr, Function, Name, Program, Return
@@ -97,8 +97,7 @@ class TinyFamily(Family):
                           (Function(spec.entry, spec.params, (Return(best),), story=spec.description),), spec.entry)
         return Artifact(spec=spec.name, generator="search", seed=seed, entry=spec.entry,
                         source=emit_program(program, PRIMITIVES), config=resolved,
-                        search={"success": found, "evaluations": tried,
-                                "best_fitness_per_generation": [[0]]})
+                        search=SearchRecord(success=found, evaluations=tried, best_fitness_per_generation=[[0]]))
 
     @property
     def templates(self) -> Mapping[str, tuple[str, Callable[[Spec], Program]]]:
