@@ -180,7 +180,7 @@ def test_cells_over_their_time_limit_are_stored_as_failed_and_can_be_retried(tmp
 
 
 def test_a_cell_whose_generator_fails_is_a_failed_row_with_its_stage(tmp_path):
-    from sva.experiment.runner import CellTask, run_cell
+    from sva.experiment.cell import CellTask, run_cell
 
     task = CellTask("parity-3", "boolean", "search", 0, {"population_size": "many"}, {}, str(tmp_path), "smoke")
     row = run_cell(task)

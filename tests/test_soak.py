@@ -316,7 +316,8 @@ def test_a_cell_that_cannot_write_its_artifact_stops_the_run_and_stores_no_faile
     from sva.errors import OutputError
     from sva.experiment.executor import InlineExecutor
     from sva.experiment.presets import get_preset
-    from sva.experiment.runner import WRITE_STAGE, plan_cells, run_cell, run_experiment
+    from sva.experiment.cell import WRITE_STAGE, run_cell
+    from sva.experiment.runner import plan_cells, run_experiment
 
     (tmp_path / "artifacts").write_text("a file where the artifacts folder should be")
     preset = get_preset("smoke").with_overrides(specs=("parity-3",), generators=("design",), seeds=1)

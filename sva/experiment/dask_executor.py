@@ -3,7 +3,7 @@
 :class:`DaskExecutor` submits one Dask task per cell (``pure=False`` and a key of its own, so two
 identical cells are never merged into one) and yields the outcomes with ``as_completed``. The
 client, i.e. the ``sva run`` process, stays the only writer of the results folder: each task
-runs :func:`sva.experiment.runner.ship_cell` (``ships_artifacts``), which writes the
+runs :func:`sva.experiment.cell.ship_cell` (``ships_artifacts``), which writes the
 artifact in a scratch folder of the worker's machine and returns its files as data.
 
 On the worker, a task does exactly what the local executor does with one cell: it runs it in a
@@ -112,7 +112,7 @@ def run_in_child(function: Callable[[T], R], task: T, timeout: float | None) -> 
 class DaskExecutor:
     """Every task as a Dask task on ``client``'s cluster; outcomes in completion order."""
 
-    #: the runner gives it :func:`~sva.experiment.runner.ship_cell`: workers may share no disk
+    #: the runner gives it :func:`~sva.experiment.cell.ship_cell`: workers may share no disk
     ships_artifacts = True
 
     def __init__(self, client: Any) -> None:
