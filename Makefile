@@ -50,7 +50,7 @@ test: setup
 
 # The analyzer's fuzz tests with 40 times the examples and fresh randomness (a few minutes).
 fuzz: setup
-	SVA_HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_measure_fuzz.py
+	SVA_HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/measure/test_fuzz.py
 
 # The benchmarks; the `bench` extra adds the peers (gplearn for bench_symreg.py's part (b), mutmut for
 # bench_mutation_peers.py, last: it exits 1 when a sampled sva survivor is killed by plain pytest).

@@ -15,15 +15,15 @@ from hypothesis import settings
 # with fresh randomness, when hunting for counterexamples by hand.
 settings.register_profile("repeatable", derandomize=True, database=None)
 settings.register_profile("explore", max_examples=1000, derandomize=False)
-# make fuzz: fresh randomness; tests/test_measure_fuzz.py multiplies its example counts by 40
+# make fuzz: fresh randomness; tests/measure/test_fuzz.py multiplies its example counts by 40
 settings.register_profile("fuzz", derandomize=False, database=None)
 settings.load_profile(os.environ.get("SVA_HYPOTHESIS_PROFILE", "repeatable"))
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# The corpus projects are data for sva trust (tests/test_trust_fresh.py), with tests of their
+# The corpus projects are data for sva trust (tests/trust/test_fresh.py), with tests of their
 # own that only the sandbox runs; the suite must not collect them.
-collect_ignore = ["fresh_corpus"]
+collect_ignore = ["trust/fresh_corpus"]
 
 
 def run_sva(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
