@@ -58,6 +58,7 @@ def test_the_dask_executor_keeps_the_local_executor_s_contract(session):
     assert hung[0.01].value is None
 
 
+@pytest.mark.slow
 def test_a_task_that_kills_its_worker_every_time_ends_as_killed_worker(session):
     (task, outcome), = session.executor.run(_kill_my_dask_worker, [7], timeout=60)
     assert task == 7 and isinstance(outcome, Lost)

@@ -145,6 +145,7 @@ def test_running_again_skips_every_stored_cell(small_run):
     assert latest_run(out)["run_id"] == 2
 
 
+@pytest.mark.slow
 def test_a_fresh_run_reproduces_artifacts_and_measurements(small_run, tmp_path):
     out, _, _ = small_run
     run_experiment(get_preset("smoke").with_overrides(**SMALL), tmp_path, progress=lambda row: None)
@@ -159,6 +160,7 @@ def test_another_configuration_into_the_same_folder_is_refused(small_run):
         run_experiment(get_preset("default").with_overrides(**SMALL), out, progress=lambda row: None)
 
 
+@pytest.mark.slow
 def test_cells_over_their_time_limit_are_stored_as_failed_and_can_be_retried(tmp_path):
     import dataclasses
 

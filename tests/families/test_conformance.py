@@ -58,6 +58,7 @@ def test_every_spec_names_its_family_and_has_a_template(family):
     assert set(primitive for spec in specs for primitive in spec.primitives) <= set(family.primitives)
 
 
+@pytest.mark.slow
 def test_every_design_artifact_passes_its_contracts_and_is_verified(family, tmp_path):
     for spec in family.specs():
         artifact = generate(spec, "design", 0)

@@ -264,6 +264,7 @@ def test_helpers_and_bindings_are_mechanical_and_keep_behaviour():
                                                      ("stories", False)]
 
 
+@pytest.mark.slow
 def test_factorized_bytes_do_not_depend_on_the_hash_seed(tmp_path):
     script = ("import sys; from sva.generate import generate; from sva.specs import get_spec; "
               "a = generate(get_spec('feynman-I.10.7'), 'factorized', 0, {'population_size': 100, 'generations': 10}); "

@@ -203,6 +203,7 @@ def test_registered_with_search_construction_and_not_deterministic():
     assert generator.settles("explanation_length") is None and generator.settles("interpretability_phi") is None
 
 
+@pytest.mark.slow
 def test_boolean_solved_at_the_default_budget_and_the_front_in_the_manifest():
     """parity-4 at search's default budget (500 x 50): solved on every seed with the smallest
     tree of parity-4 over AND OR NOT XOR (three XORs, one NOT, four inputs)."""
@@ -241,6 +242,7 @@ def test_boolean_multi_output_one_front_per_output():
     assert found is not None and found.n_nodes == sum(member["tree_size"] for member in chosen_phis)
 
 
+@pytest.mark.slow
 def test_feynman_exact_formula_and_the_size_objective_is_the_written_size():
     spec = get_spec("feynman-I.14.3")
     artifact = generate(spec, "search-parsimony", 0)
@@ -283,6 +285,7 @@ def test_feynman_phi_objective_is_the_artifacts_phi():
         next(member for member in by_phi.search["fronts"][0] if member["chosen"])["phi"]
 
 
+@pytest.mark.slow
 def test_psb_and_sorting():
     psb = generate(get_spec("psb-smallest"), "search-parsimony", 0)
     assert psb.search["success"]
@@ -307,6 +310,7 @@ def test_psb_and_sorting():
         generate(get_spec("sort-4"), "search-parsimony", 0, {"population_size": 30})
 
 
+@pytest.mark.slow
 def test_byte_identical_artifacts_and_fronts_whatever_the_hash_seed():
     runs = [("mux-6", 1, SMALL), ("feynman-I.12.1", 0, {"population_size": 60, "generations": 5}),
             ("psb-count-odds", 0, {"population_size": 40, "generations": 4}),

@@ -64,6 +64,7 @@ def test_programs_from_the_grammar_get_metrics_or_one_line(source):
 
 @fuzz(30)
 @given(hypothesmith.from_node())
+@pytest.mark.slow
 def test_programs_from_libcst_nodes_get_metrics_or_one_line(source):
     outcome = _outcome(source)
     if isinstance(outcome, Analysis):

@@ -335,6 +335,7 @@ def test_benchmark_claims_pass_and_fail_as_evaluated(results_dir):
     assert "On p-a, the claim that design artifacts are more decomposable is true by construction" in process.stdout
 
 
+@pytest.mark.slow
 def test_benchmark_claims_need_a_database(tmp_path):
     env = {key: value for key, value in os.environ.items() if key != "SVA_RESULTS"}
     process = _pytest_claims(env=env)
@@ -344,6 +345,7 @@ def test_benchmark_claims_need_a_database(tmp_path):
     assert missing.returncode == 2 and "no results database here" in missing.stdout
 
 
+@pytest.mark.slow
 def test_sva_claims_prints_and_writes(results_dir, sva):
     process = sva("claims", "--results", str(results_dir))
     assert process.returncode == 0, process.stderr

@@ -51,6 +51,7 @@ def test_every_verdict_equals_a_plain_pytest_run_of_the_mutated_file(case):
     assert not differ, [(i, mutants[i].line, mutants[i].before, mutants[i].after, ours[i]) for i in sorted(differ)]
 
 
+@pytest.mark.slow
 def test_import_time_mutants_are_killed_where_the_swap_would_miss_them():
     request = prepare(FLAT[0], tests=FLAT[1])
     report = evaluate(request, FAST)
@@ -80,6 +81,7 @@ def test_a_fresh_mutant_reaches_tests_that_load_the_artifact_by_path():
     assert report.mutants_fresh >= 1 and report.mutation_score == 1.0 and not report.survivors
 
 
+@pytest.mark.slow
 def test_a_package_with_relative_imports_and_a_conftest_runs_from_its_folder(sva):
     project = CORPUS / "proj"
     result = sva("trust", "src/units/convert.py", "--tests", "tests/test_convert.py", "--json", cwd=project)
@@ -156,6 +158,7 @@ def test_parse_lines_reads_back_any_set_of_lines(lines):
     assert parse_lines(",".join(map(str, sorted(lines)))) == lines
 
 
+@pytest.mark.slow
 def test_diff_and_exclusions_through_the_cli(sva, tmp_path):
     project = CORPUS / "proj"
     patch = tmp_path / "change.diff"

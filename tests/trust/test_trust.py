@@ -107,6 +107,7 @@ def test_clamp_boundary_mutants_survive_a_users_own_tests(tmp_path):
     assert not any(s.equivalent for s in report.survivors)  # no exhaustive check stands behind them
 
 
+@pytest.mark.slow
 def test_design_localizes_faults_and_a_one_expression_search_artifact_does_not():
     design = trust(ROOT / "artifacts/parity-6/design/seed-0.py", config=FAST)
     search = trust(ROOT / "artifacts/parity-4/search/seed-0.py", config=FAST)
@@ -169,6 +170,7 @@ WORKER_BREAKERS = [
 
 
 @pytest.mark.parametrize("name, source, check, breaker", WORKER_BREAKERS)
+@pytest.mark.slow
 def test_a_mutant_that_breaks_the_worker_is_killed_and_the_batch_goes_on(tmp_path, name, source, check, breaker):
     artifact = write(tmp_path, f"{name}.py", source)
     tests = write(tmp_path, f"test_{name}.py", f"from {name} import {name}\n\ndef test_it():\n    assert {check}\n")
@@ -184,6 +186,7 @@ def test_a_mutant_that_breaks_the_worker_is_killed_and_the_batch_goes_on(tmp_pat
         assert 1 <= report.mutants_timeout <= report.mutants_killed
 
 
+@pytest.mark.slow
 def test_a_slow_silent_mutant_is_judged_alone_not_killed_by_the_wall_clock(tmp_path):
     """The silence watch (5 s of wall clock) stops the batch while one mutant's test sleeps 6 s,
     as a busy machine could make any slow test look hung; judged again alone, without the watch,
@@ -219,6 +222,7 @@ def test_an_artifact_named_like_a_standard_module_is_still_the_one_checked(tmp_p
     assert report.failure is None and report.verified is True and report.mutation_score == 1.0
 
 
+@pytest.mark.slow
 def test_an_entry_that_never_returns_fails_its_checks_without_hanging(tmp_path):
     artifact = write(tmp_path, "spin.py", "def parity_3(x0, x1, x2):\n    while True:\n        pass\n")
     report = trust(artifact, spec="parity-3", config=TrustConfig(examples=10, test_seconds=1.0, mutate=False))
@@ -230,6 +234,7 @@ def test_an_entry_that_never_returns_fails_its_checks_without_hanging(tmp_path):
 
 
 @pytest.mark.parametrize("spec", [s for s in all_specs() if s.family == "boolean"], ids=lambda s: s.name)
+@pytest.mark.slow
 def test_every_design_artifact_is_verified_with_a_mutation_score(spec):
     report = trust(ROOT / "artifacts" / spec.name / "design" / "seed-0.py", config=FAST)
     assert report.failure is None and report.mutation_error is None
@@ -271,6 +276,7 @@ def test_tests_that_do_not_import_are_bad_input(tmp_path):
         trust(artifact, tests=[tests], config=FAST)
 
 
+@pytest.mark.slow
 def test_the_cli_prints_figures_and_json(sva):
     path = "artifacts/parity-3/design/seed-0.py"
     table = sva("trust", path, "--examples", "20")
@@ -304,6 +310,7 @@ def test_a_hostile_artifact_exits_1_with_its_reason(sva, tmp_path):
     assert "exited with status 3" in result.stderr
 
 
+@pytest.mark.slow
 def test_two_runs_give_the_same_figures(sva):
     # Hypothesis is derandomized, mutants are generated deterministically and the sandbox fixes
     # the child's hash seed: only the timings may differ, whatever the caller's PYTHONHASHSEED.
@@ -322,6 +329,7 @@ def test_two_runs_give_the_same_figures(sva):
     assert first["mutants_total"] == 192 and first["mutants_killed"] == 132
 
 
+@pytest.mark.slow
 def test_the_mutation_benchmark_runs_and_both_sides_agree(monkeypatch):
     """A tiny run of benchmarks/bench_mutation.py: it checks the verdicts itself (no timing asserted)."""
     path = ROOT / "benchmarks" / "bench_mutation.py"
@@ -334,6 +342,7 @@ def test_the_mutation_benchmark_runs_and_both_sides_agree(monkeypatch):
     assert result.mutants_per_s > 0 and result.naive_mutants_per_s > 0
 
 
+@pytest.mark.slow
 def test_half_table_specs_give_held_out_pass_rates_that_vary_across_seeds(tmp_path):
     """Trained on half its table, search's parity-5 artifacts differ on the rows they never saw
     (#12): held-out pass rate and verified are outcomes here, not the training result again."""
@@ -366,6 +375,7 @@ def _figures(report):
                                   ("tests/trust/fresh_corpus/flat/loader.py",
                                    ("tests/trust/fresh_corpus/flat/test_loader.py",))],
                          ids=["swapped-in", "fresh-import"])
+@pytest.mark.slow
 def test_figures_are_the_same_beside_a_cpu_hog(case):
     """Budgets count CPU time (SIGPROF in the worker, RLIMIT_CPU for a fresh import's child), so
     two processes spinning beside the evaluation change none of its figures, only how long it
@@ -386,6 +396,7 @@ def test_figures_are_the_same_beside_a_cpu_hog(case):
     assert _figures(busy) == _figures(idle)
 
 
+@pytest.mark.slow
 def test_progress_shows_on_stderr_also_with_json(sva):
     result = sva("trust", "artifacts/parity-4/design/seed-0.py", "--json")
     assert result.returncode == 0, result.stderr

@@ -110,6 +110,7 @@ def _search_in_a_process(env_extra: dict, out) -> bytes:
     return (out / "feynman-I.10.7" / "search" / "seed-0.py").read_bytes()
 
 
+@pytest.mark.slow
 def test_the_search_gives_the_same_artifact_whichever_blas_kernel_the_cpu_gets(tmp_path):
     # OpenBLAS picks its kernels by CPU; a dot product through it gave three different seed-0
     # formulas under three kernels. The fitness sums in numpy's own order, so none matters.

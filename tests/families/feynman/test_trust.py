@@ -65,6 +65,7 @@ def test_a_scaled_formula_is_a_symbolic_solution_but_not_verified(tmp_path):
     assert judgement.verified is False  # 0.3183098862 * pi is not exactly 1
 
 
+@pytest.mark.slow
 def test_a_hidden_unit_constant_breaks_dimensional_homogeneity_with_a_shrunk_counterexample(tmp_path):
     # omega / c with c replaced by a fitted 5.5: a constant that secretly carries m s^-1
     judgement, fields = fields_of(tmp_path, "feynman-I.29.4", "return omega / 5.5")

@@ -84,7 +84,12 @@ def test_design_uses_named_helpers_with_stories():
     assert '"""True when x is odd' in source
 
 
-@pytest.mark.parametrize("name", SPECS)
+#: Design artifacts whose sandboxed check costs more than the `slow` threshold (tests/README.md).
+SLOW_DESIGNS = {"psb-count-odds", "psb-last-index-of-zero", "psb-negative-to-zero", "psb-vector-average"}
+
+
+@pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.slow) if name in SLOW_DESIGNS else name
+                                  for name in SPECS])
 def test_each_design_artifact_passes_every_case_and_property_in_the_sandbox(name, tmp_path):
     spec = get_spec(name)
     module = write_artifact(generate(spec, "design", 0), tmp_path)
@@ -129,6 +134,7 @@ print(json.dumps([generate(get_spec(name), "search", seed).sha256
 """
 
 
+@pytest.mark.slow
 def test_search_artifacts_are_byte_identical_across_processes_and_hash_seeds():
     """Crossover picks among the trees' types in a fixed order (DEAP's set of type objects
     would follow memory addresses); checked on specs whose runs do cross over."""

@@ -245,6 +245,7 @@ def test_design_contracts_pass_with_one_test_per_function():
     assert sorted(test.split("::")[1] for test in outcome.value["passed"]) == sorted(f"test_{f}" for f in functions)
 
 
+@pytest.mark.slow
 def test_the_merge_helpers_contract_catches_a_broken_merge_on_its_own():
     artifact = generate(get_spec("sort-8"), "design", 0)
     last = ("    if wires[b2] < wires[b1]:\n"
@@ -341,6 +342,7 @@ def test_the_sorting_search_refuses_a_spec_that_is_not_a_network():
 
 
 @pytest.mark.parametrize("generator", ["search", "design"])
+@pytest.mark.slow
 def test_sort_6_seed_1_is_identical_across_hash_seeds(sva, tmp_path, generator):
     sources = []
     for hash_seed in ("0", "987654321"):

@@ -166,6 +166,7 @@ def test_assess_verifies_only_a_network_that_sorts_every_0_1_input_and_agrees_ev
     assert assess({"reason": "not a comparator network: x"}, spec).verified is None
 
 
+@pytest.mark.slow
 def test_sva_trust_on_a_design_artifact_is_verified_with_a_mutation_score(sva):
     # Batcher's sort-4 (5 comparators, depth 3: optimal). The `<` -> `<=` mutants are the
     # equivalent ones (they only swap equal values), so the score is below 1.
