@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup dot bwrap bench clean artifacts fuzz
+.PHONY: run test test-fast setup dot bwrap bench clean artifacts fuzz
 
 setup: $(STAMP) dot bwrap
 
@@ -43,14 +43,21 @@ run: setup
 
 # The import rules first (layers, families, no cycles: .importlinter), then the suite, on two
 # processes (pytest-xdist; a file's tests stay together, so a module's fixtures run once).
+# Everything, `slow` tests included: what CI runs.
 test: setup
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy sva
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
+# The edit loop: the import rules, then every test not marked `slow` (a few minutes on two
+# processes; tests/README.md says how `slow` is chosen). `make test` before merging.
+test-fast: setup
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not slow"
+
 # The analyzer's fuzz tests with 40 times the examples and fresh randomness (a few minutes).
 fuzz: setup
-	SVA_HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_measure_fuzz.py
+	SVA_HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/measure/test_fuzz.py
 
 # The benchmarks; the `bench` extra adds the peers (gplearn for bench_symreg.py's part (b), mutmut for
 # bench_mutation_peers.py, last: it exits 1 when a sampled sva survivor is killed by plain pytest).

@@ -1,4 +1,8 @@
-"""Shared fixtures: the project root and a runner for the CLI in a fresh process."""
+"""Shared fixtures for every test folder: the project root, a runner for the CLI in a fresh
+process, artifacts generated under several hash seeds, and the Hypothesis profiles.
+
+Import its helpers as ``from tests.conftest import ROOT, run_sva`` (every test folder is a
+package, ``tests/__init__.py``)."""
 
 from __future__ import annotations
 
@@ -12,18 +16,20 @@ from hypothesis import settings
 
 # The suite is repeatable: Hypothesis draws the same examples on every run and keeps no
 # database, so CI cannot turn red by luck. SVA_HYPOTHESIS_PROFILE=explore searches harder,
-# with fresh randomness, when hunting for counterexamples by hand.
-settings.register_profile("repeatable", derandomize=True, database=None)
-settings.register_profile("explore", max_examples=1000, derandomize=False)
-# make fuzz: fresh randomness; tests/test_measure_fuzz.py multiplies its example counts by 40
-settings.register_profile("fuzz", derandomize=False, database=None)
+# with fresh randomness, when hunting for counterexamples by hand. No profile has a deadline:
+# an example's wall time on a loaded machine says nothing about its correctness (a hung test is
+# stopped by pytest-timeout, setup.cfg).
+settings.register_profile("repeatable", derandomize=True, database=None, deadline=None)
+settings.register_profile("explore", max_examples=1000, derandomize=False, deadline=None)
+# make fuzz: fresh randomness; tests/measure/test_fuzz.py multiplies its example counts by 40
+settings.register_profile("fuzz", derandomize=False, database=None, deadline=None)
 settings.load_profile(os.environ.get("SVA_HYPOTHESIS_PROFILE", "repeatable"))
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# The corpus projects are data for sva trust (tests/test_trust_fresh.py), with tests of their
+# The corpus projects are data for sva trust (tests/trust/test_fresh.py), with tests of their
 # own that only the sandbox runs; the suite must not collect them.
-collect_ignore = ["fresh_corpus"]
+collect_ignore = ["trust/fresh_corpus"]
 
 
 def run_sva(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,

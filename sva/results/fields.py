@@ -80,7 +80,7 @@ BOOKKEEPING_COLUMNS: tuple[str, ...] = ("finished_at", "run_id", "reused_from", 
 def figures(row: Mapping[str, Any]) -> dict[str, Any]:
     """A stored row's figures: every column but the timings and the bookkeeping. Two runs of the
     same cells store the same figures, however loaded the machine or interrupted the runs
-    (``tests/test_soak.py``); ``{"cell": c, "sloc": 9, "wall_seconds": 3.2}`` -> ``{"cell": c, "sloc": 9}``."""
+    (``tests/e2e/test_soak.py``); ``{"cell": c, "sloc": 9, "wall_seconds": 3.2}`` -> ``{"cell": c, "sloc": 9}``."""
     return {name: value for name, value in row.items() if name not in TIMING_COLUMNS + BOOKKEEPING_COLUMNS}
 
 

@@ -16,7 +16,7 @@ Objectives, both minimised:
    as one libcst expression node (``a and b``, ``not a``, ``a ^ b``, ``t if c else e``), so for
    one output ``explanation_length = len(tree) + (one per parameter) + 2`` exactly (the
    parameters' names, the function definition and the return statement);
-   ``tests/test_parsimony.py`` checks the gap is one constant on the front. With ``objective=phi``: Virgolin et al.'s phi of the tree, every Boolean primitive
+   ``tests/generate/test_parsimony.py`` checks the gap is one constant on the front. With ``objective=phi``: Virgolin et al.'s phi of the tree, every Boolean primitive
    counted as one non-arithmetic operation (:func:`sva.core.pareto.phi_counts`), equal to
    the ``interpretability_phi`` of the emitted artifact.
 

@@ -18,7 +18,7 @@ Objectives, both minimised:
    scaling's ``b * (...) + a`` (up to four tokens, five with a negative constant), SQRT's
    ``math.sqrt(abs(.))`` (six) and a ``math.f`` call's attribute count as the artifact shows
    them. The artifact's ``explanation_length`` is this plus a constant of the spec (one per
-   parameter, plus 2), checked on the front by ``tests/test_parsimony.py``. The DEAP tree's node
+   parameter, plus 2), checked on the front by ``tests/generate/test_parsimony.py``. The DEAP tree's node
    count (``len(tree)``) would not do: an exact ``m * g * z`` (5 nodes, no scaling) and a
    scaled ``(9.34 * m) - 2.19`` (1 node) are both 10 tokens in the artifact, and on a
    feynman-I.14.3 front the node count's rank correlation with ``explanation_length`` was

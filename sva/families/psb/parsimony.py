@@ -10,7 +10,7 @@ an elite, and the run spends the whole budget.
 Objectives, both minimised: the training cases the tree gets wrong (a case is wrong when its
 error is not 0, as search counts them), and the tree's node count (``len(tree)``), the cheap
 proxy of the explanation length (the emitter writes most primitives as one expression node, the
-higher-order forms as comprehensions of a few nodes; ``tests/test_parsimony.py`` measures the
+higher-order forms as comprehensions of a few nodes; ``tests/generate/test_parsimony.py`` measures the
 rank correlation with ``explanation_length`` on fronts). Only ``objective=size``: phi counts
 formulas, and a PSB program's comprehensions, subscripts and calls are not one
 (``interpretability_phi`` is ``None`` for them).

@@ -1,0 +1,105 @@
+"""benchmarks/bench_mutation_peers.py's corpus and its reading of mutmut's results (no mutation run)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from sva.trust.project import find_layout
+from sva.sandbox import Completed, Limits, run_job
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = Path(__file__).with_name("data") / "mutmut-3.8.1-results-toposort.txt"
+
+
+def _load_bench():
+    spec = importlib.util.spec_from_file_location("bench_mutation_peers", ROOT / "benchmarks" / "bench_mutation_peers.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = _load_bench()
+ENTRIES = {entry.name: entry for entry in bench.ENTRIES}
+
+
+@pytest.mark.parametrize("name", ENTRIES)
+def test_each_corpus_entry_has_its_module_tests_license_and_a_readme_row(name):
+    entry = ENTRIES[name]
+    folder = bench.CORPUS / name
+    assert (folder / entry.module).is_file()
+    assert (folder / entry.tests).is_file()
+    assert (folder / "LICENSE").is_file() and (folder / "LICENSE").stat().st_size > 500
+    readme = (bench.CORPUS / "README.md").read_text(encoding="utf-8")
+    assert f"| `{name}/` |" in readme and f"`{entry.module}`" in readme
+
+
+#: pytest imports the installed iniconfig itself before the job puts the import root on the path,
+#: so the sandbox's pytest job tests that copy, not the project's (sva/sandbox/jobs.py run_pytest)
+@pytest.mark.parametrize("name", ENTRIES)
+def test_each_corpus_entry_passes_its_tests_in_the_sandbox_and_fails_them_once_broken(name):
+    """Plain pytest in the sandbox, the project's files at their paths and its import root on the
+    path; then the module broken, which must fail the run: the tests import the corpus copy
+    (iniconfig is also installed, with pytest, and pytest imports it before any test)."""
+    entry = ENTRIES[name]
+    folder = bench.CORPUS / name
+    files = {path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8")
+             for path in sorted(folder.rglob("*.py")) if "__pycache__" not in path.parts}
+    layout = find_layout(folder / entry.module, [folder / entry.tests])
+    # the package by name: the sandbox's pytest job then drops a copy pytest itself imported
+    payload = {"tests": entry.tests, "import_root": entry.import_root, "package": layout.package}
+    outcome = run_job("pytest", payload, files, Limits())
+    assert isinstance(outcome, Completed), outcome
+    assert outcome.value["status"] == 0 and outcome.value["passed"] and not outcome.value["failed"], outcome.value
+    files[entry.module] += "\nraise ImportError('the corpus copy')\n"
+    broken = run_job("pytest", payload, files, Limits())
+    assert isinstance(broken, Completed) and broken.value["status"] != 0 and not broken.value["passed"]
+
+
+def test_mutmut_results_are_parsed_and_counted():
+    statuses = bench.parse_mutmut_results("\n".join([
+        "some banner line",
+        "    toposort.xǁCircularDependencyErrorǁ__init____mutmut_1: survived",
+        "    toposort.x_toposort__mutmut_3: killed",
+        "    toposort.x_toposort__mutmut_4: no tests",
+        "    toposort.x_toposort__mutmut_5: timeout",
+        "    toposort.x_toposort__mutmut_6: suspicious",
+    ]))
+    assert statuses["toposort.xǁCircularDependencyErrorǁ__init____mutmut_1"] == "survived"
+    counts = bench.count_mutmut(statuses)
+    assert (counts["mutants"], counts["killed"], counts["survivors"], counts["undecided"]) == (5, 2, 2, 1)
+
+
+def test_a_saved_mutmut_run_is_read_in_full():
+    text = SAMPLE.read_text(encoding="utf-8")
+    counts = bench.count_mutmut(bench.parse_mutmut_results(text))
+    assert counts["mutants"] == len(text.splitlines()) == 38
+    assert counts["statuses"] == {"killed": 33, "survived": 4, "timeout": 1}
+    assert (counts["killed"], counts["survivors"]) == (34, 4)
+
+
+def test_every_mutmut_status_is_counted_as_killed_survived_or_undecided():
+    stats = pytest.importorskip("mutmut.stats")
+    statuses = set(stats.status_by_exit_code.values()) | {stats.status_by_exit_code[12345]}  # the default
+    groups = (bench.MUTMUT_KILLED, bench.MUTMUT_SURVIVED, bench.MUTMUT_UNDECIDED)
+    for status in statuses:
+        assert sum(status in group for group in groups) == 1, status
+        assert bench._RESULT_LINE.match(f"    m.x_f__mutmut_1: {status}")
+
+
+def test_the_mutmut_config_names_the_module_the_tests_and_what_it_must_skip():
+    config = bench.mutmut_config(ENTRIES["toposort"])
+    assert "source_paths = src\n" in config and "only_mutate = src/toposort.py\n" in config
+    assert "pytest_add_cli_args =\n    --deselect=test/test_toposort.py::TestAll::test_all\n" in config
+    assert "also_copy = testing/" in bench.mutmut_config(ENTRIES["iniconfig"])
+
+
+def test_the_survivor_sample_is_seeded_and_bounded():
+    report = {"survivors": [{"index": i} for i in range(40, 0, -1)]}
+    first = bench.sample_survivors(report, 10)
+    assert first == bench.sample_survivors(report, 10) and len(first) == 10 and first == sorted(first)
+    assert bench.sample_survivors({"survivors": [{"index": 3}, {"index": 1}]}, 10) == [1, 3]
