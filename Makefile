@@ -53,6 +53,7 @@ test: setup
 # processes; tests/README.md says how `slow` is chosen). `make test` before merging.
 test-fast: setup
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy sva
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not slow"
 
 # The analyzer's fuzz tests with 40 times the examples and fresh randomness (a few minutes).
