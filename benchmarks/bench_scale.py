@@ -12,7 +12,7 @@ Rounds alternate the order of the three. Apart from the cells, ``task_overhead_m
 no-op tasks on ``dask-2`` (children already started) and on ``local-2`` (start included): what
 each executor adds per task, a figure the machine's other load hardly moves. Reported: the median cells per minute of each, the
 scaling ``dask-2 / dask-1`` (near 2 on two free cores: the cells are independent) and Dask's
-overhead ``1 - dask-2 / local-2`` (the issue asks for under 10%). Every run must store the same
+overhead ``1 - dask-2 / local-2`` (the goal: under 10%). Every run must store the same
 rows (every measured field, timings aside); a difference ends the benchmark with status 1.
 The machine's other load moves these figures: read them beside ``load_average``.
 

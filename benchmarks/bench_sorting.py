@@ -17,7 +17,7 @@ networks, alternating which goes first from round to round so slow drift of a sh
 hits both alike. Every round checks that both give the same unsorted count on every network;
 any difference ends the benchmark with exit status 1. Reported per n: the median milliseconds
 per network of each evaluator and ``ratio``, the median over rounds of the paired ratio
-reference / ours (and ``ratio_of_medians``). The goal in issue #6 is at least 300x at n = 12.
+reference / ours (and ``ratio_of_medians``). The goal is at least 300x at n = 12.
 
 Usage: ``python benchmarks/bench_sorting.py [--json] [--rounds N] [--networks N] [--seed N]``.
 """

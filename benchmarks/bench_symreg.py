@@ -12,7 +12,7 @@ its training box two ways:
 Both then compute the same linear-scaled error; the fitness of every tree must agree to nine
 significant digits in every round (numpy's and libm's exp/sin/cos may differ in the last bit),
 else exit status 1. Rounds alternate which evaluator goes first (``benchmarks/alternate.py``);
-``ratio`` is the median of the per-round ratios reference / ours. The goal in issue #13 is at
+``ratio`` is the median of the per-round ratios reference / ours. The goal is at
 least 20x at 1,000 points.
 
 (b) A whole run. Our search and gplearn's ``SymbolicRegressor`` at the same population,

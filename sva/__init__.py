@@ -1,11 +1,20 @@
 """Search versus design: measure how comprehensible and how trustworthy an artifact is.
 
-The package is laid out by concern:
+The package is laid out by role, each layer importing only the ones below it
+(``docs/architecture.md``; ``.importlinter`` checks it):
 
-- :mod:`sva.families` the spec families and their registry (specs: :mod:`sva.core.spec`);
-- :mod:`sva.generate` generators (``search``, ``design``), the shared emitter, artifacts;
-- :mod:`sva.measure`  the unit graph and the static measurements;
-- :mod:`sva.cli`      a thin ``main(argv) -> int`` over the library, one module per command.
+- :mod:`sva.cli`        every command: a thin ``main(argv) -> int``, one module per command;
+- :mod:`sva.experiment` ``sva run``: presets, one cell's steps, executors (local, Dask);
+- :mod:`sva.report`     the report: tables, plots, side-by-side views, HTML and Markdown;
+- :mod:`sva.results`    the results database, statistics and the claims;
+- :mod:`sva.generate`   the generators (``design``, ``external``, and the families' own);
+- :mod:`sva.trust`      trust: the public API and the caller's side; ``trust.worker`` runs inside
+  the sandbox, ``trust.mutants`` makes mutants statically;
+- :mod:`sva.sandbox`    the one sandbox: a job in a child process under limits and containment;
+- :mod:`sva.measure`    static analysis (the unit graph and every metric) and the worker pool;
+- :mod:`sva.families`   the family registry and the built-in families;
+- :mod:`sva.core`       what families build on: specs, program IR, emitter, artifacts, the GP kit;
+- :mod:`sva.errors`, :mod:`sva.atomic`, :mod:`sva.progress`: errors, atomic writes, progress.
 
 Importing the package creates no DEAP ``creator`` classes and touches no random state. It has
 one side effect, on purpose: unless the variable is already set, it sets

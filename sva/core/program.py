@@ -5,7 +5,7 @@ bodies compose the spec's primitives (:class:`Apply`), calls to other functions 
 (:class:`Call`), named bindings (:class:`Bind`) and parameters (:class:`Name`). The emitter turns
 it into source, so a primitive looks the same whichever generator used it.
 
-Design may add what the brief allows it to add: helper functions, names, stories (docstrings),
+Design may add what the fair comparison allows it to add (docs/experiment.md): helper functions, names, stories (docstrings),
 contracts; search produces a single entry function whose body returns one expression per output.
 
 Two statements act by effect: :class:`Do` (a primitive used as a statement, such as the sorting

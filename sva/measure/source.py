@@ -13,7 +13,7 @@ import os
 import stat
 import tokenize
 
-from sva.errors import InputError, one_line
+from sva.errors import InputError, one_line, os_reason
 
 __all__ = ["MAX_BYTES", "file_kind", "read_source", "decode_source"]
 
@@ -66,7 +66,7 @@ def read_source(path: str, max_bytes: int = MAX_BYTES) -> str:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
-        raise InputError(_os_reason(error)) from None
+        raise InputError(os_reason(error, brief=True)) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -83,15 +83,3 @@ def read_source(path: str, max_bytes: int = MAX_BYTES) -> str:
     if len(data) > max_bytes:
         raise InputError(f"file too large (over the {max_bytes / 1e6:g} MB limit)")
     return decode_source(data)
-
-
-def _os_reason(error: OSError) -> str:
-    import errno
-
-    if error.errno == errno.ELOOP:
-        return "symbolic link loop"
-    if error.errno == errno.ENOENT:
-        return "no such file or folder"
-    if error.errno == errno.EACCES:
-        return "permission denied"
-    return (error.strerror or str(error)).lower()

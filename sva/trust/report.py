@@ -1,6 +1,6 @@
 """The trust report's records: what ``sva trust`` prints and the experiment stores.
 
-:class:`TrustReport` holds the brief's trust fields (:data:`TRUST_FIELDS`, defined in
+:class:`TrustReport` holds the project's trust fields (docs/trust.md) (:data:`TRUST_FIELDS`, defined in
 :mod:`sva.trust.assessment`'s docstring and ``docs/trust.md``) with everything behind them:
 each property's Hypothesis check (JSON, as :meth:`~sva.trust.protocol.PropertyCheck.to_json`
 writes it), every test on the original (:class:`TestRecord`), the surviving mutants
@@ -16,7 +16,7 @@ from typing import Any
 
 __all__ = ["TRUST_FIELDS", "Survivor", "TestRecord", "TrustReport"]
 
-#: The brief's field names a trust report fills, in report order.
+#: The trust fields' names (docs/trust.md) a trust report fills, in report order.
 TRUST_FIELDS = ("verified", "held_out_pass_rate", "shift_pass_rate", "training_pass_rate", "counterexample", "domain_coverage",
                 "line_coverage", "branch_coverage", "mutants_total", "mutants_killed", "mutation_score",
                 "localization", "explanation_length", "verified_explanation_length")
@@ -98,7 +98,7 @@ class TrustReport:
         return self.mutants_total / seconds if self.mutants_total and seconds else None
 
     def fields(self) -> dict[str, Any]:
-        """The brief's trust fields only (what the results database stores)."""
+        """The trust fields only (what the results database stores)."""
         return {name: getattr(self, name) for name in TRUST_FIELDS}
 
     def as_json(self) -> dict[str, Any]:

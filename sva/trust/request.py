@@ -39,7 +39,7 @@ RESERVED = frozenset({"payload.json", "result.json", "progress.jsonl", "stdout.t
 
 @dataclass(frozen=True)
 class TrustConfig:
-    """How hard to look. Presets (#5) set ``examples``; the limits bound every child process.
+    """How hard to look. Presets set ``examples``; the limits bound every child process.
 
     ``mutant_timeout_factor`` and ``mutant_timeout_floor`` give each test's budget on a mutant:
     max(floor, factor x its time on the original). ``lines`` and ``module_level`` choose the

@@ -63,7 +63,7 @@ def test_sva_claims_runs_every_claim_and_records_the_verdicts(smoke, sva_module)
     names = {claim["name"] for claim in (recorded["claims"] if isinstance(recorded, dict) else recorded)}
     assert names == CLAIMS
     by_name = {claim["name"]: claim for claim in recorded["claims"]}
-    # search's one function and no tests make these two facts of construction, not findings (#12)
+    # search's one function and no tests make these two facts of construction, not findings
     for name in ("more_decomposable", "tests_localize"):
         assert (by_name[name]["kind"], by_name[name]["holds"]) == ("structural", "by construction")
     # the pooled correlation counts the two design cells of a spec (copies) as one artifact

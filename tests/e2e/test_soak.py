@@ -1,4 +1,4 @@
-"""Durability of ``sva run`` (#19): killed at random moments, a disk that fills, a folder made
+"""Durability of ``sva run``: killed at random moments, a disk that fills, a folder made
 read-only, a machine under load.
 
 Every test runs the real command in a subprocess on one smoke spec (parity-3, design and search,

@@ -1,4 +1,4 @@
-"""The ``factorized`` generator and ``sva factorize`` (#17).
+"""The ``factorized`` generator and ``sva factorize``.
 
 Equivalence is asserted with the tests' own evaluation of the IR read back from each artifact's
 text (never by running the artifact here): Boolean primitives by their truth functions, Feynman

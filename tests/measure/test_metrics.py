@@ -40,7 +40,7 @@ FIELDS = ("units", "effective_parts", "decomposability", "largest_chunk", "large
           "maintainability_index", "sloc", "interpretability_phi")
 
 
-def test_registry_lists_the_brief_field_names_in_order():
+def test_registry_lists_the_metric_field_names_in_order():
     assert metric_fields() == FIELDS
 
 

@@ -345,7 +345,7 @@ def test_the_mutation_benchmark_runs_and_both_sides_agree(monkeypatch):
 @pytest.mark.slow
 def test_half_table_specs_give_held_out_pass_rates_that_vary_across_seeds(tmp_path):
     """Trained on half its table, search's parity-5 artifacts differ on the rows they never saw
-    (#12): held-out pass rate and verified are outcomes here, not the training result again."""
+    (the honest-claims rule): held-out pass rate and verified are outcomes here, not the training result again."""
     from sva.generate import get_generator, write_artifact
     from sva.families import get_spec
 

@@ -16,7 +16,7 @@ from sva.families.psb.specs import AVERAGE_TOLERANCE, psb_specs
 from sva.families import get_spec
 from tests.conftest import ROOT
 
-#: (train, test) as PSB1 (and issue #14) gives them.
+#: (train, test) as PSB1 gives them.
 SIZES = {
     "psb-count-odds": (200, 2000), "psb-smallest": (100, 1000), "psb-median": (100, 1000),
     "psb-last-index-of-zero": (150, 1000), "psb-vector-average": (250, 2550), "psb-negative-to-zero": (200, 2000),

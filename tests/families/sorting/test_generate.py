@@ -44,7 +44,7 @@ def reference_unsorted(pairs, n):
 
 def drawing_layers(pairs):
     """DEAP's sorting-network example: a comparator joins the last drawing layer unless its wire
-    interval overlaps one already there (what the issue says overstates depth)."""
+    interval overlaps one already there (a count by comparators alone overstates depth)."""
     result = [[]]
     for i, j in pairs:
         if any(not (j < a or b < i) for a, b in result[-1]):
