@@ -48,6 +48,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping, Sequence
 
+from sva.core.artifact import SearchRecord
 from sva.core.program import Apply, Call, Constant, Expr, Name, TupleOf
 from sva.core.rng import seeded
 from sva.errors import UsageError
@@ -158,6 +159,16 @@ class FrontRun:
     front_size_per_generation: tuple[int, ...]
     wall_time_s: float
     cpu_time_s: float
+
+    def search_record(self, success: bool, details: Mapping[str, Any],
+                      curve: Callable[[float], Any] = float) -> SearchRecord:
+        """The manifest's search record of this run: ``success`` as the family judges its chosen
+        member, the run's evaluations, its best-error curve (each value through ``curve``:
+        ``int`` for a family counting wrong cases) and times, and the family's ``details``."""
+        return SearchRecord(success=success, evaluations=self.evaluations,
+                            best_fitness_per_generation=[[curve(value) for value in self.best_error_per_generation]],
+                            wall_time_s=round(self.wall_time_s, 4), cpu_time_s=round(self.cpu_time_s, 4),
+                            details=details)
 
 
 def nsga2(initial: Callable[[], Any], evaluate: Callable[[Sequence[Any]], None], vary: Callable[[list], list],

@@ -175,10 +175,7 @@ def _record(spec: Spec, seed: int, config: Mapping[str, Any], run: FrontRun, mem
                              "explanation_length is written_size plus one per parameter plus 2, the artifact's E"),
         "fronts": [front_record(members, chosen, describer(spec))],
     }
-    return SearchRecord(success=1.0 - error > SUCCESS_R2, evaluations=run.evaluations,
-                        best_fitness_per_generation=[list(run.best_error_per_generation)],
-                        wall_time_s=round(run.wall_time_s, 4),
-                        cpu_time_s=round(run.cpu_time_s, 4), details=details)
+    return run.search_record(1.0 - error > SUCCESS_R2, details)
 
 
 def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> Artifact:

@@ -108,10 +108,7 @@ def _record(spec: Spec, config: Mapping[str, Any], run: FrontRun, members: list[
         "tolerance": config["tolerance"],
         "fronts": [front_record(members, chosen, describe)],
     }
-    return SearchRecord(success=wrong == 0, evaluations=run.evaluations,
-                        best_fitness_per_generation=[[int(value) for value in run.best_error_per_generation]],
-                        wall_time_s=round(run.wall_time_s, 4),
-                        cpu_time_s=round(run.cpu_time_s, 4), details=details)
+    return run.search_record(wrong == 0, details, curve=int)
 
 
 def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> Artifact:
