@@ -23,9 +23,8 @@ from typing import Any
 from sva.core.values import decode
 from sva.errors import InputError, UsageError, error_line, os_reason
 from sva.families import family_of, get_spec
-from sva.trust import TrustConfig, TrustReport, trust
+from sva.trust import TrustConfig, TrustReport, changed_lines, parse_lines, trust
 from sva.sandbox import Limits
-from sva.trust.mutants.selection import changed_lines, parse_lines
 from sva.progress import ProgressLine
 
 __all__ = ["trust_parser", "run_trust", "format_report"]

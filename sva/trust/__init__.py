@@ -6,7 +6,9 @@ The public API, for every caller outside this package (the CLI, the experiment, 
   whole analysis of one artifact on disk, a :class:`TrustReport`;
 * :func:`prepare` then :func:`evaluate`: the same in two steps (the request checked and read
   once as a :class:`TrustInput`, then run), for a caller that runs many configurations;
-* :class:`TrustConfig`: how hard to look (examples, mutants, budgets, ``--python``).
+* :class:`TrustConfig`: how hard to look (examples, mutants, budgets, ``--python``);
+* :func:`parse_lines` and :func:`changed_lines`: which lines' mutants to run (``--lines``,
+  ``--diff``), for :attr:`TrustConfig.lines`.
 
 The rest is private to the package, in three rooms. The caller's side, here: the request
 (``request``, ``project``), the baseline and the mutant batch run in the sandbox (``baseline``,
@@ -27,14 +29,16 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sva.trust.assessment import evaluate, trust
+    from sva.trust.mutants.selection import changed_lines, parse_lines
     from sva.trust.report import TrustReport
     from sva.trust.request import TrustConfig, TrustInput, prepare
 
-__all__ = ["TrustConfig", "TrustInput", "TrustReport", "evaluate", "prepare", "trust"]
+__all__ = ["TrustConfig", "TrustInput", "TrustReport", "changed_lines", "evaluate", "parse_lines", "prepare", "trust"]
 
 #: Where each public name lives.
 _HOMES = {"evaluate": "sva.trust.assessment", "trust": "sva.trust.assessment", "TrustReport": "sva.trust.report",
-          "TrustConfig": "sva.trust.request", "TrustInput": "sva.trust.request", "prepare": "sva.trust.request"}
+          "TrustConfig": "sva.trust.request", "TrustInput": "sva.trust.request", "prepare": "sva.trust.request",
+          "changed_lines": "sva.trust.mutants.selection", "parse_lines": "sva.trust.mutants.selection"}
 
 
 def __getattr__(name: str) -> Any:
