@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import graphviz
 
-from sva.errors import OutputError
+from sva.errors import OutputError, os_reason
 from sva.measure.unitgraph import UnitGraph
 
 __all__ = ["DiagramFiles", "to_dot", "write_diagram", "diagram_stem"]
@@ -74,7 +74,7 @@ def write_diagram(graph: UnitGraph, out_dir: str, stem: str, title: str = "",
         with open(dot_path, "w", encoding="utf-8") as handle:
             handle.write(to_dot(graph, title))
     except OSError as error:
-        raise OutputError(f"cannot write a diagram in {out_dir}: {error.strerror or error}") from None
+        raise OutputError(f"cannot write a diagram in {out_dir}: {os_reason(error)}") from None
     if not render:
         return DiagramFiles(dot_path, None, "rendering not requested")
     dot = shutil.which("dot")
