@@ -7,7 +7,7 @@ that is true by construction (structural), one whose outcome cannot vary here (d
 with too few seeds to decide, or one without data is skipped with its reason
 (``sva.results.verdicts.UNTESTED``), so a pass is always evidence the data could have withheld.
 ``sva claims`` reports the same outcomes without pytest (``sva.results.verdicts.test_outcome``);
-``tests/test_claims.py`` checks that the two agree.
+``tests/results/test_claims.py`` checks that the two agree.
 """
 
 from __future__ import annotations
