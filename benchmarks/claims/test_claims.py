@@ -17,16 +17,18 @@ import pytest
 from sva.results.verdicts import UNTESTED
 
 
-def _judge(document: dict) -> None:
-    """Skip a verdict that is not a tested finding; otherwise pass only when it is supported."""
+def _tested(document: dict) -> dict:
+    """``document``, or a skip with its sentence when the verdict is not a tested finding."""
     if document["verdict"] in UNTESTED:
         pytest.skip(document["sentence"])
-    assert document["verdict"] == "supported", document["sentence"]
+    return document
 
 
 def test_claim_overall(claim_name, claims):
-    _judge(claims[claim_name].as_json())
+    document = _tested(claims[claim_name].as_json())
+    assert document["verdict"] == "supported", document["sentence"]
 
 
 def test_claim_on_spec(claim_name, spec, claims):
-    _judge(claims[claim_name].spec(spec).as_json())
+    document = _tested(claims[claim_name].spec(spec).as_json())
+    assert document["verdict"] == "supported", document["sentence"]

@@ -33,7 +33,6 @@ from sva.core.program import Apply
 from sva.core.rng import check_seed
 from sva.core.settings import merge_config
 from sva.core.spec import Spec
-from sva.families.psb import lexicase
 from sva.families.psb.compiled import BIG, errors_of, tree_source
 from sva.families.psb.grammar import Grammar, crossover, grammar, half_and_half, tree_to_expression
 from sva.families.psb.primitives import PRIMITIVES
@@ -133,15 +132,9 @@ def evolve(spec: Spec, settings: Settings, parts: int, arity: int, seed: int) ->
             each.errors = evaluator.errors(each)
             each.fitness.values = each.errors
 
-    def select(population: Sequence[Any], count: int) -> list[Any]:
-        if settings.selection == "tournament":
-            return tools.selTournament(population, count, tournsize=7)
-        return lexicase.select(population, count, [each.errors for each in population],
-                               epsilon=settings.selection == "epsilon-lexicase")
-
     solved: Callable[[Any], bool] = lambda best: settings.stop_when_perfect and _rank(best)[0] == 0  # noqa: E731
     return adf.evolve(
-        initial=initial, evaluate=score, select=select,
+        initial=initial, evaluate=score, select=settings.select,
         variation=lambda parents: adf.vary(parents, clone, mate, mutations, settings.crossover_probability,
                                            settings.mutation_probability),
         clone=clone, rank=_rank, population_size=settings.population_size, generations=settings.generations,

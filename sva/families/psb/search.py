@@ -86,6 +86,14 @@ class Settings:
         """Check every value; a :class:`UsageError` names the first bad one."""
         return cls(**SCHEMA.check(config))
 
+    def select(self, population: Sequence[Any], count: int) -> list[Any]:
+        """``count`` parents by the configured selection: lexicase on the per-case errors
+        (epsilon-lexicase with automatic epsilon), or a tournament of 7 by fitness."""
+        if self.selection == "tournament":
+            return tools.selTournament(population, count, tournsize=7)
+        return lexicase.select(population, count, [each.errors for each in population],
+                               epsilon=self.selection == "epsilon-lexicase")
+
 
 @dataclass(frozen=True)
 class Run:
@@ -129,15 +137,9 @@ def evolve(spec: Spec, settings: Settings, seed: int) -> Run:
             each.errors = evaluator.errors(each)
             each.fitness.values = each.errors
 
-    def select(population: Sequence[Any], count: int) -> list[Any]:
-        if settings.selection == "tournament":
-            return tools.selTournament(population, count, tournsize=7)
-        return lexicase.select(population, count, [each.errors for each in population],
-                               epsilon=settings.selection == "epsilon-lexicase")
-
     run = generational(
         initial=lambda: individual(half_and_half(pset, settings.init_min_height, settings.init_max_height)),
-        evaluate=evaluate, select=select,
+        evaluate=evaluate, select=settings.select,
         vary=lambda parents: algorithms.varAnd(parents, variation, settings.crossover_probability,
                                                settings.mutation_probability),
         clone=variation.clone, keeper=RankKeeper(_rank, 1), observe=lambda population, best: _rank(best)[0],
