@@ -83,9 +83,16 @@ class Judgement:
     is the first failure found; ``note`` is one sentence for the reader; ``reason`` says why the
     probe measured nothing; ``checked`` is (passed, cases) of the domain check the probe stands
     for (the 2^n binary inputs of a network), for ``sva generate-all``'s table.
+
+    ``trusted`` is the trust outcome stored per cell for every family (0/1): whether the artifact
+    can be relied on outside the cases search saw. ``None`` (the default) means "as verified":
+    a family that checks exactly leaves it so. A family whose exact check is too strict a
+    standard sets it (the Feynman family: agreement within tolerance on every held-out and
+    shifted point plus SRBench's symbolic-solution rule, so a fitted 10-digit scale counts).
     """
 
     verified: bool | None = None
+    trusted: bool | None = None
     fields: Mapping[str, Any] | None = None
     counterexample: Any = None
     note: str | None = None

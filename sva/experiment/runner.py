@@ -9,10 +9,12 @@ failed row too. One cell's failure never stops the run.
 The runner plans the cells, records the run, skips every cell already stored with the same
 configuration hash (so a second run of the same command, or a run restarted after a kill,
 does only what is missing), and stores each row the moment it arrives. Seed 0 of every
-(spec, generator) is dispatched first, then seed 1, and so on, so that the cells of a
-deterministic generator (design ignores the seed) find their twin already measured: when a
-cell's artifact has the same bytes as a measured one, measured with the same settings, its
-measurements are copied and ``reused_from`` names the source cell.
+(spec, generator) is dispatched first, then seed 1, and so on. A generator that declares itself
+deterministic (:attr:`sva.generate.Generator.deterministic`: design ignores the seed) gets one
+cell per spec, seed 0, whatever the number of seeds: ``--seeds 5`` over 2 specs and design and
+search plans 2 design cells and 10 search cells, not 20 cells of which 8 are copies. A cell whose
+artifact still has the same bytes as a measured one (two specs sharing a design, say), measured
+with the same settings, has its measurements copied, and ``reused_from`` names the source cell.
 
 Artifacts a user brings (``sva run --external DIR``, :mod:`sva.generate.external`) are
 cells too, ``<spec>/external:<label>/seed-<i>``, one per file, planned after the preset's cells
@@ -45,16 +47,17 @@ from sva.results.store import ResultsDB, now
 
 def plan_cells(preset: Preset, results_dir: str | Path, external: Any = None) -> list[CellTask]:
     """The cells of ``preset`` in dispatch order: seed-major, then spec, then generator (none for a
-    generator the spec's family does not offer, :meth:`~sva.generate.Generator.offers`); then one
-    cell per artifact of ``external`` (an :class:`sva.generate.external.ExternalFolder`)."""
+    generator the spec's family does not offer, :meth:`~sva.generate.Generator.offers`; seed 0
+    alone for a deterministic one); then one cell per artifact of ``external`` (an
+    :class:`sva.generate.external.ExternalFolder`)."""
     tasks = []
     specs = [get_spec(name) for name in preset.spec_names()]
     for seed in range(preset.seeds):
         for spec in specs:
             for name in preset.generators:
                 generator = get_generator(name)
-                if not generator.offers(spec):
-                    continue  # the family has no such generator (search-modular on sorting networks)
+                if not generator.offers(spec) or (seed > 0 and generator.deterministic):
+                    continue  # no such generator (search-modular on networks), or one artifact per spec
                 settings = preset.generator_settings(name, spec.family)
                 configuration = merge_config(generator.default_config(spec), settings)
                 tasks.append(CellTask(spec.name, spec.family, name, seed, configuration, dict(preset.trust),

@@ -48,6 +48,7 @@ TRUST: tuple[FieldInfo, ...] = (
     FieldInfo("held_out_pass_rate", "held-out pass rate", "higher"),
     FieldInfo("shift_pass_rate", "shift pass rate", "higher"),
     FieldInfo("verified", "verified (exhaustive or 0-1 check)", "higher"),
+    FieldInfo("trusted", "trusted (verified, or the family's stated standard)", "higher"),
 )
 
 #: Size and cost of any artifact (the claim that search is smaller or cheaper); each family
@@ -65,7 +66,7 @@ MEASUREMENT_COLUMNS: tuple[str, ...] = (
     "cyclomatic_complexity", "halstead_volume", "maintainability_index", "sloc",
     "mutation_score", "mutants_total", "mutants_killed", "localization", "line_coverage",
     "branch_coverage", "domain_coverage", "held_out_pass_rate", "shift_pass_rate", "verified",
-    "counterexample", "interpretability_phi", "training_pass_rate",
+    "counterexample", "interpretability_phi", "training_pass_rate", "trusted",
 )
 
 #: How long each stage of a cell took (seconds): they follow the machine's load, not the cell.

@@ -54,7 +54,7 @@ _TAIL: tuple[str, ...] = ("search_success", "search_evaluations", "best_fitness_
                           "survivors", "reused_from", "detail", "config", "versions", "run_id", "finished_at")
 
 #: Columns holding 0/1 that mean True/False.
-BOOLEAN_COLUMNS = ("verified", "search_success")
+BOOLEAN_COLUMNS = ("verified", "trusted", "search_success")
 
 _TYPES = {"seed": "INTEGER", "run_id": "INTEGER"}
 

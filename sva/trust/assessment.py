@@ -17,6 +17,9 @@ Definitions (worked examples in ``docs/trust.md``):
   the artifact behaves as that network on the held-out and shifted inputs
   (:mod:`sva.families.sorting.trace`); ``None`` when the domain is infinite otherwise, when a
   network spec's artifact is not a comparator network, or when there is no spec.
+* ``trusted``: the trust outcome every family has: ``verified``, unless the family's judgement
+  states its own standard (:class:`~sva.core.family.Judgement`; the Feynman family's:
+  agreement within tolerance everywhere it was checked plus SRBench's symbolic solution).
 * ``held_out_pass_rate`` / ``shift_pass_rate``: share of held-out / shifted inputs on which
   every property holds; ``None`` where the spec has none. ``training_pass_rate``: share of
   the training cases search saw on which the artifact agrees with the oracle (what search was
@@ -99,6 +102,7 @@ class _Verdict:
     """The report's fields that the spec checks and the family's judgement decide."""
 
     verified: bool | None = None
+    trusted: bool | None = None
     held_out_pass_rate: float | None = None
     shift_pass_rate: float | None = None
     training_pass_rate: float | None = None
@@ -118,8 +122,9 @@ def _from_spec_checks(checks: SpecChecks | None, notes: tuple[str, ...]) -> _Ver
     found = next((p.counterexample for p in checks.properties if p.counterexample), None)
     if found is None and exhaustive is not None:
         found = exhaustive.first_failure
+    verified = None if exhaustive is None else exhaustive.reason is None and exhaustive.passed == exhaustive.cases
     return _Verdict(
-        verified=None if exhaustive is None else exhaustive.reason is None and exhaustive.passed == exhaustive.cases,
+        verified=verified, trusted=verified,
         held_out_pass_rate=checks.held_out.pass_rate if checks.held_out else None,
         shift_pass_rate=checks.shifted.pass_rate if checks.shifted else None,
         training_pass_rate=checks.training.pass_rate if checks.training else None,
@@ -130,14 +135,16 @@ def _from_spec_checks(checks: SpecChecks | None, notes: tuple[str, ...]) -> _Ver
 
 def _judged(spec: Spec | None, result: BaselineResult, verdict: _Verdict) -> _Verdict:
     """``verdict`` with the family's judgement of its probe (judged on data, here) folded in:
-    its verification overrides when it decided, its counterexample fills a gap, its note adds."""
+    its verification overrides when it decided (and with it ``trusted``, unless the family
+    decided that too), its counterexample fills a gap, its note adds."""
     if spec is None or result.spec is None or not family_of(spec).has_probe(spec):
         return verdict
     judgement = family_of(spec).judge(spec, result.probe)
     if judgement is None:
         return verdict
     decided = judgement.verified is not None or bool(judgement.reason)
-    return replace(verdict, verified=judgement.verified if decided else verdict.verified,
+    verified = judgement.verified if decided else verdict.verified
+    return replace(verdict, verified=verified, trusted=verified if judgement.trusted is None else judgement.trusted,
                    family_fields=None if judgement.fields is None else dict(judgement.fields),
                    counterexample=verdict.counterexample or judgement.counterexample,
                    notes=verdict.notes + ((judgement.note,) if judgement.note else ()))
@@ -197,7 +204,7 @@ def _failed_report(base: dict[str, Any], reason: str, finite: bool, request: Tru
     """The artifact could not run at all: nothing verified, every input failed."""
     spec = request.spec
     return TrustReport(
-        **base, failure=reason, verified=False if finite else None,
+        **base, failure=reason, verified=False if finite else None, trusted=False if finite else None,
         held_out_pass_rate=0.0 if spec is not None and spec.held_out else None,
         shift_pass_rate=0.0 if spec is not None and spec.shifted is not None else None,
         training_pass_rate=0.0 if spec is not None and spec.training else None,

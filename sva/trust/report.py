@@ -17,7 +17,8 @@ from typing import Any
 __all__ = ["TRUST_FIELDS", "Survivor", "TestRecord", "TrustReport"]
 
 #: The trust fields' names (docs/trust.md) a trust report fills, in report order.
-TRUST_FIELDS = ("verified", "held_out_pass_rate", "shift_pass_rate", "training_pass_rate", "counterexample", "domain_coverage",
+TRUST_FIELDS = ("verified", "trusted", "held_out_pass_rate", "shift_pass_rate", "training_pass_rate",
+                "counterexample", "domain_coverage",
                 "line_coverage", "branch_coverage", "mutants_total", "mutants_killed", "mutation_score",
                 "localization", "explanation_length", "verified_explanation_length")
 
@@ -86,6 +87,9 @@ class TrustReport:
     mutants_timeout: int | None = None
     #: how many mutants were judged in a fresh import (their effect happens at import time)
     mutants_fresh: int | None = None
+    #: the trust outcome of every family: ``verified`` unless the family's judgement states its
+    #: own standard (:class:`sva.core.family.Judgement`)
+    trusted: bool | None = None
     timings: dict[str, float] = field(default_factory=dict)
     config: dict[str, Any] = field(default_factory=dict)  #: the TrustConfig used, limits included
     versions: dict[str, str] = field(default_factory=dict)  #: of everything that ran the checks

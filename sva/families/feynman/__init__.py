@@ -32,6 +32,7 @@ class FeynmanFamily(Family):
         FamilyField("r2_held_out", "R^2 on the held-out points"),
         FamilyField("r2_shift", "R^2 on the shifted points"),
         FamilyField("symbolic_solution", "symbolic solution (SRBench)"),
+        FamilyField("accuracy_solution", "accuracy solution (SRBench: held-out R^2 > 0.999)"),
         FamilyField("units_kept", "dimensional homogeneity kept"),
         FamilyField("nonfinite_outputs", "held-out and shifted points with a non-finite output"),
         FamilyField("curve", "the extrapolation curve along the plot variable", json=True),

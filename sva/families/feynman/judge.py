@@ -1,14 +1,32 @@
 """The caller's verdict on a probe (:mod:`sva.families.feynman.probe`): pure data in, fields out.
 
 The declared fields (stored per cell, in the manifest under ``formula``): ``r2_held_out``,
-``r2_shift``, ``symbolic_solution`` (SRBench's check, :mod:`sva.families.feynman.symbolic`),
-``units_kept`` (dimensional homogeneity held on every Hypothesis example), ``nonfinite_outputs``
-(held-out and shifted points where the output is not a finite number, or raised), ``curve``
-(the extrapolation curve's values) and ``expression`` (the formula as the reader read it).
-``verified`` is exact symbolic equality with the true formula (:func:`~sva.families.feynman.
-symbolic.is_equal`), a proof over the whole domain; ``checked`` counts the held-out and shifted
-points within tolerance. A non-finite output is a failure with its reason in the note, never a crash; R^2 is then
-undefined (``None``) on that set of points.
+``r2_shift``, ``symbolic_solution`` (SRBench's rule, :mod:`sva.families.feynman.symbolic`),
+``accuracy_solution`` (SRBench's other success: R^2 > 0.999 on the held-out points, its test
+set), ``units_kept`` (dimensional homogeneity held on every Hypothesis example),
+``nonfinite_outputs`` (held-out and shifted points where the output is not a finite number, or
+raised), ``curve`` (the extrapolation curve's values) and ``expression`` (the formula as the
+reader read it). A non-finite output is a failure with its reason in the note, never a crash;
+R^2 is then undefined (``None``) on that set of points.
+
+Two trust outcomes, one exact and one that measures trust:
+
+* ``verified`` is exact symbolic equality with the true formula (:func:`~sva.families.feynman.
+  symbolic.is_equal`): a proof over the whole domain. A fitted constant is never exact, so
+  ``0.0795775 * Pwr / r / r`` (II.3.24 seed 3, 1/(4 pi) to six digits) is not verified.
+* ``trusted`` (:func:`trusted`) is what a user relying on the formula needs:
+
+      trusted = (every held-out and every shifted point agrees with the oracle within the
+                 spec's tolerance: |got - want| <= max(0.01 |want|, 0.001 RMS), no output
+                 non-finite)
+                and (SRBench's symbolic solution, or verified)
+
+  The first half is the whole checked domain, in the box and beyond it; the second says the
+  agreement is the formula's form and not a fit that happens to hold there. II.3.24 seed 3 is
+  trusted: its 1,200 points pass and its ratio to the true formula is the constant 0.99999.
+  A verified formula is trusted whenever its points pass (SRBench's rule reads variables
+  without signs, so it can miss an exact ``sqrt(x * x)``). ``checked`` counts the held-out and
+  shifted points within tolerance.
 """
 
 from __future__ import annotations
@@ -18,7 +36,10 @@ from typing import Any, Mapping
 from sva.core.family import Judgement
 from sva.families.feynman.equations import Equation
 
-__all__ = ["judge", "tree_text"]
+__all__ = ["ACCURACY_R2", "judge", "tree_text", "trusted"]
+
+#: SRBench's accuracy solution: test R^2 above this.
+ACCURACY_R2 = 0.999
 
 
 def tree_text(tree: Any) -> str | None:
@@ -58,20 +79,34 @@ def judge(spec: Any, equation: Equation, probe: Any) -> Judgement | None:
         return Judgement(reason=str(probe["reason"]), note=f"not measured: {probe['reason']}")
     held, shift, units = probe["held_out"], probe["shift"], probe["units"]
     symbolic = is_symbolic_solution(equation, probe.get("tree"), probe.get("difference_spread"),
-                                    probe.get("ratio_spread"))
+                                    probe.get("ratio_spread"), held["r2"])
     fields = {
         "r2_held_out": held["r2"], "r2_shift": shift["r2"], "symbolic_solution": symbolic,
+        "accuracy_solution": held["r2"] is not None and held["r2"] > ACCURACY_R2,
         "units_kept": units["kept"], "nonfinite_outputs": held["nonfinite"] + shift["nonfinite"],
         "curve": probe["curve"], "expression": tree_text(probe.get("tree")),
     }
     headline = _headline(held, shift, symbolic, units["kept"])
-    verified = symbolic if not symbolic else is_equal(equation, probe.get("tree"), probe.get("difference_spread"))
+    verified = is_equal(equation, probe.get("tree"), probe.get("difference_spread"))
     if verified:
         headline = "verified: the formula simplifies to the true one (sympy); " + headline
-    counterexample = units["counterexample"]
     checked = (held["passed"] + shift["passed"], held["cases"] + shift["cases"])
-    return Judgement(verified=verified, fields=fields, counterexample=counterexample,
-                     note="; ".join([headline, *_notes(probe, symbolic)]), checked=checked)
+    return Judgement(verified=verified, trusted=trusted(held, shift, symbolic, verified), fields=fields,
+                     counterexample=units["counterexample"], note="; ".join([headline, *_notes(probe, symbolic)]),
+                     checked=checked)
+
+
+def trusted(held: Mapping[str, Any], shift: Mapping[str, Any], symbolic: bool | None,
+            verified: bool | None) -> bool | None:
+    """The module docstring's rule: every held-out and shifted point within tolerance, and a
+    symbolic solution or verified. None only when that is undecided: every point passes and
+    neither check could decide (a formula too large, or unreadable)."""
+    everywhere = all(part["cases"] > 0 and part["passed"] == part["cases"] for part in (held, shift))
+    if not everywhere:
+        return False
+    if symbolic or verified:
+        return True
+    return None if symbolic is None and verified is None else False
 
 
 def _headline(held: Mapping[str, Any], shift: Mapping[str, Any], symbolic: bool | None, kept: bool | None) -> str:
