@@ -27,10 +27,12 @@ The rule is SRBench's ground-truth assessment (La Cava et al. 2021), reproduced 
    ground-truth benchmark, whose rates the symbolic-solution counts are compared with).
 
 Worked example (feynman-I.29.4, seed 1, true ``omega / c``): search found
-``1.02068 * (0.55 - sin(sqrt(pi)) / (c / -omega)) - 0.561376``. Rounded, ``1.02 * 0.55 - 0.561``
-is 0 at three significant digits and ``1.02 * sin(sqrt(3.14))`` is 0.999, so the model
-simplifies to ``0.999 * omega / c``: the ratio is constant, a symbolic solution. Read with exact
-numbers (1.02068 as 102068/100000) it would keep an offset of about 2e-6 and be neither.
+``1.020683193 * (0.55 - sin(sqrt(pi)) / (c / -omega)) - 0.5613757562``, which is ``omega / c``
+to ten digits. Rounded (1.02, 0.55, 0.561, pi 3.14), the pair ``1.02 * 0.55 - 0.561`` cancels at
+three significant digits and the scale ``1.02 * sin(sqrt(3.14))`` is 1.0, so the model reads
+``1.0 * omega / c``: the ratio is constant, a symbolic solution. Rounded to three decimals but
+read as exact fractions (1.021, 0.561), the pair leaves an offset of 0.00055 and the scale is
+1.0003: neither the difference nor the ratio is constant.
 
 Where this module departs from SRBench's code, and why: the formula is never parsed from text
 (the probe read it into a JSON tree in the sandbox, :mod:`sva.families.feynman.expression`, and
