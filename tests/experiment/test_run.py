@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from sva.errors import UsageError
 from sva.experiment.executor import Finished, InlineExecutor, LocalExecutor, Lost
@@ -67,6 +68,21 @@ def test_cells_are_planned_seed_major_with_the_preset_s_settings(tmp_path):
     other = plan_cells(get_preset("default").with_overrides(specs=("parity-3", "mux-6"), seeds=2), tmp_path)
     assert not {task.config_hash for task in other} & {task.config_hash for task in tasks}
 
+
+
+@settings(max_examples=25, deadline=None)
+@given(seeds=st.integers(min_value=1, max_value=12),
+       specs=st.lists(st.sampled_from(["parity-3", "mux-6", "sort-4", "feynman-I.29.4"]), min_size=1, max_size=4,
+                      unique=True),
+       generators=st.lists(st.sampled_from(["design", "search"]), min_size=1, max_size=2, unique=True))
+def test_a_deterministic_generator_gets_one_cell_per_spec_whatever_the_seeds(seeds, specs, generators):
+    preset = get_preset("smoke").with_overrides(specs=tuple(specs), generators=tuple(generators), seeds=seeds)
+    cells = [task.cell for task in plan_cells(preset, "/nowhere")]
+    design = [cell for cell in cells if "/design/" in cell]
+    search = [cell for cell in cells if "/search/" in cell]
+    assert design == ([f"{spec}/design/seed-0" for spec in specs] if "design" in generators else [])
+    assert len(search) == len(set(search)) == (len(specs) * seeds if "search" in generators else 0)
+    assert len(cells) == len(set(cells))
 
 # ---------------------------------------------------------------------------------------------
 # Executor (standard-library functions, so the spawned workers can import them)
