@@ -96,7 +96,7 @@ def _strip_timings(value):
 
 @pytest.mark.slow
 def test_sva_run_on_two_dask_workers_stores_the_local_run_s_rows_and_resumes_across(session, tmp_path):
-    preset = get_preset("smoke").with_overrides(specs=("parity-3",), seeds=2)  # four cells
+    preset = get_preset("smoke").with_overrides(specs=("parity-3",), seeds=2)  # three cells: design once
     local = tmp_path / "local"
     run_experiment(preset, local, progress=lambda row: None)
 
@@ -111,7 +111,7 @@ def test_sva_run_on_two_dask_workers_stores_the_local_run_s_rows_and_resumes_acr
     assert "on a LocalCluster of 2 worker processes" in lines[0]
     # Dask's own logging stays out of it: the header, the progress lines, at most the dashboard.
     assert all(line.startswith(("sva run:", "[", "Dask dashboard: ")) for line in lines), lines
-    assert len([line for line in lines if line.startswith("[")]) == 4
+    assert len([line for line in lines if line.startswith("[")]) == 3
 
     assert _rows(dask) == _rows(local)
     assert {row["status"] for row in _rows(dask).values()} == {"done"}

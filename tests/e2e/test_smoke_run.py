@@ -66,7 +66,7 @@ def test_sva_claims_runs_every_claim_and_records_the_verdicts(smoke, sva_module)
     # search's one function and no tests make these two facts of construction, not findings
     for name in ("more_decomposable", "tests_localize"):
         assert (by_name[name]["kind"], by_name[name]["holds"]) == ("structural", "by construction")
-    # the pooled correlation counts the two design cells of a spec (copies) as one artifact
+    # design runs once per spec: 3 design cells and 6 search cells, no copies
     pooled = by_name["comprehensibility_tracks_trust"]["numbers"]
-    assert pooled["artifacts"] < pooled["cells"] == 12
+    assert pooled["artifacts"] <= pooled["cells"] == 9
     print("\nclaims on the smoke preset (recorded, not required):\n" + claims.stdout)

@@ -30,7 +30,8 @@ from sva.results.store import load_rows
 from tests.conftest import ROOT
 
 SPECS, SEEDS = "parity-3", 2
-CELLS = sorted(f"{SPECS}/{generator}/seed-{seed}" for generator in ("design", "search") for seed in range(SEEDS))
+# design is deterministic: one cell (seed 0); search one per seed
+CELLS = sorted([f"{SPECS}/design/seed-0"] + [f"{SPECS}/search/seed-{seed}" for seed in range(SEEDS)])
 KILLS = 3  # bounded: each kill costs a start-up and the cells in flight
 
 
