@@ -52,7 +52,8 @@ class Generator:
     #: the module that builds the artifacts for every family (``design``); ``None``: each family
     #: runs the generator itself (:attr:`sva.core.family.Family.generators`)
     module: str | None = None
-    #: True when the artifact does not depend on the seed (one artifact per spec)
+    #: True when the artifact does not depend on the seed (one artifact per spec; ``sva run`` plans
+    #: one cell per spec for it, seed 0)
     deterministic: bool = False
     #: what the generator's way of building settles, whatever the spec and seed
     construction: tuple[Construction, ...] = ()
