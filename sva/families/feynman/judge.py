@@ -23,7 +23,7 @@ Two trust outcomes, one exact and one that measures trust:
 
   The first half is the whole checked domain, in the box and beyond it; the second says the
   agreement is the formula's form and not a fit that happens to hold there. II.3.24 seed 3 is
-  trusted: its 1,200 points pass and its ratio to the true formula is the constant 0.99999.
+  trusted: every held-out and shifted point passes, and its ratio to the true formula is constant.
   A verified formula is trusted whenever its points pass (SRBench's rule reads variables
   without signs, so it can miss an exact ``sqrt(x * x)``). ``checked`` counts the held-out and
   shifted points within tolerance.
