@@ -24,8 +24,8 @@ Two trust outcomes, one exact and one that measures trust:
   The first half is the whole checked domain, in the box and beyond it; the second says the
   agreement is the formula's form and not a fit that happens to hold there. II.3.24 seed 3 is
   trusted: every held-out and shifted point passes, and its ratio to the true formula is constant.
-  A verified formula is trusted whenever its points pass (SRBench's rule reads variables
-  without signs, so it can miss an exact ``sqrt(x * x)``). ``checked`` counts the held-out and
+  A verified formula is trusted whenever its points pass: SRBench's rule says no to I.10.7's
+  exact design formula, whose ``1.0`` it holds at three significant digits. ``checked`` counts the held-out and
   shifted points within tolerance.
 """
 
