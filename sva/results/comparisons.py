@@ -11,22 +11,23 @@ The rule (the one home of it; ``sva claims``, the report and ``benchmarks/claims
   every empirical per-spec test of every comparison claim in the run (m tests). **Supported**
   when Cliff's delta is large (|delta| >= 0.474) in the claimed direction, the bootstrap interval
   of the difference excludes 0 on that side and the Holm p < 0.05; **contradicted** when the same
-  holds the other way; **too few seeds** when the effect and interval are there but the test
+  holds the other way; **undecided (too few seeds)** when the effect and interval are there but the test
   could not reach 0.05 with its n runs whatever the data (the smallest possible p times m is at
   least 0.05), with the seeds it would need (:func:`sva.results.stats.seeds_needed`);
-  **inconclusive** otherwise; **no data** when a generator has no value.
+  **undecided** otherwise; **no data** when a generator has no value.
 - **Overall** (per metric): one difference per empirical spec (the difference of medians design -
   search), tested against 0 by the exact signed-rank test over specs, so specs are the units and
-  no seed is paired with another; Holm across the overall tests of all comparison claims.
+  no seed is paired with another; Benjamini-Hochberg across the overall tests of the exploratory
+  comparison claims, Bonferroni over the confirmatory claims (p x 3 < 0.05) for a confirmatory one.
   Supported when the Holm p < 0.05 and the median difference points the claimed way,
-  contradicted when it points the other way, inconclusive otherwise. Without an empirical spec
+  contradicted when it points the other way, undecided otherwise. Without an empirical spec
   the overall kind is structural (or degenerate) with the reasons, and no test is made.
 - A claim on several metrics combines them per spec (:func:`combine`).
 
 Worked example: design's explanation length on majority-5 is 56 (one artifact), search's five runs
 are 120, 131, 98, 140, 117: delta = -1 (large, claimed direction), the interval of the difference
 excludes 0, the exact signed-rank p = 2/32 = 0.0625 before Holm: 5 runs can never reach 0.05, so
-the verdict is "too few seeds (n = 5; at least 12 needed)" for a run with 68 per-spec tests.
+the verdict is "undecided: too few seeds (n = 5; at least 12 needed)" for a run with 68 per-spec tests.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ from sva.results import sentences as words
 from sva.results.kinds import DEGENERATE, EMPIRICAL, STRUCTURAL, Kind, comparison_kind
 from sva.results.stats import cliffs_delta, holm, median, seeds_needed, signed_rank
 from sva.results.samples import Comparison, compare, sample, search_cost, values
-from sva.results.verdicts import ALPHA, LARGE, Claim, ClaimResult, Verdict
+from sva.results.strata import benjamini_hochberg
+from sva.results.verdicts import ALPHA, CONFIRMATORY_ALPHA, LARGE, Claim, ClaimResult, Verdict
 
 __all__ = ["SpecTest", "attainable", "combine", "comparison_claims", "spec_tests"]
 
@@ -99,22 +101,25 @@ def _verdict(test: SpecTest, sign: int, family_size: int) -> str:
             if test.p_family is not None and test.p_family < ALPHA:
                 return "supported" if pointing == sign else "contradicted"
             if attainable(comparison) * family_size >= ALPHA:
-                return "too few seeds"
-    return "inconclusive"
+                return _FEW
+    return "undecided"
+
+
+#: What :func:`_verdict` says of a finding no outcome of its runs could have decided; reported as
+#: undecided with the seeds it would need.
+_FEW = "too few seeds"
 
 
 def combine(verdicts: Sequence[str]) -> str:
     """One verdict from several metrics' verdicts on one spec: the findings decide when there
-    are any (all supported, all contradicted, or too few seeds with nothing against; else
-    inconclusive); otherwise structural before degenerate; no data when nothing was compared."""
+    are any (all supported, all contradicted, else undecided); otherwise structural before
+    degenerate; no data when nothing was compared."""
     findings = [verdict for verdict in verdicts if verdict not in (STRUCTURAL, DEGENERATE, "no data")]
     if findings:
-        for shared in ("supported", "contradicted", "too few seeds"):
+        for shared in ("supported", "contradicted"):
             if all(verdict == shared for verdict in findings):
                 return shared
-        if set(findings) <= {"supported", "too few seeds"} or set(findings) <= {"contradicted", "too few seeds"}:
-            return "too few seeds"
-        return "inconclusive"
+        return "undecided"
     for kind in (STRUCTURAL, DEGENERATE):
         if kind in verdicts:
             return kind
@@ -146,14 +151,16 @@ def _per_spec(entry: Claim, done: Sequence[Mapping[str, Any]], specs: Sequence[s
         parts, verdicts, reasons = [], [], []
         for test in mine:
             verdict = _verdict(test, entry.sign(test.metric), family_size)
-            by_metric[test.metric][spec] = verdict
+            few = verdict == _FEW
+            verdict = "undecided" if few else verdict
+            by_metric[test.metric][spec] = _FEW if few else verdict
             numbers["metrics"][test.metric] = {**test.comparison.as_json(), "kind": test.kind.kind,
                                                "kind_reason": test.kind.reason, "p_family": test.p_family,
                                                "tests_in_family": family_size, "verdict": verdict}
-            if verdict == "too few seeds":
-                numbers["metrics"][test.metric]["seeds_needed"] = needed
+            if few:
+                numbers["metrics"][test.metric].update(too_few_seeds=True, seeds_needed=needed)
             parts.append(words.spec_part(test.comparison, verdict, len(mine) > 1, test.p_family, test.kind.reason,
-                                         needed if verdict == "too few seeds" else None))
+                                         needed if few else None))
             verdicts.append(verdict)
             if test.kind.reason:
                 reasons.append(test.kind.reason)
@@ -173,7 +180,8 @@ def _per_spec(entry: Claim, done: Sequence[Mapping[str, Any]], specs: Sequence[s
 
 
 def _overall_tests(tests: Sequence[SpecTest], entries: Sequence[Claim]) -> dict[tuple[str, str], dict[str, Any]]:
-    """The signed-rank test over specs of every comparison claim's every metric, Holm across them."""
+    """The signed-rank test over specs of every comparison claim's every metric, adjusted (see the
+    module docstring; stored as ``p_holm``)."""
     overall: dict[tuple[str, str], dict[str, Any]] = {}
     for entry in entries:
         for metric in entry.metrics:
@@ -188,9 +196,13 @@ def _overall_tests(tests: Sequence[SpecTest], entries: Sequence[Claim]) -> dict[
                 "median_difference": median(differences) if differences else None,
                 "signed_rank": result.w, "p_value": result.p_value, "test": "signed-rank over specs",
                 "reasons": list(dict.fromkeys(test.kind.reason for test in mine if test.kind.reason))}
-    keys = [key for key, test in overall.items() if test["p_value"] is not None]
-    for key, p in zip(keys, holm([overall[key]["p_value"] for key in keys])):
+    confirmatory = {entry.name for entry in entries if entry.confirmatory}
+    keys = [key for key, test in overall.items() if test["p_value"] is not None and key[0] not in confirmatory]
+    for key, p in zip(keys, benjamini_hochberg([overall[key]["p_value"] for key in keys])):
         overall[key]["p_holm"] = p
+    for key, test in overall.items():
+        if key[0] in confirmatory and test["p_value"] is not None:
+            test["p_holm"] = min(1.0, test["p_value"] * ALPHA / CONFIRMATORY_ALPHA)
     for test in overall.values():
         test.setdefault("p_holm", None)
     return overall
@@ -202,7 +214,7 @@ def _overall_verdict(test: Mapping[str, Any], sign: int) -> str:
     if not test["specs_empirical"]:
         return STRUCTURAL if test["specs_structural"] else DEGENERATE
     if test["p_holm"] is None or test["p_holm"] >= ALPHA or not test["median_difference"]:
-        return "inconclusive"
+        return "undecided"
     return "supported" if (test["median_difference"] > 0) == (sign > 0) else "contradicted"
 
 
@@ -222,7 +234,7 @@ def _claim(entry: Claim, done: Sequence[Mapping[str, Any]], specs: Sequence[str]
                          for side in entry.sides)
         numbers = {**test, "verdict": verdict, "sides": list(entry.sides),
                    **{f"specs_{name.replace(' ', '_')}": sum(value == name for value in counted.values())
-                      for name in ("supported", "contradicted", "inconclusive", "too few seeds")},
+                      for name in ("supported", "contradicted", "undecided", _FEW)},
                    "median_first": median(first) if first else None,
                    "median_second": median(second) if second else None,
                    "delta": cliffs_delta(first, second) if first and second else None}

@@ -140,12 +140,14 @@ def _in_order(rows: Sequence[Mapping[str, Any]], key: str) -> list[Any]:
 
 
 def distinct(rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """One row per distinct artifact (module hash, ``sha256``), the first seen; rows without a
-    hash are kept (each is its own artifact)."""
+    """One row per distinct artifact, the first seen: by ``program``
+    (:func:`sva.results.programs.with_programs`: docstrings, comments and names do not make two
+    artifacts distinct) where the rows carry it, else by module hash (``sha256``); rows without
+    either are kept (each is its own artifact)."""
     seen: set[str] = set()
     kept = []
     for row in rows:
-        key = row.get("sha256")
+        key = row.get("program") or row.get("sha256")
         if key:
             if key in seen:
                 continue
