@@ -125,10 +125,13 @@ def overall_part(metric: str, verdict: str, several: bool, numbers: Mapping[str,
     if not numbers["specs_empirical"]:
         return head + (f" (median {num(numbers['median_first'])} {first_side} vs {num(numbers['median_second'])} "
                        f"{second_side})")
+    undecided = numbers["specs_undecided"] + numbers["specs_too_few_seeds"]
+    few = f" ({numbers['specs_too_few_seeds']} for too few seeds)" if numbers["specs_too_few_seeds"] else ""
     return (f"{head}; of those, {numbers['specs_supported']} supported, {numbers['specs_contradicted']} contradicted, "
-            f"{numbers['specs_too_few_seeds']} too few seeds (median {num(numbers['median_first'])} {first_side} vs "
+            f"{undecided} undecided{few} (median {num(numbers['median_first'])} {first_side} vs "
             f"{num(numbers['median_second'])} {second_side}, Cliff's delta {delta}); signed-rank over "
-            f"{numbers['specs_empirical']} per-spec differences p = {p(numbers['p_value'])} (Holm {p(numbers['p_holm'])})")
+            f"{numbers['specs_empirical']} per-spec differences p = {p(numbers['p_value'])} "
+            f"(adjusted {p(numbers['p_holm'])})")
 
 
 def no_pairs_part(metric: str, sides: Sequence[str] = ("design", "search")) -> str:
