@@ -4,11 +4,14 @@ For a comprehensibility metric x and a trust outcome y over the distinct artifac
 
     y_i = b0 + b1 * r_i + u_family(i) + v_spec(i) + e_i,
 
-where r_i is x's rank within the scope scaled to [0, 1] (so b1 is the change in y from the
-lowest- to the highest-ranked artifact), u and v are normal random intercepts (family, and spec as
-a variance component inside family; spec alone when the scope holds one family) and e is normal
-noise. The intercepts absorb spec difficulty, so b1 reads within specs, like the stratified rank
-correlation (:mod:`sva.results.strata`) it backs up. Fitted by statsmodels' ``MixedLM`` (REML);
+where r_i is x's rank **within its spec** scaled to [0, 1] (0 for the spec's lowest, 1 for its
+highest; 0.5 for a spec's only artifact), so b1 is the change in y from a spec's lowest- to its
+highest-ranked artifact; u and v are normal random intercepts (family, and spec as a variance
+component inside family; spec alone when the scope holds one family) and e is normal noise. Ranks
+within spec carry no between-spec difference, and the intercepts absorb spec difficulty, so b1
+reads within specs, like the stratified rank correlation (:mod:`sva.results.strata`) it backs up
+(a slope on ranks over the whole scope would mix in spec difficulty: random intercepts do not
+remove a covariate's between-spec part). Fitted by statsmodels' ``MixedLM`` (REML);
 b1 with its Wald 95% interval and p. A binary outcome (verified) is fitted as a linear
 probability model: a description of direction and size, not the test the verdicts use.
 
@@ -48,6 +51,16 @@ class MixedFit:
         return asdict(self)
 
 
+def _ranks_within(x: np.ndarray, specs: Sequence[str]) -> np.ndarray:
+    """Each value's rank among its spec's values, scaled to [0, 1] (0.5 for a spec of one value)."""
+    ranks = np.full(x.size, 0.5)
+    for spec in dict.fromkeys(specs):
+        index = np.array([i for i, name in enumerate(specs) if name == spec])
+        if index.size > 1:
+            ranks[index] = (_scipy.rankdata(x[index]) - 1) / (index.size - 1)
+    return ranks
+
+
 def mixed_slope(x: Sequence[float], y: Sequence[float], specs: Sequence[str], families: Sequence[str]) -> MixedFit:
     """Fit the model of the module docstring (see there); never raises for data it cannot fit."""
     n, groups = len(x), len(set(specs))
@@ -56,7 +69,7 @@ def mixed_slope(x: Sequence[float], y: Sequence[float], specs: Sequence[str], fa
     import pandas as pd
     import statsmodels.formula.api as smf
 
-    ranks = (_scipy.rankdata(np.asarray(x, dtype=float)) - 1) / max(1, n - 1)
+    ranks = _ranks_within(np.asarray(x, dtype=float), list(specs))
     frame = pd.DataFrame({"y": np.asarray(y, dtype=float), "r": ranks, "spec": list(specs), "family": list(families)})
     several = frame["family"].nunique() > 1
     try:

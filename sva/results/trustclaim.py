@@ -10,10 +10,10 @@ Over specs (the units; no seed is paired with a copy of design): the mean differ
 interval from resampling specs (seeded), and the exact two-sided signed-rank test of the d_s
 against 0. The verdicts:
 
-- **supported** (design more trusted): p < the claim's level and the interval above 0;
 - **contradicted**, either "search more trusted" (p < level, interval below 0) or **"search at
   least as trusted"**: the interval's top is at most :data:`MARGIN` (design's advantage, if any,
-  is under 0.05 of a pass rate);
+  is under 0.05 of a pass rate, however consistent);
+- **supported** (design more trusted): otherwise, p < the claim's level and the interval above 0;
 - **undecided** otherwise.
 
 The same is given **conditional on search's training success**: search's runs restricted to those
@@ -112,12 +112,12 @@ def judged(found: TrustDifference, p_adjusted: float | None, level: float) -> Tr
         return found
     interval = found.interval
     significant = p_adjusted is not None and p_adjusted < level
-    if significant and interval.low > 0:
-        verdict, direction = "supported", "design more trusted"
-    elif significant and interval.high < 0:
+    if significant and interval.high < 0:
         verdict, direction = "contradicted", "search more trusted"
     elif interval.high <= MARGIN:
         verdict, direction = "contradicted", f"search at least as trusted (design's advantage under {MARGIN})"
+    elif significant and interval.low > 0:
+        verdict, direction = "supported", "design more trusted"
     else:
         verdict, direction = "undecided", "design more trusted" if (found.mean or 0) > 0 else "search more trusted"
     return TrustDifference(**{**asdict(found), "interval": interval, "p_adjusted": p_adjusted,

@@ -144,9 +144,9 @@ def rule(entry: Claim) -> str:
                 "and none against, contradicted the other way, else undecided")
     if entry.kind == "trust":
         return (f"{level}: per spec, design's value minus search's mean; over specs the exact signed-rank test "
-                "(two-sided) and a 95% interval of the mean difference resampling specs; supported when design is "
-                "significantly more trusted, contradicted when search is (or the interval's top is at most "
-                "0.05: search at least as trusted), else undecided")
+                "(two-sided) and a 95% interval of the mean difference resampling specs; contradicted when search "
+                "is significantly more trusted or the interval's top is at most 0.05 (search at least as trusted), "
+                "supported when design is significantly more trusted, else undecided")
     if entry.kind == "comparison":
         return (f"{level}: per spec, exact signed-rank of search's runs against design's value with Holm across "
                 "the run; overall, the exact signed-rank test over per-spec differences")
