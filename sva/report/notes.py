@@ -109,10 +109,11 @@ def within_section(results: Sequence[Any]) -> Section | None:
         return None
     rows = []
     for entry in within.numbers.get("correlations", []):
-        within = entry["within"]
-        interval = within.get("interval") or {}
-        rows.append((entry["group"], entry["metric"], entry["outcome"], within["strata"], within["n"], within["rho"],
-                     interval.get("low"), interval.get("high"), entry["p_adjusted"], entry["call"], entry["pooled"]))
+        stratified = entry["within"]
+        interval = stratified.get("interval") or {}
+        rows.append((entry["group"], entry["metric"], entry["outcome"], stratified["strata"], stratified["n"],
+                     stratified["rho"], interval.get("low"), interval.get("high"), entry["p_adjusted"], entry["call"],
+                     entry["pooled"]))
     for reason in within.numbers.get("not_tested", []):
         group, _, why = reason.partition(": ")
         rows.append((group, "-", "-", None, None, None, None, None, None, why, None))

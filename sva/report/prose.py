@@ -45,8 +45,9 @@ INTRO: dict[str, str] = {
                   "artifact (its runs against that value), Mann-Whitney when both vary. n is the number of "
                   "cells with a value.",
     "scatter": "Every distinct artifact (copies of one counted once), design (filled squares) and search (open circles): a comprehensibility "
-               "measure against a trust outcome. Each panel's title gives Spearman's rho over the distinct artifacts "
-               "with its 95% interval and their number. Verified is yes or no; its points are "
+               "measure against a trust outcome. Each panel's title gives Spearman's rho pooled over the distinct "
+               "artifacts of every spec with its 95% interval and their number: a description only, since spec "
+               "difficulty and the generator label can make it; the claims read within-spec correlations. Verified is yes or no; its points are "
                "spread a little vertically so they do not hide one another.",
     "convergence": "For each spec, the best training fitness of each generation, one line per search run "
                    "(every seed; a spec with several outputs evolves one tree per output, so one line per "

@@ -196,16 +196,19 @@ def _overall_tests(tests: Sequence[SpecTest], entries: Sequence[Claim]) -> dict[
                 "median_difference": median(differences) if differences else None,
                 "signed_rank": result.w, "p_value": result.p_value, "test": "signed-rank over specs",
                 "reasons": list(dict.fromkeys(test.kind.reason for test in mine if test.kind.reason))}
-    confirmatory = {entry.name for entry in entries if entry.confirmatory}
+    _adjust(overall, {entry.name for entry in entries if entry.confirmatory})
+    return overall
+
+
+def _adjust(overall: dict[tuple[str, str], dict[str, Any]], confirmatory: set[str]) -> None:
+    """Each overall test's adjusted p (stored as ``p_holm``): Benjamini-Hochberg across the
+    exploratory claims' tests; a confirmatory claim's p scaled to its level (x 3)."""
     keys = [key for key, test in overall.items() if test["p_value"] is not None and key[0] not in confirmatory]
     for key, p in zip(keys, benjamini_hochberg([overall[key]["p_value"] for key in keys])):
         overall[key]["p_holm"] = p
     for key, test in overall.items():
-        if key[0] in confirmatory and test["p_value"] is not None:
-            test["p_holm"] = min(1.0, test["p_value"] * ALPHA / CONFIRMATORY_ALPHA)
-    for test in overall.values():
-        test.setdefault("p_holm", None)
-    return overall
+        scaled = key[0] in confirmatory and test["p_value"] is not None
+        test["p_holm"] = min(1.0, test["p_value"] * ALPHA / CONFIRMATORY_ALPHA) if scaled else test.get("p_holm")
 
 
 def _overall_verdict(test: Mapping[str, Any], sign: int) -> str:
