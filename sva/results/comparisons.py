@@ -221,6 +221,24 @@ def _overall_verdict(test: Mapping[str, Any], sign: int) -> str:
     return "supported" if (test["median_difference"] > 0) == (sign > 0) else "contradicted"
 
 
+def by_family(tests: Sequence[SpecTest], name: str, metric: str,
+              done: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The overall test of one claim's metric inside each family: the exact signed-rank test over
+    that family's per-spec differences (empirical specs only), Benjamini-Hochberg across the
+    families. Pooling families can hide opposite effects (design shorter on every sorting spec,
+    longer on most Feynman specs); this shows them."""
+    family_of = {row["spec"]: str(row.get("family") or "") for row in done}
+    found: dict[str, list[float]] = {}
+    for test in tests:
+        if test.claim == name and test.metric == metric and test.kind.finding:
+            found.setdefault(family_of.get(test.spec, ""), []).append(test.comparison.difference.estimate)
+    result = {family: {"specs": len(differences), "median_difference": median(differences),
+                       "p_value": signed_rank(differences).p_value} for family, differences in found.items()}
+    for entry, p in zip(result.values(), benjamini_hochberg([entry["p_value"] for entry in result.values()])):
+        entry["p_adjusted"] = p
+    return result
+
+
 def _claim(entry: Claim, done: Sequence[Mapping[str, Any]], specs: Sequence[str], tests: Sequence[SpecTest],
            overall: Mapping[tuple[str, str], Mapping[str, Any]], family_size: int) -> ClaimResult:
     per_spec, by_metric = _per_spec(entry, done, specs, tests, family_size)
@@ -241,6 +259,7 @@ def _claim(entry: Claim, done: Sequence[Mapping[str, Any]], specs: Sequence[str]
                    "median_first": median(first) if first else None,
                    "median_second": median(second) if second else None,
                    "delta": cliffs_delta(first, second) if first and second else None}
+        numbers["by_family"] = by_family(tests, entry.name, metric, done)
         numbers_all["metrics"][metric] = numbers
         verdicts.append(verdict)
         reasons.extend(test["reasons"] if verdict in (STRUCTURAL, DEGENERATE) else [])
@@ -249,6 +268,8 @@ def _claim(entry: Claim, done: Sequence[Mapping[str, Any]], specs: Sequence[str]
                 parts.append(words.no_pairs_part(metric, entry.sides))
             continue
         parts.append(words.overall_part(metric, verdict, several, numbers))
+        if len(numbers["by_family"]) > 1:
+            parts.append(words.family_part(metric, numbers["by_family"]))
     verdict = combine(verdicts)
     if entry.reports_cost:
         cost = search_cost(done)

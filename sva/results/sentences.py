@@ -20,7 +20,7 @@ from typing import Any, Mapping, Sequence
 
 from sva.results.fields import field_info
 
-__all__ = ["absent_part", "between_part", "correlation_part", "on_family", "relation_part", "trust_part", "cost_part", "no_pairs_part", "not_tested_part",
+__all__ = ["absent_part", "between_part", "correlation_part", "family_part", "on_family", "relation_part", "trust_part", "cost_part", "no_pairs_part", "not_tested_part",
            "num", "on_spec", "over_all", "OVERALL", "overall_part", "p", "label", "sentence", "spec_part"]
 
 #: The scope of an overall verdict of a comparison claim.
@@ -163,6 +163,13 @@ def cost_part(cost: Mapping[str, Any]) -> str:
 def not_tested_part(skipped: Sequence[str]) -> str:
     """The outcomes left out of a correlation claim, with their reasons."""
     return "not tested: " + ", ".join(skipped)
+
+
+def family_part(metric: str, families: Mapping[str, Mapping[str, Any]]) -> str:
+    """One metric's difference per family (first side minus second), each over its specs."""
+    return f"by {label(metric)} per family: " + ", ".join(
+        f"{family} {num(entry['median_difference'])} over {entry['specs']} specs (p = {p(entry['p_value'])}, "
+        f"adjusted {p(entry['p_adjusted'])})" for family, entry in families.items())
 
 
 def on_family(family: str) -> str:

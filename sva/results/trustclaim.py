@@ -39,7 +39,7 @@ import numpy as np
 from sva.families import all_families
 from sva.results import sentences as words
 from sva.results.fields import TRUST
-from sva.results.kinds import EMPIRICAL
+from sva.results.kinds import EMPIRICAL, verifiable
 from sva.results.samples import distinct, values
 from sva.results.stats import Interval, signed_rank
 from sva.results.strata import benjamini_hochberg
@@ -73,7 +73,10 @@ class TrustDifference:
 def spec_differences(rows: Sequence[Mapping[str, Any]], outcome: str, sides: tuple[str, str],
                      fit_only: bool = False) -> list[tuple[str, float, float]]:
     """(spec, first side's value, second side's mean) per spec where both have ``outcome``;
-    ``fit_only`` keeps only the second side's runs that fit training perfectly."""
+    ``fit_only`` keeps only the second side's runs that fit training perfectly; ``verified`` only
+    where training is not the whole domain (:func:`sva.results.kinds.verifiable`)."""
+    if outcome == "verified":
+        rows = verifiable(rows)
     found = []
     for spec in dict.fromkeys(str(row["spec"]) for row in rows):
         mine = [row for row in rows if str(row["spec"]) == spec and row.get(outcome) is not None]

@@ -239,3 +239,21 @@ def test_mixed_model_slope_reads_within_specs():
     fit = mixed_slope(x, y, specs, families)
     assert fit.slope > 0 and fit.low > 0 and fit.p_value < 0.001 and fit.specs == 12
     assert mixed_slope([1, 2], [1, 2], ["a", "b"], ["f", "f"]).note.startswith("too few")
+
+
+def test_comparisons_are_also_given_per_family_where_pooling_hides_opposite_effects():
+    """Design shorter on every sorting spec, longer on every Feynman spec: pooled, the signed-rank
+    test over specs sees no direction; per family each is clear."""
+    rows = []
+    for family, sign, count in (("sorting", -1, 8), ("feynman", 1, 8)):
+        for k in range(count):
+            spec = f"{family}-{k}"
+            rows.append(_row(spec, "design", 0, family=family, explanation_length=100 + sign * (20 + k)))
+            rows += [_row(spec, "search", seed, family=family, explanation_length=100 + seed) for seed in range(3)]
+    result = _results(rows)["shorter_explanations"]
+    numbers = result.numbers["metrics"]["explanation_length"]
+    assert numbers["p_value"] > 0.4 and numbers["verdict"] == "undecided"  # pooled over 16 specs: nothing
+    by_family = numbers["by_family"]
+    assert by_family["sorting"]["median_difference"] < 0 < by_family["feynman"]["median_difference"]
+    assert by_family["sorting"]["p_value"] == by_family["feynman"]["p_value"] == pytest.approx(2 / 2 ** 8)
+    assert "per family: sorting -" in result.sentence
