@@ -6,6 +6,7 @@ paradox, a relation between generators only, copies that differ only in docstrin
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +18,7 @@ from sva.results.mixed import mixed_slope
 from sva.results.programs import program_key, with_programs
 from sva.results.samples import distinct
 from sva.results.stats import holm
+from sva.results.store import store_rows
 from sva.results.strata import (benjamini_hochberg, partial_rho, stratified_rho, strata_bootstrap,
                                 within_permutation)
 from sva.results.trustclaim import MARGIN
@@ -257,3 +259,22 @@ def test_comparisons_are_also_given_per_family_where_pooling_hides_opposite_effe
     assert by_family["sorting"]["median_difference"] < 0 < by_family["feynman"]["median_difference"]
     assert by_family["sorting"]["p_value"] == by_family["feynman"]["p_value"] == pytest.approx(2 / 2 ** 8)
     assert "per family: sorting -" in result.sentence
+
+
+def test_sva_claims_counts_distinct_programs(tmp_path: Path, sva):
+    """Four search runs whose modules differ only in the seed named in the docstring, and one
+    that differs in code: ``sva claims`` counts two search artifacts (by bytes it would be five)."""
+    rows = []
+    for seed in range(5):
+        module = f"artifacts/s/search/seed-{seed}.py"
+        (tmp_path / module).parent.mkdir(parents=True, exist_ok=True)
+        body = "a + 1" if seed < 4 else "a + 2"
+        (tmp_path / module).write_text(f'"""seed {seed}."""\ndef f(a):\n    return {body}\n')
+        rows.append(_row("s", "search", seed, module=module, explanation_length=3 + seed // 4,
+                         held_out_pass_rate=0.5 + 0.1 * (seed // 4)))
+    store_rows(tmp_path, rows, preset="smoke")
+    process = sva("claims", "--results", str(tmp_path), "--json")
+    assert process.returncode == 0, process.stderr
+    found = {entry["name"]: entry for entry in json.loads(process.stdout)["claims"]}
+    assert found["explanation_tracks_trust"]["numbers"]["artifacts"] == 2
+    assert found["explanation_tracks_trust"]["numbers"]["cells"] == 5
