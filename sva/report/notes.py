@@ -95,7 +95,7 @@ def specs_section(rows: Sequence[Mapping[str, Any]]) -> Section | None:
         anchor="specs", title="The specs: training share and distinct artifacts",
         intro="Training share: the share of the inputs that 'verified' checks which search trained on (1: being "
               "verified is passing training, so verified says nothing beyond it; blank: an infinite domain). "
-              "Then the number of distinct artifacts (by module hash) each generator gave.",
+              "Then the number of distinct artifacts (by program: docstrings, comments and names aside) each generator gave.",
         head=("spec", "family", "training share", *(f"{g} artifacts" for g in generators)),
         rows=tuple(table), text_columns=2)
 

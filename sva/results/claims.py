@@ -57,15 +57,16 @@ def claims() -> tuple[Claim, ...]:
               "more narrowly at a fault: higher localization.",
               ("localization",), "design", "higher"),
         Claim("comprehensibility_tracks_trust", "Comprehensibility goes with trust",
-              "Over all distinct artifacts, design and search together, the more comprehensible ones are the ones "
-              "that hold up outside the training cases: decomposability correlates positively, and explanation "
+              "Within each spec, over its distinct artifacts, design and search together, the more comprehensible "
+              "ones are the ones that hold up outside the training cases (estimated within specs and combined, so "
+              "spec difficulty cannot make it): decomposability correlates positively, and explanation "
               "length and formula interpretability phi (Virgolin et al. 2020, where the artifact is one formula) "
               "negatively, with the held-out pass rate, the shift pass rate and being verified.",
               _COMPREHENSIBILITY, outcomes=_OUTCOMES),
         Claim("comprehensibility_tracks_trust_within", "Within one generator, comprehensibility goes with trust",
-              "Among the distinct artifacts of one generator on one family, the more comprehensible ones hold up "
-              "better outside the training cases: the same correlations, inside each generator, so that the "
-              "difference between generators cannot make them.",
+              "Among the distinct artifacts of one generator on one family, within each spec, the more "
+              "comprehensible ones hold up better outside the training cases: the same correlations, inside each "
+              "generator, so that neither the difference between generators nor spec difficulty can make them.",
               _COMPREHENSIBILITY, outcomes=_OUTCOMES, within=True),
         Claim("design_trusted", "Design artifacts are trusted more than search artifacts",
               "Engineers trust what they understand, so design artifacts hold up better outside the training cases "
