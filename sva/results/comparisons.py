@@ -38,7 +38,7 @@ from typing import Any, Mapping, Sequence
 
 from sva.results import sentences as words
 from sva.results.kinds import DEGENERATE, EMPIRICAL, STRUCTURAL, Kind, comparison_kind
-from sva.results.stats import cliffs_delta, holm, median, seeds_needed, signed_rank
+from sva.results.stats import bootstrap_difference, cliffs_delta, holm, median, seeds_needed, signed_rank
 from sva.results.samples import Comparison, compare, sample, search_cost, values
 from sva.results.strata import benjamini_hochberg
 from sva.results.verdicts import ALPHA, CONFIRMATORY_ALPHA, LARGE, Claim, ClaimResult, Verdict
@@ -194,6 +194,8 @@ def _overall_tests(tests: Sequence[SpecTest], entries: Sequence[Claim]) -> dict[
                 "specs_structural": sum(test.kind.kind == STRUCTURAL for test in mine),
                 "specs_degenerate": sum(test.kind.kind == DEGENERATE for test in mine),
                 "median_difference": median(differences) if differences else None,
+                # resampling specs: the median per-spec difference's percentile interval
+                "interval": bootstrap_difference(differences, [0.0]).as_json() if differences else None,
                 "signed_rank": result.w, "p_value": result.p_value, "test": "signed-rank over specs",
                 "reasons": list(dict.fromkeys(test.kind.reason for test in mine if test.kind.reason))}
     _adjust(overall, {entry.name for entry in entries if entry.confirmatory})

@@ -129,9 +129,14 @@ def overall_part(metric: str, verdict: str, several: bool, numbers: Mapping[str,
     few = f" ({numbers['specs_too_few_seeds']} for too few seeds)" if numbers["specs_too_few_seeds"] else ""
     return (f"{head}; of those, {numbers['specs_supported']} supported, {numbers['specs_contradicted']} contradicted, "
             f"{undecided} undecided{few} (median {num(numbers['median_first'])} {first_side} vs "
-            f"{num(numbers['median_second'])} {second_side}, Cliff's delta {delta}); signed-rank over "
+            f"{num(numbers['median_second'])} {second_side}, Cliff's delta {delta}); median per-spec difference "
+            f"{num(numbers['median_difference'])}{_bounds(numbers.get('interval'))}, signed-rank over "
             f"{numbers['specs_empirical']} per-spec differences p = {p(numbers['p_value'])} "
             f"(adjusted {p(numbers['p_holm'])})")
+
+
+def _bounds(interval: Mapping[str, Any] | None) -> str:
+    return f" [{num(interval['low'])}, {num(interval['high'])}] (specs resampled)" if interval else ""
 
 
 def no_pairs_part(metric: str, sides: Sequence[str] = ("design", "search")) -> str:
