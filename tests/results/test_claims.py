@@ -127,6 +127,7 @@ def test_overall_combines_specs_by_one_difference_each():
     numbers = result.numbers["metrics"]["explanation_length"]
     assert (numbers["test"], numbers["specs_empirical"]) == ("signed-rank over specs", 7)
     assert numbers["median_difference"] == pytest.approx(30 - 42)
+    assert (numbers["interval"]["low"], numbers["interval"]["high"]) == (pytest.approx(-12), pytest.approx(-12))
     assert numbers["p_value"] == pytest.approx(2 / 2 ** 7)  # seven specs, every difference negative
     assert "signed-rank over 7 per-spec differences" in result.sentence
 
