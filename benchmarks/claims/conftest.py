@@ -13,6 +13,7 @@ import pytest
 
 from sva.errors import SvaError
 from sva.results.claims import ClaimResult, evaluate_claims
+from sva.results.programs import with_programs
 from sva.results.store import load_rows
 
 _RESULTS = pytest.StashKey[tuple[ClaimResult, ...]]()
@@ -38,7 +39,7 @@ def claim_results(config: pytest.Config) -> tuple[ClaimResult, ...]:
     if not any(row.get("status") == "done" for row in rows):
         pytest.fail(f"{results_dir}: the results database has no done cell in its latest run; "
                     f"run 'sva run --out {results_dir}' first", pytrace=False)
-    config.stash[_RESULTS] = evaluate_claims(rows)
+    config.stash[_RESULTS] = evaluate_claims(with_programs(rows, results_dir))
     return config.stash[_RESULTS]
 
 

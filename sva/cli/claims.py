@@ -2,15 +2,18 @@
 
 ``sva claims [--results DIR] [--json]`` evaluates the claims in this process
 (:func:`sva.results.claims.evaluate_claims` on ``DIR/results.sqlite``), and prints one line per
-claim (overall) and per spec, ``holds``, ``does not hold``, ``by construction`` (structural: not a
-finding), ``cannot vary`` (degenerate), ``too few seeds`` or ``no data``, with the claim's
-sentence, then the tally of the findings, and writes the same as ``DIR/claims.json`` (``--json``
-prints that document instead of the lines).
+claim (overall) and per spec, in the one vocabulary of the report: ``supported``,
+``contradicted`` or ``undecided`` for a finding, ``by construction`` (structural: not a finding),
+``cannot vary`` (degenerate) or ``no data``, with the claim's sentence (direction, effect size and
+its spec-resampled interval); under each claim's overall line, whether it is confirmatory or
+exploratory and the rule that gave the verdict (:func:`sva.results.verdicts.rule`). Then the
+tally of the findings; the same is written as ``DIR/claims.json`` (``--json`` prints that document
+instead of the lines). Distinct artifacts are counted by program
+(:func:`sva.results.programs.with_programs`).
 
-Each verdict is read as the claims tests (``benchmarks/claims``, the pytest view of the same
-verdicts) end on it (:func:`sva.results.verdicts.test_outcome`): a finding that is supported
-passes ("holds"), any other finding fails ("does not hold"), everything else is skipped with its
-reason. The document's ``pytest_exit_status`` is the status those tests exit with on the same
+Each verdict is also read as the claims tests (``benchmarks/claims``, the pytest view of the same
+verdicts) end on it (:func:`sva.results.verdicts.test_outcome`): a supported finding passes, any
+other finding fails, everything else is skipped with its reason. The document's ``pytest_exit_status`` is the status those tests exit with on the same
 database (1 when a tested claim does not hold, else 0).
 
 The claims are research findings, not gates: exit status 0 whenever they were judged, whatever
@@ -28,20 +31,19 @@ from typing import Any, Iterable
 
 from sva.atomic import write_text_atomically
 from sva.errors import OutputError, SvaError, error_line, os_reason
-from sva.results.claims import ClaimResult, evaluate_claims
+from sva.results.claims import ClaimResult, claim, evaluate_claims
+from sva.results.programs import with_programs
 from sva.results.store import DEFAULT_RESULTS, load_rows
-from sva.results.verdicts import Verdict, test_outcome
+from sva.results.verdicts import Verdict, rule, test_outcome
 
 __all__ = ["CLAIMS_FILE", "claims_document", "claims_parser", "run_claims"]
 
 CLAIMS_FILE = "claims.json"
 
-#: What a claim's line says, by how its test ended (a skipped one says why instead).
-_HOLDS = {"passed": "holds", "failed": "does not hold", "skipped": "no data"}
-#: What a skipped test's verdict says instead of "no data".
-_SKIPPED = {"structural": "by construction", "degenerate": "cannot vary", "too few seeds": "too few seeds"}
+#: What a line says for a verdict that is not a finding.
+_SKIPPED = {"structural": "by construction", "degenerate": "cannot vary", "no data": "no data"}
 #: Every word a line can say, in the order the tally counts them.
-_WORDS = ("holds", "does not hold", "by construction", "cannot vary", "too few seeds", "no data")
+_WORDS = ("supported", "contradicted", "undecided", "by construction", "cannot vary", "no data")
 
 
 def claims_parser(parser: argparse.ArgumentParser) -> None:
@@ -67,7 +69,7 @@ def run_claims(args: argparse.Namespace) -> int:
         print(error_line(f"{results_dir}: the results database has no done cell in its latest run; "
                          f"run 'sva run --out {args.results}' first"), file=sys.stderr)
         return 1
-    document = claims_document(results_dir, evaluate_claims(rows))
+    document = claims_document(results_dir, evaluate_claims(with_programs(rows, results_dir)))
     _write(results_dir / CLAIMS_FILE, document)
     if args.json:
         print(json.dumps(document, indent=2, sort_keys=True))
@@ -87,7 +89,9 @@ def claims_document(results_dir: Path, results: Iterable[ClaimResult]) -> dict[s
 
 def _claim_entry(result: ClaimResult) -> dict[str, Any]:
     overall = {key: value for key, value in result.as_json().items() if key != "specs"}
-    return {**overall, **_judged(result.verdict), "specs": [_spec_entry(verdict) for verdict in result.specs]}
+    entry = claim(result.name)
+    return {**overall, **_judged(result.verdict), "confirmatory": entry.confirmatory, "rule": rule(entry),
+            "specs": [_spec_entry(verdict) for verdict in result.specs]}
 
 
 def _spec_entry(verdict: Verdict) -> dict[str, Any]:
@@ -95,26 +99,25 @@ def _spec_entry(verdict: Verdict) -> dict[str, Any]:
 
 
 def _judged(verdict: str) -> dict[str, str]:
-    outcome = test_outcome(verdict)
-    holds = _SKIPPED.get(verdict, _HOLDS[outcome]) if outcome == "skipped" else _HOLDS[outcome]
-    return {"outcome": outcome, "holds": holds}
+    return {"outcome": test_outcome(verdict), "says": _SKIPPED.get(verdict, verdict)}
 
 
 def _lines(document: dict[str, Any]) -> list[str]:
     lines = []
-    for claim in document["claims"]:
-        lines.append(f"{claim['name']:<32} {claim.get('holds', '-'):<13} {claim.get('sentence', '')}")
-        for spec in claim["specs"]:
-            lines.append(f"  {spec['spec']:<30} {spec['holds']:<13} {spec.get('sentence', '')}")
+    for entry in document["claims"]:
+        lines.append(f"{entry['name']:<37} {entry.get('says', '-'):<15} {entry.get('sentence', '')}")
+        lines.append(f"  {'rule':<35} {'':<15} {entry['rule']}")
+        for spec in entry["specs"]:
+            lines.append(f"  {spec['spec']:<35} {spec['says']:<15} {spec.get('sentence', '')}")
     return lines + [_tally_line(document)]
 
 
 def _tally_line(document: dict[str, Any]) -> str:
-    overall = [claim.get("holds") for claim in document["claims"]]
-    findings = [holds for holds in overall if holds in ("holds", "does not hold")]
-    specs = [spec["holds"] for claim in document["claims"] for spec in claim["specs"]]
-    others = [name for name in _WORDS[2:] if overall.count(name)]
-    return (f"claims: {findings.count('holds')} of {len(findings)} findings hold overall"
+    overall = [entry.get("says") for entry in document["claims"]]
+    findings = [says for says in overall if says in _WORDS[:3]]
+    specs = [spec["says"] for entry in document["claims"] for spec in entry["specs"]]
+    others = [name for name in _WORDS[1:] if overall.count(name)]
+    return (f"claims: {findings.count('supported')} of {len(findings)} findings supported overall"
             + "".join(f", {overall.count(name)} {name}" for name in others)
             + "; on specs: " + ", ".join(f"{specs.count(name)} {name}" for name in _WORDS if specs.count(name)))
 

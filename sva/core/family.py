@@ -19,6 +19,7 @@ what                     default
 ``probe``/``judge``      none: a family may trace an artifact in the sandbox and judge the trace
 ``fields``               none: extra result fields the family adds (declared, stored, exported)
 ``size_fields``          none beyond audit length: what "search artifacts are smaller" compares
+``construction``         none: trust a generator has by construction (:class:`ConstructionFact`)
 ``report_section``       none: a table of the family's fields in the report (and figures under it)
 ``diagrams``             none beyond the unit graph: pictures of one artifact for the report
 ``fitness_samples``      required: (fast fitness, reference fitness) pairs, for conformance
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from sva.core.program import Program
     from sva.core.spec import Case, Spec
 
-__all__ = ["Diagram", "Family", "FamilyField", "Hooks", "Judgement", "Section"]
+__all__ = ["ConstructionFact", "Diagram", "Family", "FamilyField", "Hooks", "Judgement", "Section"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,20 @@ class FamilyField:
     label: str
     better: str | None = None
     json: bool = False
+
+
+@dataclass(frozen=True)
+class ConstructionFact:
+    """What a generator's artifacts of this family are by how the generator builds them, not by
+    what happened in a run: ``generator``'s ``outcomes`` (trust fields) hold ``why``. Worked
+    example: a family whose design templates write down the known answer declares
+    ``ConstructionFact("design", ("held_out_pass_rate", "shift_pass_rate", "verified"), "the
+    design templates write down the known answer")``; the claims then say that design's trust
+    there is a reference, not a finding."""
+
+    generator: str
+    outcomes: tuple[str, ...]
+    why: str
 
 
 @dataclass(frozen=True)
@@ -140,6 +155,9 @@ class Family:
     size_fields: tuple[str, ...] = ()
     #: the manifest key a probe's judgement is recorded under (``sva generate``, ``sva run``)
     manifest_key: str | None = None
+    #: what a generator's artifacts of this family are by construction (:class:`ConstructionFact`):
+    #: the claims report such a trust outcome as a construction fact, never as a finding
+    construction: tuple[ConstructionFact, ...] = ()
 
     # -- specs and primitives -------------------------------------------------------------------
 

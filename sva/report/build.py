@@ -32,6 +32,8 @@ from sva.report.sidebyside import side_by_side
 from sva.report.tables import (HEADLINE_METRICS, TableRow, comparison_table, csv_records, done_rows,
                                     failed_cells, family_sections, spec_order, summarize_run)
 from sva.results.claims import claim, evaluate_claims, tally
+from sva.results.programs import with_programs
+from sva.results.verdicts import rule
 from sva.results.store import database_path, latest_run, load_rows
 from sva.report.competitive import competitiveness_section, fronts_section
 from sva.report.notes import claims_summary, run_notes, specs_section, within_section
@@ -44,7 +46,7 @@ def _load(results_dir: Path) -> tuple[list[dict[str, Any]], str | None]:
     if not results_dir.exists():
         raise InputError(f"{results_dir}: no such folder; run 'sva run --out {results_dir}' first "
                          f"or pass --results DIR")
-    rows = load_rows(results_dir)
+    rows = with_programs(load_rows(results_dir), results_dir)
     if not rows:
         raise InputError(f"{database_path(results_dir)}: holds no cells of a run; "
                          f"run 'sva run --out {results_dir}' first")
@@ -54,13 +56,14 @@ def _load(results_dir: Path) -> tuple[list[dict[str, Any]], str | None]:
 
 def _claim_view(result: Any) -> ClaimView:
     try:
-        headline = claim(result.name).headline
+        entry = claim(result.name)
+        headline, how = entry.headline, rule(entry)
     except KeyError:
-        headline = result.name.replace("_", " ")
+        headline, how = result.name.replace("_", " "), ""
     return ClaimView(name=result.name, headline=headline, statement=result.statement, verdict=result.verdict,
                      sentence=result.sentence,
                      per_spec=tuple((v.spec, v.verdict, v.sentence) for v in result.specs),
-                     kind=result.kind, kind_reason=result.kind_reason)
+                     kind=result.kind, kind_reason=result.kind_reason, rule=how)
 
 
 def report_content(rows: Sequence[Mapping[str, Any]], results_dir: Path, out_dir: Path, *,

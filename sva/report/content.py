@@ -43,6 +43,8 @@ class ClaimView:
     per_spec: tuple[tuple[str, str, str], ...]  #: (spec, verdict, sentence)
     kind: str = "empirical"  #: empirical (a finding), structural or degenerate
     kind_reason: str | None = None
+    #: "confirmatory" or "exploratory", and the rule that gave the verdict (printed beside it)
+    rule: str = ""
 
 
 @dataclass(frozen=True)

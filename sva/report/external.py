@@ -72,7 +72,7 @@ def external_section(rows: Sequence[Mapping[str, Any]], specs: Sequence[str]) ->
               "(generator external:<label>), beside design and search on the same specs. Each file is one "
               "artifact; its figures come from the same analysis and trust runs as every other artifact (a "
               "test_<name>.py beside it is run as its tests, like design's contracts; without one, the spec's "
-              "checks alone judge it). Counts are distinct artifacts (by module hash) and failed cells; metrics are "
+              "checks alone judge it). Counts are distinct artifacts (by program) and failed cells; metrics are "
               "over the distinct artifacts. The comparisons and their tests above stay design against search.",
         head=("spec", "generator", "artifacts", "failed cells", *(title for _, title, _ in EXTERNAL_METRICS)),
         rows=tuple(table), text_columns=2)

@@ -31,7 +31,7 @@ tr.group-start td{border-top:2px solid #999}
 pre{background:#f7f7f7;border:1px solid #e2e2e2;padding:.6em;overflow:auto;font-size:.8em;max-height:32em}
 .verdict{display:inline-block;padding:.05em .5em;border-radius:.3em;font-weight:600;font-size:.9em}
 .v-supported{background:#d8f0d8}.v-contradicted{background:#f6d5d5}
-.v-inconclusive{background:#fbeec8}.v-no-data{background:#e8e8e8}
+.v-undecided{background:#fbeec8}.v-no-data{background:#e8e8e8}
 .pair{display:grid;grid-template-columns:1fr 1fr;gap:1.2em}
 .pair>div{min-width:0}.figure svg,.diagram svg{max-width:100%;height:auto}
 .note{color:#8a5a00;font-size:.9em}.muted{color:#666;font-size:.9em}
@@ -93,7 +93,8 @@ def _claims(content: ReportContent) -> str:
             f'<h3 id="claim-{escape(claim.name)}">{escape(claim.headline)}: '
             f'<span class="verdict {_verdict_class(claim.verdict)}">{escape(claim.verdict)}</span></h3>\n'
             f"<p><strong>{escape(claim.sentence)}</strong></p>\n"
-            f'<p class="muted">{escape(claim.statement)}</p>')
+            + (f'<p class="muted">Rule ({escape(claim.rule)}).</p>\n' if claim.rule else "")
+            + f'<p class="muted">{escape(claim.statement)}</p>')
         if claim.per_spec:
             body = [[escape(spec), f'<span class="verdict {_verdict_class(verdict)}">{escape(verdict)}</span>',
                      escape(sentence)] for spec, verdict, sentence in claim.per_spec]

@@ -97,7 +97,8 @@ def _claims(content: ReportContent) -> list[str]:
     for note in (content.notes if content.claims else ()):
         lines += [note, ""]
     for claim in content.claims:
-        lines += [f"### {claim.headline}: **{claim.verdict}**", "", claim.sentence, "", f"_{claim.statement}_", ""]
+        lines += [f"### {claim.headline}: **{claim.verdict}**", "", claim.sentence, "",
+                  *([f"Rule ({claim.rule}).", ""] if claim.rule else []), f"_{claim.statement}_", ""]
         if claim.per_spec:
             lines += _table(["spec", "verdict", "in plain words"], claim.per_spec, text_columns=3)
     return lines

@@ -16,6 +16,7 @@ from sva.core.family import Section
 from sva.results.kinds import training_share
 from sva.results.sentences import num
 from sva.results.samples import distinct, done_rows, values
+from sva.results.verdicts import FINDINGS
 
 __all__ = ["claims_summary", "run_notes", "specs_section", "within_section"]
 
@@ -65,7 +66,7 @@ def claims_summary(results: Sequence[Any], tally: Mapping[str, Any]) -> str:
     headline = {result.name: result.name.replace("_", " ") for result in results}
     parts = [f"{tally['findings']} of {len(results)} claims are findings: "
              + ", ".join(f"{tally['findings_' + key.replace(' ', '_')]} {key}"
-                         for key in ("supported", "contradicted", "inconclusive", "too few seeds"))]
+                         for key in FINDINGS)]
     if tally["structural"]:
         parts.append("true by construction, not findings: " + ", ".join(headline[name] for name in tally["structural"]))
     if tally["degenerate"]:
@@ -94,7 +95,7 @@ def specs_section(rows: Sequence[Mapping[str, Any]]) -> Section | None:
         anchor="specs", title="The specs: training share and distinct artifacts",
         intro="Training share: the share of the inputs that 'verified' checks which search trained on (1: being "
               "verified is passing training, so verified says nothing beyond it; blank: an infinite domain). "
-              "Then the number of distinct artifacts (by module hash) each generator gave.",
+              "Then the number of distinct artifacts (by program: docstrings, comments and names aside) each generator gave.",
         head=("spec", "family", "training share", *(f"{g} artifacts" for g in generators)),
         rows=tuple(table), text_columns=2)
 
@@ -108,20 +109,25 @@ def within_section(results: Sequence[Any]) -> Section | None:
         return None
     rows = []
     for entry in within.numbers.get("correlations", []):
-        interval = entry.get("interval") or {}
-        rows.append((entry["group"], entry["metric"], entry["outcome"], entry["n"], entry["rho"],
-                     interval.get("low"), interval.get("high"), entry["p_holm"], entry["call"]))
+        stratified = entry["within"]
+        interval = stratified.get("interval") or {}
+        rows.append((entry["group"], entry["metric"], entry["outcome"], stratified["strata"], stratified["n"],
+                     stratified["rho"], interval.get("low"), interval.get("high"), entry["p_adjusted"], entry["call"],
+                     entry["pooled"]))
     for reason in within.numbers.get("not_tested", []):
         group, _, why = reason.partition(": ")
-        rows.append((group, "-", "-", None, None, None, None, None, why))
+        rows.append((group, "-", "-", None, None, None, None, None, None, why, None))
     if not rows:
         return None
     return Section(
         anchor="within", title="Comprehensibility and trust within each generator",
-        intro="Spearman's rho of a comprehensibility metric with a trust outcome over one generator's distinct "
-              "artifacts of one family, with its bootstrap 95% interval and Holm's p across every row here; "
-              "'for' or 'against' the claim when Holm p < 0.05 and the interval excludes 0. Rows without a rho say "
-              "why nothing was tested there (a metric the generator's construction settles, or a value that does "
-              "not vary).",
-        head=("family and generator", "metric", "outcome", "artifacts", "rho", "low", "high", "Holm p", "call"),
+        intro="Within one generator of one family, the within-spec rank correlation of a comprehensibility metric "
+              "with a trust outcome: each spec's Spearman rho over its distinct programs, combined as the n-weighted "
+              "mean over the specs where both vary; its 95% interval from resampling specs, and the permutation p "
+              "(trust shuffled within spec) adjusted by Benjamini-Hochberg across every row here. 'for' or 'against' "
+              "the claim when the adjusted p < 0.05 and the interval excludes 0; 'between' when no spec has both "
+              "varying. The pooled rho over every spec is a description only: spec difficulty can make it. Rows "
+              "without a rho say why nothing was tested there (a construction fact, or a value that does not vary).",
+        head=("family and generator", "metric", "outcome", "specs", "artifacts", "within-spec rho", "low", "high",
+              "adjusted p", "call", "pooled rho (description)"),
         rows=tuple(rows), text_columns=3)

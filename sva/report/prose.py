@@ -45,8 +45,9 @@ INTRO: dict[str, str] = {
                   "artifact (its runs against that value), Mann-Whitney when both vary. n is the number of "
                   "cells with a value.",
     "scatter": "Every distinct artifact (copies of one counted once), design (filled squares) and search (open circles): a comprehensibility "
-               "measure against a trust outcome. Each panel's title gives Spearman's rho over the distinct artifacts "
-               "with its 95% interval and their number. Verified is yes or no; its points are "
+               "measure against a trust outcome. Each panel's title gives Spearman's rho pooled over the distinct "
+               "artifacts of every spec with its 95% interval and their number: a description only, since spec "
+               "difficulty and the generator label can make it; the claims read within-spec correlations. Verified is yes or no; its points are "
                "spread a little vertically so they do not hide one another.",
     "convergence": "For each spec, the best training fitness of each generation, one line per search run "
                    "(every seed; a spec with several outputs evolves one tree per output, so one line per "
@@ -72,13 +73,17 @@ HOW_TO_READ: tuple[str, ...] = (
     "on the whole finite domain passed (or the spec family's own check that stands for one). A blank (-) "
     "means not measured, e.g. a spec whose training cases already cover its whole domain has no held-out "
     "inputs.",
-    "Verdicts: on a spec, a finding is supported when Cliff's delta is large in the claimed direction, the "
-    "interval of the difference excludes 0 on that side and the test's p, corrected with Holm across every "
-    "spec and claim of the run, is below 0.05; contradicted when the same holds the other way; 'too few seeds' "
-    "when the effect is there but no outcome of that many runs could have reached significance; inconclusive "
-    "otherwise. Overall, a signed-rank test over the per-spec differences (specs as the units) with Holm "
-    "across the claims decides. Correlations count each distinct artifact once, pooled and within each "
-    "generator (the full rule: sva/results/comparisons.py, correlations.py and docs/report.md).",
+    "Verdicts, one vocabulary: supported, contradicted or undecided, each with its direction, effect size and "
+    "rule. Three claims are confirmatory (fixed in docs/claims.md before the run, each tested at 0.05/3); "
+    "the rest are exploratory, with Benjamini-Hochberg's false-discovery-rate correction. On a spec, a "
+    "comparison is supported when Cliff's delta is large in the claimed direction, the interval of the "
+    "difference excludes 0 on that side and the Holm-corrected p is below 0.05 (undecided, with the seeds "
+    "needed, when no outcome of that many runs could reach it). Overall, a signed-rank test over the per-spec "
+    "differences (specs as the units) decides. Comprehensibility against trust is estimated within specs (each "
+    "spec's rank correlation over its distinct programs, combined; trust shuffled within spec; intervals "
+    "resampling specs); pooled correlations are descriptions only, and a relation with no variation inside "
+    "any generator on any spec is between generators only, never a finding (the full rule: "
+    "sva/results/correlations.py, trustclaim.py and docs/claims.md).",
     "Statistics: a difference is only worth reading with its interval; an interval that excludes 0 and a "
     "Holm-corrected p below 0.05 make a difference unlikely to be luck across the many comparisons made "
     "here. Cliff's delta runs from -1 to 1: the chance that a design cell has the higher value, minus "

@@ -24,15 +24,17 @@ from typing import Any, Iterable, Mapping
 
 from sva.results.comparisons import comparison_claims
 from sva.results.correlations import correlation_claim
-from sva.results.fields import family_size_metrics
+from sva.results.fields import TRUST, family_size_metrics
 from sva.results.recovery import recovery_claim
 from sva.results.samples import done_rows
+from sva.results.trustclaim import trust_claim
 from sva.results.verdicts import ALPHA, FINDINGS, LARGE, VERDICTS, Claim, ClaimResult, Verdict
 
 __all__ = ["Claim", "Verdict", "ClaimResult", "VERDICTS", "FINDINGS", "LARGE", "ALPHA", "claim", "claims",
            "evaluate_claims", "tally"]
 
-_OUTCOMES = ("held_out_pass_rate", "shift_pass_rate", "verified")
+#: every trust outcome (a family's judge may add one, e.g. ``trusted``)
+_OUTCOMES = tuple(info.name for info in TRUST)
 #: the comprehensibility metrics the correlation claims relate to trust
 _COMPREHENSIBILITY = ("decomposability", "explanation_length", "interpretability_phi")
 
@@ -48,23 +50,35 @@ def claims() -> tuple[Claim, ...]:
               ("decomposability",), "design", "higher"),
         Claim("shorter_explanations", "Design artifacts need shorter explanations",
               "Each designed part comes with a story, so reading a design artifact top-down takes fewer tokens: "
-              "lower explanation length E.",
-              ("explanation_length",), "design", "lower"),
+              "lower explanation length E (the confirmatory test: the signed-rank test over per-spec differences).",
+              ("explanation_length",), "design", "lower", confirmatory=True),
         Claim("tests_localize", "Design artifacts' tests localize faults",
               "A designed part's contract catches the faults in that part, so design artifacts' tests point "
               "more narrowly at a fault: higher localization.",
               ("localization",), "design", "higher"),
         Claim("comprehensibility_tracks_trust", "Comprehensibility goes with trust",
-              "Over all distinct artifacts, design and search together, the more comprehensible ones are the ones "
-              "that hold up outside the training cases: decomposability correlates positively, and explanation "
+              "Within each spec, over its distinct artifacts, design and search together, the more comprehensible "
+              "ones are the ones that hold up outside the training cases (estimated within specs and combined, so "
+              "spec difficulty cannot make it): decomposability correlates positively, and explanation "
               "length and formula interpretability phi (Virgolin et al. 2020, where the artifact is one formula) "
               "negatively, with the held-out pass rate, the shift pass rate and being verified.",
               _COMPREHENSIBILITY, outcomes=_OUTCOMES),
         Claim("comprehensibility_tracks_trust_within", "Within one generator, comprehensibility goes with trust",
-              "Among the distinct artifacts of one generator on one family, the more comprehensible ones hold up "
-              "better outside the training cases: the same correlations, inside each generator, so that the "
-              "difference between generators cannot make them.",
+              "Among the distinct artifacts of one generator on one family, within each spec, the more "
+              "comprehensible ones hold up better outside the training cases: the same correlations, inside each "
+              "generator, so that neither the difference between generators nor spec difficulty can make them.",
               _COMPREHENSIBILITY, outcomes=_OUTCOMES, within=True),
+        Claim("design_trusted", "Design artifacts are trusted more than search artifacts",
+              "Engineers trust what they understand, so design artifacts hold up better outside the training cases "
+              "than search artifacts: design's value minus search's mean per spec, tested two-sided over specs on "
+              "the held-out pass rate (the confirmatory test), and on every other trust outcome and among search's "
+              "perfect training fits (exploratory); 'search at least as trusted' is a possible verdict.",
+              tuple(info.name for info in TRUST), confirmatory=True, two_sided=True),
+        Claim("explanation_tracks_trust", "Within search, shorter explanations hold up better",
+              "Among search's artifacts on one spec, those with the shorter explanation length E hold up better on "
+              "held-out inputs: the within-spec rank correlation of E and the held-out pass rate over every family's "
+              "search artifacts is negative (the confirmatory test; spec difficulty cannot make it).",
+              ("explanation_length",), outcomes=("held_out_pass_rate",), confirmatory=True, generators=("search",)),
         Claim("search_smaller", "Search artifacts are smaller",
               "Search artifacts are smaller or cheaper to find: lower audit length A and, where a family has "
               "one, a lower size in its own unit (the family's size fields). Only 'smaller' is tested: "
@@ -109,7 +123,7 @@ def evaluate_claims(rows: Iterable[Mapping[str, Any]], *, seed: int = 0) -> tupl
     specs = list(dict.fromkeys(row["spec"] for row in done))
     entries = claims()
     compared = comparison_claims(done, [entry for entry in entries if entry.kind == "comparison"], specs, seed)
-    judge = {"correlation": correlation_claim, "recovery": recovery_claim}
+    judge = {"correlation": correlation_claim, "recovery": recovery_claim, "trust": trust_claim}
     return tuple(compared[entry.name] if entry.kind == "comparison" else judge[entry.kind](entry, done, specs, seed)
                  for entry in entries)
 

@@ -11,22 +11,23 @@ The rule (the one home of it; ``sva claims``, the report and ``benchmarks/claims
   every empirical per-spec test of every comparison claim in the run (m tests). **Supported**
   when Cliff's delta is large (|delta| >= 0.474) in the claimed direction, the bootstrap interval
   of the difference excludes 0 on that side and the Holm p < 0.05; **contradicted** when the same
-  holds the other way; **too few seeds** when the effect and interval are there but the test
+  holds the other way; **undecided (too few seeds)** when the effect and interval are there but the test
   could not reach 0.05 with its n runs whatever the data (the smallest possible p times m is at
   least 0.05), with the seeds it would need (:func:`sva.results.stats.seeds_needed`);
-  **inconclusive** otherwise; **no data** when a generator has no value.
+  **undecided** otherwise; **no data** when a generator has no value.
 - **Overall** (per metric): one difference per empirical spec (the difference of medians design -
   search), tested against 0 by the exact signed-rank test over specs, so specs are the units and
-  no seed is paired with another; Holm across the overall tests of all comparison claims.
+  no seed is paired with another; Benjamini-Hochberg across the overall tests of the exploratory
+  comparison claims, Bonferroni over the confirmatory claims (p x 3 < 0.05) for a confirmatory one.
   Supported when the Holm p < 0.05 and the median difference points the claimed way,
-  contradicted when it points the other way, inconclusive otherwise. Without an empirical spec
+  contradicted when it points the other way, undecided otherwise. Without an empirical spec
   the overall kind is structural (or degenerate) with the reasons, and no test is made.
 - A claim on several metrics combines them per spec (:func:`combine`).
 
 Worked example: design's explanation length on majority-5 is 56 (one artifact), search's five runs
 are 120, 131, 98, 140, 117: delta = -1 (large, claimed direction), the interval of the difference
 excludes 0, the exact signed-rank p = 2/32 = 0.0625 before Holm: 5 runs can never reach 0.05, so
-the verdict is "too few seeds (n = 5; at least 12 needed)" for a run with 68 per-spec tests.
+the verdict is "undecided: too few seeds (n = 5; at least 12 needed)" for a run with 68 per-spec tests.
 """
 
 from __future__ import annotations
@@ -37,9 +38,10 @@ from typing import Any, Mapping, Sequence
 
 from sva.results import sentences as words
 from sva.results.kinds import DEGENERATE, EMPIRICAL, STRUCTURAL, Kind, comparison_kind
-from sva.results.stats import cliffs_delta, holm, median, seeds_needed, signed_rank
+from sva.results.stats import bootstrap_difference, cliffs_delta, holm, median, seeds_needed, signed_rank
 from sva.results.samples import Comparison, compare, sample, search_cost, values
-from sva.results.verdicts import ALPHA, LARGE, Claim, ClaimResult, Verdict
+from sva.results.strata import benjamini_hochberg
+from sva.results.verdicts import ALPHA, CONFIRMATORY_ALPHA, LARGE, Claim, ClaimResult, Verdict
 
 __all__ = ["SpecTest", "attainable", "combine", "comparison_claims", "spec_tests"]
 
@@ -99,22 +101,25 @@ def _verdict(test: SpecTest, sign: int, family_size: int) -> str:
             if test.p_family is not None and test.p_family < ALPHA:
                 return "supported" if pointing == sign else "contradicted"
             if attainable(comparison) * family_size >= ALPHA:
-                return "too few seeds"
-    return "inconclusive"
+                return _FEW
+    return "undecided"
+
+
+#: What :func:`_verdict` says of a finding no outcome of its runs could have decided; reported as
+#: undecided with the seeds it would need.
+_FEW = "too few seeds"
 
 
 def combine(verdicts: Sequence[str]) -> str:
     """One verdict from several metrics' verdicts on one spec: the findings decide when there
-    are any (all supported, all contradicted, or too few seeds with nothing against; else
-    inconclusive); otherwise structural before degenerate; no data when nothing was compared."""
+    are any (all supported, all contradicted, else undecided); otherwise structural before
+    degenerate; no data when nothing was compared."""
     findings = [verdict for verdict in verdicts if verdict not in (STRUCTURAL, DEGENERATE, "no data")]
     if findings:
-        for shared in ("supported", "contradicted", "too few seeds"):
+        for shared in ("supported", "contradicted"):
             if all(verdict == shared for verdict in findings):
                 return shared
-        if set(findings) <= {"supported", "too few seeds"} or set(findings) <= {"contradicted", "too few seeds"}:
-            return "too few seeds"
-        return "inconclusive"
+        return "undecided"
     for kind in (STRUCTURAL, DEGENERATE):
         if kind in verdicts:
             return kind
@@ -146,14 +151,16 @@ def _per_spec(entry: Claim, done: Sequence[Mapping[str, Any]], specs: Sequence[s
         parts, verdicts, reasons = [], [], []
         for test in mine:
             verdict = _verdict(test, entry.sign(test.metric), family_size)
-            by_metric[test.metric][spec] = verdict
+            few = verdict == _FEW
+            verdict = "undecided" if few else verdict
+            by_metric[test.metric][spec] = _FEW if few else verdict
             numbers["metrics"][test.metric] = {**test.comparison.as_json(), "kind": test.kind.kind,
                                                "kind_reason": test.kind.reason, "p_family": test.p_family,
                                                "tests_in_family": family_size, "verdict": verdict}
-            if verdict == "too few seeds":
-                numbers["metrics"][test.metric]["seeds_needed"] = needed
+            if few:
+                numbers["metrics"][test.metric].update(too_few_seeds=True, seeds_needed=needed)
             parts.append(words.spec_part(test.comparison, verdict, len(mine) > 1, test.p_family, test.kind.reason,
-                                         needed if verdict == "too few seeds" else None))
+                                         needed if few else None))
             verdicts.append(verdict)
             if test.kind.reason:
                 reasons.append(test.kind.reason)
@@ -173,7 +180,8 @@ def _per_spec(entry: Claim, done: Sequence[Mapping[str, Any]], specs: Sequence[s
 
 
 def _overall_tests(tests: Sequence[SpecTest], entries: Sequence[Claim]) -> dict[tuple[str, str], dict[str, Any]]:
-    """The signed-rank test over specs of every comparison claim's every metric, Holm across them."""
+    """The signed-rank test over specs of every comparison claim's every metric, adjusted (see the
+    module docstring; stored as ``p_holm``)."""
     overall: dict[tuple[str, str], dict[str, Any]] = {}
     for entry in entries:
         for metric in entry.metrics:
@@ -186,14 +194,23 @@ def _overall_tests(tests: Sequence[SpecTest], entries: Sequence[Claim]) -> dict[
                 "specs_structural": sum(test.kind.kind == STRUCTURAL for test in mine),
                 "specs_degenerate": sum(test.kind.kind == DEGENERATE for test in mine),
                 "median_difference": median(differences) if differences else None,
+                # resampling specs: the median per-spec difference's percentile interval
+                "interval": bootstrap_difference(differences, [0.0]).as_json() if differences else None,
                 "signed_rank": result.w, "p_value": result.p_value, "test": "signed-rank over specs",
                 "reasons": list(dict.fromkeys(test.kind.reason for test in mine if test.kind.reason))}
-    keys = [key for key, test in overall.items() if test["p_value"] is not None]
-    for key, p in zip(keys, holm([overall[key]["p_value"] for key in keys])):
-        overall[key]["p_holm"] = p
-    for test in overall.values():
-        test.setdefault("p_holm", None)
+    _adjust(overall, {entry.name for entry in entries if entry.confirmatory})
     return overall
+
+
+def _adjust(overall: dict[tuple[str, str], dict[str, Any]], confirmatory: set[str]) -> None:
+    """Each overall test's adjusted p (stored as ``p_holm``): Benjamini-Hochberg across the
+    exploratory claims' tests; a confirmatory claim's p scaled to its level (x 3)."""
+    keys = [key for key, test in overall.items() if test["p_value"] is not None and key[0] not in confirmatory]
+    for key, p in zip(keys, benjamini_hochberg([overall[key]["p_value"] for key in keys])):
+        overall[key]["p_holm"] = p
+    for key, test in overall.items():
+        scaled = key[0] in confirmatory and test["p_value"] is not None
+        test["p_holm"] = min(1.0, test["p_value"] * ALPHA / CONFIRMATORY_ALPHA) if scaled else test.get("p_holm")
 
 
 def _overall_verdict(test: Mapping[str, Any], sign: int) -> str:
@@ -202,8 +219,26 @@ def _overall_verdict(test: Mapping[str, Any], sign: int) -> str:
     if not test["specs_empirical"]:
         return STRUCTURAL if test["specs_structural"] else DEGENERATE
     if test["p_holm"] is None or test["p_holm"] >= ALPHA or not test["median_difference"]:
-        return "inconclusive"
+        return "undecided"
     return "supported" if (test["median_difference"] > 0) == (sign > 0) else "contradicted"
+
+
+def by_family(tests: Sequence[SpecTest], name: str, metric: str,
+              done: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The overall test of one claim's metric inside each family: the exact signed-rank test over
+    that family's per-spec differences (empirical specs only), Benjamini-Hochberg across the
+    families. Pooling families can hide opposite effects (design shorter on every sorting spec,
+    longer on most Feynman specs); this shows them."""
+    family_of = {row["spec"]: str(row.get("family") or "") for row in done}
+    found: dict[str, list[float]] = {}
+    for test in tests:
+        if test.claim == name and test.metric == metric and test.kind.finding:
+            found.setdefault(family_of.get(test.spec, ""), []).append(test.comparison.difference.estimate)
+    result = {family: {"specs": len(differences), "median_difference": median(differences),
+                       "p_value": signed_rank(differences).p_value} for family, differences in found.items()}
+    for entry, p in zip(result.values(), benjamini_hochberg([entry["p_value"] for entry in result.values()])):
+        entry["p_adjusted"] = p
+    return result
 
 
 def _claim(entry: Claim, done: Sequence[Mapping[str, Any]], specs: Sequence[str], tests: Sequence[SpecTest],
@@ -222,10 +257,11 @@ def _claim(entry: Claim, done: Sequence[Mapping[str, Any]], specs: Sequence[str]
                          for side in entry.sides)
         numbers = {**test, "verdict": verdict, "sides": list(entry.sides),
                    **{f"specs_{name.replace(' ', '_')}": sum(value == name for value in counted.values())
-                      for name in ("supported", "contradicted", "inconclusive", "too few seeds")},
+                      for name in ("supported", "contradicted", "undecided", _FEW)},
                    "median_first": median(first) if first else None,
                    "median_second": median(second) if second else None,
                    "delta": cliffs_delta(first, second) if first and second else None}
+        numbers["by_family"] = by_family(tests, entry.name, metric, done)
         numbers_all["metrics"][metric] = numbers
         verdicts.append(verdict)
         reasons.extend(test["reasons"] if verdict in (STRUCTURAL, DEGENERATE) else [])
@@ -234,6 +270,8 @@ def _claim(entry: Claim, done: Sequence[Mapping[str, Any]], specs: Sequence[str]
                 parts.append(words.no_pairs_part(metric, entry.sides))
             continue
         parts.append(words.overall_part(metric, verdict, several, numbers))
+        if len(numbers["by_family"]) > 1:
+            parts.append(words.family_part(metric, numbers["by_family"]))
     verdict = combine(verdicts)
     if entry.reports_cost:
         cost = search_cost(done)

@@ -8,7 +8,7 @@ the pure statistics of :mod:`sva.results.stats`: only cells with ``status == "do
 (a deterministic generator's one value against the other's runs by the one-sample signed-rank
 test, two stochastic generators by Mann-Whitney; Cliff's delta, the bootstrap interval of the
 difference of medians, Holm across the table); :func:`correlate` one :class:`Correlation` per
-metric and outcome over **distinct artifacts** (:func:`distinct`: one row per module hash, so the
+metric and outcome over **distinct artifacts** (:func:`distinct`: one row per program, so the
 runner's copies of a design cell count once; Spearman's rho with its bootstrap interval, Holm
 across the table).
 
@@ -140,12 +140,14 @@ def _in_order(rows: Sequence[Mapping[str, Any]], key: str) -> list[Any]:
 
 
 def distinct(rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """One row per distinct artifact (module hash, ``sha256``), the first seen; rows without a
-    hash are kept (each is its own artifact)."""
+    """One row per distinct artifact, the first seen: by ``program``
+    (:func:`sva.results.programs.with_programs`: docstrings, comments and names do not make two
+    artifacts distinct) where the rows carry it, else by module hash (``sha256``); rows without
+    either are kept (each is its own artifact)."""
     seen: set[str] = set()
     kept = []
     for row in rows:
-        key = row.get("sha256")
+        key = row.get("program") or row.get("sha256")
         if key:
             if key in seen:
                 continue
@@ -213,7 +215,7 @@ def correlate(rows: Iterable[Mapping[str, Any]], metrics: Sequence[str] | None =
               outcomes: Sequence[str] | None = None, *, seed: int = 0) -> tuple[Correlation, ...]:
     """Spearman's rho of every metric (default: ``fields.COMPREHENSIBILITY``) with every outcome
     (default: ``fields.TRUST``) over the distinct artifacts of the done rows where both are
-    measured (each module hash once: ``n`` counts artifacts, not cells), with bootstrap intervals
+    measured (each program once: ``n`` counts artifacts, not cells), with bootstrap intervals
     and Holm across the defined correlations returned."""
     done = distinct(done_rows(rows))
     metric_names = tuple(metrics) if metrics is not None else tuple(info.name for info in COMPREHENSIBILITY)

@@ -20,7 +20,7 @@ from typing import Any, Mapping, Sequence
 
 from sva.results.fields import field_info
 
-__all__ = ["absent_part", "correlation_part", "cost_part", "no_pairs_part", "not_tested_part",
+__all__ = ["absent_part", "between_part", "correlation_part", "family_part", "on_family", "relation_part", "trust_part", "cost_part", "no_pairs_part", "not_tested_part",
            "num", "on_spec", "over_all", "OVERALL", "overall_part", "p", "label", "sentence", "spec_part"]
 
 #: The scope of an overall verdict of a comparison claim.
@@ -66,7 +66,6 @@ _VERDICT_WORDS = {
     "no data": "untested (no data)",
     "structural": "true by construction, not a finding",
     "degenerate": "untestable here (the outcome cannot vary)",
-    "too few seeds": "undecided: too few seeds",
 }
 
 
@@ -126,10 +125,18 @@ def overall_part(metric: str, verdict: str, several: bool, numbers: Mapping[str,
     if not numbers["specs_empirical"]:
         return head + (f" (median {num(numbers['median_first'])} {first_side} vs {num(numbers['median_second'])} "
                        f"{second_side})")
+    undecided = numbers["specs_undecided"] + numbers["specs_too_few_seeds"]
+    few = f" ({numbers['specs_too_few_seeds']} for too few seeds)" if numbers["specs_too_few_seeds"] else ""
     return (f"{head}; of those, {numbers['specs_supported']} supported, {numbers['specs_contradicted']} contradicted, "
-            f"{numbers['specs_too_few_seeds']} too few seeds (median {num(numbers['median_first'])} {first_side} vs "
-            f"{num(numbers['median_second'])} {second_side}, Cliff's delta {delta}); signed-rank over "
-            f"{numbers['specs_empirical']} per-spec differences p = {p(numbers['p_value'])} (Holm {p(numbers['p_holm'])})")
+            f"{undecided} undecided{few} (median {num(numbers['median_first'])} {first_side} vs "
+            f"{num(numbers['median_second'])} {second_side}, Cliff's delta {delta}); median per-spec difference "
+            f"{num(numbers['median_difference'])}{_bounds(numbers.get('interval'))}, signed-rank over "
+            f"{numbers['specs_empirical']} per-spec differences p = {p(numbers['p_value'])} "
+            f"(adjusted {p(numbers['p_holm'])})")
+
+
+def _bounds(interval: Mapping[str, Any] | None) -> str:
+    return f" [{num(interval['low'])}, {num(interval['high'])}] (specs resampled)" if interval else ""
 
 
 def no_pairs_part(metric: str, sides: Sequence[str] = ("design", "search")) -> str:
@@ -161,6 +168,64 @@ def cost_part(cost: Mapping[str, Any]) -> str:
 def not_tested_part(skipped: Sequence[str]) -> str:
     """The outcomes left out of a correlation claim, with their reasons."""
     return "not tested: " + ", ".join(skipped)
+
+
+def family_part(metric: str, families: Mapping[str, Mapping[str, Any]]) -> str:
+    """One metric's difference per family (first side minus second), each over its specs."""
+    return f"by {label(metric)} per family: " + ", ".join(
+        f"{family} {num(entry['median_difference'])} over {entry['specs']} specs (p = {p(entry['p_value'])}, "
+        f"adjusted {p(entry['p_adjusted'])})" for family, entry in families.items())
+
+
+def on_family(family: str) -> str:
+    """The scope of a verdict on one family."""
+    return f"On the {family} family"
+
+
+def _rho(value: float | None) -> str:
+    return "-" if value is None else f"{value:+.2f}"
+
+
+def _stratified(found: Any) -> str:
+    bounds = f" [{found.interval.low:+.2f}, {found.interval.high:+.2f}]" if found.interval else ""
+    return f"{_rho(found.rho)}{bounds} over {found.strata} specs ({found.n} artifacts)"
+
+
+def between_part(found: Any) -> str:
+    """A relation with no within-spec variation (a :class:`~sva.results.within.Relation`)."""
+    where = f"within {found.group}: " if found.group else ""
+    reason = found.between or found.within.note or "no within-spec variation"
+    return (f"{where}rho({found.metric}, {found.outcome}) not tested ({reason}); pooled rho {_rho(found.pooled)} "
+            "is a description only")
+
+
+def relation_part(found: Any, p_adjusted: float | None) -> str:
+    """One relation in a sentence: the within-spec rho with its spec-resampled interval and
+    permutation p (adjusted), then the pooled rho labelled as a description, the rho among
+    perfect training fits and with size partialled out."""
+    if found.between or found.within.rho is None:
+        return between_part(found)
+    where = f"within {found.group}: " if found.group else ""
+    extra = [f"pooled rho {_rho(found.pooled)} (description only, mixes specs)"]
+    if found.fit.rho is not None:
+        extra.append(f"among perfect training fits {_rho(found.fit.rho)}")
+    extra.append(f"size partialled out {_rho(found.sized.rho)}" if found.sized.rho is not None
+                 else "size partialled out: undefined (size fixes it)")
+    if found.mixed is not None and found.mixed.slope is not None:
+        extra.append(f"mixed-model slope {found.mixed.slope:+.2f} [{found.mixed.low:+.2f}, {found.mixed.high:+.2f}]")
+    return (f"{where}within-spec rho({found.metric}, {found.outcome}) = {_stratified(found.within)}, "
+            f"permutation p = {p(found.within.p_value)} (adjusted {p(p_adjusted)}); " + ", ".join(extra))
+
+
+def trust_part(found: Any, conditional: bool = False) -> str:
+    """One trust outcome's design-minus-search figures (a
+    :class:`~sva.results.trustclaim.TrustDifference`), with its verdict and direction."""
+    which = " among search's perfect training fits" if conditional else ""
+    interval = found.interval
+    return (f"{label(found.outcome)}{which} [{found.verdict}: {found.direction}]: design {num(found.design)} vs "
+            f"search {num(found.search)} over {found.specs} specs, mean difference {_rho(found.mean)} "
+            f"[{_rho(interval.low)}, {_rho(interval.high)}] (specs resampled), signed-rank p = {p(found.p_value)} "
+            f"(adjusted {p(found.p_adjusted)})")
 
 
 def correlation_part(correlation: Any, group: str = "") -> str:

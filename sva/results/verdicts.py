@@ -18,16 +18,20 @@ import numpy as np
 from sva.results.fields import field_info
 from sva.results.kinds import DEGENERATE, EMPIRICAL, STRUCTURAL
 
-__all__ = ["ALPHA", "Claim", "ClaimResult", "FINDINGS", "LARGE", "UNTESTED", "VERDICTS", "Verdict", "plain",
-           "test_outcome"]
+__all__ = ["ALPHA", "CONFIRMATORY_ALPHA", "Claim", "ClaimResult", "FINDINGS", "LARGE", "UNTESTED", "VERDICTS", "Verdict", "plain",
+           "rule", "test_outcome"]
 
 #: The verdicts of a finding, then those that are not findings, then no data.
-VERDICTS = ("supported", "contradicted", "inconclusive", "too few seeds", STRUCTURAL, DEGENERATE, "no data")
-#: The verdicts a finding can have.
-FINDINGS = ("supported", "contradicted", "inconclusive", "too few seeds")
-#: The verdicts a claims test skips: not a finding, or one the data cannot decide. A pass is thus
-#: always evidence the data could have withheld.
-UNTESTED = ("no data", "too few seeds", STRUCTURAL, DEGENERATE)
+VERDICTS = ("supported", "contradicted", "undecided", STRUCTURAL, DEGENERATE, "no data")
+#: The verdicts a finding can have: one vocabulary in ``sva claims``, the report and the claims
+#: tests (a finding without enough seeds to decide is undecided, and its numbers say so).
+FINDINGS = ("supported", "contradicted", "undecided")
+#: The verdicts a claims test skips: not a finding. A pass is thus always evidence the data could
+#: have withheld.
+UNTESTED = ("no data", STRUCTURAL, DEGENERATE)
+#: The confirmatory claims' significance level: ALPHA split over the confirmatory claims fixed in
+#: docs/claims.md before the run (Bonferroni over three), each tested once, overall.
+CONFIRMATORY_ALPHA = 0.05 / 3
 #: Smallest |Cliff's delta| that counts as a large effect (Romano et al. 2006).
 LARGE = 0.474
 #: Significance level applied to Holm-adjusted p-values.
@@ -59,11 +63,21 @@ class Claim:
     #: a recovery claim's (start, treated, target) generators: how much of the gap from start to
     #: target the treated artifacts close (:mod:`sva.results.recovery`)
     between: tuple[str, ...] = ()
+    #: fixed in docs/claims.md before the run with its test and threshold
+    #: (:data:`CONFIRMATORY_ALPHA`); every other claim is exploratory (Benjamini-Hochberg)
+    confirmatory: bool = False
+    #: only these generators' rows enter the claim (all when empty)
+    generators: tuple[str, ...] = ()
+    #: a two-sided trust claim: the first side against the second on each trust outcome, with
+    #: "the second at least as trusted" a possible verdict (:mod:`sva.results.trustclaim`)
+    two_sided: bool = False
 
     @property
     def kind(self) -> str:
         if self.between:
             return "recovery"
+        if self.two_sided:
+            return "trust"
         return "correlation" if self.outcomes else "comparison"
 
     def sign(self, metric: str) -> int:
@@ -117,6 +131,26 @@ class ClaimResult:
         return {"name": self.name, "statement": self.statement, "verdict": self.verdict,
                 "sentence": self.sentence, "kind": self.kind, "kind_reason": self.kind_reason,
                 "numbers": plain(self.numbers), "specs": [entry.as_json() for entry in self.specs]}
+
+
+def rule(entry: Claim) -> str:
+    """The rule that gave ``entry``'s verdict, printed beside it (``sva claims``, the report)."""
+    level = (f"confirmatory, p < {CONFIRMATORY_ALPHA:.4f} (0.05 over the 3 confirmatory claims)" if entry.confirmatory
+             else "exploratory, Benjamini-Hochberg FDR < 0.05")
+    if entry.kind == "correlation":
+        return (f"{level}: within-spec rank correlation (n-weighted mean of each spec's Spearman rho), "
+                "permutation p shuffling trust within spec, 95% interval resampling specs; a correlation counts "
+                "when significant with its interval excluding 0; supported when more than half count for the claim "
+                "and none against, contradicted the other way, else undecided")
+    if entry.kind == "trust":
+        return (f"{level}: per spec, design's value minus search's mean; over specs the exact signed-rank test "
+                "(two-sided) and a 95% interval of the mean difference resampling specs; contradicted when search "
+                "is significantly more trusted or the interval's top is at most 0.05 (search at least as trusted), "
+                "supported when design is significantly more trusted, else undecided")
+    if entry.kind == "comparison":
+        return (f"{level}: per spec, exact signed-rank of search's runs against design's value with Holm across "
+                "the run; overall, the exact signed-rank test over per-spec differences")
+    return f"{level}: the share of the gap closed, per spec and overall"
 
 
 def test_outcome(verdict: str) -> str:

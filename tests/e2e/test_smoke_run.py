@@ -12,9 +12,10 @@ import re
 import pytest
 
 CLAIMS = {"more_decomposable", "shorter_explanations", "tests_localize", "comprehensibility_tracks_trust",
-          "comprehensibility_tracks_trust_within", "search_smaller", "pressed_search_trusted",
+          "comprehensibility_tracks_trust_within", "design_trusted", "explanation_tracks_trust", "search_smaller",
+          "pressed_search_trusted",
           "simplified_generalise", "factorization_recovers"}
-VERDICTS = {"supported", "contradicted", "inconclusive", "too few seeds", "structural", "degenerate", "no data"}
+VERDICTS = {"supported", "contradicted", "undecided", "structural", "degenerate", "no data"}
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +66,7 @@ def test_sva_claims_runs_every_claim_and_records_the_verdicts(smoke, sva_module)
     by_name = {claim["name"]: claim for claim in recorded["claims"]}
     # search's one function and no tests make these two facts of construction, not findings
     for name in ("more_decomposable", "tests_localize"):
-        assert (by_name[name]["kind"], by_name[name]["holds"]) == ("structural", "by construction")
+        assert (by_name[name]["kind"], by_name[name]["says"]) == ("structural", "by construction")
     # design runs once per spec: 3 design cells and 6 search cells, no copies
     pooled = by_name["comprehensibility_tracks_trust"]["numbers"]
     assert pooled["artifacts"] <= pooled["cells"] == 9

@@ -187,7 +187,11 @@ def test_networks_failed_cells_and_claims_are_reported(built):
     assert "parity-4/search/seed-3" in failed and "search ran out of time after 60 s" in failed
     claims = _section(html, "claims")
     assert "Design artifacts need shorter explanations" in claims
-    assert re.search(r'class="verdict v-(supported|contradicted|inconclusive|no-data)"', claims)
+    assert re.search(r'class="verdict v-(supported|contradicted|undecided|no-data)"', claims)
+    # one vocabulary, and the rule beside every claim's verdict, confirmatory or exploratory
+    assert "inconclusive" not in claims and "too few seeds</span>" not in claims
+    assert claims.count("Rule (confirmatory, p &lt; 0.0167") == 3 and "Rule (exploratory, Benjamini-Hochberg" in claims
+    assert "Design artifacts are trusted more than search artifacts" in claims
     run = _section(html, "run")
     assert "parity-4, sort-4" in run and "10 (9 done, 1 failed)" in run
     assert "2024-05-01T12:00:03+00:00" in run  # the latest finished_at of the rows, no clock
@@ -368,16 +372,19 @@ def test_claims_summary_and_training_share_follow_the_rows():
     rows = _note_rows()
     results = evaluate_claims(rows)
     summary = claims_summary(results, tally(results))
-    assert summary.startswith("1 of 9 claims are findings: 0 supported, 0 contradicted, 1 inconclusive")
+    # the only relation, decomposability against verified, is between generators only (D is 0.8 for
+    # every design artifact and 0 for every search one): not a finding
+    assert summary.startswith("0 of 11 claims are findings: 0 supported, 0 contradicted, 0 undecided")
+    assert "could not vary: comprehensibility tracks trust," in summary
     assert "true by construction, not findings: more decomposable;" in summary
     section = specs_section(rows + [dict(rows[0], spec="parity-3", sha256="x")])
     assert section.rows == (("parity-3-half", "boolean", 0.5, 1, 3), ("parity-3", "boolean", 1.0, 1, 0))
     from sva.report.notes import within_section
 
     within = within_section(results)
-    assert ("boolean search", "-", "-", None, None, None, None, None,
+    assert ("boolean search", "-", "-", None, None, None, None, None, None,
             "decomposability: settled by construction (search emits the whole artifact as one function with no "
-            "helpers, so its only parts are the bindings the emitter names inside it)") in within.rows
+            "helpers, so its only parts are the bindings the emitter names inside it)", None) in within.rows
     for row in rows:
         row["decomposability"] = 0.5  # now nothing is settled: the summary changes
     results = evaluate_claims(rows)

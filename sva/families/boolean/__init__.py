@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
-from sva.core.family import Family
+from sva.core.family import ConstructionFact, Family
 from sva.core.program import Program
 from sva.core.spec import Spec
 
@@ -22,6 +22,8 @@ __all__ = ["FAMILY", "BooleanFamily"]
 
 class BooleanFamily(Family):
     name = "boolean"
+    construction = (ConstructionFact("design", ("held_out_pass_rate", "shift_pass_rate", "verified", "trusted"),
+                                      "the design templates write down the known circuit, verified on the whole truth table"),)
     description = "Koza's Boolean problems: bits in, a bit or a tuple of bits out"
 
     generator_modules = {"search": "sva.families.boolean.search",

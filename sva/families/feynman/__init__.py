@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
-from sva.core.family import Family, FamilyField, Judgement, Section
+from sva.core.family import ConstructionFact, Family, FamilyField, Judgement, Section
 from sva.core.program import Program
 from sva.core.spec import Case, Spec
 
@@ -27,6 +27,8 @@ __all__ = ["FAMILY", "FeynmanFamily"]
 
 class FeynmanFamily(Family):
     name = "feynman"
+    construction = (ConstructionFact("design", ("held_out_pass_rate", "shift_pass_rate", "verified", "trusted"),
+                                      "the design templates write down the known formula"),)
     description = "symbolic regression: physics formulas of the AI Feynman database, with units"
     fields = (
         FamilyField("r2_held_out", "R^2 on the held-out points"),
