@@ -16,6 +16,7 @@ what                     default
 ``factorize_plan``       none: ``factorize_module``, the checks and simplification of ``factorized``
 ``templates``            required: design templates by spec kind
 ``contract_strategy``    the Hypothesis strategy a design contract draws a parameter from
+``formula_program``      refused: a formula given as text read (statically) into the family's IR
 ``probe``/``judge``      none: a family may trace an artifact in the sandbox and judge the trace
 ``fields``               none: extra result fields the family adds (declared, stored, exported)
 ``size_fields``          none beyond audit length: what "search artifacts are smaller" compares
@@ -225,6 +226,16 @@ class Family:
     def contract_strategy(self, spec: "Spec") -> str:
         """The Hypothesis strategy expression each parameter of a plain design contract draws from."""
         raise NotImplementedError(f"family {self.name!r} has no contract strategy")
+
+    def formula_program(self, spec: "Spec", text: str) -> "Program":
+        """A formula given as text (``sva analyze --formula``, ``sva trust --formula``: SRBench's
+        ``symbolic_model`` form, e.g. ``x1*x2/(4*pi*x3**2)``) as a program of the family's IR, to
+        be written by the one emitter and measured like any artifact. The text is untrusted: a
+        family reads it through a whitelist and never evaluates it. Default: refused in one line."""
+        from sva.errors import UsageError
+
+        raise UsageError(f"spec {spec.name}: the {self.name} family reads no formula given as text; give a "
+                         f"module instead")
 
     def fitness_samples(self, spec: "Spec", seed: int, count: int) -> Sequence[tuple[Any, Any]]:
         """``count`` random candidates of search, each as (its fast fitness, its fitness by the

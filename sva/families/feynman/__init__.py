@@ -64,6 +64,13 @@ class FeynmanFamily(Family):
     def contract_strategy(self, spec: Spec) -> str:
         return "st.floats(1.0, 5.0)"
 
+    def formula_program(self, spec: Spec, text: str) -> Program:
+        """The formula read through the whitelist of :mod:`sva.families.feynman.formula_text`."""
+        from sva.families.feynman.formula_text import formula_program
+        from sva.families.feynman.primitives import PRIMITIVES
+
+        return formula_program(spec, text, PRIMITIVES)
+
     def fitness_samples(self, spec: Spec, seed: int, count: int) -> Sequence[tuple[Any, Any]]:
         """Random trees' scaled training error, numpy-vectorized against ``gp.compile`` and a
         call per point with :mod:`math` (to nine significant digits: numpy's and libm's
