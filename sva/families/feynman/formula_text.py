@@ -23,7 +23,9 @@ a spec variable (``q1``, ``epsilon``)  that parameter of the entry
 ``a / b``
 ``sqrt(a)``, ``exp(a)``, ``sin(a)``,   the family's primitive of that name in lower case (so
 ``cos(a)``                             gplearn's ``add(a, b)``, ``mul(a, b)``, ``neg(a)`` too);
-                                       ``math.``, ``np.`` and ``numpy.`` prefixes are dropped
+                                       ``math.``, ``np.`` and ``numpy.`` prefixes are dropped;
+                                       ``sqrt(abs(a))`` is ``sqrt(a)``, so every module the
+                                       emitter writes reads back as the same formula
 ``inv(a)``                             ``1 / a`` (gplearn)
 ``a ** k``, ``a ^ k``                  ``a`` multiplied by itself: a whole ``k`` (at most
                                        :data:`MAX_POWER`) as a product, ``1 / product`` when
@@ -149,6 +151,8 @@ class _Reader:
         name = _function_name(node.func)
         if node.keywords or any(isinstance(argument, ast.Starred) for argument in node.args):
             raise _Refused(f"{name or 'a call'} takes plain arguments", "write f(a) or f(a, b)")
+        if name == "sqrt" and len(node.args) == 1 and _function_name(getattr(node.args[0], "func", None)) == "abs":
+            node = ast.Call(node.func, list(getattr(node.args[0], "args", [])), [])  # the protected form reads as sqrt
         arguments = [self.expression(argument) for argument in node.args]
         if name in _POWERS and len(arguments) == 1:
             return self.power(arguments[0], float(_POWERS[name]))
@@ -229,7 +233,7 @@ def _position(name: str) -> int | None:
     return int(zero.group(1)) if zero else None
 
 
-def _function_name(node: ast.AST) -> str | None:
+def _function_name(node: ast.AST | None) -> str | None:
     if isinstance(node, ast.Name):
         return node.id
     if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in _PREFIXES:
