@@ -24,10 +24,26 @@ success (R^2 > 0.999) side by side. Both stop at a perfect fit, ours more often,
 wall-time ratio is given per run and per generation (the like-for-like figure). Differences that remain: gplearn protects division by
 |b| <= 0.001 and has no pi terminal; we use linear scaling and a parsimony tournament, gplearn
 its parsimony coefficient (0.001, its default) and its default operator mix. gplearn is the
-``bench`` extra (``pip install -e '.[bench]'``); without it part (b) is skipped with a note.
+``bench`` extra (``pip install -e '.[bench]'``); without it parts (b) and (c) are skipped with a note.
+
+(c) Judged by our judge (``--judged``). On every Feynman spec (or ``--judged-specs``) and seed,
+our search at its default budget (population 400, at most 50 generations after the first:
+400 x 51 = 20,400 evaluations at most) and gplearn at the same budget in evaluations
+(population 400 x 51 generations, gplearn counting its first population as a generation), same
+function set as in (b). gplearn's program (``str(est._program)``, e.g. ``add(mul(X0, X1),
+0.5)``: SRBench's ``symbolic_model`` for gplearn) is read as a formula given as text
+(:func:`sva.generate.external.formula_module`: gplearn's protected ``div`` and ``sqrt`` read as
+the family's DIV and SQRT, as SRBench reads them), and both artifacts are trusted in the
+sandbox without mutants, so the family's judge decides each one's symbolic solution and
+accuracy solution (held-out R^2 > 0.999) exactly as for any cell of ``sva run``. The runs, their
+budget, the versions and the rates go to ``--judged-out`` (default
+``sva/families/feynman/data/gplearn_here.json``, which the report's comparison table reads).
+The SRBench 2021 budget was not this one: 500,000 evaluations (its method files' grids, e.g.
+gplearn's population x generations = 1000 x 500) and 8 hours per run on the ground-truth track.
 
 Usage: ``python benchmarks/bench_symreg.py [--json] [--rounds N] [--trees N] [--seeds N]
-[--population N] [--generations N] [--specs a,b] [--skip-run] [--heights MIN,MAX]``.
+[--population N] [--generations N] [--specs a,b] [--skip-run] [--heights MIN,MAX]
+[--judged [--judged-specs a,b] [--judged-out FILE]]``.
 """
 
 from __future__ import annotations
@@ -50,6 +66,7 @@ except ImportError:  # run from a checkout without installing
 if str(Path(__file__).resolve().parent) not in sys.path:  # benchmarks/alternate.py, beside this script
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 from alternate import alternate  # noqa: E402
+from symreg_judged import JUDGED_OUT, judged_runs, judged_summary, write_judged  # noqa: E402
 
 import numpy as np  # noqa: E402
 from deap import gp  # noqa: E402
@@ -163,22 +180,9 @@ def _ours(spec: Any, seed: int, population: int, generations: int) -> tuple[floa
 
 
 def _gplearn(spec: Any, seed: int, population: int, generations: int) -> tuple[float, float, int]:
-    from gplearn.functions import make_function
-    from gplearn.genetic import SymbolicRegressor
+    from symreg_judged import fit_gplearn
 
-    def _exp(x: Any) -> Any:
-        with np.errstate(all="ignore"):
-            return np.exp(np.clip(x, -100.0, 100.0))
-
-    exp = make_function(function=_exp, name="exp", arity=1)
-    train_x = np.array(spec.training)
-    train_y = np.array([spec.expected(case) for case in spec.training])
-    model = SymbolicRegressor(population_size=population, generations=generations, tournament_size=7,
-                              function_set=("add", "sub", "mul", "div", "sqrt", "neg", "sin", "cos", exp),
-                              stopping_criteria=1e-12, random_state=seed, n_jobs=1, verbose=0)
-    started = time.perf_counter()
-    model.fit(train_x, train_y)
-    seconds = time.perf_counter() - started
+    model, seconds = fit_gplearn(spec, seed, population, generations)
     held_x = np.array(spec.held_out)
     held_y = np.array([spec.expected(case) for case in spec.held_out])
     with np.errstate(all="ignore"):
@@ -227,14 +231,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--generations", type=_positive, default=20, help="generations of both searches (20)")
     parser.add_argument("--specs", default=",".join(RUN_SPECS), help="equations of the whole runs")
     parser.add_argument("--skip-run", action="store_true", help="part (a) only")
+    parser.add_argument("--judged", action="store_true", help="part (c): ours and gplearn judged by our judge")
+    parser.add_argument("--judged-specs", default="all", help="equations of part (c) (all: every Feynman spec)")
+    parser.add_argument("--judged-out", default=str(JUDGED_OUT), help=f"part (c)'s JSON file ({JUDGED_OUT.name})")
     parser.add_argument("--heights", type=_heights, default=(MIN_HEIGHT, MAX_HEIGHT),
                         help=f"MIN,MAX heights of the random trees ({MIN_HEIGHT},{MAX_HEIGHT}; DEAP's symbreg example "
                              "initialises with 1,2)")
     options = parser.parse_args(argv)
     fitness_results = [bench_fitness(points, options.trees, options.rounds, options.heights) for points in POINTS]
-    missing = None if options.skip_run else _gplearn_available()
+    missing = None if options.skip_run and not options.judged else _gplearn_available()
     runs = [] if options.skip_run else bench_runs(options.specs.split(","), options.seeds, options.population,
                                                   options.generations, missing is None)
+    judged = []
+    if options.judged and missing is None:
+        judged = judged_runs(options.judged_specs, options.seeds)
+        write_judged(Path(options.judged_out), judged, options.seeds)
     timed = [run for run in runs if run.gplearn_s is not None]
     run_ratio = statistics.median(run.gplearn_s / run.ours_s for run in timed) if timed else None
     # both stop early at a perfect fit, ours more often: per generation is the like-for-like figure
@@ -243,7 +254,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.json:
         print(json.dumps({"fitness": [asdict(r) for r in fitness_results], "runs": [asdict(r) for r in runs],
                           "run_ratio": run_ratio,
-                          "generation_ratio": generation_ratio, "note": missing}, indent=2))
+                          "generation_ratio": generation_ratio, "note": missing,
+                          "judged": judged_summary(judged) if judged else None}, indent=2))
     else:
         print(f"(a) fitness of {options.trees} random trees (heights {options.heights[0]}..{options.heights[1]}) of "
               f"{FITNESS_SPEC}, {options.rounds} alternating rounds")
@@ -267,6 +279,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                          f"gplearn/ours wall time: {run_ratio:.1f}x per run, {generation_ratio:.1f}x per "
                          f"generation (medians of per-run ratios)")
             print(line)
+        if judged:
+            print(f"(c) judged by our judge, {options.seeds} seeds, written to {options.judged_out}")
+            for generator, line in judged_summary(judged)["lines"].items():
+                print(f"  {generator}: {line}")
         if missing:
             print(f"note: {missing}")
     if not all(r.fitness_identical for r in fitness_results):

@@ -20,7 +20,8 @@ what                     default
 ``probe``/``judge``      none: a family may trace an artifact in the sandbox and judge the trace
 ``fields``               none: extra result fields the family adds (declared, stored, exported)
 ``size_fields``          none beyond audit length: what "search artifacts are smaller" compares
-``report_section``       none: a table of the family's fields in the report (and figures under it)
+``report_section``       none: a table of the family's fields in the report (and figures under it);
+                         ``report_sections`` when the family has more than one table
 ``diagrams``             none beyond the unit graph: pictures of one artifact for the report
 ``fitness_samples``      required: (fast fitness, reference fitness) pairs, for conformance
 ``training_share``       training cases / size of a finite domain; ``None`` for an infinite one
@@ -278,6 +279,11 @@ class Family:
     def report_section(self, rows: Sequence[Mapping[str, Any]]) -> Section | None:
         """The family's table in the report, from the done rows of its specs (``None``: none)."""
         return None
+
+    def report_sections(self, rows: Sequence[Mapping[str, Any]]) -> tuple[Section, ...]:
+        """Every table the family has in the report, in order; default: :meth:`report_section`'s."""
+        section = self.report_section(rows)
+        return () if section is None else (section,)
 
     def diagrams(self, row: Mapping[str, Any], spec: "Spec") -> tuple[Diagram, ...]:
         """Pictures of one artifact (its stored row) in the family's notation."""
