@@ -166,9 +166,15 @@ def judged_summary(runs: Sequence[JudgedRun]) -> dict[str, Any]:
 
 
 def _versions() -> dict[str, str]:
-    from importlib.metadata import version
+    from importlib.metadata import PackageNotFoundError, version
 
-    return {name: version(name) for name in ("gplearn", "scikit-learn", "numpy", "deap", "sympy")}
+    def installed(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return "not installed"
+
+    return {name: installed(name) for name in ("gplearn", "scikit-learn", "numpy", "deap", "sympy")}
 
 
 def write_judged(path: Path, runs: Sequence[JudgedRun], seeds: int) -> None:
