@@ -66,7 +66,7 @@ except ImportError:  # run from a checkout without installing
 if str(Path(__file__).resolve().parent) not in sys.path:  # benchmarks/alternate.py, beside this script
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 from alternate import alternate  # noqa: E402
-from symreg_judged import JUDGED_OUT, judged_runs, judged_summary, write_judged  # noqa: E402
+from symreg_judged import JUDGED_OUT, judged_runs, judged_summary  # noqa: E402
 
 import numpy as np  # noqa: E402
 from deap import gp  # noqa: E402
@@ -221,7 +221,7 @@ def _heights(text: str) -> tuple[int, int]:
     return low, high
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print one JSON document")
     parser.add_argument("--rounds", type=_positive, default=5, help="timed rounds per point count (5)")
@@ -230,57 +230,75 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--population", type=_positive, default=400, help="population of both searches (400)")
     parser.add_argument("--generations", type=_positive, default=20, help="generations of both searches (20)")
     parser.add_argument("--specs", default=",".join(RUN_SPECS), help="equations of the whole runs")
-    parser.add_argument("--skip-run", action="store_true", help="part (a) only")
+    parser.add_argument("--skip-run", action="store_true", help="no part (b)")
     parser.add_argument("--judged", action="store_true", help="part (c): ours and gplearn judged by our judge")
     parser.add_argument("--judged-specs", default="all", help="equations of part (c) (all: every Feynman spec)")
     parser.add_argument("--judged-out", default=str(JUDGED_OUT), help=f"part (c)'s JSON file ({JUDGED_OUT.name})")
     parser.add_argument("--heights", type=_heights, default=(MIN_HEIGHT, MAX_HEIGHT),
                         help=f"MIN,MAX heights of the random trees ({MIN_HEIGHT},{MAX_HEIGHT}; DEAP's symbreg example "
                              "initialises with 1,2)")
-    options = parser.parse_args(argv)
+    return parser
+
+
+def _print_fitness(options: argparse.Namespace, results: Sequence[FitnessResult]) -> None:
+    print(f"(a) fitness of {options.trees} random trees (heights {options.heights[0]}..{options.heights[1]}) of "
+          f"{FITNESS_SPEC}, {options.rounds} alternating rounds")
+    print(f"{'points':>7} {'reference us/tree':>18} {'ours us/tree':>13} {'ratio':>7} {'ratio of medians':>17}  fitness")
+    for r in results:
+        print(f"{r.points:>7} {r.reference_us:>18.1f} {r.ours_us:>13.1f} {r.ratio:>6.1f}x {r.ratio_of_medians:>16.1f}x  "
+              f"{'equal' if r.fitness_identical else 'MISMATCH'}")
+
+
+def _ratios(runs: Sequence[RunResult]) -> tuple[float | None, float | None]:
+    """gplearn / ours wall time: the median per run, and per generation (both stop early at a
+    perfect fit, ours more often: per generation is the like-for-like figure)."""
+    timed = [run for run in runs if run.gplearn_s is not None and run.gplearn_generations]
+    if not timed:
+        return None, None
+    return (statistics.median(run.gplearn_s / run.ours_s for run in timed),
+            statistics.median((run.gplearn_s / run.gplearn_generations) / (run.ours_s / run.ours_generations)
+                              for run in timed))
+
+
+def _print_runs(options: argparse.Namespace, runs: Sequence[RunResult]) -> None:
+    print(f"(b) whole runs, population {options.population}, {options.generations} generations")
+    print(f"{'spec':>16} {'seed':>4} {'ours s':>7} {'gens':>5} {'gplearn s':>10} {'gens':>5} {'ours R^2':>10} "
+          f"{'gplearn R^2':>12}")
+    for run in runs:
+        gp_s = "-" if run.gplearn_s is None else f"{run.gplearn_s:.2f}"
+        gp_r2 = "-" if run.gplearn_r2 is None else f"{run.gplearn_r2:.5f}"
+        print(f"{run.spec:>16} {run.seed:>4} {run.ours_s:>7.2f} {run.ours_generations:>5} {gp_s:>10} "
+              f"{run.gplearn_generations or '-':>5} {run.ours_r2:>10.5f} {gp_r2:>12}")
+    timed = [run for run in runs if run.gplearn_s is not None]
+    line = f"success (held-out R^2 > 0.999): ours {sum(run.ours_success for run in runs)}/{len(runs)}"
+    run_ratio, generation_ratio = _ratios(runs)
+    if timed and run_ratio is not None and generation_ratio is not None:
+        line += (f", gplearn {sum(bool(run.gplearn_success) for run in timed)}/{len(timed)}; "
+                 f"gplearn/ours wall time: {run_ratio:.1f}x per run, {generation_ratio:.1f}x per "
+                 f"generation (medians of per-run ratios)")
+    print(line)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = _parser().parse_args(argv)
     fitness_results = [bench_fitness(points, options.trees, options.rounds, options.heights) for points in POINTS]
     missing = None if options.skip_run and not options.judged else _gplearn_available()
     runs = [] if options.skip_run else bench_runs(options.specs.split(","), options.seeds, options.population,
                                                   options.generations, missing is None)
     judged = []
     if options.judged and missing is None:
-        judged = judged_runs(options.judged_specs, options.seeds)
-        write_judged(Path(options.judged_out), judged, options.seeds)
-    timed = [run for run in runs if run.gplearn_s is not None]
-    run_ratio = statistics.median(run.gplearn_s / run.ours_s for run in timed) if timed else None
-    # both stop early at a perfect fit, ours more often: per generation is the like-for-like figure
-    generation_ratio = statistics.median((run.gplearn_s / run.gplearn_generations) / (run.ours_s / run.ours_generations)
-                                         for run in timed) if timed else None
+        judged = judged_runs(options.judged_specs, options.seeds, Path(options.judged_out))
     if options.json:
+        run_ratio, generation_ratio = _ratios(runs)
         print(json.dumps({"fitness": [asdict(r) for r in fitness_results], "runs": [asdict(r) for r in runs],
-                          "run_ratio": run_ratio,
-                          "generation_ratio": generation_ratio, "note": missing,
+                          "run_ratio": run_ratio, "generation_ratio": generation_ratio, "note": missing,
                           "judged": judged_summary(judged) if judged else None}, indent=2))
     else:
-        print(f"(a) fitness of {options.trees} random trees (heights {options.heights[0]}..{options.heights[1]}) of "
-              f"{FITNESS_SPEC}, {options.rounds} alternating rounds")
-        print(f"{'points':>7} {'reference us/tree':>18} {'ours us/tree':>13} {'ratio':>7} {'ratio of medians':>17}  fitness")
-        for r in fitness_results:
-            print(f"{r.points:>7} {r.reference_us:>18.1f} {r.ours_us:>13.1f} {r.ratio:>6.1f}x {r.ratio_of_medians:>16.1f}x  "
-                  f"{'equal' if r.fitness_identical else 'MISMATCH'}")
+        _print_fitness(options, fitness_results)
         if runs:
-            print(f"(b) whole runs, population {options.population}, {options.generations} generations")
-            print(f"{'spec':>16} {'seed':>4} {'ours s':>7} {'gens':>5} {'gplearn s':>10} {'gens':>5} {'ours R^2':>10} "
-                  f"{'gplearn R^2':>12}")
-            for run in runs:
-                gp_s = "-" if run.gplearn_s is None else f"{run.gplearn_s:.2f}"
-                gp_r2 = "-" if run.gplearn_r2 is None else f"{run.gplearn_r2:.5f}"
-                print(f"{run.spec:>16} {run.seed:>4} {run.ours_s:>7.2f} {run.ours_generations:>5} {gp_s:>10} "
-                      f"{run.gplearn_generations or '-':>5} {run.ours_r2:>10.5f} {gp_r2:>12}")
-            ours_ok = sum(run.ours_success for run in runs)
-            line = f"success (held-out R^2 > 0.999): ours {ours_ok}/{len(runs)}"
-            if timed:
-                line += (f", gplearn {sum(bool(run.gplearn_success) for run in timed)}/{len(timed)}; "
-                         f"gplearn/ours wall time: {run_ratio:.1f}x per run, {generation_ratio:.1f}x per "
-                         f"generation (medians of per-run ratios)")
-            print(line)
+            _print_runs(options, runs)
         if judged:
-            print(f"(c) judged by our judge, {options.seeds} seeds, written to {options.judged_out}")
+            print(f"(c) judged by our judge, {options.seeds} seeds per spec, written to {options.judged_out}")
             for generator, line in judged_summary(judged)["lines"].items():
                 print(f"  {generator}: {line}")
         if missing:

@@ -125,16 +125,26 @@ def _gplearn(spec: Any, seed: int) -> JudgedRun:
     return JudgedRun(spec.name, seed, "gplearn", evaluations, seconds, text, r2, symbolic, accuracy, reason)
 
 
-def judged_runs(specs: str, seeds: int) -> list[JudgedRun]:
-    """Ours and gplearn's runs on ``specs`` (comma-separated, or ``all`` Feynman specs) x seeds."""
+def judged_runs(specs: str, seeds: int, out: Path | None = None) -> list[JudgedRun]:
+    """Ours and gplearn's runs on ``specs`` (comma-separated, or ``all`` Feynman specs) x seeds;
+    with ``out``, the file is rewritten after each spec (a long run leaves what it finished) and
+    one line per run goes to stderr."""
+    import sys
+
     from sva.families import all_specs, get_spec
 
     names = [spec.name for spec in all_specs() if spec.family == "feynman"] if specs == "all" else specs.split(",")
-    runs = []
+    runs: list[JudgedRun] = []
     for name in names:
         spec = get_spec(name)
         for seed in range(seeds):
-            runs += [_ours(spec, seed), _gplearn(spec, seed)]
+            for run in (_ours(spec, seed), _gplearn(spec, seed)):
+                runs.append(run)
+                print(f"{run.spec} seed {run.seed} {run.generator}: symbolic {run.symbolic_solution}, accuracy "
+                      f"{run.accuracy_solution}, {run.evaluations} evaluations, {run.seconds:.1f} s, {run.formula}",
+                      file=sys.stderr, flush=True)
+        if out is not None:
+            write_judged(out, runs, seeds)
     return runs
 
 
