@@ -46,12 +46,15 @@ def test_analyze_formula_gets_the_figures_of_the_equivalent_module(sva, equivale
     assert [(f["name"], f["size"]) for f in text["functions"]] == [("feynman_ii_3_24", 15)]
 
 
-def test_analyze_several_formulas_beside_a_file_in_input_order(sva, equivalent):
+def test_analyze_several_formulas_beside_a_file_in_input_order(sva, equivalent, tmp_path):
     result = sva("analyze", "--jobs", "0", str(equivalent), "--formula", "x1/(4*pi*x2**2)", "--formula", "x1*x2",
-                 "--spec", SPEC)
+                 "--spec", SPEC, "--diagram", str(tmp_path / "diagrams"))
     assert result.returncode == 0, result.stderr
     heads = [line for line in result.stdout.splitlines() if line.startswith("== ")]
     assert heads == [f"== {equivalent}", "== formula 'x1/(4*pi*x2**2)'", "== formula 'x1*x2'"]
+    dots = sorted(path.name for path in (tmp_path / "diagrams").glob("*.dot"))
+    assert dots == ["formula-feynman_ii_3_24-2.dot", "formula-feynman_ii_3_24.dot",
+                    equivalent.as_posix().strip("/").replace("/", "__") + ".dot"]
 
 
 def _figures(report: dict) -> dict:
