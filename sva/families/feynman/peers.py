@@ -122,7 +122,7 @@ def _bench_rows(specs: set[str]) -> tuple[list[tuple[Any, ...]], str]:
     for generator in sorted({str(run["generator"]) for run in runs}, key=lambda name: (name != "search", name)):
         mine = [run for run in runs if run["generator"] == generator]
         spent = median(run["evaluations"] for run in mine)
-        rows.append((generator, "run here by benchmarks/bench_symreg.py, same specs and seeds",
+        rows.append((generator, "run here by benchmarks/bench_symreg.py: ours and gplearn on the same specs, seeds and budget",
                      f"{cap} (median {spent:,.0f} spent)", len({run["spec"] for run in mine}),
                      f"{len(mine)} ({len({(run['spec'], run.get('formula')) for run in mine})})",
                      solution_rate(mine, _symbolic), solution_rate(mine, _accuracy)))
