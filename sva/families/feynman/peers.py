@@ -42,6 +42,7 @@ GPLEARN_HERE = _DATA / "gplearn_here.json"
 #: SRBench's accuracy solution: held-out R^2 above this
 ACCURACY_R2 = 0.999
 _REFERENCE = {"design": "reference: the template writes the known formula"}
+_BENCH_WHERE = "run here by benchmarks/bench_symreg.py: ours and gplearn on the same specs, seeds and budget"
 
 
 def _accuracy(row: Mapping[str, Any]) -> bool:
@@ -122,7 +123,7 @@ def _bench_rows(specs: set[str]) -> tuple[list[tuple[Any, ...]], str]:
     for generator in sorted({str(run["generator"]) for run in runs}, key=lambda name: (name != "search", name)):
         mine = [run for run in runs if run["generator"] == generator]
         spent = median(run["evaluations"] for run in mine)
-        rows.append((generator, "run here by benchmarks/bench_symreg.py: ours and gplearn on the same specs, seeds and budget",
+        rows.append((generator, _BENCH_WHERE,
                      f"{cap} (median {spent:,.0f} spent)", len({run["spec"] for run in mine}),
                      f"{len(mine)} ({len({(run['spec'], run.get('formula')) for run in mine})})",
                      solution_rate(mine, _symbolic), solution_rate(mine, _accuracy)))
@@ -153,8 +154,9 @@ def comparison_section(done: Sequence[Mapping[str, Any]]) -> Section | None:
         anchor="feynman-srbench", title="Symbolic regression beside SRBench",
         intro=("Symbolic-solution and accuracy-solution rates (SRBench's rules: the difference or ratio to the true "
                "formula simplifies to a constant; held-out R^2 > 0.999), each the mean over specs of the share of "
-               "a spec's seeds that solve it (design's copies of one artifact across seeds count as its one verdict). Rows run here cover this run's specs; published rows cover SRBench's "
-               "Feynman data sets at SRBench's budget, so they are beside ours, not comparable cell for cell. "
+               "a spec's seeds that solve it (design's copies of one artifact across seeds count as its one "
+               "verdict). Rows run here cover this run's specs; published rows cover SRBench's Feynman data sets "
+               "at SRBench's budget, so they are beside ours, not comparable cell for cell. "
                "Design's templates write the known formula: its rates check the judge, they are not a finding. "
                f"{bench_note} {published_note} A dash: not measured here, or not among the published figures "
                "recorded."),
