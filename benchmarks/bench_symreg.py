@@ -43,7 +43,7 @@ gplearn's population x generations = 1000 x 500) and 8 hours per run on the grou
 
 Usage: ``python benchmarks/bench_symreg.py [--json] [--rounds N] [--trees N] [--seeds N]
 [--population N] [--generations N] [--specs a,b] [--skip-run] [--heights MIN,MAX]
-[--judged [--judged-specs a,b] [--judged-out FILE]]``.
+[--judged [--judged-specs a,b] [--judged-out FILE] [--first-seed K]]``.
 """
 
 from __future__ import annotations
@@ -234,6 +234,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--judged", action="store_true", help="part (c): ours and gplearn judged by our judge")
     parser.add_argument("--judged-specs", default="all", help="equations of part (c) (all: every Feynman spec)")
     parser.add_argument("--judged-out", default=str(JUDGED_OUT), help=f"part (c)'s JSON file ({JUDGED_OUT.name})")
+    parser.add_argument("--first-seed", type=int, default=0,
+                        help="part (c): start at this seed, keeping the earlier seeds' runs from --judged-out (0)")
     parser.add_argument("--heights", type=_heights, default=(MIN_HEIGHT, MAX_HEIGHT),
                         help=f"MIN,MAX heights of the random trees ({MIN_HEIGHT},{MAX_HEIGHT}; DEAP's symbreg example "
                              "initialises with 1,2)")
@@ -287,7 +289,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                                                   options.generations, missing is None)
     judged = []
     if options.judged and missing is None:
-        judged = judged_runs(options.judged_specs, options.seeds, Path(options.judged_out))
+        judged = judged_runs(options.judged_specs, options.seeds, Path(options.judged_out), options.first_seed)
     if options.json:
         run_ratio, generation_ratio = _ratios(runs)
         print(json.dumps({"fitness": [asdict(r) for r in fitness_results], "runs": [asdict(r) for r in runs],

@@ -125,19 +125,28 @@ def _gplearn(spec: Any, seed: int) -> JudgedRun:
     return JudgedRun(spec.name, seed, "gplearn", evaluations, seconds, text, r2, symbolic, accuracy, reason)
 
 
-def judged_runs(specs: str, seeds: int, out: Path | None = None) -> list[JudgedRun]:
-    """Ours and gplearn's runs on ``specs`` (comma-separated, or ``all`` Feynman specs) x seeds;
-    with ``out``, the file is rewritten after each spec (a long run leaves what it finished) and
-    one line per run goes to stderr."""
+def _earlier(out: Path | None, first_seed: int) -> list[JudgedRun]:
+    """The runs of seeds below ``first_seed`` already in ``out`` (a run resumed seed by seed)."""
+    if out is None or first_seed == 0 or not out.exists():
+        return []
+    document = json.loads(out.read_text(encoding="utf-8"))
+    return [JudgedRun(**run) for run in document.get("runs", []) if run["seed"] < first_seed]
+
+
+def judged_runs(specs: str, seeds: int, out: Path | None = None, first_seed: int = 0) -> list[JudgedRun]:
+    """Ours and gplearn's runs on ``specs`` (comma-separated, or ``all`` Feynman specs) x seeds
+    ``first_seed`` .. ``seeds - 1`` (the earlier seeds' runs kept from ``out``); with ``out``, the
+    file is rewritten after each spec (a long run leaves what it finished) and one line per run
+    goes to stderr."""
     import sys
 
     from sva.families import all_specs, get_spec
 
     names = [spec.name for spec in all_specs() if spec.family == "feynman"] if specs == "all" else specs.split(",")
-    runs: list[JudgedRun] = []
+    runs: list[JudgedRun] = _earlier(out, first_seed)
     for name in names:
         spec = get_spec(name)
-        for seed in range(seeds):
+        for seed in range(first_seed, seeds):
             for run in (_ours(spec, seed), _gplearn(spec, seed)):
                 runs.append(run)
                 print(f"{run.spec} seed {run.seed} {run.generator}: symbolic {run.symbolic_solution}, accuracy "

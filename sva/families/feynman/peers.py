@@ -108,6 +108,21 @@ def _read(path: Path) -> Any:
         return None
 
 
+def _bench_row(generator: str, runs: Sequence[Mapping[str, Any]], cap: str) -> tuple[Any, ...]:
+    mine = [run for run in runs if run["generator"] == generator]
+    spent = median(run["evaluations"] for run in mine)
+    return (generator, _BENCH_WHERE, f"{cap} (median {spent:,.0f} spent)", len({run["spec"] for run in mine}),
+            f"{len(mine)} ({len({(run['spec'], run.get('formula')) for run in mine})})",
+            solution_rate(mine, _symbolic), solution_rate(mine, _accuracy))
+
+
+def _seeds(runs: Sequence[Mapping[str, Any]]) -> str:
+    """How many seeds each spec has (``2``, or ``1 to 2`` for a benchmark stopped partway)."""
+    counts = sorted({sum(1 for run in runs if run["spec"] == spec and run["generator"] == "gplearn")
+                     for spec in {run["spec"] for run in runs}})
+    return str(counts[0]) if len(counts) == 1 else f"{counts[0]} to {counts[-1]}"
+
+
 def _bench_rows(specs: set[str]) -> tuple[list[tuple[Any, ...]], str]:
     """The benchmark's rows over the run's specs, and a sentence on what it ran (or why none)."""
     document = _read(GPLEARN_HERE)
@@ -119,18 +134,12 @@ def _bench_rows(specs: set[str]) -> tuple[list[tuple[Any, ...]], str]:
         return [], f"gplearn run here: {GPLEARN_HERE.name} covers none of this run's specs."
     budget = document.get("budget") or {}
     cap = f"at most {budget.get('evaluations', 0):,} evaluations"
-    rows = []
-    for generator in sorted({str(run["generator"]) for run in runs}, key=lambda name: (name != "search", name)):
-        mine = [run for run in runs if run["generator"] == generator]
-        spent = median(run["evaluations"] for run in mine)
-        rows.append((generator, _BENCH_WHERE,
-                     f"{cap} (median {spent:,.0f} spent)", len({run["spec"] for run in mine}),
-                     f"{len(mine)} ({len({(run['spec'], run.get('formula')) for run in mine})})",
-                     solution_rate(mine, _symbolic), solution_rate(mine, _accuracy)))
+    generators = sorted({str(run["generator"]) for run in runs}, key=lambda name: (name != "search", name))
     versions = document.get("versions") or {}
-    return rows, (f"gplearn {versions.get('gplearn', '?')} and our search as benchmarks/bench_symreg.py ran them "
-                  f"({document.get('seeds', '?')} seeds per spec, population {budget.get('population', '?')}, "
-                  f"{cap}), each formula judged in the sandbox by this family's judge.")
+    return [_bench_row(generator, runs, cap) for generator in generators], (
+        f"gplearn {versions.get('gplearn', '?')} and our search as benchmarks/bench_symreg.py ran them "
+        f"({_seeds(runs)} seeds per spec, population {budget.get('population', '?')}, {cap}), each formula judged "
+        f"in the sandbox by this family's judge.")
 
 
 def _published_rows() -> tuple[list[tuple[Any, ...]], str]:

@@ -107,7 +107,7 @@ def test_the_benchmarks_file_is_read_over_this_runs_specs_only(monkeypatch, tmp_
     assert gplearn[2] == "at most 20,400 evaluations (median 10,800 spent)"
     assert [row[0] for row in section.rows][:3] == ["search", "search", "gplearn"]
     versions = json.loads(path.read_text())["versions"]
-    assert f"gplearn {versions['gplearn']} and our search as benchmarks/bench_symreg.py ran them (2 seeds" in section.intro
+    assert f"gplearn {versions['gplearn']} and our search as benchmarks/bench_symreg.py ran them (2 seeds per spec" in section.intro
     summary = bench.judged_summary(runs)["generators"]["gplearn"]
     assert summary["symbolic_solution_rate"] == pytest.approx((0.5 + 1.0) / 2)  # A: 1 of 2, Z: 1 of 1
 
