@@ -17,6 +17,11 @@ For each spec and seed:
   and judge, whose fields give the **symbolic solution** (SRBench's rule) and the **accuracy
   solution**: held-out R^2 > 0.999 over the spec's 1,000 held-out points.
 
+gplearn's own prediction's held-out R^2 is kept beside (``own_r2_held_out``): SRBench decides
+the accuracy solution on it, with gplearn's protected division (1 where the denominator is within
+0.001 of 0), while the family's judge runs the formula as the family's primitives compute it, so
+a program that divides by an exact zero has an undefined R^2 here.
+
 A run whose formula cannot be judged (its text outside the family's primitives, a crash in the
 sandbox) counts as neither solution and keeps its reason. Rates follow SRBench: the mean over
 specs of the share of a spec's seeds that solve it. The JSON written (:func:`write_judged`) is
@@ -60,6 +65,9 @@ class JudgedRun:
     symbolic_solution: bool
     accuracy_solution: bool
     reason: str | None = None
+    #: gplearn's own prediction's held-out R^2 (its protected operators and all), which SRBench's
+    #: accuracy solution uses; ours judges the formula as the family's primitives compute it
+    own_r2_held_out: float | None = None
 
 
 def fit_gplearn(spec: Any, seed: int, population: int, generations: int) -> tuple[Any, float]:
@@ -116,13 +124,18 @@ def _gplearn(spec: Any, seed: int) -> JudgedRun:
     model, seconds = fit_gplearn(spec, seed, POPULATION, GENERATIONS)
     text = str(model._program)
     evaluations = POPULATION * len(model.run_details_["generation"])
+    held_y = np.array([spec.expected(case) for case in spec.held_out])
+    with np.errstate(all="ignore"):
+        predicted = model.predict(np.array(spec.held_out))
+    own = float(1.0 - np.sum((held_y - predicted) ** 2) / np.sum((held_y - held_y.mean()) ** 2)) \
+        if np.all(np.isfinite(predicted)) else None
     try:
         module = formula_module(spec.name, text)
     except SvaError as error:
-        return JudgedRun(spec.name, seed, "gplearn", evaluations, seconds, text, None, False, False, str(error))
+        return JudgedRun(spec.name, seed, "gplearn", evaluations, seconds, text, None, False, False, str(error), own)
     with formula_file(module) as path:
         r2, symbolic, accuracy, reason = _judge(path, spec.name)
-    return JudgedRun(spec.name, seed, "gplearn", evaluations, seconds, text, r2, symbolic, accuracy, reason)
+    return JudgedRun(spec.name, seed, "gplearn", evaluations, seconds, text, r2, symbolic, accuracy, reason, own)
 
 
 def _earlier(out: Path | None, first_seed: int) -> list[JudgedRun]:
