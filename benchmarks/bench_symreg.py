@@ -24,10 +24,26 @@ success (R^2 > 0.999) side by side. Both stop at a perfect fit, ours more often,
 wall-time ratio is given per run and per generation (the like-for-like figure). Differences that remain: gplearn protects division by
 |b| <= 0.001 and has no pi terminal; we use linear scaling and a parsimony tournament, gplearn
 its parsimony coefficient (0.001, its default) and its default operator mix. gplearn is the
-``bench`` extra (``pip install -e '.[bench]'``); without it part (b) is skipped with a note.
+``bench`` extra (``pip install -e '.[bench]'``); without it parts (b) and (c) are skipped with a note.
+
+(c) Judged by our judge (``--judged``). On every Feynman spec (or ``--judged-specs``) and seed,
+our search at its default budget (population 400, at most 50 generations after the first:
+400 x 51 = 20,400 evaluations at most) and gplearn at the same budget in evaluations
+(population 400 x 51 generations, gplearn counting its first population as a generation), same
+function set as in (b). gplearn's program (``str(est._program)``, e.g. ``add(mul(X0, X1),
+0.5)``: SRBench's ``symbolic_model`` for gplearn) is read as a formula given as text
+(:func:`sva.generate.external.formula_module`: gplearn's protected ``div`` and ``sqrt`` read as
+the family's DIV and SQRT, as SRBench reads them), and both artifacts are trusted in the
+sandbox without mutants, so the family's judge decides each one's symbolic solution and
+accuracy solution (held-out R^2 > 0.999) exactly as for any cell of ``sva run``. The runs, their
+budget, the versions and the rates go to ``--judged-out`` (default
+``sva/families/feynman/data/gplearn_here.json``, which the report's comparison table reads).
+The SRBench 2021 budget was not this one: 500,000 evaluations (its method files' grids, e.g.
+gplearn's population x generations = 1000 x 500) and 8 hours per run on the ground-truth track.
 
 Usage: ``python benchmarks/bench_symreg.py [--json] [--rounds N] [--trees N] [--seeds N]
-[--population N] [--generations N] [--specs a,b] [--skip-run] [--heights MIN,MAX]``.
+[--population N] [--generations N] [--specs a,b] [--skip-run] [--heights MIN,MAX]
+[--judged [--judged-specs a,b] [--judged-out FILE] [--first-seed K]]``.
 """
 
 from __future__ import annotations
@@ -50,6 +66,7 @@ except ImportError:  # run from a checkout without installing
 if str(Path(__file__).resolve().parent) not in sys.path:  # benchmarks/alternate.py, beside this script
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 from alternate import alternate  # noqa: E402
+from symreg_judged import JUDGED_OUT, judged_runs, judged_summary  # noqa: E402
 
 import numpy as np  # noqa: E402
 from deap import gp  # noqa: E402
@@ -163,22 +180,9 @@ def _ours(spec: Any, seed: int, population: int, generations: int) -> tuple[floa
 
 
 def _gplearn(spec: Any, seed: int, population: int, generations: int) -> tuple[float, float, int]:
-    from gplearn.functions import make_function
-    from gplearn.genetic import SymbolicRegressor
+    from symreg_judged import fit_gplearn
 
-    def _exp(x: Any) -> Any:
-        with np.errstate(all="ignore"):
-            return np.exp(np.clip(x, -100.0, 100.0))
-
-    exp = make_function(function=_exp, name="exp", arity=1)
-    train_x = np.array(spec.training)
-    train_y = np.array([spec.expected(case) for case in spec.training])
-    model = SymbolicRegressor(population_size=population, generations=generations, tournament_size=7,
-                              function_set=("add", "sub", "mul", "div", "sqrt", "neg", "sin", "cos", exp),
-                              stopping_criteria=1e-12, random_state=seed, n_jobs=1, verbose=0)
-    started = time.perf_counter()
-    model.fit(train_x, train_y)
-    seconds = time.perf_counter() - started
+    model, seconds = fit_gplearn(spec, seed, population, generations)
     held_x = np.array(spec.held_out)
     held_y = np.array([spec.expected(case) for case in spec.held_out])
     with np.errstate(all="ignore"):
@@ -217,7 +221,7 @@ def _heights(text: str) -> tuple[int, int]:
     return low, high
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print one JSON document")
     parser.add_argument("--rounds", type=_positive, default=5, help="timed rounds per point count (5)")
@@ -226,47 +230,79 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--population", type=_positive, default=400, help="population of both searches (400)")
     parser.add_argument("--generations", type=_positive, default=20, help="generations of both searches (20)")
     parser.add_argument("--specs", default=",".join(RUN_SPECS), help="equations of the whole runs")
-    parser.add_argument("--skip-run", action="store_true", help="part (a) only")
+    parser.add_argument("--skip-run", action="store_true", help="no part (b)")
+    parser.add_argument("--judged", action="store_true", help="part (c): ours and gplearn judged by our judge")
+    parser.add_argument("--judged-specs", default="all", help="equations of part (c) (all: every Feynman spec)")
+    parser.add_argument("--judged-out", default=str(JUDGED_OUT), help=f"part (c)'s JSON file ({JUDGED_OUT.name})")
+    parser.add_argument("--first-seed", type=int, default=0,
+                        help="part (c): start at this seed, keeping the earlier seeds' runs from --judged-out (0)")
     parser.add_argument("--heights", type=_heights, default=(MIN_HEIGHT, MAX_HEIGHT),
                         help=f"MIN,MAX heights of the random trees ({MIN_HEIGHT},{MAX_HEIGHT}; DEAP's symbreg example "
                              "initialises with 1,2)")
-    options = parser.parse_args(argv)
+    return parser
+
+
+def _print_fitness(options: argparse.Namespace, results: Sequence[FitnessResult]) -> None:
+    print(f"(a) fitness of {options.trees} random trees (heights {options.heights[0]}..{options.heights[1]}) of "
+          f"{FITNESS_SPEC}, {options.rounds} alternating rounds")
+    print(f"{'points':>7} {'reference us/tree':>18} {'ours us/tree':>13} {'ratio':>7} {'ratio of medians':>17}  fitness")
+    for r in results:
+        print(f"{r.points:>7} {r.reference_us:>18.1f} {r.ours_us:>13.1f} {r.ratio:>6.1f}x {r.ratio_of_medians:>16.1f}x  "
+              f"{'equal' if r.fitness_identical else 'MISMATCH'}")
+
+
+def _ratios(runs: Sequence[RunResult]) -> tuple[float | None, float | None]:
+    """gplearn / ours wall time: the median per run, and per generation (both stop early at a
+    perfect fit, ours more often: per generation is the like-for-like figure)."""
+    timed = [run for run in runs if run.gplearn_s is not None and run.gplearn_generations]
+    if not timed:
+        return None, None
+    return (statistics.median(run.gplearn_s / run.ours_s for run in timed),
+            statistics.median((run.gplearn_s / run.gplearn_generations) / (run.ours_s / run.ours_generations)
+                              for run in timed))
+
+
+def _print_runs(options: argparse.Namespace, runs: Sequence[RunResult]) -> None:
+    print(f"(b) whole runs, population {options.population}, {options.generations} generations")
+    print(f"{'spec':>16} {'seed':>4} {'ours s':>7} {'gens':>5} {'gplearn s':>10} {'gens':>5} {'ours R^2':>10} "
+          f"{'gplearn R^2':>12}")
+    for run in runs:
+        gp_s = "-" if run.gplearn_s is None else f"{run.gplearn_s:.2f}"
+        gp_r2 = "-" if run.gplearn_r2 is None else f"{run.gplearn_r2:.5f}"
+        print(f"{run.spec:>16} {run.seed:>4} {run.ours_s:>7.2f} {run.ours_generations:>5} {gp_s:>10} "
+              f"{run.gplearn_generations or '-':>5} {run.ours_r2:>10.5f} {gp_r2:>12}")
+    timed = [run for run in runs if run.gplearn_s is not None]
+    line = f"success (held-out R^2 > 0.999): ours {sum(run.ours_success for run in runs)}/{len(runs)}"
+    run_ratio, generation_ratio = _ratios(runs)
+    if timed and run_ratio is not None and generation_ratio is not None:
+        line += (f", gplearn {sum(bool(run.gplearn_success) for run in timed)}/{len(timed)}; "
+                 f"gplearn/ours wall time: {run_ratio:.1f}x per run, {generation_ratio:.1f}x per "
+                 f"generation (medians of per-run ratios)")
+    print(line)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = _parser().parse_args(argv)
     fitness_results = [bench_fitness(points, options.trees, options.rounds, options.heights) for points in POINTS]
-    missing = None if options.skip_run else _gplearn_available()
+    missing = None if options.skip_run and not options.judged else _gplearn_available()
     runs = [] if options.skip_run else bench_runs(options.specs.split(","), options.seeds, options.population,
                                                   options.generations, missing is None)
-    timed = [run for run in runs if run.gplearn_s is not None]
-    run_ratio = statistics.median(run.gplearn_s / run.ours_s for run in timed) if timed else None
-    # both stop early at a perfect fit, ours more often: per generation is the like-for-like figure
-    generation_ratio = statistics.median((run.gplearn_s / run.gplearn_generations) / (run.ours_s / run.ours_generations)
-                                         for run in timed) if timed else None
+    judged = []
+    if options.judged and missing is None:
+        judged = judged_runs(options.judged_specs, options.seeds, Path(options.judged_out), options.first_seed)
     if options.json:
+        run_ratio, generation_ratio = _ratios(runs)
         print(json.dumps({"fitness": [asdict(r) for r in fitness_results], "runs": [asdict(r) for r in runs],
-                          "run_ratio": run_ratio,
-                          "generation_ratio": generation_ratio, "note": missing}, indent=2))
+                          "run_ratio": run_ratio, "generation_ratio": generation_ratio, "note": missing,
+                          "judged": judged_summary(judged) if judged else None}, indent=2))
     else:
-        print(f"(a) fitness of {options.trees} random trees (heights {options.heights[0]}..{options.heights[1]}) of "
-              f"{FITNESS_SPEC}, {options.rounds} alternating rounds")
-        print(f"{'points':>7} {'reference us/tree':>18} {'ours us/tree':>13} {'ratio':>7} {'ratio of medians':>17}  fitness")
-        for r in fitness_results:
-            print(f"{r.points:>7} {r.reference_us:>18.1f} {r.ours_us:>13.1f} {r.ratio:>6.1f}x {r.ratio_of_medians:>16.1f}x  "
-                  f"{'equal' if r.fitness_identical else 'MISMATCH'}")
+        _print_fitness(options, fitness_results)
         if runs:
-            print(f"(b) whole runs, population {options.population}, {options.generations} generations")
-            print(f"{'spec':>16} {'seed':>4} {'ours s':>7} {'gens':>5} {'gplearn s':>10} {'gens':>5} {'ours R^2':>10} "
-                  f"{'gplearn R^2':>12}")
-            for run in runs:
-                gp_s = "-" if run.gplearn_s is None else f"{run.gplearn_s:.2f}"
-                gp_r2 = "-" if run.gplearn_r2 is None else f"{run.gplearn_r2:.5f}"
-                print(f"{run.spec:>16} {run.seed:>4} {run.ours_s:>7.2f} {run.ours_generations:>5} {gp_s:>10} "
-                      f"{run.gplearn_generations or '-':>5} {run.ours_r2:>10.5f} {gp_r2:>12}")
-            ours_ok = sum(run.ours_success for run in runs)
-            line = f"success (held-out R^2 > 0.999): ours {ours_ok}/{len(runs)}"
-            if timed:
-                line += (f", gplearn {sum(bool(run.gplearn_success) for run in timed)}/{len(timed)}; "
-                         f"gplearn/ours wall time: {run_ratio:.1f}x per run, {generation_ratio:.1f}x per "
-                         f"generation (medians of per-run ratios)")
-            print(line)
+            _print_runs(options, runs)
+        if judged:
+            print(f"(c) judged by our judge, {options.seeds} seeds per spec, written to {options.judged_out}")
+            for generator, line in judged_summary(judged)["lines"].items():
+                print(f"  {generator}: {line}")
         if missing:
             print(f"note: {missing}")
     if not all(r.fitness_identical for r in fitness_results):

@@ -3,7 +3,11 @@
 ``sva analyze PATH... [--json] [--diagram DIR] [--jobs N] [--timeout S] [--entry NAME]``
 prints one table per file (or one JSON document), writes diagrams on request, reports each
 file that could not be analyzed on one stderr line ``sva: PATH: reason``, and exits 0 when every
-file was analyzed, 1 when any failed (2 for a usage error). ``sva explain FILE [--entry NAME]``
+file was analyzed, 1 when any failed (2 for a usage error). ``--formula TEXT --spec NAME``
+(repeatable, with or without paths) measures a formula given as text: the spec's family reads
+it statically and the one emitter writes it as a module (:func:`sva.generate.external.formula_module`),
+which is measured like a file and shown as ``formula 'TEXT'``; a text that is not a formula of
+the family's primitives is one line naming it, the reason and the fix, exit 2. ``sva explain FILE [--entry NAME]``
 prints the explanation that ``explanation_length`` counts.
 
 JSON shape: ``{"files": [{"path", "error", "metrics", "functions"}]}``; for a file that failed
@@ -14,10 +18,12 @@ or was skipped, ``error`` is the one-line reason (skipped ones start with ``skip
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 import os
 import sys
+from contextlib import ExitStack
 from typing import Any
 
 from sva.errors import InputError, UsageError, error_line
@@ -31,7 +37,11 @@ __all__ = ["analyze_parser", "explain_parser", "run_analyze", "run_explain", "ou
 def analyze_parser(analyze: argparse.ArgumentParser) -> None:
     """Build ``sva analyze``."""
     analyze.description = "Measure every Python file given or found in the folders given."
-    analyze.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (walked recursively)")
+    analyze.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (walked recursively)")
+    analyze.add_argument("--formula", action="append", default=[], metavar="TEXT",
+                         help="measure a formula given as text (SRBench's symbolic_model form, e.g. 'x1*x2/(4*pi*x3**2)', "
+                              "with the spec's variable names, x1..xn or X0..); needs --spec; repeatable")
+    analyze.add_argument("--spec", metavar="NAME", help="the spec whose variables and primitives --formula uses")
     analyze.add_argument("--json", action="store_true", help="print one JSON document instead of tables")
     analyze.add_argument("--diagram", metavar="DIR", help="write one unit-graph diagram per file (.dot, and .svg when dot exists)")
     analyze.add_argument("--jobs", type=int, default=None, metavar="N",
@@ -124,16 +134,39 @@ def run_analyze(args: argparse.Namespace) -> int:
         raise UsageError(f"--jobs must be 0 or more, not {args.jobs}")
     if args.max_bytes <= 0:
         raise UsageError(f"--max-bytes must be positive, not {args.max_bytes}")
+    if not args.paths and not args.formula:
+        raise UsageError("give a PATH to analyze or --formula TEXT --spec NAME")
+    if args.spec and not args.formula:
+        raise UsageError("--spec names the spec of a --formula; give --formula TEXT too")
     if args.diagram:
         from sva.measure.diagram import write_diagram  # noqa: F401  (fail early if missing)
 
         if os.path.exists(args.diagram) and not os.path.isdir(args.diagram):
             raise UsageError(f"--diagram {args.diagram}: exists and is not a folder")
+    with ExitStack() as stack:
+        formulas = _formula_files(args, stack)
+        return _analyze(args, [*args.paths, *formulas], formulas)
+
+
+def _formula_files(args: argparse.Namespace, stack: ExitStack) -> dict[str, str]:
+    """Each ``--formula`` written as a module in a temporary folder: ``{path: label}``."""
+    from sva.generate.external import formula_file, formula_module
+
+    modules = [formula_module(args.spec, text) for text in args.formula]  # every text checked before any runs
+    return {str(stack.enter_context(formula_file(module))): module.label for module in modules}
+
+
+def _analyze(args: argparse.Namespace, paths: list[str], formulas: dict[str, str]) -> int:
+    """Measure ``paths`` (a formula's module shown by its label), printing as they come."""
     failed = False
     records: list[dict[str, Any]] = []
     used_stems: set[str] = set()
-    for outcome in iter_outcomes(args.paths, jobs=args.jobs, timeout=args.timeout,
+    for outcome in iter_outcomes(paths, jobs=args.jobs, timeout=args.timeout,
                                  entry=args.entry, max_bytes=args.max_bytes):
+        stem = None
+        if outcome.path in formulas:
+            stem = "formula-" + os.path.splitext(os.path.basename(outcome.path))[0]
+            outcome = dataclasses.replace(outcome, path=formulas[outcome.path])
         if isinstance(outcome, Analyzed):
             if args.json:
                 records.append(outcome_json(outcome))
@@ -141,7 +174,7 @@ def run_analyze(args: argparse.Namespace) -> int:
                 sys.stdout.write(format_table(outcome))
                 sys.stdout.flush()
             if args.diagram:
-                _diagram(outcome, args.diagram, used_stems)
+                _diagram(outcome, args.diagram, used_stems, stem)
         else:
             failed = failed or isinstance(outcome, Failed)
             print(_error_line(outcome), file=sys.stderr, flush=True)
@@ -153,10 +186,10 @@ def run_analyze(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _diagram(outcome: Analyzed, out_dir: str, used: set[str]) -> None:
+def _diagram(outcome: Analyzed, out_dir: str, used: set[str], stem: str | None = None) -> None:
     from sva.measure.diagram import diagram_stem, write_diagram
 
-    stem = diagram_stem(outcome.path)
+    stem = stem or diagram_stem(outcome.path)
     base, n = stem, 1
     while stem in used:
         n += 1

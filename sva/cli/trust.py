@@ -6,6 +6,10 @@ artifact (a table, or one JSON document with every field plus ``survivors``). AR
 lone file or a module inside a package (a ``src/`` layout too): the package and the tests'
 ``conftest.py`` files go into the sandbox (:mod:`sva.trust.project`). A progress line goes
 to stderr while mutants run.
+``sva trust --formula TEXT --spec NAME`` trusts a formula given as text instead: the spec's family
+reads it statically and the one emitter writes it as a module
+(:func:`sva.generate.external.formula_module`), which is trusted like a file and shown as
+``formula 'TEXT'``.
 Exit status 0 when the artifact was evaluated (whatever it scored), 1 when it could not run at
 all (it crashed, hung or exited at import: the reason is printed), 2 for bad input (a missing
 file, an unknown spec, a spec that does not match the entry's signature, tests that do not
@@ -15,6 +19,7 @@ import), always as one line ``sva: ...``.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -36,7 +41,10 @@ def trust_parser(parser: argparse.ArgumentParser) -> None:
     """Build ``sva trust``."""
     parser.description = ("Run an artifact (in a sandbox) against its spec and tests; report verification, "
                           "pass rates, mutation score, localization and coverage.")
-    parser.add_argument("artifact", metavar="ARTIFACT", help="the Python module to check")
+    parser.add_argument("artifact", metavar="ARTIFACT", nargs="?", help="the Python module to check")
+    parser.add_argument("--formula", metavar="TEXT",
+                        help="check a formula given as text instead (SRBench's symbolic_model form, e.g. "
+                             "'x1*x2/(4*pi*x3**2)', with the spec's variable names, x1..xn or X0..); needs --spec")
     parser.add_argument("--spec", metavar="NAME", help="spec to check against (default: from the manifest beside it)")
     parser.add_argument("--entry", metavar="NAME", help="entry function (default: manifest, spec, or the one "
                                                         "top-level function nothing else calls)")
@@ -104,8 +112,32 @@ class _MutantProgress:
 
 
 def run_trust(args: argparse.Namespace) -> int:
-    report = trust(args.artifact, args.spec, args.entry, args.tests, _config(args), progress=_MutantProgress(),
-                   python=args.python)
+    if args.formula is None:
+        if args.artifact is None:
+            raise UsageError("give the ARTIFACT to check, or --formula TEXT --spec NAME")
+        report = trust(args.artifact, args.spec, args.entry, args.tests, _config(args), progress=_MutantProgress(),
+                       python=args.python)
+    else:
+        report = _trust_formula(args)
+    return _print_report(args, report)
+
+
+def _trust_formula(args: argparse.Namespace) -> TrustReport:
+    """``--formula``: the formula's module written in a temporary folder, trusted, shown by its label."""
+    from sva.generate.external import formula_file, formula_module
+
+    if args.artifact is not None:
+        raise UsageError(f"give ARTIFACT ({args.artifact}) or --formula, not both")
+    if args.diff:
+        raise UsageError("--diff names changed lines of a file; a --formula has none (use --lines)")
+    module = formula_module(args.spec, args.formula)
+    with formula_file(module) as path:
+        report = trust(str(path), module.spec, args.entry, args.tests, _config(args), progress=_MutantProgress(),
+                       python=args.python)
+    return dataclasses.replace(report, artifact=module.label)
+
+
+def _print_report(args: argparse.Namespace, report: TrustReport) -> int:
     if args.json:
         print(json.dumps(report.as_json(), indent=2))
     else:

@@ -16,11 +16,13 @@ what                     default
 ``factorize_plan``       none: ``factorize_module``, the checks and simplification of ``factorized``
 ``templates``            required: design templates by spec kind
 ``contract_strategy``    the Hypothesis strategy a design contract draws a parameter from
+``formula_program``      refused: a formula given as text read (statically) into the family's IR
 ``probe``/``judge``      none: a family may trace an artifact in the sandbox and judge the trace
 ``fields``               none: extra result fields the family adds (declared, stored, exported)
 ``size_fields``          none beyond audit length: what "search artifacts are smaller" compares
 ``construction``         none: trust a generator has by construction (:class:`ConstructionFact`)
-``report_section``       none: a table of the family's fields in the report (and figures under it)
+``report_section``       none: a table of the family's fields in the report (and figures under it);
+                         ``report_sections`` when the family has more than one table
 ``diagrams``             none beyond the unit graph: pictures of one artifact for the report
 ``fitness_samples``      required: (fast fitness, reference fitness) pairs, for conformance
 ``training_share``       training cases / size of a finite domain; ``None`` for an infinite one
@@ -251,6 +253,16 @@ class Family:
         """The Hypothesis strategy expression each parameter of a plain design contract draws from."""
         raise NotImplementedError(f"family {self.name!r} has no contract strategy")
 
+    def formula_program(self, spec: "Spec", text: str) -> "Program":
+        """A formula given as text (``sva analyze --formula``, ``sva trust --formula``: SRBench's
+        ``symbolic_model`` form, e.g. ``x1*x2/(4*pi*x3**2)``) as a program of the family's IR, to
+        be written by the one emitter and measured like any artifact. The text is untrusted: a
+        family reads it through a whitelist and never evaluates it. Default: refused in one line."""
+        from sva.errors import UsageError
+
+        raise UsageError(f"spec {spec.name}: the {self.name} family reads no formula given as text; give a "
+                         f"module instead")
+
     def fitness_samples(self, spec: "Spec", seed: int, count: int) -> Sequence[tuple[Any, Any]]:
         """``count`` random candidates of search, each as (its fast fitness, its fitness by the
         reference evaluation): the conformance tests assert the two agree."""
@@ -292,6 +304,11 @@ class Family:
     def report_section(self, rows: Sequence[Mapping[str, Any]]) -> Section | None:
         """The family's table in the report, from the done rows of its specs (``None``: none)."""
         return None
+
+    def report_sections(self, rows: Sequence[Mapping[str, Any]]) -> tuple[Section, ...]:
+        """Every table the family has in the report, in order; default: :meth:`report_section`'s."""
+        section = self.report_section(rows)
+        return () if section is None else (section,)
 
     def diagrams(self, row: Mapping[str, Any], spec: "Spec") -> tuple[Diagram, ...]:
         """Pictures of one artifact (its stored row) in the family's notation."""

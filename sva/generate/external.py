@@ -20,6 +20,13 @@ reason); it never imports or runs them. Trust runs them in the sandbox, like eve
 
 An external generator declares no construction and is not deterministic, so the claims treat its
 rows empirically; the comparisons of design against search read only those two generators' rows.
+
+A formula brought as text (``sva analyze --formula TEXT --spec NAME``, ``sva trust --formula``)
+is the other way in: :func:`formula_module` asks the spec's family to read it statically
+(``Family.formula_program``: a whitelist, nothing evaluated) and writes it with the one emitter,
+so ``"x1*x2"`` for feynman-I.12.1 becomes the module whose entry returns ``mu * Nn``, the module
+search would write for that formula; :func:`formula_file` puts it in a fresh temporary folder
+as ``<entry>.py`` for the analyzer and the sandbox, which measure it like any other file.
 """
 
 from __future__ import annotations
@@ -27,16 +34,19 @@ from __future__ import annotations
 import ast
 import hashlib
 import re
+import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 from sva.core.artifact import Artifact
 from sva.core.spec import Spec
 from sva.errors import InputError, UsageError, one_line, os_reason, syntax_reason
 
-__all__ = ["EXTERNAL", "ExternalArtifact", "ExternalFolder", "config_of", "default_config", "generate",
-           "generator_name", "is_external", "label_of", "read_external", "within_specs"]
+__all__ = ["EXTERNAL", "ExternalArtifact", "ExternalFolder", "FormulaModule", "config_of", "default_config",
+           "formula_file", "formula_module", "generate", "generator_name", "is_external", "label_of", "read_external",
+           "within_specs"]
 
 EXTERNAL = "external"
 #: A label becomes part of a generator name, a cell key and a folder name.
@@ -292,3 +302,47 @@ def generate(spec: Spec, seed: int, config: Mapping[str, Any] | None = None) -> 
     return Artifact(spec=spec.name, generator=generator_name(str(config["label"])), seed=seed, entry=spec.entry,
                     source=source, config=dict(config), search=None, tests_source=tests,
                     name=Path(relative).stem)
+
+
+@dataclass(frozen=True)
+class FormulaModule:
+    """A formula given as text, written as a module: its spec, the text as given, the module's
+    file name (``<entry>.py``) and its source."""
+
+    spec: str
+    text: str
+    filename: str
+    source: str
+
+    @property
+    def label(self) -> str:
+        """How reports name it: ``formula '<text>'``."""
+        return f"formula {self.text!r}"
+
+
+def formula_module(spec_name: str | None, text: str) -> FormulaModule:
+    """The module of formula ``text`` for spec ``spec_name``, read by the spec's family and
+    written by the one emitter; a one-line error for a missing or unknown spec and for a text
+    that is not a formula of the family's primitives."""
+    from sva.core.emitter import emit_program
+    from sva.families import family_of, get_spec
+
+    if not spec_name:
+        raise UsageError(f"formula {text!r:.60}: give --spec NAME, the spec whose variables it uses ('sva specs' "
+                         f"lists them)")
+    spec = get_spec(spec_name)
+    family = family_of(spec)
+    program = family.formula_program(spec, text)
+    return FormulaModule(spec.name, text, f"{spec.entry}.py", emit_program(program, family.primitives))
+
+
+@contextmanager
+def formula_file(module: FormulaModule) -> Iterator[Path]:
+    """The module written as ``<entry>.py`` in a fresh temporary folder, removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="sva-formula-") as folder:
+        path = Path(folder) / module.filename
+        try:
+            path.write_text(module.source, encoding="utf-8")
+        except OSError as error:
+            raise InputError(f"{module.label}: cannot write its module to {folder}: {os_reason(error)}") from None
+        yield path

@@ -8,9 +8,9 @@ counts the comparison cannot give: the *mean* of each metric per generator (for 
 such as ``verified`` the mean is the rate, e.g. 3 verified of 4 seeds -> 0.75) and search's
 success rate (successful search cells / search cells, e.g. 9 of 10 -> 0.9).
 
-A family's table is the family's own (``Family.report_section``, an
+A family's tables are the family's own (``Family.report_sections``, each an
 :class:`sva.core.family.Section` of raw values): :func:`family_sections` asks every
-registered family, in registration order, for its table over the done rows of its specs.
+registered family, in registration order, for its tables over the done rows of its specs.
 """
 
 from __future__ import annotations
@@ -288,7 +288,7 @@ def _unique(anchor: str, family: str, taken: set[str]) -> str:
 
 
 def family_sections(rows: Sequence[Mapping[str, Any]]) -> list[Section]:
-    """Each registered family's table (``Family.report_section``) over the done rows of its specs,
+    """Each registered family's tables (``Family.report_sections``) over the done rows of its specs,
     in registration order; a family without done rows, or without a table, has none. A family
     whose table fails gets a section that says why (the report still gets written); an anchor
     another section already has is prefixed with the family's name."""
@@ -300,15 +300,14 @@ def family_sections(rows: Sequence[Mapping[str, Any]]) -> list[Section]:
         if not mine:
             continue
         try:
-            section = family.report_section(mine)
+            found = family.report_sections(mine)
         except Exception as error:  # a family's bug must not sink the whole report
-            section = Section(anchor=family.name, title=f"The {family.name} family",
-                              intro=f"The family's table could not be built: {typed_line(error)}", head=(), rows=())
-        if section is None:
-            continue
-        anchor = _unique(str(section.anchor), family.name, taken)
-        taken.add(anchor)
-        sections.append(section if anchor == section.anchor else replace(section, anchor=anchor))
+            found = (Section(anchor=family.name, title=f"The {family.name} family",
+                             intro=f"The family's table could not be built: {typed_line(error)}", head=(), rows=()),)
+        for section in found:
+            anchor = _unique(str(section.anchor), family.name, taken)
+            taken.add(anchor)
+            sections.append(section if anchor == section.anchor else replace(section, anchor=anchor))
     return sections
 
 

@@ -8,7 +8,9 @@ written and evaluated (:mod:`.primitives`), the search (DEAP GP, numpy fitness, 
 :mod:`.search`), the design templates with named sub-quantities and their contracts
 (:mod:`.design`), the probe in the sandbox (:mod:`.probe`, :mod:`.expression`) and the caller's
 verdict (:mod:`.judge`, :mod:`.symbolic`: R^2, SRBench's symbolic solution, dimensional
-homogeneity), the report's table and the per-spec extrapolation plot (:mod:`.report`).
+homogeneity), the report's table and the per-spec extrapolation plot (:mod:`.report`), the
+rates beside SRBench's published ones and gplearn's (:mod:`.peers`), and a formula given as
+text read into the family's program (:mod:`.formula_text`).
 """
 
 from __future__ import annotations
@@ -67,6 +69,13 @@ class FeynmanFamily(Family):
     def contract_strategy(self, spec: Spec) -> str:
         return "st.floats(1.0, 5.0)"
 
+    def formula_program(self, spec: Spec, text: str) -> Program:
+        """The formula read through the whitelist of :mod:`sva.families.feynman.formula_text`."""
+        from sva.families.feynman.formula_text import formula_program
+        from sva.families.feynman.primitives import PRIMITIVES
+
+        return formula_program(spec, text, PRIMITIVES)
+
     def fitness_samples(self, spec: Spec, seed: int, count: int) -> Sequence[tuple[Any, Any]]:
         """Random trees' scaled training error, numpy-vectorized against ``gp.compile`` and a
         call per point with :mod:`math` (to nine significant digits: numpy's and libm's
@@ -108,6 +117,14 @@ class FeynmanFamily(Family):
         from sva.families.feynman.report import section
 
         return section(self.specs(), rows)
+
+    def report_sections(self, rows: Sequence[Mapping[str, Any]]) -> tuple[Section, ...]:
+        """The per-spec table (:mod:`.report`), then the rates beside SRBench's (:mod:`.peers`)."""
+        from sva.families.feynman.peers import comparison_section
+
+        # every done cell counts in the rates: one the judge could not read solves nothing
+        found = (self.report_section(rows), comparison_section(rows))
+        return tuple(section for section in found if section is not None)
 
 
 FAMILY = FeynmanFamily()
