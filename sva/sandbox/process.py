@@ -78,10 +78,11 @@ class Crashed:
 
 Outcome = Union[Completed, Crashed]
 
-#: The folder holding the ``sva`` package, put on the child's path explicitly: ``-I``
-#: ignores PYTHONPATH and the working folder, and the package may not be installed.
-_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
-_CHILD_BOOTSTRAP = ("import sys; sys.dont_write_bytecode = True; sys.path.insert(0, sys.argv[1]); "
+#: The ``sva`` package's folder; the one holding it goes on the child's path explicitly (``-I``
+#: ignores PYTHONPATH and the working folder, and the package may not be installed). The child
+#: is shown this folder alone, not the checkout around it.
+_PACKAGE = str(Path(__file__).resolve().parents[1])
+_CHILD_BOOTSTRAP = ("import os, sys; sys.dont_write_bytecode = True; sys.path.insert(0, os.path.dirname(sys.argv[1])); "
                     "from sva.sandbox.child import main; sys.exit(main(sys.argv[2:]))")
 
 _SIGNAL_REASONS: dict[int, str] = {
@@ -212,12 +213,12 @@ def _command(job: str, work: _Folder, limits: Limits) -> tuple[list[str], dict[s
     """The child's command line and environment, wrapped in bubblewrap where it works (then True)."""
     folder = str(work.path)
     python = limits.python or sys.executable
-    command = [python, "-I", "-c", _CHILD_BOOTSTRAP, _PACKAGE_ROOT, job,
+    command = [python, "-I", "-c", _CHILD_BOOTSTRAP, _PACKAGE, job,
                str(work.payload), str(work.result), str(work.progress)]
     env = _environment(folder)
     if containment.containment() != "bwrap":
         return command, env, False
-    readable = [_PACKAGE_ROOT, *filter(None, env.get("SVA_FAMILY_PATH", "").split(os.pathsep))]
+    readable = [_PACKAGE, *filter(None, env.get("SVA_FAMILY_PATH", "").split(os.pathsep))]
     return containment.wrap(command, folder, env, python, readable, limits.output_bytes), env, True
 
 
