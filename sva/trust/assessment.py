@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from sva.families import family_of
+from sva.sandbox.records import bounded
 from sva.core.spec import Spec
 from sva.trust.protocol import BaselineResult, SpecChecks
 from sva.trust.baseline import run_baseline
@@ -139,7 +140,7 @@ def _judged(spec: Spec | None, result: BaselineResult, verdict: _Verdict) -> _Ve
     decided = judgement.verified is not None or bool(judgement.reason)
     return replace(verdict, verified=judgement.verified if decided else verdict.verified,
                    family_fields=None if judgement.fields is None else dict(judgement.fields),
-                   counterexample=verdict.counterexample or judgement.counterexample,
+                   counterexample=verdict.counterexample or bounded(judgement.counterexample),
                    notes=verdict.notes + ((judgement.note,) if judgement.note else ()))
 
 
