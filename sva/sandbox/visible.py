@@ -54,7 +54,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Interpreter", "SYSTEM_PREFIXES", "interpreter_paths", "system_binds"]
+__all__ = ["Interpreter", "SYSTEM_PREFIXES", "ask", "interpreter_paths", "system_binds", "system_folders"]
 
 #: Prefixes shared by the whole system: never bound whole for the interpreter's sake.
 SYSTEM_PREFIXES = ("/", "/usr", "/usr/local")
