@@ -5,24 +5,28 @@ this module limits what it may reach. When bubblewrap (``bwrap``, Debian package
 ``bubblewrap``) runs on this machine, the child's command is wrapped in it::
 
     bwrap --die-with-parent --unshare-net --unshare-pid --unshare-ipc --cap-drop ALL
-          --ro-bind / / --dev /dev --proc /proc --size N --tmpfs /tmp (also /run, HOME, /dev/shm)
-          [--ro-bind P P ...] --bind WORK WORK [--ro-bind T WORK/.sva-readable/N ...]
-          --chdir WORK --clearenv --setenv NAME VALUE ... -- COMMAND
+          --ro-bind /usr/lib /usr/lib --symlink usr/lib /lib ... (the system entries)
+          --dev /dev --proc /proc --size N --tmpfs /tmp (also the caller's HOME, /dev/shm)
+          --ro-bind P P ... --bind WORK WORK [--ro-bind T WORK/.sva-readable/N/NAME ...]
+          --remount-ro / --chdir WORK --clearenv --setenv NAME VALUE ... -- COMMAND
 
 so the child has no network (a private loopback only), sees no other process and leaves none
-behind (its pid namespace dies with it), cannot write outside its working folder (the root is
-read-only; ``/tmp``, ``/run``, ``/dev/shm`` and the caller's home are small, empty private
-tmpfs, hiding the Unix sockets and the per-user secrets kept there), holds no capabilities even when the caller is
-root, and gets exactly the environment the sandbox chose. The folders it must still read that
-lie under a hidden one (sva's package, the interpreter's environment, external families) are
-bound back read-only: at their own paths (the ``P`` above), but for those under ``/tmp`` (the
-``T``: a clone and its venv kept there), bound inside the job folder instead, with the command
-and the environment pointing there, so the child's ``/tmp`` holds its job folder alone.
+behind (its pid namespace dies with it), holds no capabilities even when the caller is root,
+gets exactly the environment the sandbox chose, and reads only what its job needs: its root is
+an empty folder holding the system entries the interpreter needs to start, the ``P`` (the
+interpreter's environment, installation and path entries, sva's package folder, external
+families: :mod:`sva.sandbox.visible` lists each and why) and its job folder, the one writable
+place on disk; ``/tmp``, ``/dev/shm`` and the caller's home are small, empty private tmpfs, and
+the root is made read-only once all is mounted. A folder to read that lies under ``/tmp`` (the
+``T``: a clone and its venv kept there) is bound inside the job folder instead, under its own
+name, with the command and the environment pointing there, so the child's ``/tmp`` holds its
+job folder alone wherever the caller keeps its interpreter.
 
 :func:`containment` decides once per process: ``SVA_SANDBOX=limits`` turns bubblewrap off (for
-debugging); otherwise a probe runs ``bwrap ... true`` with the same flags, and if it fails the
-reason is said once on standard error and the sandbox falls back to its resource limits alone.
-What is and is not contained is tabled in ``docs/trust.md``.
+debugging); otherwise a probe starts the interpreter in ``bwrap`` with the same flags, and if it
+fails the sandbox says once on standard error that artifacts run with resource limits only and
+can read every file the caller can, and falls back to the limits alone. What is and is not
+contained is tabled in ``docs/trust.md``.
 """
 
 from __future__ import annotations
@@ -33,10 +37,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from pathlib import Path
 from typing import Iterable, Literal, Mapping
 
 from sva.errors import os_reason
+from sva.sandbox import visible
 
 __all__ = ["Containment", "containment", "label", "wrap"]
 
@@ -54,9 +58,9 @@ MOVED_PATH = "SVA_MOVED_PATH"
 
 
 def _hidden() -> list[str]:
-    """The folders replaced by an empty private one: /tmp and /run (Unix sockets, agents) and
-    the caller's home (keys, tokens, configuration), the home unless it is the root itself."""
-    folders = ["/tmp", "/run"]
+    """The folders the child gets as private empty tmpfs: /tmp and the caller's home (unless
+    the home is the root itself); what it must read under them is bound back on top."""
+    folders = ["/tmp"]
     home = os.path.realpath(os.path.expanduser("~"))
     if home != "/" and os.path.isdir(home) and home not in folders:
         folders.append(home)
@@ -67,56 +71,38 @@ def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip("/") + "/")
 
 
-def _interpreter_roots(python: str) -> list[str]:
-    """The folders an interpreter reads: its environment (``bin/..``), the one its resolved
-    binary lives in, and a venv's base (``home`` in ``pyvenv.cfg``)."""
-    path = Path(python).absolute()
-    roots = [path.parent.parent, path.resolve().parent.parent]
-    config = path.parent.parent / "pyvenv.cfg"
-    try:
-        lines = config.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        lines = []
-    for line in lines:
-        key, _, value = line.partition("=")
-        if key.strip() == "home" and value.strip():
-            roots.append(Path(value.strip()).parent)
-    return [str(root) for root in roots]
+def _outermost(paths: Iterable[str]) -> list[str]:
+    """``paths`` without those inside another of them, sorted."""
+    unique = sorted(set(paths))
+    return [path for path in unique if not any(path != other and _inside(path, other) for other in unique)]
 
 
-@functools.lru_cache(maxsize=None)
-def _path_entries(python: str) -> tuple[str, ...]:
-    """The folders on interpreter ``python``'s own ``sys.path`` (``python -I``): its standard
-    library, its site-packages and what their ``.pth`` files add, such as another environment's
-    site-packages. The child must read them all; none when the interpreter does not answer."""
-    try:
-        answer = subprocess.run([python, "-I", "-c", "import sys; print('\\n'.join(sys.path))"], capture_output=True,
-                                text=True, timeout=60, stdin=subprocess.DEVNULL, check=False)
-    except (OSError, subprocess.TimeoutExpired):
-        return ()
-    return tuple(line for line in answer.stdout.splitlines() if line.startswith("/") and os.path.isdir(line))
-
-
-def _readable_binds(readable: Iterable[str], hidden: list[str], moved: Mapping[str, str]) -> list[str]:
-    """``--ro-bind P P`` for each folder the child must read that a hidden folder covers, but
-    those moved into the job folder (:func:`_moved`)."""
-    arguments: list[str] = []
-    for path in sorted({os.path.realpath(p) for p in readable}):
-        if any(_inside(path, gone) for gone in moved):
+def _readable_binds(readable: Iterable[str], moved: Mapping[str, str]) -> list[str]:
+    """``--ro-bind P P`` for each folder or file the child must read (at the path given and at
+    its resolved one, where they differ), but those the system entries already show and those
+    moved into the job folder (:func:`_moved`)."""
+    sources: dict[str, str] = {}
+    for path in readable:
+        if not os.path.exists(path):
             continue
-        if os.path.exists(path) and any(_inside(path, folder) for folder in hidden):
-            arguments += ["--ro-bind", path, path]
+        for spelling in (os.path.abspath(path), os.path.realpath(path)):
+            sources.setdefault(spelling, os.path.realpath(path))
+    shown = [*visible.system_folders(), *moved]
+    arguments: list[str] = []
+    for path in _outermost(sources):
+        if not any(_inside(path, folder) for folder in shown):
+            arguments += ["--ro-bind", sources[path], path]
     return arguments
 
 
 def _moved(readable: Iterable[str], work: str) -> dict[str, str]:
     """The folders the child must read that lie under ``/tmp`` (a clone and its venv kept there,
-    say), outermost first, each mapped to a place inside the job folder: bound there, they leave
-    the child's ``/tmp`` holding its job folder alone, whatever else the caller keeps in /tmp."""
-    under = sorted({os.path.realpath(p) for p in readable if os.path.exists(p)})
-    under = [path for path in under if _inside(path, "/tmp") and not _inside(work, path)]
-    outermost = [path for path in under if not any(path != other and _inside(path, other) for other in under)]
-    return {path: f"{work}/{MOVED}/{index}" for index, path in enumerate(outermost)}
+    say), outermost first, each mapped to a place inside the job folder that keeps its name
+    (``/tmp/clone/sva`` -> ``WORK/.sva-readable/0/sva``): bound there, they leave the child's
+    ``/tmp`` holding its job folder alone, whatever else the caller keeps in /tmp."""
+    under = [os.path.realpath(p) for p in readable if os.path.exists(p)]
+    outermost = _outermost(path for path in under if _inside(path, "/tmp") and not _inside(work, path))
+    return {path: f"{work}/{MOVED}/{index}/{os.path.basename(path)}" for index, path in enumerate(outermost)}
 
 
 def _relocated(text: str, moved: Mapping[str, str]) -> str:
@@ -136,26 +122,26 @@ def _relocated(text: str, moved: Mapping[str, str]) -> str:
 def wrap(command: list[str], work: str, env: Mapping[str, str], python: str,
          readable: Iterable[str] = (), tmpfs_bytes: int = 4 * 1024**2) -> list[str]:
     """``command`` run in bubblewrap with working folder ``work`` (the only writable place on
-    disk), environment ``env`` alone, and the folders in ``readable`` plus interpreter
-    ``python``'s readable even if a hidden folder covers them. Each private tmpfs (the hidden
-    folders, ``/dev/shm``) holds at most ``tmpfs_bytes``, so it cannot fill the memory."""
-    hidden = _hidden()
-    entries = _path_entries(python)
-    readable = [*readable, *_interpreter_roots(python), *entries]
+    disk), environment ``env`` alone, and nothing else to read but the system entries, interpreter
+    ``python``'s paths and the paths in ``readable`` (:mod:`sva.sandbox.visible`). Each private
+    tmpfs (``/tmp``, the home, ``/dev/shm``) holds at most ``tmpfs_bytes``, so it cannot fill
+    the memory."""
+    readable = [*readable, *visible.interpreter_paths(python)]
     moved = _moved(readable, work)
     arguments = ["bwrap", "--die-with-parent", "--unshare-net", "--unshare-pid", "--unshare-ipc",
-                 "--cap-drop", "ALL", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
-    for folder in [*hidden, "/dev/shm"]:
+                 "--cap-drop", "ALL", *visible.system_binds(), "--dev", "/dev", "--proc", "/proc"]
+    for folder in [*_hidden(), "/dev/shm"]:
         arguments += ["--size", str(tmpfs_bytes), "--tmpfs", folder]
-    arguments += _readable_binds(readable, hidden, moved)
+    arguments += _readable_binds(readable, moved)
     arguments += ["--bind", work, work]
     for path, place in moved.items():
         arguments += ["--ro-bind", path, place]
-    arguments += ["--chdir", work, "--clearenv"]
+    arguments += ["--remount-ro", "/", "--chdir", work, "--clearenv"]
     for name, value in env.items():
         arguments += ["--setenv", name, _relocated(value, moved)]
     # path entries moved into the job folder: the interpreter skipped them at start-up (their
     # old paths are gone there); the child puts them back (sva.sandbox.child)
+    entries = visible.ask(python).path
     moved_entries = [_relocated(entry, moved) for entry in entries if _relocated(entry, moved) != entry]
     if moved_entries:
         arguments += ["--setenv", MOVED_PATH, os.pathsep.join(moved_entries)]
@@ -168,7 +154,8 @@ def _probe() -> str | None:
         return "bwrap is not installed (Debian package bubblewrap)"
     with tempfile.TemporaryDirectory(prefix="sva-bwrap-probe-") as work:
         try:
-            trial = subprocess.run(wrap(["true"], work, {"PATH": "/usr/bin:/bin"}, sys.executable),
+            trial = subprocess.run(wrap([sys.executable, "-I", "-c", "pass"], work, {"PATH": "/usr/bin:/bin"},
+                                        sys.executable),
                                    capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL,
                                    check=False)
         except OSError as error:
@@ -186,7 +173,8 @@ def _detected() -> Containment:
     reason = _probe()
     if reason is None:
         return "bwrap"
-    print(f"note: bubblewrap unavailable ({reason}); artifacts run with resource limits only", file=sys.stderr)
+    print(f"note: bubblewrap unavailable ({reason}); artifacts run with resource limits only: their reads are "
+          f"not confined (they can read every file you can), nor their network and writes", file=sys.stderr)
     return "limits"
 
 

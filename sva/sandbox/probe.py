@@ -6,12 +6,14 @@ baseline run (:mod:`sva.trust.worker.baseline`); :func:`probe_artifact` runs it 
 (for ``sva generate``), as the sandbox job ``family_probe``
 (:func:`sva.sandbox.jobs.family_probe`), and returns the family's
 :class:`~sva.core.family.Judgement`, whose declared fields :func:`annotate` records in the
-artifact's manifest under the family's ``manifest_key``. Everything here runs in the caller.
+artifact's manifest under the family's ``manifest_key``; its counterexample is bounded like every
+value kept from a job (:func:`sva.sandbox.records.bounded`). Everything here runs in the caller.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,7 @@ from sva.core.spec import Spec
 from sva.errors import InputError
 from sva.families import family_of
 from sva.sandbox.process import Crashed, run_job
+from sva.sandbox.records import bounded
 
 __all__ = ["annotate", "declared_fields", "probe_artifact"]
 
@@ -51,7 +54,7 @@ def probe_artifact(module_path: str | os.PathLike[str], spec: Spec, limits: Any 
         return None
     if judgement.reason:
         raise InputError(f"{path}: {judgement.reason}")
-    return judgement
+    return replace(judgement, counterexample=bounded(judgement.counterexample))
 
 
 def declared_fields(spec: Spec, judgement: Judgement | None) -> dict[str, Any] | None:

@@ -23,18 +23,20 @@ flushed as written), so a long batch killed halfway keeps what it finished and t
 resume after the record that was in flight.
 
 Containment (:mod:`sva.sandbox.containment`): where bubblewrap works, the child runs inside
-it, with no network, no view of other processes and none left behind, a read-only root with
-only its working folder writable, small empty private ``/tmp``, ``/run``, ``/dev/shm`` and
-home folders, no capabilities, and only the environment above. Where it does not, that is
-said once per process and the child gets the limits alone; then only its process group is
-killed at the end (a process that starts its own session survives) and it can write and
-connect wherever the caller can.
+it, with no network, no view of other processes and none left behind, an empty read-only root
+showing only what its job needs (the system libraries, the interpreter's installation, path
+entries and editable installs, sva's package folder: :mod:`sva.sandbox.visible`) and its working
+folder, the one writable place, small empty private ``/tmp``, ``/dev/shm`` and home folders, no
+capabilities, and only the environment above. Where it does not, that is said once per process
+(reads, network and writes are then not confined) and the child gets the limits alone; then
+only its process group is killed at the end (a process that starts its own session survives)
+and it can read, write and connect wherever the caller can.
 
-What it does not protect against, even in bubblewrap: reading any file the caller may read
-outside the hidden folders (secrets kept elsewhere on disk are readable), Unix sockets
-outside them, kernel exploits and side channels (no seccomp filter, same user). It contains
-accidents and a hostile artifact's ordinary moves, not a determined attacker with a kernel
-bug; ``docs/trust.md`` tables each threat.
+What it does not protect against, even in bubblewrap: reading what is bound (a token kept in a
+file of the interpreter's environment would be readable), system facts under ``/proc``, kernel
+exploits and side channels (no seccomp filter, same user). It contains accidents and a hostile
+artifact's ordinary moves, not a determined attacker with a kernel bug; ``docs/trust.md``
+tables each threat.
 """
 
 from __future__ import annotations
@@ -78,10 +80,11 @@ class Crashed:
 
 Outcome = Union[Completed, Crashed]
 
-#: The folder holding the ``sva`` package, put on the child's path explicitly: ``-I``
-#: ignores PYTHONPATH and the working folder, and the package may not be installed.
-_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
-_CHILD_BOOTSTRAP = ("import sys; sys.dont_write_bytecode = True; sys.path.insert(0, sys.argv[1]); "
+#: The ``sva`` package's folder; the one holding it goes on the child's path explicitly (``-I``
+#: ignores PYTHONPATH and the working folder, and the package may not be installed). The child
+#: is shown this folder alone, not the checkout around it.
+_PACKAGE = str(Path(__file__).resolve().parents[1])
+_CHILD_BOOTSTRAP = ("import os, sys; sys.dont_write_bytecode = True; sys.path.insert(0, os.path.dirname(sys.argv[1])); "
                     "from sva.sandbox.child import main; sys.exit(main(sys.argv[2:]))")
 
 _SIGNAL_REASONS: dict[int, str] = {
@@ -212,12 +215,12 @@ def _command(job: str, work: _Folder, limits: Limits) -> tuple[list[str], dict[s
     """The child's command line and environment, wrapped in bubblewrap where it works (then True)."""
     folder = str(work.path)
     python = limits.python or sys.executable
-    command = [python, "-I", "-c", _CHILD_BOOTSTRAP, _PACKAGE_ROOT, job,
+    command = [python, "-I", "-c", _CHILD_BOOTSTRAP, _PACKAGE, job,
                str(work.payload), str(work.result), str(work.progress)]
     env = _environment(folder)
     if containment.containment() != "bwrap":
         return command, env, False
-    readable = [_PACKAGE_ROOT, *filter(None, env.get("SVA_FAMILY_PATH", "").split(os.pathsep))]
+    readable = [_PACKAGE, *filter(None, env.get("SVA_FAMILY_PATH", "").split(os.pathsep))]
     return containment.wrap(command, folder, env, python, readable, limits.output_bytes), env, True
 
 

@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from sva.families import family_of
+from sva.sandbox.records import bounded
 from sva.core.spec import Spec
 from sva.trust.protocol import BaselineResult, SpecChecks
 from sva.trust.baseline import run_baseline
@@ -146,7 +147,7 @@ def _judged(spec: Spec | None, result: BaselineResult, verdict: _Verdict) -> _Ve
     verified = judgement.verified if decided else verdict.verified
     return replace(verdict, verified=verified, trusted=verified if judgement.trusted is None else judgement.trusted,
                    family_fields=None if judgement.fields is None else dict(judgement.fields),
-                   counterexample=verdict.counterexample or judgement.counterexample,
+                   counterexample=verdict.counterexample or bounded(judgement.counterexample),
                    notes=verdict.notes + ((judgement.note,) if judgement.note else ()))
 
 

@@ -1,13 +1,18 @@
-"""The sandbox: hostile artifacts become reasons, inside the limits, and never hang."""
+"""The sandbox: hostile artifacts become reasons, inside the limits, and never hang; what the caller
+keeps of an artifact's values is bounded."""
 
 from __future__ import annotations
 
+import json
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from sva.families import get_spec
 from sva.sandbox.cases import check_cases
 from sva.sandbox import Completed, Crashed, Limits, run_job
+from sva.core.values import Opaque, decode, encode
+from sva.sandbox.records import STORED_CHARACTERS, bounded
 
 GOOD = "def parity_3(x0, x1, x2):\n    return not (x0 ^ x1 ^ x2)\n"
 
@@ -70,3 +75,45 @@ def test_check_cases_finds_the_first_wrong_row():
     check = check_cases(wrong, spec, spec.domain.cases)
     assert (check.cases, check.passed, check.first_failure) == (8, 7, (True, True, True))
     assert not check.all_passed
+
+
+# -- what the caller keeps of an artifact's values: at most STORED_CHARACTERS of a repr ------
+
+_VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+                       lambda inner: st.lists(inner, max_size=20) | st.tuples(inner, inner)
+                       | st.text(min_size=200, max_size=1500).map(lambda text: [text] * 3), max_leaves=30)
+
+
+@settings(deadline=None, max_examples=60)
+@given(_VALUES)
+def test_a_kept_value_is_itself_when_short_else_its_cut_repr(value):
+    data = encode(value)
+    kept = bounded(data)
+    if len(repr(value)) <= STORED_CHARACTERS or len(json.dumps(data, ensure_ascii=False)) <= STORED_CHARACTERS:
+        assert kept == data and decode(kept) == value
+    else:
+        shown = decode(kept)
+        cut = len(repr(value)) - STORED_CHARACTERS
+        assert shown == Opaque(f"{repr(value)[:STORED_CHARACTERS]} [{cut:,} more characters cut]", type(value).__name__)
+
+
+def test_a_family_record_keeps_its_fields_each_bounded():
+    record = {"args": {"x": "y" * 5000, "n": 3}, "property": "p", "got": [1, 2]}
+    kept = bounded(record)
+    assert kept["args"]["n"] == 3 and kept["property"] == "p" and kept["got"] == [1, 2]
+    assert decode(kept["args"]["x"]).repr.endswith(" [4,002 more characters cut]")
+
+
+@pytest.mark.slow
+def test_an_artifact_that_returns_a_file_dump_leaves_a_bounded_counterexample(tmp_path):
+    """Through ``sva trust``: the artifact's 1 MB output on the failing case is kept as a value
+    of 1,000 characters and a marker, in the report (and so in the results database)."""
+    from sva.trust import TrustConfig, trust
+
+    artifact = tmp_path / "dump.py"
+    artifact.write_text("def parity_3(x0, x1, x2):\n    return 'x' * 10**6\n", encoding="utf-8")
+    report = trust(artifact, spec="parity-3", config=TrustConfig(examples=10, test_seconds=5.0))
+    got = decode(report.counterexample["got"])
+    assert got == Opaque("'" + "x" * (STORED_CHARACTERS - 1) + " [999,002 more characters cut]", "str")
+    assert len(json.dumps(report.counterexample)) < 2 * STORED_CHARACTERS
+    assert all(len(json.dumps(p["counterexample"])) < 2 * STORED_CHARACTERS for p in report.properties)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Union
 
 from sva.core.values import decode, encode
+from sva.sandbox.records import bounded
 from sva.trust.protocol._json import optional_json, optional_record, strings
 
 __all__ = ["BaselineResult", "BatchDone", "CaseCount", "Counterexample", "Coverage", "MutantResult", "Progress", "PropertyCheck", "Ready", "SpecChecks", "TestMarker", "TestOutcome", "TestRun", "progress_from_json"]
@@ -66,8 +67,9 @@ class Counterexample:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "Counterexample":
-        return cls({name: decode(value) for name, value in data["args"].items()}, data.get("property"),
-                   decode(data.get("expected")), decode(data.get("got")))
+        # each value bounded as the caller reads it: a counterexample is a value, not a file dump
+        return cls({name: decode(bounded(value)) for name, value in data["args"].items()}, data.get("property"),
+                   decode(bounded(data.get("expected"))), decode(bounded(data.get("got"))))
 
 
 @dataclass(frozen=True)
