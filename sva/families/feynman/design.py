@@ -1,5 +1,8 @@
 """Design templates: each formula written as a physicist would, with named sub-quantities.
 
+These are the hand-written designs of the twelve equations the family began with; the other
+108 are transcribed from the database (:mod:`sva.families.feynman.transcribe`).
+
 Every template composes the spec's primitives only (the fair-comparison rule): what design adds
 is helpers with names (``lorentz_factor``, ``squared_distance``, ...), each with a story that
 states its unit, and a contract per helper (:class:`FloatContract`): a property test that calls
@@ -15,7 +18,8 @@ from typing import Callable, Mapping
 
 from sva.core.program import Apply, Call, Constant, Expr, Function, Name, Program, Return
 from sva.core.spec import Spec
-from sva.families.feynman.equations import EQUATIONS
+from sva.families.feynman.equations import all_equations
+from sva.families.feynman.transcribe import transcribed
 
 __all__ = ["FEYNMAN_TEMPLATES", "FloatContract"]
 
@@ -246,6 +250,7 @@ _BY_ID: dict[str, tuple[str, Callable[[Spec], Program]]] = {
     "II.3.24": ("feynman/intensity", _ii_3_24), "II.8.31": ("feynman/field-energy", _ii_8_31),
 }
 
-#: Design templates by spec kind (the equation's id).
+#: Design templates by spec kind (the equation's id): the twelve hand-written ones, and the
+#: transcribed formula (:mod:`sva.families.feynman.transcribe`) for every other equation.
 FEYNMAN_TEMPLATES: dict[str, tuple[str, Callable[[Spec], Program]]] = {
-    equation.id: _BY_ID[equation.id] for equation in EQUATIONS}
+    equation.id: _BY_ID.get(equation.id, ("feynman/transcribed", transcribed)) for equation in all_equations()}
