@@ -201,11 +201,11 @@ def _equation(record: dict[str, Any]) -> Equation:
     core = CORE.get(record["id"])
     return Equation(
         id=record["id"], output=record["output"],
-        output_unit=core.output_unit if core else _unit_name(record["output_unit"], output_units),  # type: ignore[arg-type]
+        output_unit=core.output_unit if core else _unit_name(record["output_unit"], output_units),
         formula=_formula(tree, params), text=record["formula"], variables=variables,
         meaning=core.meaning if core else (record["name"] or f"AI Feynman equation {record['id']}"),
         relativistic=relativistic, plot_variable=core.plot_variable if core else params[0],
-        symmetry=core.symmetry if core else None, output_units=output_units,  # type: ignore[arg-type]
+        symmetry=core.symmetry if core else None, output_units=output_units,
         tree=tree, table=record["table"])
 
 

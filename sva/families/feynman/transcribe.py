@@ -84,22 +84,39 @@ _DATABASE_NAME = {"log": "ln", "asin": "arcsin", "acos": "arccos"}
 _SYMBOL = {"add": "+", "sub": "-", "mul": "*", "div": "/", "pow": "**"}
 
 
-def _text(tree: list[Any], outer: int = 0) -> str:
-    """A tree written back as the database writes formulas, with the parentheses it needs."""
+def _text(tree: list[Any], outer: int = 0, python: bool = False) -> str:
+    """A tree written back as the database writes formulas, with the parentheses it needs (or,
+    with ``python``, as Python over :mod:`math`: ``math.asin``, ``math.pi``)."""
     kind = tree[0]
     if kind in ("var", "const"):
         return str(tree[1])
     if kind == "pi":
-        return "pi"
+        return "math.pi" if python else "pi"
     level = _LEVEL.get(kind, 5)
     if kind == "neg":
-        text = f"-{_text(tree[1], level)}"
+        text = f"-{_text(tree[1], level, python)}"
     elif kind in _SYMBOL:
         # the tree's grouping kept exactly: a right operand of its own level, and a power's base, in parentheses
-        text = f"{_text(tree[1], level + (kind == 'pow'))}{_SYMBOL[kind]}{_text(tree[2], level + 1)}"
+        text = f"{_text(tree[1], level + (kind == 'pow'), python)}{_SYMBOL[kind]}{_text(tree[2], level + 1, python)}"
     else:
-        text = f"{_DATABASE_NAME.get(kind, kind)}({_text(tree[1])})"
+        function = f"math.{kind}" if python else _DATABASE_NAME.get(kind, kind)
+        text = f"{function}({_text(tree[1], 0, python)})"
     return f"({text})" if level < outer else text
+
+
+def _python(tree: list[Any]) -> str:
+    """The tree as Python over :mod:`math` (the contract's statement of the formula)."""
+    return _text(tree, python=True)
+
+
+def _contract(spec: Spec, tree: list[Any]) -> Any:
+    """The entry's contract: it equals the database's formula on the training box."""
+    from sva.families.feynman.design import FloatContract  # design imports this module
+
+    equation = spec.extra["equation"]
+    return FloatContract(f"math.isclose(result, {_python(tree)}, rel_tol=1e-9, abs_tol=1e-12)",
+                         "equals the AI Feynman database's formula on the training ranges",
+                         {v.name: f"st.floats({float(v.low)!r}, {float(v.high)!r})" for v in equation.variables})
 
 
 def transcribed(spec: Spec) -> Program:
@@ -107,7 +124,8 @@ def transcribed(spec: Spec) -> Program:
     equation = spec.extra["equation"]
     writer = _Writer(spec.params)
     value = writer.expression(equation.tree)
-    entry = Function(spec.entry, spec.params, (Return(value),), story=spec.description)
+    entry = Function(spec.entry, spec.params, (Return(value),), story=spec.description,
+                     contract=_contract(spec, equation.tree))
     return Program(f"{spec.name} transcribed: the AI Feynman database's formula {equation.text} emitted as it "
                    f"stands, a reference rather than a design (nobody chose its parts).",
                    (*writer.parts, entry), spec.entry)
