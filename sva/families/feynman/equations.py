@@ -20,7 +20,8 @@ database's way of keeping ``sqrt(1 - v**2/c**2)`` real). There the speed of ligh
 every variable, and the speed is drawn as a fraction ``beta`` of c between 0.6 and 0.95
 (training never passes 2/3 in I.10.7), so the shifted points approach the pole of the Lorentz
 factor instead of crossing it. The speed's :attr:`Variable.shift_low` and ``shift_high`` are
-then its range at c's training mid-point, where the extrapolation curve is drawn. Worked
+then its range at c's training mid-point, where the extrapolation curve is drawn (for I.10.7
+and I.15.3x, the ranges first chosen for them: [3.9, 6] and [7, 11]). Worked
 example, I.10.7 (m_0 in [1, 5], v in [1, 2], c in [3, 10]): shifted m_0 in [5, 9], c in
 [10, 17], v = beta * c in [6, 16.15]: every coordinate lies outside the training box. One
 variable cannot move without leaving its formula's domain, and stays in its training range
@@ -135,16 +136,18 @@ class Core:
     output_unit: str
     plot_variable: str
     symmetry: str | None = None
+    #: the relativistic speed's plotted shifted range as first chosen (kept: the curves are stored)
+    speed_shift: tuple[float, float] | None = None
 
 
 #: The twelve equations with hand-written designs, in the database's order.
 CORE: dict[str, Core] = {
     "I.6.2a": Core("the standard normal density", "dimensionless", "theta"),
     "I.8.14": Core("the distance between two points of the plane", "length", "x2", symmetry="points"),
-    "I.10.7": Core("the relativistic mass of a body moving at speed v", "mass", "v"),
+    "I.10.7": Core("the relativistic mass of a body moving at speed v", "mass", "v", speed_shift=(3.9, 6.0)),
     "I.12.1": Core("the friction force for friction coefficient mu and normal force Nn", "force", "Nn"),
     "I.14.3": Core("the potential energy of a mass m at height z in gravity g", "energy", "z"),
-    "I.15.3x": Core("the Lorentz-transformed position of an event", "length", "u"),
+    "I.15.3x": Core("the Lorentz-transformed position of an event", "length", "u", speed_shift=(7.0, 11.0)),
     "I.18.12": Core("the torque of a force F applied at distance r and angle theta", "torque", "theta"),
     "I.29.4": Core("the wavenumber of a wave of angular frequency omega and speed c", "wavenumber", "c"),
     "I.34.8": Core("the cyclotron frequency of a charge q moving at v in a field B with momentum p",
@@ -173,13 +176,15 @@ def _relativistic(variables: list[dict[str, Any]]) -> tuple[str, str] | None:
     return None if speed is None else (speed["name"], "c")
 
 
-def _variable(record: dict[str, Any], relativistic: tuple[str, str] | None,
+def _variable(record_id: str, record: dict[str, Any], relativistic: tuple[str, str] | None,
               light: dict[str, Any] | None, stays: str | None) -> Variable:
     low, high, vector = record["low"], record["high"], tuple(record["units"] or (0, 0, 0, 0, 0))
     shift_low, shift_high = (low, high) if record["name"] == stays else (high, high + (high - low))
     if relativistic is not None and light is not None and record["name"] == relativistic[0]:
         middle = (light["low"] + light["high"]) / 2
-        shift_low, shift_high = BETA_SHIFT[0] * middle, BETA_SHIFT[1] * middle
+        core = CORE.get(record_id)
+        shift_low, shift_high = core.speed_shift if core and core.speed_shift else \
+            (BETA_SHIFT[0] * middle, BETA_SHIFT[1] * middle)
     return Variable(record["name"], low, high, _unit_name(record["unit"], vector), shift_low, shift_high, vector)
 
 
@@ -194,7 +199,7 @@ def _equation(record: dict[str, Any]) -> Equation:
     relativistic = _relativistic(record["variables"])
     light = next((v for v in record["variables"] if v["name"] == "c"), None)
     stays = STAYS[record["id"]][0] if record["id"] in STAYS else None
-    variables = tuple(_variable(v, relativistic, light, stays) for v in record["variables"])
+    variables = tuple(_variable(record["id"], v, relativistic, light, stays) for v in record["variables"])
     params = tuple(v.name for v in variables)
     tree = parse(record["formula"], params)
     output_units = tuple(record["output_units"] or (0, 0, 0, 0, 0))

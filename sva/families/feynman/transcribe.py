@@ -27,6 +27,7 @@ from typing import Any
 
 from sva.core.program import Apply, Call, Constant, Expr, Function, Name, Program, Return
 from sva.core.spec import Spec
+from sva.families.feynman.contract import FloatContract
 from sva.families.feynman.formula import names_in
 
 __all__ = ["transcribed"]
@@ -109,10 +110,8 @@ def _python(tree: list[Any]) -> str:
     return _text(tree, python=True)
 
 
-def _contract(spec: Spec, tree: list[Any]) -> Any:
+def _contract(spec: Spec, tree: list[Any]) -> FloatContract:
     """The entry's contract: it equals the database's formula on the training box."""
-    from sva.families.feynman.design import FloatContract  # design imports this module
-
     equation = spec.extra["equation"]
     return FloatContract(f"math.isclose(result, {_python(tree)}, rel_tol=1e-9, abs_tol=1e-12)",
                          "equals the AI Feynman database's formula on the training ranges",
