@@ -211,3 +211,17 @@ def test_the_default_preset_keeps_its_specs_and_the_feynman_preset_has_all_120()
     assert list(default) == others + [f"feynman-{identifier}" for identifier in CORE]
     assert list(feynman) == [spec.name for spec in SPECS]
     assert set(presets["feynman"].generators) == {"design", "search", "search-parsimony"}
+
+
+def test_the_units_check_is_not_made_where_the_units_table_is_inconsistent(tmp_path):
+    from sva.families.feynman.probe import probe
+
+    spec = get_spec("feynman-I.43.16")
+    module = tmp_path / "artifact.py"
+    module.write_text(generate(spec, "design", 0).source, encoding="utf-8")
+    namespace: dict = {}
+    exec(compile(module.read_text(), str(module), "exec"), namespace)  # our own emitted design
+    units = probe(spec, namespace[spec.entry], None)["units"]
+    assert units["kept"] is None and "mu_drift" in units["reason"]
+    kept = probe(get_spec("feynman-I.12.1"), lambda mu, Nn: mu * Nn, None)["units"]
+    assert kept["kept"] is True  # elsewhere the check is made
