@@ -29,7 +29,7 @@ __all__ = ["MAX_SYMBOLIC_NODES", "SCREEN", "is_equal", "is_symbolic_solution", "
 
 SCREEN = 1e-2
 MAX_SYMBOLIC_NODES = 150
-_UNARY = ("neg", "sqrt", "exp", "sin", "cos", "log", "abs")
+_UNARY = ("neg", "sqrt", "exp", "sin", "cos", "log", "abs", "tanh", "asin", "acos")
 _BINARY = ("add", "sub", "mul", "div", "pow")
 
 
@@ -68,7 +68,8 @@ def _sympy_operation(kind: str, operands: list[Any]) -> Any:
     import sympy
 
     functions = {"neg": operator.neg, "sqrt": sympy.sqrt, "exp": sympy.exp, "sin": sympy.sin, "cos": sympy.cos,
-                 "log": sympy.log, "abs": sympy.Abs, "add": operator.add, "sub": operator.sub,
+                 "log": sympy.log, "abs": sympy.Abs, "tanh": sympy.tanh, "asin": sympy.asin, "acos": sympy.acos,
+                 "add": operator.add, "sub": operator.sub,
                  "mul": operator.mul, "div": operator.truediv, "pow": operator.pow}
     return functions[kind](*operands)
 

@@ -225,3 +225,21 @@ def test_the_units_check_is_not_made_where_the_units_table_is_inconsistent(tmp_p
     assert units["kept"] is None and "mu_drift" in units["reason"]
     kept = probe(get_spec("feynman-I.12.1"), lambda mu, Nn: mu * Nn, None)["units"]
     assert kept["kept"] is True  # elsewhere the check is made
+
+
+@pytest.mark.parametrize("identifier", ["I.26.2", "I.44.4", "II.35.21", "test_10", "test_1"])
+def test_a_transcribed_design_is_verified_with_the_extra_functions_read_symbolically(identifier, tmp_path):
+    import importlib.util
+
+    from sva.families.feynman.probe import probe
+
+    spec = get_spec(f"feynman-{identifier}")
+    path = tmp_path / f"{spec.entry}.py"
+    path.write_text(generate(spec, "design", 0).source, encoding="utf-8")
+    loader = importlib.util.spec_from_file_location(spec.entry, path)
+    module = importlib.util.module_from_spec(loader)
+    loader.loader.exec_module(module)  # our own emitted design, not untrusted code
+    result = probe(spec, getattr(module, spec.entry), None)
+    judgement = FAMILY.judge(spec, result)
+    assert result["tree_reason"] is None and judgement.verified is True
+    assert result["shift"]["nonfinite"] == 0  # the shift stays in the formula's domain
