@@ -14,8 +14,9 @@ tree (:mod:`sva.families.feynman.formula`):
 * the formula's **named parts** are the quantities it raises to a power, when they are more
   than one variable: each becomes a helper ``part_<k>`` whose story gives its text, so
   ``(Z_1*Z_2*alpha*hbar*c/(4*E_n*sin(theta/2)**2))**2`` is ``part_1(...) * part_1(...)``
-  rather than the long quotient written twice. A relativistic formula's
-  ``sqrt(1-v**2/c**2)`` is such a part too only where the formula squares it.
+  rather than the long quotient written twice;
+* a relativistic formula's ``sqrt(1-v**2/c**2)`` is the helper ``lorentz_contraction(v, c)``,
+  whose story says it is the inverse of the Lorentz factor (nine of the formulas have it).
 
 Worked example, I.13.12 ``G*m1*m2*(1/r2-1/r1)``: one entry returning
 ``G * m1 * m2 * (1 / r2 - 1 / r1)``, no helpers.
@@ -46,6 +47,10 @@ class _Writer:
 
     def expression(self, tree: list[Any]) -> Expr:
         kind = tree[0]
+        speeds = _contraction(tree)
+        if speeds is not None:
+            return self.part(tree, "lorentz_contraction", f"sqrt(1 - {speeds[0]}^2/{speeds[1]}^2), the inverse "
+                             f"of the Lorentz factor: dimensionless, in (0, 1] below the speed of light.")
         if kind == "var":
             return Name(tree[1])
         if kind == "const":
@@ -55,6 +60,10 @@ class _Writer:
         if kind == "pow":
             return self.power(tree[1], tree[2])
         return Apply(_PRIMITIVE[kind], tuple(self.expression(child) for child in tree[1:]))
+
+    def _value(self, tree: list[Any]) -> Expr:
+        """``tree`` written out, not as a call of the part it is."""
+        return Apply(_PRIMITIVE[tree[0]], tuple(self.expression(child) for child in tree[1:]))
 
     def power(self, base: list[Any], exponent: list[Any]) -> Expr:
         factor = self.expression(base) if base[0] in ("var", "const", "pi") else self.part(base)
@@ -67,17 +76,31 @@ class _Writer:
             product = Apply("MUL", (product, factor))
         return product if exponent[1] > 0 else Apply("DIV", (Constant(1), product))
 
-    def part(self, tree: list[Any]) -> Expr:
-        """A call of the helper computing ``tree`` (made on first use)."""
+    def part(self, tree: list[Any], name: str | None = None, story: str | None = None) -> Expr:
+        """A call of the helper computing ``tree`` (made on first use): ``part_<k>`` with its text
+        as its story unless the part has a physical ``name``."""
         key = repr(tree)
         if key not in self.known:
             params = tuple(name for name in self.params if name in names_in(tree))
-            value = self.expression(tree)  # its own parts first, so they are numbered first
-            name = f"part_{len(self.parts) + 1}"
+            value = self._value(tree) if name else self.expression(tree)  # its own parts first
+            name = name or f"part_{len(self.parts) + 1}"
             self.parts.append(Function(name, params, (Return(value),),
-                                       story=f"{_text(tree)}: a part of the formula it raises to a power."))
+                                       story=story or f"{_text(tree)}: a part of the formula it raises to a power."))
             self.known[key] = Call(name, tuple(Name(param) for param in params))
         return self.known[key]
+
+
+def _squared_name(tree: list[Any]) -> str | None:
+    """``x`` when ``tree`` is ``x**2``."""
+    return tree[1][1] if tree[0] == "pow" and tree[1][0] == "var" and tree[2] == ["const", 2] else None
+
+
+def _contraction(tree: list[Any]) -> tuple[str, str] | None:
+    """(v, c) when ``tree`` is ``sqrt(1-v**2/c**2)``, the database's inverse Lorentz factor."""
+    if tree[0] != "sqrt" or tree[1][0] != "sub" or tree[1][1] != ["const", 1] or tree[1][2][0] != "div":
+        return None
+    speed, light = _squared_name(tree[1][2][1]), _squared_name(tree[1][2][2])
+    return (speed, light) if speed and light else None
 
 
 _LEVEL = {"add": 1, "sub": 1, "mul": 2, "div": 2, "neg": 3, "pow": 4}

@@ -157,6 +157,8 @@ def test_twelve_designs_are_hand_written_and_the_rest_transcribed():
     source = generate(get_spec("feynman-test_1"), "design", 0).source
     assert "a reference rather than a design" in " ".join(source.split())
     assert "def part_2(Z_1, Z_2, alpha, hbar, c, E_n, theta):" in source  # the squared quotient, named
+    relativistic = generate(get_spec("feynman-I.15.3t"), "design", 0).source
+    assert "def lorentz_contraction(c, u):" in relativistic and "/ lorentz_contraction(c, u)" in relativistic
 
 
 @pytest.mark.parametrize("identifier", ["I.6.2", "I.26.2", "II.35.21", "III.19.51", "test_1", "test_5", "test_10"])
