@@ -35,14 +35,15 @@ def test_presets_are_data_with_the_issue_s_sizes():
     presets = load_presets()
     assert set(presets) >= {"smoke", "default", "full"}
     assert presets["full"].seeds == 30
-    assert presets["default"].specs is None  # every spec
+    assert presets["full"].specs is None  # every spec
+    assert len(presets["default"].specs) == 45 and len(presets["feynman"].specs) == 120
     assert presets["smoke"].seeds == 2 and presets["smoke"].trust["examples"] == 25
     assert presets["smoke"].generator_settings("search", "boolean") == {"population_size": 100, "generations": 8}
     assert presets["smoke"].generator_settings("design", "boolean") == {}
 
 
 def test_unknown_preset_and_bad_overrides_are_usage_errors():
-    with pytest.raises(UsageError, match="unknown preset 'huge'; known presets: smoke, default, beyond, full"):
+    with pytest.raises(UsageError, match="unknown preset 'huge'; known presets: smoke, default, beyond, feynman, full"):
         get_preset("huge")
     with pytest.raises(UsageError, match="seeds=0"):
         get_preset("smoke").with_overrides(seeds=0)
@@ -309,7 +310,7 @@ def test_cli_errors_are_one_line(sva, tmp_path):
     result = sva("run", "--preset", "huge", "--out", str(tmp_path))
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        "sva: unknown preset 'huge'; known presets: smoke, default, beyond, full"]
+        "sva: unknown preset 'huge'; known presets: smoke, default, beyond, feynman, full"]
     result = sva("run", "--seeds", "x")
     assert result.returncode == 2 and "expected an int, got seeds='x'" in result.stderr
     result = sva("export", "--results", str(tmp_path / "none"), "--csv", str(tmp_path / "a.csv"))

@@ -1,6 +1,6 @@
 """The Feynman family: physics formulas from the AI Feynman database, with units (symbolic regression).
 
-Twelve equations (Udrescu and Tegmark 2020), each a spec ``feynman-<id>`` whose entry takes the
+The 120 equations of the AI Feynman database (Udrescu and Tegmark 2020: 100 and 20 bonus), each a spec ``feynman-<id>`` whose entry takes the
 variables and returns the output. Everything that is this family's lives in this folder: the
 equations with units and ranges (:mod:`.equations`, :mod:`.units`), the specs with their
 training, held-out and shifted points and tolerance (:mod:`.specs`), how the primitives are

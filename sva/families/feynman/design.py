@@ -1,5 +1,8 @@
 """Design templates: each formula written as a physicist would, with named sub-quantities.
 
+These are the hand-written designs of the twelve equations the family began with; the other
+108 are transcribed from the database (:mod:`sva.families.feynman.transcribe`).
+
 Every template composes the spec's primitives only (the fair-comparison rule): what design adds
 is helpers with names (``lorentz_factor``, ``squared_distance``, ...), each with a story that
 states its unit, and a contract per helper (:class:`FloatContract`): a property test that calls
@@ -10,58 +13,15 @@ so they may use the full language (``math.isclose``, ``**``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable, Mapping
+from typing import Callable
 
 from sva.core.program import Apply, Call, Constant, Expr, Function, Name, Program, Return
 from sva.core.spec import Spec
-from sva.families.feynman.equations import EQUATIONS
+from sva.families.feynman.contract import FloatContract
+from sva.families.feynman.equations import all_equations
+from sva.families.feynman.transcribe import transcribed
 
 __all__ = ["FEYNMAN_TEMPLATES", "FloatContract"]
-
-_HEADER = "\nimport math\n"
-
-_TEST = '''
-
-@settings(max_examples={examples}, derandomize=True, database=None, deadline=None)
-@given({strategies})
-def test_{name}({params}):
-    """Contract of {name}: {description}"""
-    result = artifact.{name}({params})
-    assert {check}
-'''
-
-_TEST_NO_ARGS = '''
-
-def test_{name}():
-    """Contract of {name}: {description}"""
-    result = artifact.{name}()
-    assert {check}
-'''
-
-
-@dataclass(frozen=True)
-class FloatContract:
-    """The promise of a numeric helper: ``check`` (a Python expression over ``result``, the
-    helper's parameters, ``artifact`` and ``math``) holds for parameters drawn from ``draws``
-    (parameter -> Hypothesis strategy expression)."""
-
-    check: str
-    description: str
-    draws: Mapping[str, str] = field(default_factory=dict)
-
-    def preamble(self) -> str:
-        return _HEADER
-
-    def test_source(self, function: Function, max_examples: int) -> str:
-        missing = [param for param in function.params if param not in self.draws]
-        if missing:
-            raise ValueError(f"no strategy for parameters {missing} of {function.name}")
-        if not function.params:
-            return _TEST_NO_ARGS.format(name=function.name, description=self.description, check=self.check)
-        return _TEST.format(examples=max_examples, name=function.name, params=", ".join(function.params),
-                            strategies=", ".join(f"{param}={self.draws[param]}" for param in function.params),
-                            description=self.description, check=self.check)
 
 
 def _n(name: str) -> Name:
@@ -246,6 +206,7 @@ _BY_ID: dict[str, tuple[str, Callable[[Spec], Program]]] = {
     "II.3.24": ("feynman/intensity", _ii_3_24), "II.8.31": ("feynman/field-energy", _ii_8_31),
 }
 
-#: Design templates by spec kind (the equation's id).
+#: Design templates by spec kind (the equation's id): the twelve hand-written ones, and the
+#: transcribed formula (:mod:`sva.families.feynman.transcribe`) for every other equation.
 FEYNMAN_TEMPLATES: dict[str, tuple[str, Callable[[Spec], Program]]] = {
-    equation.id: _BY_ID[equation.id] for equation in EQUATIONS}
+    equation.id: _BY_ID.get(equation.id, ("feynman/transcribed", transcribed)) for equation in all_equations()}

@@ -1,33 +1,73 @@
-"""The twelve equations of the AI Feynman database the family uses, as data.
+"""The AI Feynman database's equations, read from the family's data (``data/equations.json``).
 
-Each :class:`Equation` gives its database id, its output and the output's unit, the formula
-once (a function of a numeric namespace, so the same text is evaluated with :mod:`math` for the
-oracle and with sympy for the symbolic-solution check), every variable with its sampling range
-and unit (exponents over m, s, kg, T, V: :mod:`sva.families.feynman.units`), the shifted range
-each variable moves to (beyond its upper end), and which variable the report's extrapolation
-plot runs along. Ranges follow the database (Udrescu and Tegmark 2020, ``FeynmanEquations.csv``).
+The database (Udrescu and Tegmark 2020) has 100 equations (``FeynmanEquations.csv``) and 20
+bonus ones (``BonusEquations.csv``), each with its variables' sampling ranges, and a units table
+(``units.csv``) giving every variable name's unit as exponents over m, s, kg, T, V
+(:mod:`sva.families.feynman.units`). Under it every formula but one is dimensionally
+homogeneous; I.43.16's is not (:data:`UNITS_UNCHECKED`, with the reason), so its units-kept check
+is not made. ``data/convert.py`` turned the three tables into
+``equations.json`` once (their sources and checksums: ``data/PROVENANCE.md``); this module reads
+it. Each :class:`Equation` gives its id, its output and the output's unit, the formula once as a
+function of a numeric namespace (read from the database's text by the whitelist parser of
+:mod:`sva.families.feynman.formula`, so the same text is evaluated with :mod:`math` for the oracle
+and with sympy for the symbolic-solution check), every variable with its sampling range and
+unit, the shifted range each variable moves to, and which variable the report's plot runs along.
 
-For the two relativistic formulas the shift is different: the speed is drawn as a fraction
-``beta`` of the speed of light between 0.6 and 0.95 (training never passes 2/3), so the shifted
-points approach the pole of the Lorentz factor instead of moving off in every variable.
+**The shift.** Every variable's range [lo, hi] moves past its upper end, to [hi, 2 hi - lo]. A
+*relativistic* formula is one whose speed of light ``c`` is a variable and whose training ranges
+keep some speed below it (a variable with a velocity's unit whose top is below c's bottom: the
+database's way of keeping ``sqrt(1 - v**2/c**2)`` real). There the speed of light moves like
+every variable, and the speed is drawn as a fraction ``beta`` of c between 0.6 and 0.95
+(training never passes 2/3 in I.10.7), so the shifted points approach the pole of the Lorentz
+factor instead of crossing it. The speed's :attr:`Variable.shift_low` and ``shift_high`` are
+then its range at c's training mid-point, where the extrapolation curve is drawn (for I.10.7
+and I.15.3x, the ranges first chosen for them: [3.9, 6] and [7, 11]). Worked
+example, I.10.7 (m_0 in [1, 5], v in [1, 2], c in [3, 10]): shifted m_0 in [5, 9], c in
+[10, 17], v = beta * c in [6, 16.15]: every coordinate lies outside the training box. One
+variable cannot move without leaving its formula's domain, and stays in its training range
+(:data:`STAYS`, with the reason): I.26.2's refractive index n in [0, 1], since arcsin(n sin
+theta2) is real only for |n sin theta2| <= 1; its theta2 moves.
+
+**The twelve.** The family began with twelve of the equations, each with a hand-written design
+(:mod:`sva.families.feynman.design`) and a sentence saying what it computes; :data:`CORE` keeps
+those sentences, the output unit's name where the units table's name is less precise (a torque
+is not "Energy"), the plot variable and I.8.14's symmetry. Every other equation's meaning is
+the bonus table's name, or its id.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import Any, Callable
 
-from sva.families.feynman.units import NAMED, Units
+from sva.families.feynman.formula import evaluate, parse
+from sva.families.feynman.units import NAMED, Units, name_of
 
-__all__ = ["EQUATIONS", "Equation", "Variable", "BETA_SHIFT"]
+__all__ = ["BETA_SHIFT", "CORE", "STAYS", "UNITS_UNCHECKED", "EQUATIONS", "Equation", "Variable", "all_equations", "load"]
 
 #: The fraction of c the relativistic specs' shifted speeds are drawn from.
 BETA_SHIFT = (0.6, 0.95)
+_VELOCITY = NAMED["velocity"]
+
+#: Variables that keep their training range on the shift, by equation id: (variable, why).
+STAYS: dict[str, tuple[str, str]] = {
+    "I.26.2": ("n", "arcsin(n*sin(theta2)) is real only while |n sin(theta2)| <= 1, which n in [0, 1] keeps"),
+}
+
+#: Equations the units table does not make homogeneous, so the units-kept check is not made: why.
+UNITS_UNCHECKED: dict[str, str] = {
+    "I.43.16": "the units table gives mu_drift kg s^-1, which makes mu_drift*q*Volt/d m s^-3 kg^2, not the "
+               "velocity v (m s^-1) it names; a mobility would be s kg^-1",
+}
 
 
 @dataclass(frozen=True)
 class Variable:
-    """One input: its name (the entry's parameter), training range, unit and shifted range."""
+    """One input: its name (the entry's parameter), training range, unit name, shifted range and
+    unit vector."""
 
     name: str
     low: float
@@ -35,15 +75,7 @@ class Variable:
     unit: str
     shift_low: float
     shift_high: float
-
-    @property
-    def units(self) -> Units:
-        return NAMED[self.unit]
-
-
-def _moved(name: str, low: float, high: float, unit: str) -> Variable:
-    """A variable whose shifted range is its training range moved past its upper end."""
-    return Variable(name, low, high, unit, high, high + (high - low))
+    units: Units = (0, 0, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -53,7 +85,7 @@ class Equation:
     id: str
     output: str
     output_unit: str
-    #: ``formula(ns, *values)``: ``ns`` is :mod:`math` or sympy (``sqrt``, ``exp``, ``sin``, ``pi``)
+    #: ``formula(ns, *values)``: ``ns`` is :mod:`math` or sympy (``sqrt``, ``exp``, ``sin``, ``pi``, ...)
     formula: Callable[..., Any]
     text: str
     variables: tuple[Variable, ...]
@@ -64,6 +96,11 @@ class Equation:
     plot_variable: str = ""
     #: the physics' symmetry, if any: ``"points"`` (I.8.14 under swapping the two points)
     symmetry: str | None = None
+    output_units: Units = (0, 0, 0, 0, 0)
+    #: the formula as the tree :mod:`sva.families.feynman.formula` reads (JSON data)
+    tree: Any = None
+    #: the database table it comes from: ``"FeynmanEquations.csv"`` or ``"BonusEquations.csv"``
+    table: str = "FeynmanEquations.csv"
 
     @property
     def name(self) -> str:
@@ -78,99 +115,117 @@ class Equation:
         return tuple(variable.name for variable in self.variables)
 
     @property
-    def output_units(self) -> Units:
-        return NAMED[self.output_unit]
+    def units_unchecked(self) -> str | None:
+        """Why the units-kept check is not made for this equation (None: it is made)."""
+        return UNITS_UNCHECKED.get(self.id)
+
+    @property
+    def core(self) -> bool:
+        """One of the twelve the family began with (a hand-written design)."""
+        return self.id in CORE
 
     def variable(self, name: str) -> Variable:
         return next(variable for variable in self.variables if variable.name == name)
 
 
-def _i_6_2a(ns: Any, theta: Any) -> Any:
-    return ns.exp(-theta ** 2 / 2) / ns.sqrt(2 * ns.pi)
+@dataclass(frozen=True)
+class Core:
+    """What the family says about one of its first twelve equations beyond the database."""
+
+    meaning: str
+    output_unit: str
+    plot_variable: str
+    symmetry: str | None = None
+    #: the relativistic speed's plotted shifted range as first chosen (kept: the curves are stored)
+    speed_shift: tuple[float, float] | None = None
 
 
-def _i_8_14(ns: Any, x1: Any, x2: Any, y1: Any, y2: Any) -> Any:
-    return ns.sqrt((x2 - x1) ** 2 + (y2 - y1) ** 2)
+#: The twelve equations with hand-written designs, in the database's order.
+CORE: dict[str, Core] = {
+    "I.6.2a": Core("the standard normal density", "dimensionless", "theta"),
+    "I.8.14": Core("the distance between two points of the plane", "length", "x2", symmetry="points"),
+    "I.10.7": Core("the relativistic mass of a body moving at speed v", "mass", "v", speed_shift=(3.9, 6.0)),
+    "I.12.1": Core("the friction force for friction coefficient mu and normal force Nn", "force", "Nn"),
+    "I.14.3": Core("the potential energy of a mass m at height z in gravity g", "energy", "z"),
+    "I.15.3x": Core("the Lorentz-transformed position of an event", "length", "u", speed_shift=(7.0, 11.0)),
+    "I.18.12": Core("the torque of a force F applied at distance r and angle theta", "torque", "theta"),
+    "I.29.4": Core("the wavenumber of a wave of angular frequency omega and speed c", "wavenumber", "c"),
+    "I.34.8": Core("the cyclotron frequency of a charge q moving at v in a field B with momentum p",
+                   "angular frequency", "p"),
+    "I.39.11": Core("the internal energy of an ideal gas of adiabatic index gamma at pressure pr in volume V",
+                    "energy", "gamma"),
+    "II.3.24": Core("the intensity at distance r from a point source of power Pwr", "intensity", "r"),
+    "II.8.31": Core("the energy density of an electric field Ef in a medium of permittivity epsilon",
+                    "energy density", "Ef"),
+}
 
 
-def _i_10_7(ns: Any, m_0: Any, v: Any, c: Any) -> Any:
-    return m_0 / ns.sqrt(1 - v ** 2 / c ** 2)
+def _unit_name(record_unit: str | None, vector: Units) -> str:
+    """The family's name for a unit (:data:`NAMED`), else the units table's, in lower case."""
+    if vector in NAMED.values() or not record_unit:
+        return name_of(vector)
+    return record_unit.lower()
 
 
-def _i_12_1(ns: Any, mu: Any, Nn: Any) -> Any:
-    return mu * Nn
+def _relativistic(variables: list[dict[str, Any]]) -> tuple[str, str] | None:
+    light = next((v for v in variables if v["name"] == "c"), None)
+    if light is None:
+        return None
+    speed = next((v for v in variables if v["name"] != "c" and tuple(v["units"] or ()) == _VELOCITY
+                  and v["high"] < light["low"]), None)
+    return None if speed is None else (speed["name"], "c")
 
 
-def _i_14_3(ns: Any, m: Any, g: Any, z: Any) -> Any:
-    return m * g * z
+def _variable(record_id: str, record: dict[str, Any], relativistic: tuple[str, str] | None,
+              light: dict[str, Any] | None, stays: str | None) -> Variable:
+    low, high, vector = record["low"], record["high"], tuple(record["units"] or (0, 0, 0, 0, 0))
+    shift_low, shift_high = (low, high) if record["name"] == stays else (high, high + (high - low))
+    if relativistic is not None and light is not None and record["name"] == relativistic[0]:
+        middle = (light["low"] + light["high"]) / 2
+        core = CORE.get(record_id)
+        shift_low, shift_high = core.speed_shift if core and core.speed_shift else \
+            (BETA_SHIFT[0] * middle, BETA_SHIFT[1] * middle)
+    return Variable(record["name"], low, high, _unit_name(record["unit"], vector), shift_low, shift_high, vector)
 
 
-def _i_15_3x(ns: Any, x: Any, u: Any, c: Any, t: Any) -> Any:
-    return (x - u * t) / ns.sqrt(1 - u ** 2 / c ** 2)
+def _formula(tree: Any, params: tuple[str, ...]) -> Callable[..., Any]:
+    def formula(ns: Any, *values: Any) -> Any:
+        return evaluate(tree, ns, dict(zip(params, values)))
+
+    return formula
 
 
-def _i_18_12(ns: Any, r: Any, F: Any, theta: Any) -> Any:
-    return r * F * ns.sin(theta)
+def _equation(record: dict[str, Any]) -> Equation:
+    relativistic = _relativistic(record["variables"])
+    light = next((v for v in record["variables"] if v["name"] == "c"), None)
+    stays = STAYS[record["id"]][0] if record["id"] in STAYS else None
+    variables = tuple(_variable(record["id"], v, relativistic, light, stays) for v in record["variables"])
+    params = tuple(v.name for v in variables)
+    tree = parse(record["formula"], params)
+    output_units = tuple(record["output_units"] or (0, 0, 0, 0, 0))
+    core = CORE.get(record["id"])
+    return Equation(
+        id=record["id"], output=record["output"],
+        output_unit=core.output_unit if core else _unit_name(record["output_unit"], output_units),
+        formula=_formula(tree, params), text=record["formula"], variables=variables,
+        meaning=core.meaning if core else (record["name"] or f"AI Feynman equation {record['id']}"),
+        relativistic=relativistic, plot_variable=core.plot_variable if core else params[0],
+        symmetry=core.symmetry if core else None, output_units=output_units,
+        tree=tree, table=record["table"])
 
 
-def _i_29_4(ns: Any, omega: Any, c: Any) -> Any:
-    return omega / c
+@lru_cache(maxsize=None)
+def load() -> dict[str, Any]:
+    """``equations.json``: the tables' checksums and the equations' records."""
+    text = resources.files("sva.families.feynman").joinpath("data/equations.json").read_text(encoding="utf-8")
+    return json.loads(text)
 
 
-def _i_34_8(ns: Any, q: Any, v: Any, B: Any, p: Any) -> Any:
-    return q * v * B / p
+@lru_cache(maxsize=None)
+def all_equations() -> tuple[Equation, ...]:
+    """The 120 equations: the database's 100 in its order, then the 20 bonus ones."""
+    return tuple(_equation(record) for record in load()["equations"])
 
 
-def _i_39_11(ns: Any, gamma: Any, pr: Any, V: Any) -> Any:
-    return 1 / (gamma - 1) * pr * V
-
-
-def _ii_3_24(ns: Any, Pwr: Any, r: Any) -> Any:
-    return Pwr / (4 * ns.pi * r ** 2)
-
-
-def _ii_8_31(ns: Any, epsilon: Any, Ef: Any) -> Any:
-    return epsilon * Ef ** 2 / 2
-
-
-EQUATIONS: tuple[Equation, ...] = (
-    Equation("I.6.2a", "f", "dimensionless", _i_6_2a, "exp(-theta**2/2)/sqrt(2*pi)",
-             (_moved("theta", 1, 3, "dimensionless"),), "the standard normal density", plot_variable="theta"),
-    Equation("I.8.14", "d", "length", _i_8_14, "sqrt((x2-x1)**2+(y2-y1)**2)",
-             tuple(_moved(name, 1, 5, "length") for name in ("x1", "x2", "y1", "y2")),
-             "the distance between two points of the plane", plot_variable="x2", symmetry="points"),
-    Equation("I.10.7", "m", "mass", _i_10_7, "m_0/sqrt(1-v**2/c**2)",
-             (_moved("m_0", 1, 5, "mass"), Variable("v", 1, 2, "velocity", 3.9, 6.0),
-              Variable("c", 3, 10, "velocity", 3, 10)),
-             "the relativistic mass of a body moving at speed v", relativistic=("v", "c"), plot_variable="v"),
-    Equation("I.12.1", "F", "force", _i_12_1, "mu*Nn",
-             (_moved("mu", 1, 5, "dimensionless"), _moved("Nn", 1, 5, "force")),
-             "the friction force for friction coefficient mu and normal force Nn", plot_variable="Nn"),
-    Equation("I.14.3", "U", "energy", _i_14_3, "m*g*z",
-             (_moved("m", 1, 5, "mass"), _moved("g", 1, 5, "acceleration"), _moved("z", 1, 5, "length")),
-             "the potential energy of a mass m at height z in gravity g", plot_variable="z"),
-    Equation("I.15.3x", "x1", "length", _i_15_3x, "(x-u*t)/sqrt(1-u**2/c**2)",
-             (_moved("x", 5, 10, "length"), Variable("u", 1, 2, "velocity", 7.0, 11.0),
-              Variable("c", 3, 20, "velocity", 3, 20), _moved("t", 1, 2, "time")),
-             "the Lorentz-transformed position of an event", relativistic=("u", "c"), plot_variable="u"),
-    Equation("I.18.12", "tau", "torque", _i_18_12, "r*F*sin(theta)",
-             (_moved("r", 1, 5, "length"), _moved("F", 1, 5, "force"), _moved("theta", 0, 5, "dimensionless")),
-             "the torque of a force F applied at distance r and angle theta", plot_variable="theta"),
-    Equation("I.29.4", "k", "wavenumber", _i_29_4, "omega/c",
-             (_moved("omega", 1, 10, "angular frequency"), _moved("c", 1, 10, "velocity")),
-             "the wavenumber of a wave of angular frequency omega and speed c", plot_variable="c"),
-    Equation("I.34.8", "omega", "angular frequency", _i_34_8, "q*v*B/p",
-             (_moved("q", 1, 5, "charge"), _moved("v", 1, 5, "velocity"), _moved("B", 1, 5, "magnetic field"),
-              _moved("p", 1, 5, "momentum")),
-             "the cyclotron frequency of a charge q moving at v in a field B with momentum p", plot_variable="p"),
-    Equation("I.39.11", "E_n", "energy", _i_39_11, "1/(gamma-1)*pr*V",
-             (_moved("gamma", 2, 5, "dimensionless"), _moved("pr", 1, 5, "pressure"), _moved("V", 1, 5, "volume")),
-             "the internal energy of an ideal gas of adiabatic index gamma at pressure pr in volume V",
-             plot_variable="gamma"),
-    Equation("II.3.24", "flux", "intensity", _ii_3_24, "Pwr/(4*pi*r**2)",
-             (_moved("Pwr", 1, 5, "power"), _moved("r", 1, 5, "length")),
-             "the intensity at distance r from a point source of power Pwr", plot_variable="r"),
-    Equation("II.8.31", "E_den", "energy density", _ii_8_31, "epsilon*Ef**2/2",
-             (_moved("epsilon", 1, 5, "permittivity"), _moved("Ef", 1, 5, "electric field")),
-             "the energy density of an electric field Ef in a medium of permittivity epsilon", plot_variable="Ef"),
-)
+#: The twelve the family began with, in the database's order.
+EQUATIONS: tuple[Equation, ...] = tuple(equation for equation in all_equations() if equation.core)

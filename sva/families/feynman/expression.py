@@ -3,7 +3,7 @@
 :func:`formula_tree` parses the module with :mod:`ast` and walks the entry function node by
 node through a whitelist: a docstring, assignments to names and one ``return``; inside
 expressions ``+ - * / **``, unary minus, numbers, parameters and bound names, ``math.pi``,
-``math.sqrt/exp/sin/cos/log``, ``abs`` and calls of the module's own functions (inlined, their
+``math.sqrt/exp/sin/cos/log/tanh/asin/acos``, ``abs`` and calls of the module's own functions (inlined, their
 arguments substituted). Anything else (a loop, a condition, another module) leaves the formula
 unknown, with the reason. The tree is JSON data: ``["add", a, b]``, ``["var", "x"]``,
 ``["const", 1.5]``, ``["pi"]``; ``math.sqrt(abs(e))`` (the protected square root both
@@ -24,7 +24,8 @@ __all__ = ["MAX_NODES", "formula_tree", "size"]
 MAX_NODES = 2000
 
 _BINARY = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div", ast.Pow: "pow"}
-_MATH = {"sqrt": "sqrt", "exp": "exp", "sin": "sin", "cos": "cos", "log": "log"}
+_MATH = {"sqrt": "sqrt", "exp": "exp", "sin": "sin", "cos": "cos", "log": "log", "tanh": "tanh", "asin": "asin",
+         "acos": "acos"}
 
 
 class Unsupported(Exception):

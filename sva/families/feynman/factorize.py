@@ -44,7 +44,7 @@ def _sympy_apply(primitive: str, args: list[Any]) -> Any:
     import sympy
 
     unary = {"SQRT": lambda a: sympy.sqrt(sympy.Abs(a)), "EXP": sympy.exp, "SIN": sympy.sin, "COS": sympy.cos,
-             "NEG": lambda a: -a}
+             "NEG": lambda a: -a, "LOG": sympy.log, "TANH": sympy.tanh, "ASIN": sympy.asin, "ACOS": sympy.acos}
     if primitive == "PI":
         return sympy.pi
     if primitive in unary:
@@ -144,7 +144,9 @@ def _from_power(expression: Any) -> Expr:
 
 
 def _from_function(expression: Any) -> Expr:
-    """``exp``, ``sin`` or ``cos`` of one argument; anything else is not applied."""
+    """``exp``, ``sin`` or ``cos`` of one argument; anything else is not applied (``log``,
+    ``tanh``, ``asin``, ``acos`` too: they are primitives of five specs only, and writing one back
+    here could give a spec a function its primitives lack)."""
     import sympy
 
     named = {sympy.exp: "EXP", sympy.sin: "SIN", sympy.cos: "COS"}

@@ -59,12 +59,13 @@ GENERATOR = "search-parsimony"
 SHAPES: dict[str, tuple[str, ...]] = {
     "ADD": (ARITHMETIC,), "SUB": (ARITHMETIC,), "MUL": (ARITHMETIC,), "DIV": (ARITHMETIC,), "NEG": (ARITHMETIC,),
     "SQRT": (NON_ARITHMETIC, NON_ARITHMETIC), "EXP": (NON_ARITHMETIC,), "SIN": (NON_ARITHMETIC,),
-    "COS": (NON_ARITHMETIC,), "PI": (),
+    "COS": (NON_ARITHMETIC,), "PI": (), "LOG": (NON_ARITHMETIC,), "TANH": (NON_ARITHMETIC,),
+    "ASIN": (NON_ARITHMETIC,), "ACOS": (NON_ARITHMETIC,),
 }
 #: libcst expression nodes of each primitive as the emitter writes it, its operands aside
 #: (``a + b``: 1; ``math.sin(a)``: the call, the attribute, ``math`` and ``sin``; ``math.pi``: 3)
 WRITTEN: dict[str, int] = {"ADD": 1, "SUB": 1, "MUL": 1, "DIV": 1, "NEG": 1, "SQRT": 6, "EXP": 4, "SIN": 4,
-                           "COS": 4, "PI": 3}
+                           "COS": 4, "PI": 3, "LOG": 4, "TANH": 4, "ASIN": 4, "ACOS": 4}
 SHARED = ("population_size", "generations", "init_min_height", "init_max_height", "crossover_probability",
           "mutation_probability", "mutation_max_height", "height_limit", "noise")
 OBJECTIVES = ("size", "phi")

@@ -15,6 +15,9 @@ SQRT        ``math.sqrt(abs(a))``       protected as gplearn protects it
 EXP         ``math.exp(a)``
 SIN, COS    ``math.sin(a)``, ``math.cos(a)``
 NEG         ``-a``
+LOG, TANH   ``math.log(a)``,            only in the specs whose formula has them (``ln``,
+ASIN, ACOS  ``math.tanh(a)``, ...       ``tanh``, ``arcsin``, ``arccos``: four of the 120); not
+                                        protected: outside the domain the output is non-finite
 PI          ``math.pi``                 the constant; fitted constants are plain numbers
 ==========  ==========================  =====================================================
 
@@ -39,7 +42,7 @@ __all__ = ["ARITY", "NUMPY", "PRIMITIVES", "SCALAR"]
 
 #: Arity of every primitive.
 ARITY: dict[str, int] = {"ADD": 2, "SUB": 2, "MUL": 2, "DIV": 2, "SQRT": 1, "EXP": 1, "SIN": 1, "COS": 1,
-                         "NEG": 1, "PI": 0}
+                         "NEG": 1, "PI": 0, "LOG": 1, "TANH": 1, "ASIN": 1, "ACOS": 1}
 
 
 def _binary(operator_node: Callable[[], cst.BaseBinaryOp], level: int) -> Callable[..., tuple[cst.BaseExpression, int]]:
@@ -82,6 +85,10 @@ PRIMITIVES: dict[str, Primitive] = {
     "COS": Primitive("COS", 1, render=_math_call("cos"), imports=("math",)),
     "NEG": Primitive("NEG", 1, render=_neg),
     "PI": Primitive("PI", 0, render=_pi, imports=("math",)),
+    "LOG": Primitive("LOG", 1, render=_math_call("log"), imports=("math",)),
+    "TANH": Primitive("TANH", 1, render=_math_call("tanh"), imports=("math",)),
+    "ASIN": Primitive("ASIN", 1, render=_math_call("asin"), imports=("math",)),
+    "ACOS": Primitive("ACOS", 1, render=_math_call("acos"), imports=("math",)),
 }
 
 
@@ -90,7 +97,7 @@ def _numpy_table() -> dict[str, Callable[..., Any]]:
 
     return {"ADD": np.add, "SUB": np.subtract, "MUL": np.multiply, "DIV": np.divide,
             "SQRT": lambda a: np.sqrt(np.abs(a)), "EXP": np.exp, "SIN": np.sin, "COS": np.cos,
-            "NEG": np.negative}
+            "NEG": np.negative, "LOG": np.log, "TANH": np.tanh, "ASIN": np.arcsin, "ACOS": np.arccos}
 
 
 class _LazyNumpy(dict):
@@ -108,5 +115,5 @@ NUMPY: dict[str, Callable[..., Any]] = _LazyNumpy()
 SCALAR: dict[str, Callable[..., float]] = {
     "ADD": operator.add, "SUB": operator.sub, "MUL": operator.mul, "DIV": operator.truediv,
     "SQRT": lambda a: math.sqrt(abs(a)), "EXP": math.exp, "SIN": math.sin, "COS": math.cos,
-    "NEG": operator.neg,
+    "NEG": operator.neg, "LOG": math.log, "TANH": math.tanh, "ASIN": math.asin, "ACOS": math.acos,
 }

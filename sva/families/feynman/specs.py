@@ -1,4 +1,4 @@
-"""The Feynman specs: one per equation of :mod:`sva.families.feynman.equations`.
+"""The Feynman specs: one per equation of :mod:`sva.families.feynman.equations` (120).
 
 A spec ``feynman-<id>`` has the entry ``feynman_<id>`` taking the equation's variables in the
 database's order and returning its output. Its points are drawn uniformly in the variables'
@@ -8,29 +8,38 @@ process, whatever PYTHONHASHSEED):
 * training (what search's fitness sees): :data:`TRAINING_POINTS` points, seed
   ``"training:<name>"``; search may add target noise (its ``noise`` setting, SRBench's levels);
 * held out: :data:`HELD_OUT_POINTS` points from the same ranges, seed ``"held-out:<name>"``;
-* shifted: every range moved past its upper end (the relativistic speeds drawn as 0.6 to 0.95
-  of c instead), one point per integer the trust checks draw (seed ``"shifted:<name>:<k>"``), so
-  the sample is uniform however many points the trust settings ask for;
+* shifted: every range moved past its upper end (the speed of light too; the relativistic
+  speeds drawn as 0.6 to 0.95 of c instead; I.26.2's n stays, see
+  :data:`~sva.families.feynman.equations.STAYS`), one point per integer the trust checks draw
+  (seed ``"shifted:<name>:<k>"``), so the sample is uniform however many points the trust
+  settings ask for. Every shifted point lies outside the training box;
 * domain (what Hypothesis draws the properties' inputs from): floats in the training ranges.
 
 A pass is agreement with the oracle within the spec's tolerance: relative :data:`TOLERANCE`,
 with an absolute floor of :data:`FLOOR` times the RMS of the target on the held-out points (so
 an output near zero, as r*F*sin(theta) has, is not held to a relative error of its noise).
 I.8.14 has one more property: the distance is the same with the two points swapped.
+
+A spec's primitives are :data:`PRIMITIVES` and, where its formula has them, ``LOG``, ``TANH``,
+``ASIN``, ``ACOS`` (four specs): both generators get the same set. ``extra["design_kind"]`` says
+what its design artifact is: ``"hand"`` for the twelve with hand-written designs,
+``"transcribed"`` for the rest, whose design is the database's formula emitted as it stands (a
+reference, not a designer's work).
 """
 
 from __future__ import annotations
 
 import math
 import random
+from functools import lru_cache
 from typing import Any, Callable
 
 from sva.core.spec import Case, Domain, Property, Spec, oracle_property, within
-from sva.families.feynman.equations import BETA_SHIFT, EQUATIONS, Equation
+from sva.families.feynman.equations import BETA_SHIFT, STAYS, Equation, all_equations
 from sva.families.feynman.units import describe
 
-__all__ = ["FAMILY", "FLOOR", "HELD_OUT_POINTS", "PRIMITIVES", "TOLERANCE", "TRAINING_POINTS", "equation_of",
-           "feynman_specs", "shifted_point", "spec_of"]
+__all__ = ["EXTRA_PRIMITIVES", "FAMILY", "FLOOR", "HELD_OUT_POINTS", "PRIMITIVES", "TOLERANCE", "TRAINING_POINTS",
+           "equation_of", "feynman_specs", "primitives_of", "shifted_point", "spec_of"]
 
 FAMILY = "feynman"
 TRAINING_POINTS = 200
@@ -39,6 +48,20 @@ TOLERANCE = 0.01
 FLOOR = 1e-3
 #: Both generators' primitive set (rendered by :mod:`sva.families.feynman.primitives`).
 PRIMITIVES = ("ADD", "SUB", "MUL", "DIV", "SQRT", "EXP", "SIN", "COS", "NEG", "PI")
+#: The formula tree's node kind -> the primitive a spec gains when its formula uses it.
+EXTRA_PRIMITIVES = {"log": "LOG", "tanh": "TANH", "asin": "ASIN", "acos": "ACOS"}
+
+
+def _kinds(tree: Any) -> set[str]:
+    if tree[0] in ("var", "const"):
+        return {tree[0]}
+    return {tree[0]}.union(*(_kinds(child) for child in tree[1:]))
+
+
+def primitives_of(equation: Equation) -> tuple[str, ...]:
+    """:data:`PRIMITIVES`, then the extra functions the formula uses, in :data:`EXTRA_PRIMITIVES`' order."""
+    used = _kinds(equation.tree)
+    return PRIMITIVES + tuple(name for kind, name in EXTRA_PRIMITIVES.items() if kind in used)
 
 
 def _point(equation: Equation, rng: random.Random) -> Case:
@@ -107,14 +130,10 @@ def spec_of(equation: Equation) -> Spec:
                                    "swapped: f(x1, x2, y1, y2) == f(x2, x1, y2, y1)", _points_swapped))
     variables = "; ".join(f"{v.name} in [{v.low:g}, {v.high:g}] ({v.unit}, {describe(v.units)})"
                           for v in equation.variables)
-    shifted = "; ".join(f"{v.name} in [{v.shift_low:g}, {v.shift_high:g}]" for v in equation.variables
-                        if equation.relativistic is None or v.name != equation.relativistic[0])
-    if equation.relativistic is not None:
-        speed, light = equation.relativistic
-        shifted += f"; {speed} = beta * {light}, beta in [{BETA_SHIFT[0]:g}, {BETA_SHIFT[1]:g}]"
+    shifted = _shift_text(equation)
     return Spec(
         name=equation.name, family=FAMILY, kind=equation.id, entry=equation.entry, params=equation.params,
-        outputs=(equation.output,), primitives=PRIMITIVES, oracle=oracle, properties=tuple(properties),
+        outputs=(equation.output,), primitives=primitives_of(equation), oracle=oracle, properties=tuple(properties),
         domain=Domain(f"floats in the training ranges: {variables}", _domain_strategy(equation)),
         training=points(equation, "training", TRAINING_POINTS), held_out=held_out,
         shifted=Domain(f"extrapolation: {shifted}", _shift_strategy(equation)),
@@ -124,14 +143,30 @@ def spec_of(equation: Equation) -> Spec:
         notes=(f"AI Feynman {equation.id}. Variables: {variables}. Training: {TRAINING_POINTS} uniform points; "
                f"held out: {HELD_OUT_POINTS}; shift: {shifted}. A pass is within {TOLERANCE:.0%} of the oracle "
                f"(absolute floor {FLOOR:g} x the target's RMS)."),
-        extra={"equation": equation, "tolerance": TOLERANCE, "absolute": FLOOR * rms, "rms": rms},
+        extra={"equation": equation, "tolerance": TOLERANCE, "absolute": FLOOR * rms, "rms": rms,
+               "design_kind": "hand" if equation.core else "transcribed"},
         equal=equal,
     )
 
 
+def _shift_text(equation: Equation) -> str:
+    """The shifted ranges as the spec states them."""
+    speed = equation.relativistic[0] if equation.relativistic is not None else None
+    stays = STAYS[equation.id][0] if equation.id in STAYS else None
+    text = "; ".join(f"{v.name} in [{v.shift_low:g}, {v.shift_high:g}]" for v in equation.variables
+                     if v.name not in (speed, stays))
+    if equation.relativistic is not None:
+        text += f"; {speed} = beta * {equation.relativistic[1]}, beta in [{BETA_SHIFT[0]:g}, {BETA_SHIFT[1]:g}]"
+    if stays is not None:
+        text += f"; {stays} stays in its training range ({STAYS[equation.id][1]})"
+    return text
+
+
+@lru_cache(maxsize=None)
 def feynman_specs() -> tuple[Spec, ...]:
-    """The twelve specs, in the database's order."""
-    return tuple(spec_of(equation) for equation in EQUATIONS)
+    """The 120 specs: the database's 100 equations in its order, then the 20 bonus ones (built
+    once a process: about a second)."""
+    return tuple(spec_of(equation) for equation in all_equations())
 
 
 def equation_of(spec: Spec) -> Equation:

@@ -67,7 +67,7 @@ MAX_SYMBOLIC_NODES = 150
 R2_GATE = 0.5
 #: SRBench's pi: the text ``pi`` replaced by this number, in the model and the true formula.
 PI = "3.1415926535"
-_UNARY = ("neg", "sqrt", "exp", "sin", "cos", "log", "abs")
+_UNARY = ("neg", "sqrt", "exp", "sin", "cos", "log", "abs", "tanh", "asin", "acos")
 _BINARY = ("add", "sub", "mul", "div", "pow")
 
 
@@ -120,7 +120,8 @@ def _sympy_operation(kind: str, operands: list[Any]) -> Any:
     import sympy
 
     functions = {"neg": operator.neg, "sqrt": _protected(sympy.sqrt), "exp": sympy.exp, "sin": sympy.sin,
-                 "cos": sympy.cos, "log": _protected(sympy.log), "abs": sympy.Abs, "add": operator.add,
+                 "cos": sympy.cos, "log": _protected(sympy.log), "abs": sympy.Abs, "tanh": sympy.tanh,
+                 "asin": sympy.asin, "acos": sympy.acos, "add": operator.add,
                  "sub": operator.sub, "mul": operator.mul, "div": operator.truediv, "pow": operator.pow}
     return functions[kind](*operands)
 

@@ -24,7 +24,7 @@ SMALL = {"population_size": 60, "generations": 5}
 
 
 @settings(max_examples=60, deadline=None)
-@given(spec_index=st.integers(0, 11), seed=st.integers(0, 10 ** 6), height=st.integers(1, 6))
+@given(spec_index=st.integers(0, 119), seed=st.integers(0, 10 ** 6), height=st.integers(1, 6))
 def test_vectorized_fitness_equals_compile_and_evaluate_on_random_trees(spec_index, seed, height):
     spec = FAMILY.specs()[spec_index]
     pset, data = primitive_set(spec), training_data(spec)
