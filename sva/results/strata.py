@@ -142,6 +142,26 @@ def _observed(prepared: _Prepared) -> tuple[np.ndarray, np.ndarray]:
     return rhos, sizes
 
 
+@dataclass(frozen=True)
+class _Observed:
+    """The strata prepared for one statistic, their rhos and sizes, and the stratified rho."""
+
+    prepared: _Prepared
+    rhos: np.ndarray
+    sizes: np.ndarray
+    value: float
+
+
+def _defined(strata: Sequence[Stratum], control: bool) -> _Observed | None:
+    """The observed stratified rho and what it was computed from; ``None`` when it is undefined."""
+    prepared = _Prepared(strata, control)
+    rhos, sizes = _observed(prepared)
+    observed = _weighted(rhos, sizes)
+    if np.isnan(observed):
+        return None
+    return _Observed(prepared, rhos, sizes, float(observed))
+
+
 def stratified_rho(strata: Sequence[Stratum], *, control: bool = False) -> Stratified:
     """The n-weighted mean of the strata's Spearman rhos (partial rhos given z when ``control``);
     no test (see :func:`within_permutation` and :func:`strata_bootstrap`)."""
@@ -157,18 +177,17 @@ def within_permutation(strata: Sequence[Stratum], *, control: bool = False, resa
                        seed: int = 0) -> float | None:
     """Two-sided p of the stratified rho when y is shuffled within each stratum (``None`` when
     the stratified rho is undefined)."""
-    prepared = _Prepared(strata, control)
-    rhos, sizes = _observed(prepared)
-    observed = _weighted(rhos, sizes)
-    if np.isnan(observed):
+    found = _defined(strata, control)
+    if found is None:
         return None
+    prepared, rhos, sizes = found.prepared, found.rhos, found.sizes
     rng = np.random.default_rng(seed)
     drawn = np.empty((resamples, len(prepared.ranks)))
     for i, ranks in enumerate(prepared.ranks):
         shuffled = rng.permuted(np.broadcast_to(ranks[1], (resamples, ranks[1].size)), axis=1)
         drawn[:, i] = prepared.rho(i, shuffled) if not np.isnan(rhos[i]) else np.nan
     statistics = _weighted(drawn, sizes)
-    extreme = np.sum(np.abs(statistics) >= abs(float(observed)) - 1e-12)
+    extreme = np.sum(np.abs(statistics) >= abs(found.value) - 1e-12)
     return float((1 + extreme) / (1 + resamples))
 
 
@@ -176,17 +195,16 @@ def strata_bootstrap(strata: Sequence[Stratum], *, control: bool = False, resamp
                      confidence: float = 0.95, seed: int = 0) -> Interval | None:
     """Percentile interval of the stratified rho over resamples of whole strata (``None`` when
     it is undefined)."""
-    prepared = _Prepared(strata, control)
-    rhos, sizes = _observed(prepared)
-    observed = _weighted(rhos, sizes)
-    if np.isnan(observed):
+    found = _defined(strata, control)
+    if found is None:
         return None
+    rhos, sizes = found.rhos, found.sizes
     rng = np.random.default_rng(seed)
     index = rng.integers(0, rhos.size, size=(resamples, rhos.size))
     statistics = _weighted(rhos[index], sizes[index])
     usable = statistics[~np.isnan(statistics)]
     low, high = np.quantile(usable, [(1 - confidence) / 2, (1 + confidence) / 2])
-    return Interval(float(observed), float(low), float(high))
+    return Interval(found.value, float(low), float(high))
 
 
 def benjamini_hochberg(p_values: Sequence[float | None]) -> list[float | None]:
