@@ -1,7 +1,9 @@
 """The caller's side of mutation analysis: plan the batch, run it, score it.
 
 :func:`plan_mutation` generates the mutants (:mod:`sva.trust.mutants.generation`) and orders the tests
-usable on them (passed on the original; the spec test on the inputs the original gets right)
+usable on them (those with no failure on the original, so skipped and expected failures too, as
+a mutant can make an expected failure pass, which a strict xfail counts as a failure; the spec
+test on the inputs the original gets right)
 by region size, smallest first, each with a budget of max(floor, factor x its time on the
 original): a :class:`MutationPlan` holding the :class:`~sva.trust.protocol.MutantBatch`.
 :func:`run_mutant_batch` runs it in one sandboxed worker (:mod:`sva.trust.worker.batch`),
@@ -82,7 +84,7 @@ def plan_mutation(request: TrustInput, config: TrustConfig, baseline: BaselineRe
     executed = {run.name: run.executed for run in baseline.tests}
     ranked = []
     for order, record in enumerate(records):
-        usable = record.status == "passed" or (record.kind == "spec" and bool(passing_cases))
+        usable = record.status in ("passed", "skipped") or (record.kind == "spec" and bool(passing_cases))
         if usable:
             budget = max(config.mutant_timeout_floor, config.mutant_timeout_factor * record.seconds)
             ranked.append((record.region_size, order, PlanStep(record.name, round(budget, 3), executed[record.name])))
