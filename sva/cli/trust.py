@@ -23,9 +23,8 @@ from typing import Any
 from sva.core.values import decode
 from sva.errors import InputError, UsageError, error_line, os_reason
 from sva.families import family_of, get_spec
-from sva.trust import TrustConfig, TrustReport, changed_lines, parse_lines, trust
+from sva.trust import MutantProgress, TrustConfig, TrustReport, changed_lines, parse_lines, trust
 from sva.sandbox import Limits
-from sva.progress import ProgressLine
 
 __all__ = ["trust_parser", "run_trust", "format_report"]
 
@@ -89,22 +88,8 @@ def _read_diff(name: str) -> str:
         raise InputError(f"{name}: cannot read the diff: {reason}") from None
 
 
-class _MutantProgress:
-    """``sva trust``'s progress line on stderr (also with ``--json``): mutants done, killed,
-    time left."""
-
-    def __init__(self) -> None:
-        self.line: ProgressLine | None = None
-
-    def __call__(self, total: int, result: Any) -> None:
-        if self.line is None:
-            self.line = ProgressLine(total, "mutants", "killed", every=max(1, -(-total // 20)))  # about 20 log lines
-        self.line.update(f"mutant {result.mutant}", counted=result.killed,
-                         note=(f"killed by {result.by}" if result.killed else "survived"))
-
-
 def run_trust(args: argparse.Namespace) -> int:
-    report = trust(args.artifact, args.spec, args.entry, args.tests, _config(args), progress=_MutantProgress(),
+    report = trust(args.artifact, args.spec, args.entry, args.tests, _config(args), progress=MutantProgress(),
                    python=args.python)
     if args.json:
         print(json.dumps(report.as_json(), indent=2))

@@ -19,12 +19,13 @@ checked a whole finite domain.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Sequence
 
 from sva.errors import InputError
 from sva.trust.protocol import (BaselineResult, MutantBatch, MutantResult, MutantSplice, PlanStep,
                                      TestMarker, progress_from_json)
+from sva.trust.progress import MutantProgress, MutationOutlook
 from sva.trust.regions import mutant_unit
 from sva.trust.report import Survivor, TestRecord
 from sva.trust.request import TrustConfig, TrustInput, sandbox_files, worker_request
@@ -51,6 +52,9 @@ class MutationPlan:
     regions: dict[str, int]
     exhaustive: bool  #: the spec test checks a whole finite domain and runs on mutants
     fresh: int = 0  #: how many mutants are judged in a fresh import
+    #: by mutant index, the CPU seconds on the original of the tests it can run (the progress
+    #: line's prior: :mod:`sva.trust.progress`)
+    work: dict[int, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,7 @@ def plan_mutation(request: TrustInput, config: TrustConfig, baseline: BaselineRe
     passing_cases = baseline.spec.passing_cases if baseline.spec is not None else None
     executed = {run.name: run.executed for run in baseline.tests}
     ranked = []
+    seconds = {record.name: record.seconds for record in records}
     for order, record in enumerate(records):
         usable = record.status in ("passed", "skipped") or (record.kind == "spec" and bool(passing_cases))
         if usable:
@@ -110,7 +115,8 @@ def plan_mutation(request: TrustInput, config: TrustConfig, baseline: BaselineRe
     limits = replace(config.limits, cpu_seconds=int(config.limits.cpu_seconds + worst) + 1,
                      wall_seconds=config.limits.wall_seconds + worst, idle_seconds=idle, python=request.python,
                      output_bytes=config.limits.output_bytes + 64 * markers)
-    return MutationPlan(tuple(mutants), batch, sandbox_files(request), limits, regions, exhaustive, len(fresh))
+    work = {m.index: round(sum(seconds[step.name] for step in run), 6) for m, run in zip(mutants, runs)}
+    return MutationPlan(tuple(mutants), batch, sandbox_files(request), limits, regions, exhaustive, len(fresh), work)
 
 
 def _fresh(request: TrustInput, mutants: Sequence[Any], at_import: set[str]) -> set[int]:
@@ -215,9 +221,9 @@ def _alone(plan: MutationPlan, batch: MutantBatch, position: int, results: dict[
 
 def mutation_analysis(request: TrustInput, config: TrustConfig, baseline: BaselineResult,
                       records: tuple[TestRecord, ...], graph: Any, size: int,
-                      progress: Callable[[int, MutantResult], None] | None = None) -> MutationSummary:
+                      progress: MutantProgress | None = None) -> MutationSummary:
     """Run every mutant and score: mutation score, localization, survivors. ``progress`` is told
-    the number of mutants and each result as it comes (``sva trust``'s progress line)."""
+    the plan before any mutant runs and each result as it comes (``sva trust``'s progress line)."""
     started = time.monotonic()
     try:
         plan = plan_mutation(request, config, baseline, records)
@@ -225,7 +231,10 @@ def mutation_analysis(request: TrustInput, config: TrustConfig, baseline: Baseli
         reason = str(error) if isinstance(error, InputError) else type(error).__name__
         return MutationSummary(None, None, None, None, (), f"cannot generate mutants: {reason}", 0.0)
     total = len(plan.mutants)
-    results, failure = run_mutant_batch(plan, on_result=(lambda result: progress(total, result)) if progress else None)
+    if progress is not None:
+        fresh = frozenset(splice.index for splice in plan.batch.mutants if splice.fresh)
+        progress.planned(MutationOutlook(total, fresh, plan.work))
+    results, failure = run_mutant_batch(plan, on_result=progress.result if progress is not None else None)
     seconds = round(time.monotonic() - started, 3)
     if failure is not None:
         return MutationSummary(None, None, None, None, (), failure, seconds)
