@@ -8,9 +8,10 @@ and Hypothesis but not the artifact. Then the artifact is imported and its tests
 (:mod:`sva.trust.worker.swap`) and afterwards the original restored, which is exact for code
 that runs after the import.
 
-Either way only tests that passed on the original run, in the plan's order (smallest region
+Either way only tests with no failure on the original run, in the plan's order (smallest region
 first), and the first failure kills the mutant, so the killer recorded is the one with the
-smallest region. A swapped-in mutant skips the tests that never executed its function on the
+smallest region. A failure is what pytest counts as one, subtests' included
+(:func:`sva.trust.worker.runners.outcome_of`), and the verdict names the subtest that failed. A swapped-in mutant skips the tests that never executed its function on the
 original; a fresh one runs them all (its effect reaches whatever the import built). Each test
 runs under its CPU budget from the plan (derived from its time on the original); a test past
 its budget kills the mutant by timeout. A mutant that does not even load (or whose tests then

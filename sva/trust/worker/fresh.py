@@ -15,7 +15,7 @@ but neither the artifact nor its tests) once per mutant, :data:`FRESH_CHILDREN` 
 child serves the mutated text for the artifact's file from memory (every source loader reading
 that file gets it: an import by name and a load by path alike; the file on disk stays the
 original and no bytecode cache is read), imports it, collects the
-tests and runs every test that passed on the original, smallest region first, until one fails. The child reports over a pipe: a
+tests and runs every test with no failure on the original, smallest region first, until one fails. The child reports over a pipe: a
 :class:`~sva.trust.protocol.TestMarker` before the import and before each test (passed on
 to the caller's progress stream, so the sandbox's silence watch covers it) and the verdict
 last. A child that dies instead (CPU limit, ``os._exit``, a signal) is killed by the test that

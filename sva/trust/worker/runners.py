@@ -5,11 +5,18 @@
   cases pass; on a mutant it uses only those, so it judges a mutant by what the original gets
   right.
 * :class:`PytestTest`: one pytest item collected from the tests files, run through pytest's
-  own test protocol (fixtures, setup, teardown) with the alarm on each phase.
+  own test protocol (fixtures, setup, teardown) with the alarm on each phase. Its outcome is
+  read, by pytest's own rule (:func:`outcome_of`), off every report pytest sends while it runs,
+  not only the three the protocol returns: a subtest (unittest's ``self.subTest``, pytest's
+  ``subtests`` fixture) sends its own report, and a failed one fails the test (``SUBFAILED``)
+  though the test's call passed. Worked example: reports setup passed, subtest ``(i=1)``
+  passed, subtest ``(i=2)`` failed, call passed, teardown passed -> ``failed``, reason
+  ``call (i=2): AssertionError: ...``, subtest ``(i=2)``.
 
 :func:`run_with_driver` runs a body of work inside a pytest session: a plugin
-(:func:`make_driver`) records collection errors, times each test phase, and takes over
-pytest's run loop to call the body once everything is collected. A worker with no tests files
+(:func:`make_driver`) records collection errors, collects the reports, times each test phase
+(and ends a test whose subtests caught the alarm's exception: :mod:`sva.trust.worker.timer`),
+and takes over pytest's run loop to call the body once everything is collected. A worker with no tests files
 never imports pytest. Both kinds return a :class:`~sva.trust.protocol.TestOutcome`.
 """
 
