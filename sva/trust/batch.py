@@ -102,7 +102,8 @@ def plan_mutation(request: TrustInput, config: TrustConfig, baseline: BaselineRe
     splices = tuple(MutantSplice(m.index, m.start, m.end, m.after, m.function, m.index in fresh) for m in mutants)
     # the fresh ones first: the worker judges them before it imports the artifact itself
     batch = MutantBatch(worker_request(request, config), steps, passing_cases,
-                        tuple(sorted(splices, key=lambda splice: not splice.fresh)))
+                        tuple(sorted(splices, key=lambda splice: not splice.fresh)),
+                        known=tuple(record.name for record in records))
     # the tests each mutant can run: all of them in a fresh import, else those that executed it
     runs = [steps if m.index in fresh else [step for step in steps if m.function in step.executed]
             for m in mutants]

@@ -230,3 +230,20 @@ def test_python_without_what_the_worker_needs_is_one_clear_line(sva, tmp_path):
     (tmp_path / "p.py").write_text("def f(a, b, c):\n    return a ^ b ^ c\n")
     result = sva("trust", "p.py", "--spec", "parity-3", "--entry", "f", "--python", sys.executable, cwd=tmp_path)
     assert result.returncode == 2 and "a spec is checked with sva's own interpreter" in result.stderr
+
+
+def test_a_fresh_import_runs_the_tests_a_parametrize_table_of_the_module_names_anew(tmp_path):
+    """``parametrize("limit", LIMITS)`` names its cases by the module's values: a mutant of the
+    table (``5`` -> ``6``) drops ``test_odd[5]`` and brings ``test_odd[6]``, which fails. Plain
+    pytest runs the new test; so does the fresh import."""
+    (tmp_path / "limits.py").write_text("LIMITS = [3, 5]\n\n\ndef within(x, limit):\n    return x <= limit\n")
+    (tmp_path / "test_limits.py").write_text(
+        "import pytest\n\nfrom limits import LIMITS, within\n\n\n@pytest.mark.parametrize('limit', LIMITS)\n"
+        "def test_odd(limit):\n    assert within(limit, limit) and limit % 2 == 1\n")
+    request = prepare(tmp_path / "limits.py", tests=[tmp_path / "test_limits.py"])
+    report = evaluate(request, FAST)
+    mutants = generate_mutants(request.source)
+    table = [m.index for m in mutants if m.line == 1 and m.before == "5" and m.after in ("6", "4")]
+    assert table and not {s.index for s in report.survivors} & set(table)
+    plain = {verdict.index: verdict for verdict in plain_pytest(request, table)}
+    assert all(plain[index].killed and plain[index].failed for index in table)

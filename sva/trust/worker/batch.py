@@ -86,6 +86,17 @@ def _run_plan(plan: Sequence[PlanStep], tests: Mapping[str, Any], index: int, fu
     return MutantResult(index, False, None, None, tests_run)
 
 
+def _new_tests(batch: MutantBatch, items: Sequence[Any]) -> tuple[PlanStep, ...]:
+    """The tests a fresh import collects that the original did not have (a ``parametrize``
+    table built of the module's data names its cases by their values): plain pytest runs them,
+    so they run too, after the plan, each with the plan's largest budget."""
+    if not batch.known:
+        return ()
+    known = set(batch.known)
+    budget = max((step.budget for step in batch.plan), default=float(batch.request.settings.test_seconds))
+    return tuple(PlanStep(item.nodeid, budget, ()) for item in items if item.nodeid not in known)
+
+
 def _judge_freshly(batch: MutantBatch) -> Callable[[Alarm, int, Callable[[Progress], None]], MutantResult]:
     """The forked child's work for one fresh mutant: import it, collect the tests, run them all."""
     def judge(alarm: Alarm, index: int, emit: Callable[[Progress], None]) -> MutantResult:
@@ -95,10 +106,17 @@ def _judge_freshly(batch: MutantBatch) -> Callable[[Alarm, int, Callable[[Progre
         except BaseException as error:  # noqa: BLE001 - a mutant that breaks the module is killed by it
             return MutantResult(index, True, IMPORT, f"the module fails to load: {failure_line(error)}", 0,
                                 timeout=isinstance(error, TimeBudgetExceeded))
-        verdict, errors = run_with_driver(
-            batch.request.tests, alarm,
-            lambda items, driver: _run_plan(batch.plan, _tests_of(batch, session, items, driver), index, None,
-                                            alarm, emit))
+        def body(items: list[Any], driver: Any) -> MutantResult:
+            tests = _tests_of(batch, session, items, driver)
+            verdict = _run_plan(batch.plan, tests, index, None, alarm, emit)
+            new = _new_tests(batch, items)
+            if verdict.killed or not new:
+                return verdict
+            # no markers for them: a marker names a step of the plan (the caller's killer if it dies)
+            again = _run_plan(new, tests, index, None, alarm, lambda record: None)
+            return replace(again, tests_run=(verdict.tests_run or 0) + (again.tests_run or 0))
+
+        verdict, errors = run_with_driver(batch.request.tests, alarm, body)
         if errors:
             return MutantResult(index, True, IMPORT, f"the tests do not collect: {errors[0]}"[:300], 0)
         return verdict
