@@ -15,13 +15,15 @@ x left, carries the fresh ones' cost over to the cheap swapped ones and overstat
 left several times over for as long as the fresh ones run. So each kind k is estimated on its own
 and the two added:
 
-    left_s = sum over k of  (wall_k / done_k) x left_k         once done_k >= 1,
+    left_s = sum over k of  (wall_k / done_k) x left_k         once done_k >= PACE_RESULTS (10),
              or           work_left_k                          before that,
 
 where ``wall_k`` is the wall time between one result and the one before, summed over the
 results of kind k but the first, and ``done_k`` counts those results: fresh mutants judged two
 at a time count at the pace they arrive, and the first result of each kind, which also pays for
-starting the worker (importing pytest, or the module and its tests), sets no pace; ``left_k``
+starting the worker (importing pytest, or the module and its tests), sets no pace. Results
+reach the caller in chunks of the worker's output, several within a millisecond, so a pace
+read off fewer than ten of them can be far too fast; the prior stands until then. ``left_k``
 counts the mutants of kind k not judged yet, and ``work_left_k`` is the plan's prior for them:
 the CPU seconds on the original of the tests each can run (every usable test for a fresh one,
 which also pays one import; those that executed its function for a swapped one).
@@ -41,10 +43,13 @@ from typing import Any, Callable, Mapping
 from sva.progress import ProgressLine
 from sva.trust.protocol import MutantResult
 
-__all__ = ["MutantProgress", "MutationOutlook", "TimeLeft"]
+__all__ = ["PACE_RESULTS", "MutantProgress", "MutationOutlook", "TimeLeft"]
 
 #: In a log, a line at least this often (seconds), even between two twentieths of the mutants.
 LOG_SECONDS = 30.0
+
+#: Results of a kind (after its first) before its own pace replaces the plan's prior.
+PACE_RESULTS = 10
 
 
 @dataclass(frozen=True)
@@ -94,7 +99,7 @@ class TimeLeft:
 
     def seconds(self) -> float:
         """The estimated seconds left."""
-        return sum(self.wall[kind] / self.count[kind] * self.pending[kind] if self.count[kind]
+        return sum(self.wall[kind] / self.count[kind] * self.pending[kind] if self.count[kind] >= PACE_RESULTS
                    else max(0.0, self.work[kind]) for kind in (True, False))
 
 

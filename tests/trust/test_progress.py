@@ -12,7 +12,7 @@ import io
 from hypothesis import given, strategies as st
 
 from sva.progress import ProgressLine
-from sva.trust.progress import MutantProgress, MutationOutlook, TimeLeft
+from sva.trust.progress import PACE_RESULTS, MutantProgress, MutationOutlook, TimeLeft
 from sva.trust.protocol import MutantResult
 
 
@@ -42,13 +42,13 @@ def test_the_worked_example_of_the_docstring():
     assert 39 < 44 / 11 * 990 / estimate.seconds() < 40
 
 
-@given(st.integers(2, 30), st.integers(2, 300), st.floats(0.1, 20), st.floats(0.001, 2), st.floats(0, 10),
+@given(st.integers(PACE_RESULTS + 1, 40), st.integers(PACE_RESULTS + 1, 300), st.floats(0.1, 20), st.floats(0.001, 2), st.floats(0, 10),
        st.floats(0, 10), st.data())
 def test_the_estimate_is_exact_when_each_kind_keeps_its_pace(fresh, swapped, fresh_cost, swapped_cost, start_up,
                                                                switch, data):
     """Fresh mutants first, then swapped ones, each kind at its own constant pace after a
-    start-up: once two results of a kind are in, its part of the estimate is exact; before the
-    first swapped result its part is the plan's prior."""
+    start-up: once ten results of a kind after its first are in, its part of the estimate is
+    exact; before that its part is the plan's prior."""
     clock = _Clock()
     prior = data.draw(st.floats(0.0, 1.0))
     estimate = TimeLeft(_outlook(fresh, swapped, 1.0, prior), clock)
@@ -57,16 +57,16 @@ def test_the_estimate_is_exact_when_each_kind_keeps_its_pace(fresh, swapped, fre
     for index in range(fresh):
         clock.now += fresh_cost
         estimate.record(MutantResult(index, True, "t", None))
-        if index >= 1:
-            expected = fresh_cost * (fresh - index - 1) + swapped * prior
-            assert abs(estimate.seconds() - expected) < 1e-6 * max(1.0, expected)
+        left = fresh_cost * (fresh - index - 1) if index >= PACE_RESULTS else (fresh - index - 1) * 1.0
+        expected = left + swapped * prior
+        assert abs(estimate.seconds() - expected) < 1e-6 * max(1.0, expected)
     clock.now += switch
     for index in range(fresh, fresh + swapped):
         clock.now += swapped_cost
         estimate.record(MutantResult(index, False, None, None))
-        if index >= fresh + 1:
-            expected = swapped_cost * (fresh + swapped - index - 1)
-            assert abs(estimate.seconds() - expected) < 1e-6 * max(1.0, expected)
+        pending = fresh + swapped - index - 1
+        expected = swapped_cost * pending if index >= fresh + PACE_RESULTS else prior * pending
+        assert abs(estimate.seconds() - expected) < 1e-6 * max(1.0, expected)
     assert estimate.seconds() == 0.0
 
 
