@@ -247,3 +247,23 @@ def test_a_fresh_import_runs_the_tests_a_parametrize_table_of_the_module_names_a
     assert table and not {s.index for s in report.survivors} & set(table)
     plain = {verdict.index: verdict for verdict in plain_pytest(request, table)}
     assert all(plain[index].killed and plain[index].failed for index in table)
+
+
+def test_a_cached_function_s_mutants_see_an_empty_cache_as_plain_pytest_does(tmp_path):
+    """``@lru_cache`` kept the original's answers from the test run before: a swapped-in mutant of
+    the cached function's body was never called and survived, where plain pytest kills it."""
+    (tmp_path / "odd.py").write_text(
+        "from functools import lru_cache\n\n\n@lru_cache\ndef shift(n):\n    s = ((n - 1) ^ n).bit_length() - 1\n"
+        "    return s, n >> s\n\n\ndef odd_part(n):\n    return shift(n)[1]\n")
+    (tmp_path / "test_odd.py").write_text(
+        "from odd import odd_part, shift\n\n\ndef test_shift():\n    assert shift(12) == (2, 3)\n\n\n"
+        "def test_odd_part():\n    assert odd_part(12) == 3\n")
+    request = prepare(tmp_path / "odd.py", tests=[tmp_path / "test_odd.py"])
+    report = evaluate(request, FAST)
+    assert report.failure is None and report.mutation_error is None
+    ours = _killed(report)
+    plain = {verdict.index: verdict.killed for verdict in plain_pytest(request, sorted(ours), workers=2)}
+    mutants = generate_mutants(request.source)
+    inside = [m.index for m in mutants if m.function == "shift"]
+    assert sum(plain[index] for index in inside) >= len(inside) // 2
+    assert {index: ours[index] for index in inside} == {index: plain[index] for index in inside}
