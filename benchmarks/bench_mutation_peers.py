@@ -1,7 +1,11 @@
 """Benchmark: ``sva trust`` against mutmut, mutants per second on third-party modules and their tests.
 
 What is compared, on the corpus of ``benchmarks/corpus/`` (three small, permissively licensed
-third-party modules with their own pytest tests; sources and licenses in its README):
+third-party modules with their own pytest tests; sources and licenses in its README) and on
+more-itertools' ``recipes.py`` with its ``tests/test_recipes.py`` (unittest classes whose
+cases sit in ``self.subTest`` blocks), which the set-up fetches as the project's source
+distribution from PyPI (``pip download``, the version pinned and the archive's sha256 checked,
+:class:`Sdist`) instead of keeping a copy:
 
 * ours: ``sva trust MODULE --tests TESTS --json`` in a subprocess (baseline, coverage, every
   mutant of the module in one sandboxed worker);
@@ -53,6 +57,17 @@ SEED = 15  #: the survivor sample's seed
 
 
 @dataclass(frozen=True)
+class Sdist:
+    """A corpus project fetched at set-up: ``pip download`` of the pinned ``requirement``'s
+    source distribution, checked against ``sha256``; the archive's ``keep`` paths (below its
+    top folder; a folder keeps everything under it) make the project folder."""
+
+    requirement: str  #: ``name==version``
+    sha256: str
+    keep: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Entry:
     """One corpus project: the module both tools mutate and the tests file both run."""
 
@@ -63,6 +78,7 @@ class Entry:
     #: tests mutmut must leave out, with why (they fail under its instrumentation, not on a mutant)
     mutmut_deselect: tuple[str, ...] = ()
     note: str = ""
+    sdist: Sdist | None = None  #: fetched at set-up; None: a copy kept in ``benchmarks/corpus/``
 
 
 ENTRIES = (
@@ -75,6 +91,11 @@ ENTRIES = (
     Entry("iniconfig", "src/iniconfig/_parse.py", "testing/test_iniconfig.py", import_root="src",
           note="a package's module with relative imports, src layout, conftest.py; pytest itself imports "
                "the installed iniconfig, so a tool must make the tests import the copy it mutated"),
+    Entry("more-itertools", "more_itertools/recipes.py", "tests/test_recipes.py",
+          note="a package's module; unittest tests whose cases sit in subTest blocks (pytest reports their "
+               "failures as SUBFAILED); fetched from PyPI at set-up",
+          sdist=Sdist("more-itertools==10.7.0", "9fddd5403be01a94b204faadcff459ec3568cf110265d3c54323e1e866ad29d3",
+                      ("LICENSE", "more_itertools/", "tests/__init__.py", "tests/test_recipes.py"))),
 )
 
 
@@ -135,11 +156,52 @@ def _last_line(text: str, limit: int = 240) -> str:
     return lines[-1][:limit] if lines else ""
 
 
+#: where each entry's project is: ``benchmarks/corpus/NAME``, or the folder :func:`fetch_sdist` made
+_SOURCES: dict[str, Path] = {}
+
+
 def _copy_project(entry: Entry, into: Path) -> Path:
     project = into / entry.name
-    shutil.copytree(CORPUS / entry.name, project,
+    shutil.copytree(_SOURCES.get(entry.name, CORPUS / entry.name), project,
                     ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache", "mutants", ".hypothesis"))
     return project
+
+
+def unpack_sdist(archive: Path, sdist: Sdist, into: Path) -> Path:
+    """The project folder made of ``archive``'s ``sdist.keep`` paths, after its sha256 matched."""
+    import hashlib
+    import tarfile
+
+    digest = hashlib.sha256(archive.read_bytes()).hexdigest()
+    if digest != sdist.sha256:
+        raise SystemExit(f"bench_mutation_peers: {archive.name}: sha256 {digest}, expected {sdist.sha256}")
+    project = into / sdist.requirement.replace("==", "-")
+    with tarfile.open(archive) as tar:
+        for member in tar.getmembers():
+            inner = member.name.partition("/")[2]
+            if member.isfile() and any(inner == keep or (keep.endswith("/") and inner.startswith(keep))
+                                       for keep in sdist.keep):
+                target = project / inner
+                target.parent.mkdir(parents=True, exist_ok=True)
+                source = tar.extractfile(member)
+                assert source is not None
+                target.write_bytes(source.read())
+    missing = [keep for keep in sdist.keep if not (project / keep).exists()]
+    if missing:
+        raise SystemExit(f"bench_mutation_peers: {archive.name} lacks {', '.join(missing)}")
+    return project
+
+
+def fetch_sdist(sdist: Sdist, into: Path) -> Path:
+    """``pip download`` the pinned source distribution into ``into`` and unpack it there."""
+    command = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:",
+               sdist.requirement, "-d", str(into)]
+    status, out, err, _ = _run(command, into, 600, _env())
+    archives = sorted(into.glob("*.tar.gz"))
+    if status != 0 or len(archives) != 1:
+        raise SystemExit(f"bench_mutation_peers: pip download {sdist.requirement} failed: "
+                         f"{_last_line(err) or _last_line(out) or f'status {status}'}")
+    return unpack_sdist(archives[0], sdist, into)
 
 
 def _run(command: Sequence[str], cwd: Path, timeout: float, env: Mapping[str, str] | None = None
@@ -450,9 +512,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = parser.parse_args(argv)
     entries = [e for e in ENTRIES if not options.only or e.name in options.only]
     results = []
-    for entry in entries:
-        print(f"bench_mutation_peers: {entry.name} ...", file=sys.stderr, flush=True)
-        results.append(bench_entry(entry, options.rounds, options.sample, options.timeout))
+    with tempfile.TemporaryDirectory(prefix="sva-bench-sdists-") as downloads:
+        for entry in entries:
+            if entry.sdist is not None:
+                folder = Path(downloads) / entry.name
+                folder.mkdir()
+                _SOURCES[entry.name] = fetch_sdist(entry.sdist, folder)
+            print(f"bench_mutation_peers: {entry.name} ...", file=sys.stderr, flush=True)
+            results.append(bench_entry(entry, options.rounds, options.sample, options.timeout))
     total = summary(results)
     if options.json:
         print(json.dumps({"modules": [asdict(r) for r in results], "rounds": options.rounds, **total}, indent=2))

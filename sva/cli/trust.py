@@ -28,9 +28,8 @@ from typing import Any
 from sva.core.values import decode
 from sva.errors import InputError, UsageError, error_line, os_reason
 from sva.families import family_of, get_spec
-from sva.trust import TrustConfig, TrustReport, changed_lines, parse_lines, trust
+from sva.trust import MutantProgress, TrustConfig, TrustReport, changed_lines, parse_lines, trust
 from sva.sandbox import Limits
-from sva.progress import ProgressLine
 
 __all__ = ["trust_parser", "run_trust", "format_report"]
 
@@ -97,25 +96,11 @@ def _read_diff(name: str) -> str:
         raise InputError(f"{name}: cannot read the diff: {reason}") from None
 
 
-class _MutantProgress:
-    """``sva trust``'s progress line on stderr (also with ``--json``): mutants done, killed,
-    time left."""
-
-    def __init__(self) -> None:
-        self.line: ProgressLine | None = None
-
-    def __call__(self, total: int, result: Any) -> None:
-        if self.line is None:
-            self.line = ProgressLine(total, "mutants", "killed", every=max(1, -(-total // 20)))  # about 20 log lines
-        self.line.update(f"mutant {result.mutant}", counted=result.killed,
-                         note=(f"killed by {result.by}" if result.killed else "survived"))
-
-
 def run_trust(args: argparse.Namespace) -> int:
     if args.formula is None:
         if args.artifact is None:
             raise UsageError("give the ARTIFACT to check, or --formula TEXT --spec NAME")
-        report = trust(args.artifact, args.spec, args.entry, args.tests, _config(args), progress=_MutantProgress(),
+        report = trust(args.artifact, args.spec, args.entry, args.tests, _config(args), progress=MutantProgress(),
                        python=args.python)
     else:
         report = _trust_formula(args)
@@ -132,7 +117,7 @@ def _trust_formula(args: argparse.Namespace) -> TrustReport:
         raise UsageError("--diff names changed lines of a file; a --formula has none (use --lines)")
     module = formula_module(args.spec, args.formula)
     with formula_file(module) as path:
-        report = trust(str(path), module.spec, args.entry, args.tests, _config(args), progress=_MutantProgress(),
+        report = trust(str(path), module.spec, args.entry, args.tests, _config(args), progress=MutantProgress(),
                        python=args.python)
     return dataclasses.replace(report, artifact=module.label)
 

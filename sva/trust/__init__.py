@@ -7,6 +7,7 @@ The public API, for every caller outside this package (the CLI, the experiment, 
 * :func:`prepare` then :func:`evaluate`: the same in two steps (the request checked and read
   once as a :class:`TrustInput`, then run), for a caller that runs many configurations;
 * :class:`TrustConfig`: how hard to look (examples, mutants, budgets, ``--python``);
+* :class:`MutantProgress`: the progress line a caller hands to :func:`trust` or :func:`evaluate`;
 * :func:`parse_lines` and :func:`changed_lines`: which lines' mutants to run (``--lines``,
   ``--diff``), for :attr:`TrustConfig.lines`.
 
@@ -30,15 +31,18 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sva.trust.assessment import evaluate, trust
     from sva.trust.mutants.selection import changed_lines, parse_lines
+    from sva.trust.progress import MutantProgress
     from sva.trust.report import TrustReport
     from sva.trust.request import TrustConfig, TrustInput, prepare
 
-__all__ = ["TrustConfig", "TrustInput", "TrustReport", "changed_lines", "evaluate", "parse_lines", "prepare", "trust"]
+__all__ = ["MutantProgress", "TrustConfig", "TrustInput", "TrustReport", "changed_lines", "evaluate", "parse_lines",
+           "prepare", "trust"]
 
 #: Where each public name lives.
 _HOMES = {"evaluate": "sva.trust.assessment", "trust": "sva.trust.assessment", "TrustReport": "sva.trust.report",
           "TrustConfig": "sva.trust.request", "TrustInput": "sva.trust.request", "prepare": "sva.trust.request",
-          "changed_lines": "sva.trust.mutants.selection", "parse_lines": "sva.trust.mutants.selection"}
+          "changed_lines": "sva.trust.mutants.selection", "parse_lines": "sva.trust.mutants.selection",
+          "MutantProgress": "sva.trust.progress"}
 
 
 def __getattr__(name: str) -> Any:

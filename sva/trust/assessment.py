@@ -55,6 +55,7 @@ from sva.core.spec import Spec
 from sva.trust.protocol import BaselineResult, SpecChecks
 from sva.trust.baseline import run_baseline
 from sva.trust.batch import MutationSummary, mutation_analysis
+from sva.trust.progress import MutantProgress
 from sva.trust.report import TestRecord, TrustReport
 from sva.trust.request import TrustConfig, TrustInput, prepare
 
@@ -65,10 +66,11 @@ __all__ = ["evaluate", "trust"]
 
 
 def evaluate(request: TrustInput, config: TrustConfig | None = None, analysis: Any = None,
-             progress: Callable[[int, Any], None] | None = None) -> TrustReport:
+             progress: MutantProgress | None = None) -> TrustReport:
     """Run the baseline and the mutation analysis of a prepared request; return the report.
-    ``analysis``: the request's static analysis when the caller has it already; ``progress``:
-    told the number of mutants and each mutant's result as it comes."""
+    ``analysis``: the request's static analysis when the caller has it already; ``progress``
+    (:class:`~sva.trust.progress.MutantProgress`): told the plan before any mutant runs and each
+    mutant's result as it comes."""
     config = config or TrustConfig()
     started = time.monotonic()
     baseline = run_baseline(request, config, analysis)
@@ -215,7 +217,7 @@ def _failed_report(base: dict[str, Any], reason: str, finite: bool, request: Tru
 
 
 def trust(artifact: str | Path, spec: str | None = None, entry: str | None = None, tests: Sequence[str | Path] = (),
-          config: TrustConfig | None = None, progress: Callable[[int, Any], None] | None = None,
+          config: TrustConfig | None = None, progress: MutantProgress | None = None,
           python: str | None = None) -> TrustReport:
     """Check and evaluate one artifact: :func:`~sva.trust.request.prepare` then :func:`evaluate`."""
     return evaluate(prepare(artifact, spec, entry, tests, python), config, progress=progress)

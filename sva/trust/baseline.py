@@ -77,6 +77,6 @@ def run_baseline(request: TrustInput, config: TrustConfig, analysis: Any = None)
     records = tuple(
         TestRecord(name=run.name, kind=run.kind, status=run.outcome.status, reason=run.outcome.reason,
                    seconds=round(run.outcome.seconds, 4), direct_units=run.direct,
-                   region_size=region_size(graph, closed, run.direct))
+                   region_size=region_size(graph, closed, run.direct), subtest=run.outcome.subtest)
         for run in result.tests)
     return Baseline(analysis, records, result, None, seconds)

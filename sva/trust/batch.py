@@ -1,7 +1,9 @@
 """The caller's side of mutation analysis: plan the batch, run it, score it.
 
 :func:`plan_mutation` generates the mutants (:mod:`sva.trust.mutants.generation`) and orders the tests
-usable on them (passed on the original; the spec test on the inputs the original gets right)
+usable on them (those with no failure on the original, so skipped and expected failures too, as
+a mutant can make an expected failure pass, which a strict xfail counts as a failure; the spec
+test on the inputs the original gets right)
 by region size, smallest first, each with a budget of max(floor, factor x its time on the
 original): a :class:`MutationPlan` holding the :class:`~sva.trust.protocol.MutantBatch`.
 :func:`run_mutant_batch` runs it in one sandboxed worker (:mod:`sva.trust.worker.batch`),
@@ -17,12 +19,13 @@ checked a whole finite domain.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Sequence
 
 from sva.errors import InputError
 from sva.trust.protocol import (BaselineResult, MutantBatch, MutantResult, MutantSplice, PlanStep,
                                      TestMarker, progress_from_json)
+from sva.trust.progress import MutantProgress, MutationOutlook
 from sva.trust.regions import mutant_unit
 from sva.trust.report import Survivor, TestRecord
 from sva.trust.request import TrustConfig, TrustInput, sandbox_files, worker_request
@@ -49,6 +52,9 @@ class MutationPlan:
     regions: dict[str, int]
     exhaustive: bool  #: the spec test checks a whole finite domain and runs on mutants
     fresh: int = 0  #: how many mutants are judged in a fresh import
+    #: by mutant index, the CPU seconds on the original of the tests it can run (the progress
+    #: line's prior: :mod:`sva.trust.progress`)
+    work: dict[int, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -81,8 +87,9 @@ def plan_mutation(request: TrustInput, config: TrustConfig, baseline: BaselineRe
     passing_cases = baseline.spec.passing_cases if baseline.spec is not None else None
     executed = {run.name: run.executed for run in baseline.tests}
     ranked = []
+    seconds = {record.name: record.seconds for record in records}
     for order, record in enumerate(records):
-        usable = record.status == "passed" or (record.kind == "spec" and bool(passing_cases))
+        usable = record.status in ("passed", "skipped") or (record.kind == "spec" and bool(passing_cases))
         if usable:
             budget = max(config.mutant_timeout_floor, config.mutant_timeout_factor * record.seconds)
             ranked.append((record.region_size, order, PlanStep(record.name, round(budget, 3), executed[record.name])))
@@ -95,7 +102,8 @@ def plan_mutation(request: TrustInput, config: TrustConfig, baseline: BaselineRe
     splices = tuple(MutantSplice(m.index, m.start, m.end, m.after, m.function, m.index in fresh) for m in mutants)
     # the fresh ones first: the worker judges them before it imports the artifact itself
     batch = MutantBatch(worker_request(request, config), steps, passing_cases,
-                        tuple(sorted(splices, key=lambda splice: not splice.fresh)))
+                        tuple(sorted(splices, key=lambda splice: not splice.fresh)),
+                        known=tuple(record.name for record in records))
     # the tests each mutant can run: all of them in a fresh import, else those that executed it
     runs = [steps if m.index in fresh else [step for step in steps if m.function in step.executed]
             for m in mutants]
@@ -108,7 +116,8 @@ def plan_mutation(request: TrustInput, config: TrustConfig, baseline: BaselineRe
     limits = replace(config.limits, cpu_seconds=int(config.limits.cpu_seconds + worst) + 1,
                      wall_seconds=config.limits.wall_seconds + worst, idle_seconds=idle, python=request.python,
                      output_bytes=config.limits.output_bytes + 64 * markers)
-    return MutationPlan(tuple(mutants), batch, sandbox_files(request), limits, regions, exhaustive, len(fresh))
+    work = {m.index: round(sum(seconds[step.name] for step in run), 6) for m, run in zip(mutants, runs)}
+    return MutationPlan(tuple(mutants), batch, sandbox_files(request), limits, regions, exhaustive, len(fresh), work)
 
 
 def _fresh(request: TrustInput, mutants: Sequence[Any], at_import: set[str]) -> set[int]:
@@ -213,9 +222,9 @@ def _alone(plan: MutationPlan, batch: MutantBatch, position: int, results: dict[
 
 def mutation_analysis(request: TrustInput, config: TrustConfig, baseline: BaselineResult,
                       records: tuple[TestRecord, ...], graph: Any, size: int,
-                      progress: Callable[[int, MutantResult], None] | None = None) -> MutationSummary:
+                      progress: MutantProgress | None = None) -> MutationSummary:
     """Run every mutant and score: mutation score, localization, survivors. ``progress`` is told
-    the number of mutants and each result as it comes (``sva trust``'s progress line)."""
+    the plan before any mutant runs and each result as it comes (``sva trust``'s progress line)."""
     started = time.monotonic()
     try:
         plan = plan_mutation(request, config, baseline, records)
@@ -223,7 +232,10 @@ def mutation_analysis(request: TrustInput, config: TrustConfig, baseline: Baseli
         reason = str(error) if isinstance(error, InputError) else type(error).__name__
         return MutationSummary(None, None, None, None, (), f"cannot generate mutants: {reason}", 0.0)
     total = len(plan.mutants)
-    results, failure = run_mutant_batch(plan, on_result=(lambda result: progress(total, result)) if progress else None)
+    if progress is not None:
+        fresh = frozenset(splice.index for splice in plan.batch.mutants if splice.fresh)
+        progress.planned(MutationOutlook(total, fresh, plan.work))
+    results, failure = run_mutant_batch(plan, on_result=progress.result if progress is not None else None)
     seconds = round(time.monotonic() - started, 3)
     if failure is not None:
         return MutationSummary(None, None, None, None, (), failure, seconds)

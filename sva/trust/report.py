@@ -36,6 +36,7 @@ class TestRecord:
     seconds: float
     direct_units: tuple[str, ...]
     region_size: int
+    subtest: str | None = None  #: the subtest that failed first, as pytest prints it (``[msg] (i=3)``)
 
 
 @dataclass(frozen=True)

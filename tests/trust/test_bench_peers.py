@@ -24,7 +24,9 @@ def _load_bench():
 
 
 bench = _load_bench()
-ENTRIES = {entry.name: entry for entry in bench.ENTRIES}
+#: the entries kept as copies in benchmarks/corpus (the others are fetched at the bench's set-up)
+ENTRIES = {entry.name: entry for entry in bench.ENTRIES if entry.sdist is None}
+FETCHED = {entry.name: entry for entry in bench.ENTRIES if entry.sdist is not None}
 
 
 @pytest.mark.parametrize("name", ENTRIES)
@@ -103,3 +105,48 @@ def test_the_survivor_sample_is_seeded_and_bounded():
     first = bench.sample_survivors(report, 10)
     assert first == bench.sample_survivors(report, 10) and len(first) == 10 and first == sorted(first)
     assert bench.sample_survivors({"survivors": [{"index": 3}, {"index": 1}]}, 10) == [1, 3]
+
+
+@pytest.mark.parametrize("name", FETCHED)
+def test_each_fetched_entry_is_pinned_and_has_a_readme_row(name):
+    entry = FETCHED[name]
+    project, _, version = entry.sdist.requirement.partition("==")
+    assert project and version and all(part.isdigit() for part in version.split("."))
+    assert len(entry.sdist.sha256) == 64 and int(entry.sdist.sha256, 16) >= 0
+    assert entry.module in {keep for keep in entry.sdist.keep} or any(
+        keep.endswith("/") and entry.module.startswith(keep) for keep in entry.sdist.keep)
+    assert entry.tests in entry.sdist.keep and "LICENSE" in entry.sdist.keep
+    readme = (bench.CORPUS / "README.md").read_text(encoding="utf-8")
+    assert f"| {name} (fetched) |" in readme and entry.sdist.sha256 in readme and f"`{entry.module}`" in readme
+
+
+def _sdist(tmp_path: Path) -> Path:
+    """A source distribution as pip downloads one: a gzipped tar with one top folder."""
+    import tarfile
+
+    top = tmp_path / "built" / "demo-1.0"
+    for name, text in {"LICENSE": "MIT", "demo/__init__.py": "", "demo/recipes.py": "def f():\n    return 1\n",
+                       "tests/test_recipes.py": "from demo.recipes import f\n", "docs/index.rst": "x",
+                       "setup.py": ""}.items():
+        (top / name).parent.mkdir(parents=True, exist_ok=True)
+        (top / name).write_text(text)
+    archive = tmp_path / "demo-1.0.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        tar.add(top, arcname="demo-1.0")
+    return archive
+
+
+def test_an_sdist_is_unpacked_to_its_kept_paths_only_when_its_hash_matches(tmp_path):
+    import hashlib
+
+    archive = _sdist(tmp_path)
+    digest = hashlib.sha256(archive.read_bytes()).hexdigest()
+    keep = ("LICENSE", "demo/", "tests/test_recipes.py")
+    project = bench.unpack_sdist(archive, bench.Sdist("demo==1.0", digest, keep), tmp_path / "out")
+    files = sorted(path.relative_to(project).as_posix() for path in project.rglob("*") if path.is_file())
+    assert files == ["LICENSE", "demo/__init__.py", "demo/recipes.py", "tests/test_recipes.py"]
+    assert (project / "demo" / "recipes.py").read_text() == "def f():\n    return 1\n"
+    with pytest.raises(SystemExit, match="sha256"):
+        bench.unpack_sdist(archive, bench.Sdist("demo==1.0", "0" * 64, keep), tmp_path / "again")
+    with pytest.raises(SystemExit, match="lacks tests/test_more.py"):
+        bench.unpack_sdist(archive, bench.Sdist("demo==1.0", digest, ("tests/test_more.py",)), tmp_path / "third")

@@ -29,6 +29,11 @@ from sva.trust.mutants.selection import changed_lines, parse_lines, select_mutan
 CORPUS = Path(__file__).parent / "fresh_corpus"
 FLAT = (CORPUS / "flat" / "loader.py", [CORPUS / "flat" / "test_loader.py", CORPUS / "flat" / "test_by_path.py"])
 PROJ = (CORPUS / "proj" / "src" / "units" / "convert.py", [CORPUS / "proj" / "tests" / "test_convert.py"])
+#: unittest cases in ``self.subTest`` blocks and tests on pytest's ``subtests`` fixture
+SUBTESTS = (CORPUS / "subtests" / "seqs.py",
+            [CORPUS / "subtests" / "test_seqs_unittest.py", CORPUS / "subtests" / "test_seqs_fixture.py"])
+#: stacked and marked ``pytest.mark.parametrize`` tables, a parametrized fixture
+PARAMETRIZED = (CORPUS / "parametrized" / "roman.py", [CORPUS / "parametrized" / "test_roman.py"])
 FAST = TrustConfig(examples=10, test_seconds=5.0)
 
 
@@ -38,12 +43,18 @@ def _killed(report) -> dict[int, bool]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("case", [FLAT, PROJ], ids=["flat", "src-package"])
+@pytest.mark.parametrize("case", [FLAT, PROJ, SUBTESTS, PARAMETRIZED],
+                         ids=["flat", "src-package", "subtests", "parametrized"])
 def test_every_verdict_equals_a_plain_pytest_run_of_the_mutated_file(case):
+    """Plain pytest's verdict counts a failure wherever pytest reports one (a failed subtest, an
+    error, a strict xfail that passed: :mod:`sva.trust.confirm`); each corpus holds module-level
+    code too, so fresh imports are checked on every test style."""
     request = prepare(case[0], tests=case[1])
     report = evaluate(request, FAST)
     assert report.failure is None and report.mutation_error is None
-    assert report.mutants_fresh > 0  # the corpus is about import-time mutants
+    assert report.mutants_fresh > 0
+    if case is SUBTESTS:  # every case sits in a subtest: reading only the tests' own reports kills 1 of 119
+        assert report.mutation_score > 0.9
     ours = _killed(report)
     plain = {verdict.index: verdict.killed for verdict in plain_pytest(request, sorted(ours), workers=2)}
     differ = {index for index in ours if ours[index] != plain[index]}
@@ -219,3 +230,40 @@ def test_python_without_what_the_worker_needs_is_one_clear_line(sva, tmp_path):
     (tmp_path / "p.py").write_text("def f(a, b, c):\n    return a ^ b ^ c\n")
     result = sva("trust", "p.py", "--spec", "parity-3", "--entry", "f", "--python", sys.executable, cwd=tmp_path)
     assert result.returncode == 2 and "a spec is checked with sva's own interpreter" in result.stderr
+
+
+def test_a_fresh_import_runs_the_tests_a_parametrize_table_of_the_module_names_anew(tmp_path):
+    """``parametrize("limit", LIMITS)`` names its cases by the module's values: a mutant of the
+    table (``5`` -> ``6``) drops ``test_odd[5]`` and brings ``test_odd[6]``, which fails. Plain
+    pytest runs the new test; so does the fresh import."""
+    (tmp_path / "limits.py").write_text("LIMITS = [3, 5]\n\n\ndef within(x, limit):\n    return x <= limit\n")
+    (tmp_path / "test_limits.py").write_text(
+        "import pytest\n\nfrom limits import LIMITS, within\n\n\n@pytest.mark.parametrize('limit', LIMITS)\n"
+        "def test_odd(limit):\n    assert within(limit, limit) and limit % 2 == 1\n")
+    request = prepare(tmp_path / "limits.py", tests=[tmp_path / "test_limits.py"])
+    report = evaluate(request, FAST)
+    mutants = generate_mutants(request.source)
+    table = [m.index for m in mutants if m.line == 1 and m.before == "5" and m.after in ("6", "4")]
+    assert table and not {s.index for s in report.survivors} & set(table)
+    plain = {verdict.index: verdict for verdict in plain_pytest(request, table)}
+    assert all(plain[index].killed and plain[index].failed for index in table)
+
+
+def test_a_cached_function_s_mutants_see_an_empty_cache_as_plain_pytest_does(tmp_path):
+    """``@lru_cache`` kept the original's answers from the test run before: a swapped-in mutant of
+    the cached function's body was never called and survived, where plain pytest kills it."""
+    (tmp_path / "odd.py").write_text(
+        "from functools import lru_cache\n\n\n@lru_cache\ndef shift(n):\n    s = ((n - 1) ^ n).bit_length() - 1\n"
+        "    return s, n >> s\n\n\ndef odd_part(n):\n    return shift(n)[1]\n")
+    (tmp_path / "test_odd.py").write_text(
+        "from odd import odd_part, shift\n\n\ndef test_shift():\n    assert shift(12) == (2, 3)\n\n\n"
+        "def test_odd_part():\n    assert odd_part(12) == 3\n")
+    request = prepare(tmp_path / "odd.py", tests=[tmp_path / "test_odd.py"])
+    report = evaluate(request, FAST)
+    assert report.failure is None and report.mutation_error is None
+    ours = _killed(report)
+    plain = {verdict.index: verdict.killed for verdict in plain_pytest(request, sorted(ours), workers=2)}
+    mutants = generate_mutants(request.source)
+    inside = [m.index for m in mutants if m.function == "shift"]
+    assert sum(plain[index] for index in inside) >= len(inside) // 2
+    assert {index: ours[index] for index in inside} == {index: plain[index] for index in inside}

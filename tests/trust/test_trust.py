@@ -404,7 +404,9 @@ def test_progress_shows_on_stderr_also_with_json(sva):
     lines = result.stderr.strip().splitlines()
     total, killed = data["mutants_total"], data["mutants_killed"]
     assert lines[-1].startswith(f"[{'#' * 24}] {total}/{total} mutants, {killed} killed, ")
-    assert 1 < len(lines) <= 21  # a log gets about twenty lines, not one per mutant
+    # the first line as soon as the mutants are planned, then about twenty (and one every 30 s)
+    assert lines[0].startswith(f"[{'.' * 24}] 0/{total} mutants, 0 killed, ") and "fresh import" in lines[0]
+    assert 2 < len(lines) <= 22 + data["timings"]["mutants_s"] / 30
 
 
 def test_the_progress_line_in_a_log_and_on_a_terminal():

@@ -107,23 +107,28 @@ class MutantSplice:
 class MutantBatch:
     """The mutant job's request: the worker request, the tests in order of region size, the
     spec-test cases the original passes (indices; ``None`` without a spec), the mutants, and
-    the position in ``mutants`` to start from (a resumed batch skips what it finished)."""
+    the position in ``mutants`` to start from (a resumed batch skips what it finished), and the
+    name of every test on the original (``known``: a fresh import that collects a test by
+    another name, from a ``parametrize`` table built of the module's data, runs it too)."""
 
     request: WorkerRequest
     plan: tuple[PlanStep, ...]
     passing_cases: tuple[int, ...] | None
     mutants: tuple[MutantSplice, ...]
     start: int = 0
+    known: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {"request": self.request.to_json(), "plan": [step.to_json() for step in self.plan],
                 "passing_cases": None if self.passing_cases is None else list(self.passing_cases),
-                "mutants": [mutant.to_json() for mutant in self.mutants], "start": self.start}
+                "mutants": [mutant.to_json() for mutant in self.mutants], "start": self.start,
+                "known": list(self.known)}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "MutantBatch":
         passing = data.get("passing_cases")
         return cls(WorkerRequest.from_json(data["request"]), tuple(PlanStep.from_json(s) for s in data["plan"]),
                    None if passing is None else tuple(int(i) for i in passing),
-                   tuple(MutantSplice.from_json(m) for m in data["mutants"]), int(data.get("start", 0)))
+                   tuple(MutantSplice.from_json(m) for m in data["mutants"]), int(data.get("start", 0)),
+                   tuple(str(name) for name in data.get("known", ())))
 

@@ -20,12 +20,14 @@ __all__ = ["BaselineResult", "BatchDone", "CaseCount", "Counterexample", "Covera
 
 @dataclass(frozen=True)
 class TestOutcome:
-    """How one test went: ``passed``, ``failed``, ``skipped`` or ``timeout``, with a one-line reason."""
+    """How one test went: ``passed``, ``failed``, ``skipped`` or ``timeout``, with a one-line
+    reason and, when a subtest failed it, that subtest's name as pytest prints it."""
 
     __test__ = False  # not a pytest test class, whatever its name
     status: str
     reason: str | None
     seconds: float
+    subtest: str | None = None
 
 
 @dataclass(frozen=True)
@@ -42,11 +44,12 @@ class TestRun:
 
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "kind": self.kind, "status": self.outcome.status, "reason": self.outcome.reason,
-                "seconds": self.outcome.seconds, "direct": list(self.direct), "executed": list(self.executed)}
+                "seconds": self.outcome.seconds, "subtest": self.outcome.subtest, "direct": list(self.direct),
+                "executed": list(self.executed)}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "TestRun":
-        outcome = TestOutcome(data["status"], data.get("reason"), float(data["seconds"]))
+        outcome = TestOutcome(data["status"], data.get("reason"), float(data["seconds"]), data.get("subtest"))
         return cls(data["name"], data["kind"], outcome, strings(data["direct"]), strings(data["executed"]))
 
 
@@ -238,7 +241,8 @@ class MutantResult:
     """The verdict on one mutant: killed or not, by which test (``"<import>"`` when the mutant
     does not even load) and why, how many tests ran, and the seconds it took (``None`` for a
     mutant that took the worker down, judged by the caller); ``timeout`` when the kill was a
-    test running past its CPU budget (or a hang), not a test failing."""
+    test running past its CPU budget (or a hang), not a test failing; ``subtest``: the subtest of
+    the killing test that failed first, as pytest prints it (``[message] (i=3)``), if any."""
 
     mutant: int
     killed: bool
@@ -247,10 +251,12 @@ class MutantResult:
     tests_run: int | None = None
     seconds: float | None = None
     timeout: bool = False
+    subtest: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"kind": "mutant", "mutant": self.mutant, "killed": self.killed, "by": self.by, "reason": self.reason,
-                "tests_run": self.tests_run, "seconds": self.seconds, "timeout": self.timeout}
+                "tests_run": self.tests_run, "seconds": self.seconds, "timeout": self.timeout,
+                "subtest": self.subtest}
 
 
 #: What the mutant job streams, in order: one Ready, then per mutant its markers and its result.
@@ -266,7 +272,8 @@ def progress_from_json(data: Mapping[str, Any]) -> Progress:
         return TestMarker(int(data["mutant"]), int(data["step"]))
     if kind == "mutant":
         return MutantResult(int(data["mutant"]), bool(data["killed"]), data.get("by"), data.get("reason"),
-                            data.get("tests_run"), data.get("seconds"), bool(data.get("timeout", False)))
+                            data.get("tests_run"), data.get("seconds"), bool(data.get("timeout", False)),
+                            data.get("subtest"))
     raise ValueError(f"not a mutant batch progress record: {dict(data)!r:.80}")
 
 

@@ -8,9 +8,10 @@ and Hypothesis but not the artifact. Then the artifact is imported and its tests
 (:mod:`sva.trust.worker.swap`) and afterwards the original restored, which is exact for code
 that runs after the import.
 
-Either way only tests that passed on the original run, in the plan's order (smallest region
+Either way only tests with no failure on the original run, in the plan's order (smallest region
 first), and the first failure kills the mutant, so the killer recorded is the one with the
-smallest region. A swapped-in mutant skips the tests that never executed its function on the
+smallest region. A failure is what pytest counts as one, subtests' included
+(:func:`sva.trust.worker.runners.outcome_of`), and the verdict names the subtest that failed. A swapped-in mutant skips the tests that never executed its function on the
 original; a fresh one runs them all (its effect reaches whatever the import built). Each test
 runs under its CPU budget from the plan (derived from its time on the original); a test past
 its budget kills the mutant by timeout. A mutant that does not even load (or whose tests then
@@ -30,6 +31,7 @@ the next.
 from __future__ import annotations
 
 import warnings
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
@@ -44,9 +46,6 @@ from sva.trust.worker.swap import Swapper
 from sva.trust.worker.timer import Alarm, TimeBudgetExceeded, cpu_seconds, failure_line
 
 __all__ = ["run_mutants"]
-
-#: A verdict: killed, by which test, why, how many tests ran, whether the kill was a timeout.
-Verdict = tuple[bool, str | None, str | None, int, bool]
 
 
 def _tests_of(batch: MutantBatch, session: Session, items: Sequence[Any], driver: Any) -> dict[str, Any]:
@@ -64,9 +63,10 @@ def _tests_of(batch: MutantBatch, session: Session, items: Sequence[Any], driver
 
 
 def _run_plan(plan: Sequence[PlanStep], tests: Mapping[str, Any], index: int, function: str | None,
-              alarm: Alarm, progress: Callable[[Progress], None]) -> Verdict:
+              alarm: Alarm, progress: Callable[[Progress], None]) -> MutantResult:
     """Run the plan's tests on the installed mutant until one fails; ``function`` (None: run
-    every test) skips the tests that never executed it on the original."""
+    every test) skips the tests that never executed it on the original. The verdict's seconds
+    are left to the caller."""
     tests_run = 0
     for position, step in enumerate(plan):
         if function is not None and function not in step.executed:
@@ -81,25 +81,44 @@ def _run_plan(plan: Sequence[PlanStep], tests: Mapping[str, Any], index: int, fu
         except TimeBudgetExceeded:
             outcome = TestOutcome("timeout", "timed out", 0.0)
         if outcome.status in ("failed", "timeout"):
-            return True, step.name, outcome.reason, tests_run, outcome.status == "timeout"
-    return False, None, None, tests_run, False
+            return MutantResult(index, True, step.name, outcome.reason, tests_run, None, outcome.status == "timeout",
+                                outcome.subtest)
+    return MutantResult(index, False, None, None, tests_run)
 
 
-def _judge_freshly(batch: MutantBatch) -> Callable[[Alarm, int, Callable[[Progress], None]], Verdict]:
+def _new_tests(batch: MutantBatch, items: Sequence[Any]) -> tuple[PlanStep, ...]:
+    """The tests a fresh import collects that the original did not have (a ``parametrize``
+    table built of the module's data names its cases by their values): plain pytest runs them,
+    so they run too, after the plan, each with the plan's largest budget."""
+    if not batch.known:
+        return ()
+    known = set(batch.known)
+    budget = max((step.budget for step in batch.plan), default=float(batch.request.settings.test_seconds))
+    return tuple(PlanStep(item.nodeid, budget, ()) for item in items if item.nodeid not in known)
+
+
+def _judge_freshly(batch: MutantBatch) -> Callable[[Alarm, int, Callable[[Progress], None]], MutantResult]:
     """The forked child's work for one fresh mutant: import it, collect the tests, run them all."""
-    def judge(alarm: Alarm, index: int, emit: Callable[[Progress], None]) -> Verdict:
+    def judge(alarm: Alarm, index: int, emit: Callable[[Progress], None]) -> MutantResult:
         emit(TestMarker(index, -1))
         try:
             session = open_session(batch.request, alarm, shrink=False)
         except BaseException as error:  # noqa: BLE001 - a mutant that breaks the module is killed by it
-            return True, IMPORT, f"the module fails to load: {failure_line(error)}", 0, isinstance(
-                error, TimeBudgetExceeded)
-        verdict, errors = run_with_driver(
-            batch.request.tests, alarm,
-            lambda items, driver: _run_plan(batch.plan, _tests_of(batch, session, items, driver), index, None,
-                                            alarm, emit))
+            return MutantResult(index, True, IMPORT, f"the module fails to load: {failure_line(error)}", 0,
+                                timeout=isinstance(error, TimeBudgetExceeded))
+        def body(items: list[Any], driver: Any) -> MutantResult:
+            tests = _tests_of(batch, session, items, driver)
+            verdict = _run_plan(batch.plan, tests, index, None, alarm, emit)
+            new = _new_tests(batch, items)
+            if verdict.killed or not new:
+                return verdict
+            # no markers for them: a marker names a step of the plan (the caller's killer if it dies)
+            again = _run_plan(new, tests, index, None, alarm, lambda record: None)
+            return replace(again, tests_run=(verdict.tests_run or 0) + (again.tests_run or 0))
+
+        verdict, errors = run_with_driver(batch.request.tests, alarm, body)
         if errors:
-            return True, IMPORT, f"the tests do not collect: {errors[0]}"[:300], 0, False
+            return MutantResult(index, True, IMPORT, f"the tests do not collect: {errors[0]}"[:300], 0)
         return verdict
 
     return judge
@@ -140,7 +159,7 @@ def run_mutants(batch: MutantBatch, progress: Callable[[Progress], None]) -> Bat
                 finally:
                     alarm.disarm()
             except BaseException as error:  # noqa: BLE001 - a mutant that breaks the module is killed by it
-                verdict: Verdict = (True, IMPORT, f"the module fails to load: {failure_line(error)}", 0, False)
+                verdict = MutantResult(mutant.index, True, IMPORT, f"the module fails to load: {failure_line(error)}", 0)
             else:
                 served.serve(mutant.apply(encoded).encode("utf-8"))
                 try:
@@ -148,8 +167,7 @@ def run_mutants(batch: MutantBatch, progress: Callable[[Progress], None]) -> Bat
                 finally:
                     served.serve(None)
                     restore()
-            killed, by, reason, tests_run, timeout = verdict
-            progress(MutantResult(mutant.index, killed, by, reason, tests_run, cpu_seconds() - started, timeout))
+            progress(replace(verdict, seconds=cpu_seconds() - started))
             count += 1
         return BatchDone(count)
 

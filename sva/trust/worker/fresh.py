@@ -15,7 +15,7 @@ but neither the artifact nor its tests) once per mutant, :data:`FRESH_CHILDREN` 
 child serves the mutated text for the artifact's file from memory (every source loader reading
 that file gets it: an import by name and a load by path alike; the file on disk stays the
 original and no bytecode cache is read), imports it, collects the
-tests and runs every test that passed on the original, smallest region first, until one fails. The child reports over a pipe: a
+tests and runs every test with no failure on the original, smallest region first, until one fails. The child reports over a pipe: a
 :class:`~sva.trust.protocol.TestMarker` before the import and before each test (passed on
 to the caller's progress stream, so the sandbox's silence watch covers it) and the verdict
 last. A child that dies instead (CPU limit, ``os._exit``, a signal) is killed by the test that
@@ -30,12 +30,12 @@ import resource
 import selectors
 import signal
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from sva.trust.worker.loading import ServedSource
-from sva.trust.protocol import MutantBatch, MutantResult, MutantSplice, Progress, TestMarker
+from sva.trust.protocol import MutantBatch, MutantResult, MutantSplice, Progress, TestMarker, progress_from_json
 from sva.trust.worker.timer import Alarm, cpu_seconds, failure_line
 
 __all__ = ["FRESH_CHILDREN", "IMPORT", "judge_fresh"]
@@ -62,11 +62,12 @@ class _Child:
     status: int | None = None
 
 
-def judge_fresh(batch: MutantBatch, mutants: Sequence[MutantSplice], original: bytes, judge: Callable[..., tuple],
+def judge_fresh(batch: MutantBatch, mutants: Sequence[MutantSplice], original: bytes,
+                judge: Callable[..., MutantResult],
                 progress: Callable[[Progress], None], children: int = FRESH_CHILDREN) -> int:
     """Judge ``mutants``, each in a forked child that imports it afresh, ``children`` at a time;
     ``judge(alarm, index, emit)`` is a child's work after the fork (import, collect, run:
-    :mod:`sva.trust.worker.batch`) and returns ``(killed, by, reason, tests_run, timeout)``.
+    :mod:`sva.trust.worker.batch`) and returns its verdict, a :class:`MutantResult`.
     Results go to ``progress`` in the order of ``mutants``, each preceded by the markers of the
     oldest child in flight (so a batch killed now resumes after the right mutant). Returns how
     many were judged."""
@@ -98,7 +99,7 @@ def judge_fresh(batch: MutantBatch, mutants: Sequence[MutantSplice], original: b
     return done
 
 
-def _start(batch: MutantBatch, mutant: MutantSplice, original: bytes, judge: Callable[..., tuple],
+def _start(batch: MutantBatch, mutant: MutantSplice, original: bytes, judge: Callable[..., MutantResult],
            module_file: str) -> _Child:
     read_end, write_end = os.pipe()
     sys.stdout.flush()
@@ -137,10 +138,10 @@ def _read(child: _Child, progress: Callable[[Progress], None] | None) -> None:
 def _result(child: _Child, plan: Sequence[Any]) -> MutantResult:
     """The child's verdict, or, when it died first, a kill by the test it was running."""
     mutant, verdict, status = child.mutant, child.verdict, child.status or 0
-    used = round(verdict["cpu"], 4) if verdict is not None else None
     if verdict is not None:
-        return MutantResult(mutant.index, verdict["killed"], verdict["by"], verdict["reason"], verdict["tests_run"],
-                            used, verdict["timeout"])
+        result = progress_from_json(verdict["result"])
+        assert isinstance(result, MutantResult)
+        return replace(result, seconds=round(verdict["cpu"], 4))
     step = child.marker.step if child.marker is not None else -1
     by = plan[step].name if step >= 0 else IMPORT
     if os.WIFSIGNALED(status):
@@ -152,7 +153,7 @@ def _result(child: _Child, plan: Sequence[Any]) -> MutantResult:
                         None, None, False)
 
 
-def _child(batch: MutantBatch, mutant: MutantSplice, judge: Callable[..., tuple], write_end: int) -> None:
+def _child(batch: MutantBatch, mutant: MutantSplice, judge: Callable[..., MutantResult], write_end: int) -> None:
     """The forked child's whole life: limits, the judgement, its report; never returns."""
     stream = os.fdopen(write_end, "w", encoding="utf-8")
 
@@ -160,9 +161,8 @@ def _child(batch: MutantBatch, mutant: MutantSplice, judge: Callable[..., tuple]
         stream.write(json.dumps(record.to_json()) + "\n")
         stream.flush()
 
-    def tell(killed: bool, by: str | None, reason: str | None, tests_run: int, timeout: bool) -> None:
-        stream.write(json.dumps({"kind": "verdict", "killed": killed, "by": by, "reason": reason,
-                                 "tests_run": tests_run, "timeout": timeout, "cpu": cpu_seconds()}) + "\n")
+    def tell(result: MutantResult) -> None:
+        stream.write(json.dumps({"kind": "verdict", "result": result.to_json(), "cpu": cpu_seconds()}) + "\n")
         stream.flush()
 
     code = 0
@@ -173,10 +173,10 @@ def _child(batch: MutantBatch, mutant: MutantSplice, judge: Callable[..., tuple]
         if hard != resource.RLIM_INFINITY:
             soft = min(soft, hard)
         resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
-        tell(*judge(Alarm(), mutant.index, emit))
+        tell(judge(Alarm(), mutant.index, emit))
     except BaseException as error:  # noqa: BLE001 - whatever escapes is the mutant's doing
         try:
-            tell(True, IMPORT, f"the mutant broke the worker: {failure_line(error)}", 0, False)
+            tell(MutantResult(mutant.index, True, IMPORT, f"the mutant broke the worker: {failure_line(error)}", 0))
         except BaseException:  # noqa: BLE001 - nothing left to tell
             code = 3
     finally:

@@ -5,11 +5,18 @@
   cases pass; on a mutant it uses only those, so it judges a mutant by what the original gets
   right.
 * :class:`PytestTest`: one pytest item collected from the tests files, run through pytest's
-  own test protocol (fixtures, setup, teardown) with the alarm on each phase.
+  own test protocol (fixtures, setup, teardown) with the alarm on each phase. Its outcome is
+  read, by pytest's own rule (:func:`outcome_of`), off every report pytest sends while it runs,
+  not only the three the protocol returns: a subtest (unittest's ``self.subTest``, pytest's
+  ``subtests`` fixture) sends its own report, and a failed one fails the test (``SUBFAILED``)
+  though the test's call passed. Worked example: reports setup passed, subtest ``(i=1)``
+  passed, subtest ``(i=2)`` failed, call passed, teardown passed -> ``failed``, reason
+  ``call (i=2): AssertionError: ...``, subtest ``(i=2)``.
 
 :func:`run_with_driver` runs a body of work inside a pytest session: a plugin
-(:func:`make_driver`) records collection errors, times each test phase, and takes over
-pytest's run loop to call the body once everything is collected. A worker with no tests files
+(:func:`make_driver`) records collection errors, collects the reports, times each test phase
+(and ends a test whose subtests caught the alarm's exception: :mod:`sva.trust.worker.timer`),
+and takes over pytest's run loop to call the body once everything is collected. A worker with no tests files
 never imports pytest. Both kinds return a :class:`~sva.trust.protocol.TestOutcome`.
 """
 
@@ -21,7 +28,7 @@ from sva.trust.protocol import TestOutcome
 from sva.trust.worker.spec_checks import property_failure
 from sva.trust.worker.timer import Alarm, TimeBudgetExceeded, cpu_seconds
 
-__all__ = ["PytestTest", "SpecTest", "make_driver", "run_with_driver"]
+__all__ = ["PytestTest", "SpecTest", "make_driver", "outcome_of", "run_with_driver", "subtest_name"]
 
 
 class SpecTest:
@@ -80,25 +87,54 @@ class PytestTest:
     def run(self, alarm: Alarm, budget: float) -> TestOutcome:
         from _pytest.runner import runtestprotocol
 
-        self.driver.budget = budget
+        self.driver.start(budget)
         started = cpu_seconds()
         try:
-            reports = runtestprotocol(self.item, nextitem=None, log=False)
+            # log=True: every report goes to ``pytest_runtest_logreport``, as in a plain pytest run,
+            # where the driver collects them beside those the test's subtests send on their own
+            runtestprotocol(self.item, nextitem=None, log=True)
         except TimeBudgetExceeded:  # fired between pytest's own steps
             return TestOutcome("timeout", f"timed out after {budget:g} s of CPU", cpu_seconds() - started)
         finally:
             alarm.disarm()
-        seconds = cpu_seconds() - started
-        for report in reports:
-            if report.failed:
-                text = str(report.longrepr).strip().splitlines()
-                last = text[-1] if text else "failed"
-                if "TimeBudgetExceeded" in last:
-                    return TestOutcome("timeout", f"timed out after {budget:g} s of CPU in {report.when}", seconds)
-                return TestOutcome("failed", f"{report.when}: {last}"[:300], seconds)
-        if any(report.skipped for report in reports):
-            return TestOutcome("skipped", None, seconds)
-        return TestOutcome("passed", None, seconds)
+        return outcome_of(self.driver.reports, alarm.fired > self.driver.fired, budget, cpu_seconds() - started)
+
+
+def outcome_of(reports: Sequence[Any], overran: bool, budget: float, seconds: float) -> TestOutcome:
+    """A test's outcome from every report pytest sent while it ran (setup, call, teardown and
+    each subtest's), by the rule pytest itself counts failures with: a report that ``failed``
+    and is no expected failure (no ``wasxfail``) makes the test fail. So a failed subtest
+    (``SUBFAILED``), an error in a fixture and a strict xfail that passed all fail it; an xfail
+    that failed is ``skipped`` as pytest reports it, and one that passed unexpectedly
+    (non-strict) passes. ``overran``: the alarm fired during the test, which is a timeout
+    whatever caught it. The first failing report gives the reason (a subtest's report comes
+    before its test's call report) and names the subtest."""
+    failed = [report for report in reports if report.failed and not hasattr(report, "wasxfail")]
+    first = failed[0] if failed else None
+    subtest = subtest_name(first) if first is not None else None
+    where = f"{first.when}{f' {subtest}' if subtest else ''}" if first is not None else ""
+    if overran:
+        return TestOutcome("timeout", f"timed out after {budget:g} s of CPU{f' in {where}' if where else ''}",
+                           seconds, subtest)
+    if first is not None:
+        text = str(first.longrepr).strip().splitlines()
+        return TestOutcome("failed", f"{where}: {text[-1] if text else 'failed'}"[:300], seconds, subtest)
+    if any(report.skipped for report in reports):
+        return TestOutcome("skipped", None, seconds)
+    return TestOutcome("passed", None, seconds)
+
+
+def subtest_name(report: Any) -> str | None:
+    """The subtest a report is of, as pytest prints it: ``[message] (i=3)``, ``(<subtest>)``
+    for one with neither; None for a test's own report."""
+    context = getattr(report, "context", None)
+    if context is None:
+        return None
+    parts = [f"[{context.msg}]"] if getattr(context, "msg", None) is not None else []
+    kwargs = dict(getattr(context, "kwargs", None) or {})
+    if kwargs:
+        parts.append("(" + ", ".join(f"{key}={value!r}" for key, value in kwargs.items()) + ")")
+    return " ".join(parts) or "(<subtest>)"
 
 
 def make_driver(alarm: Alarm, body: Callable[[list[Any], Any], Any]) -> Any:
@@ -115,6 +151,20 @@ def make_driver(alarm: Alarm, body: Callable[[list[Any], Any], Any]) -> Any:
             self.budget = 10.0
             self.collect_errors: list[str] = []
             self.result: Any = None
+            self.reports: list[Any] = []  # every report of the test running now
+            self.fired = alarm.fired  # the alarm's count when it started
+            self.in_call = False
+
+        def start(self, budget: float) -> None:
+            """A test starts: its budget, no reports yet."""
+            self.budget, self.reports, self.fired = budget, [], alarm.fired
+
+        def pytest_runtest_logreport(self, report: Any) -> None:
+            self.reports.append(report)
+            if self.in_call and alarm.fired > self.fired:
+                # a subtest caught the alarm's exception and reported it: the test stops here
+                # (raised from the report hook, it leaves the subtest and ends the test's call)
+                raise TimeBudgetExceeded()
 
         def pytest_configure(self, config: Any) -> None:
             # Failures are only counted here: the cheap standard-library traceback format
@@ -139,7 +189,11 @@ def make_driver(alarm: Alarm, body: Callable[[list[Any], Any], Any]) -> Any:
 
         @pytest.hookimpl(wrapper=True, tryfirst=True)
         def pytest_runtest_call(self, item: Any) -> Any:
-            return (yield from self._timed())
+            self.in_call = True
+            try:
+                return (yield from self._timed())
+            finally:
+                self.in_call = False
 
         @pytest.hookimpl(wrapper=True, tryfirst=True)
         def pytest_runtest_teardown(self, item: Any) -> Any:

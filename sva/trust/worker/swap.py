@@ -13,13 +13,18 @@ function that restores the original code objects.
 A live function's code is matched with the mutant's by ``co_qualname`` and position among
 same-named code objects (two lambdas in one function); a function whose code is unchanged is
 left alone.
+
+A cache around one of the artifact's functions (``functools.lru_cache``, ``functools.cache``)
+would answer the mutant's tests with what the original computed (or the last mutant did), where
+plain pytest starts with an empty one: every such cache (found once, by its ``__wrapped__``) is
+cleared when a mutant is swapped in and again when the original is restored.
 """
 
 from __future__ import annotations
 
 import gc
 import types
-from typing import Callable
+from typing import Any, Callable
 
 __all__ = ["Swapper", "codes_by_name", "swappable"]
 
@@ -60,6 +65,11 @@ class Swapper:
                           if type(obj) is types.FunctionType and obj.__code__.co_filename == module_file]
         self.original_code = {id(f): f.__code__ for f in self.functions}
         self.original_codes = codes_by_name(compile(source, module_file, "exec", dont_inherit=True))
+        self.caches = _caches_around(self.functions)
+
+    def clear_caches(self) -> None:
+        for cache in self.caches:
+            cache.cache_clear()
 
     def swap_in(self, mutant_source: str) -> Callable[[], None]:
         """Install the mutant; return the function that restores the original. The caller
@@ -70,6 +80,7 @@ class Swapper:
         def restore() -> None:
             for function in patched:
                 function.__code__ = self.original_code[id(function)]
+            self.clear_caches()
 
         for function in self.functions:
             original = self.original_code[id(function)]
@@ -89,4 +100,18 @@ class Swapper:
                 restore()
                 raise RuntimeError(f"the mutant of {original.co_qualname} cannot be swapped in: {error}") from None
             patched.append(function)
+        self.clear_caches()
         return restore
+
+
+def _caches_around(functions: list[types.FunctionType]) -> list[Any]:
+    """The caches (objects whose type has ``cache_clear``) wrapping one of ``functions``."""
+    ours = {id(function) for function in functions}
+    found = []
+    for obj in gc.get_objects():
+        try:
+            if callable(getattr(type(obj), "cache_clear", None)) and id(getattr(obj, "__wrapped__", None)) in ours:
+                found.append(obj)
+        except Exception:  # noqa: BLE001 - an object whose attributes cannot be read is no cache of ours
+            continue
+    return found

@@ -10,7 +10,12 @@ from (a test's seconds on the original) are CPU seconds alike (:func:`cpu_second
 waits without computing (``time.sleep``, a blocking read) spends no CPU: the sandbox's wall clock
 stops it. It is a ``BaseException``, so neither
 ``except Exception`` in an artifact or a test nor Hypothesis's shrinking swallows it; whoever
-armed the alarm catches it and reports "timed out". A hang inside C code, where no signal
+armed the alarm catches it and reports "timed out". Some code catches even a ``BaseException``: a
+subtest (unittest's ``self.subTest``, pytest's ``subtests`` fixture) records whatever ends it as
+that subtest's failure and goes on with the next. So the alarm counts its firings
+(``Alarm.fired``): a test during which it fired ran past its budget, whoever caught the
+exception, and the pytest runner (:mod:`sva.trust.worker.runners`) stops such a test at its
+next subtest report. A hang inside C code, where no signal
 handler runs, is beyond it too: the sandbox's wall clock and the mutant batch's silence watch
 (:mod:`sva.sandbox.process`) stop those.
 
@@ -47,10 +52,14 @@ class Alarm:
 
     def __init__(self) -> None:
         self.armed = False
+        #: how many times it has fired while armed: a test whose count grew ran past its budget,
+        #: even when something between the timer and the test runner swallowed the exception
+        self.fired = 0
         signal.signal(signal.SIGPROF, self._fire)
 
     def _fire(self, signum: int, frame: Any) -> None:
         if self.armed:
+            self.fired += 1
             raise TimeBudgetExceeded()
 
     def arm(self, seconds: float) -> None:
