@@ -189,23 +189,25 @@ class _Reader:
         raise vocabulary.unknown(name)
 
     def call(self, node: ast.Call) -> list[Any]:
-        vocabulary = self.vocabulary
         name = self.function_name(node.func)
         if node.keywords or any(isinstance(argument, ast.Starred) for argument in node.args):
             raise FormulaError(f"{name or 'a call'} takes plain arguments", "write f(a) or f(a, b)")
-        if vocabulary.foreign and name == "sqrt" and len(node.args) == 1 \
+        if self.vocabulary.foreign and name == "sqrt" and len(node.args) == 1 \
                 and self.function_name(getattr(node.args[0], "func", None)) == "abs":
             node = ast.Call(node.func, list(getattr(node.args[0], "args", [])), [])  # the protected form reads as sqrt
         arguments = [self.read(argument) for argument in node.args]
-        if vocabulary.foreign and name in _POWERS and len(arguments) == 1:
-            return ["pow", arguments[0], ["const", _POWERS[name]]]
-        if vocabulary.foreign and name == "inv" and len(arguments) == 1:
-            return ["div", ["const", 1.0], arguments[0]]
-        if name not in vocabulary.functions:
-            kinds = sorted({kind for kind, _ in vocabulary.functions.values()})
-            raise FormulaError(f"{name or _what(node.func)} is not a primitive of the spec's family",
-                               f"use {', '.join(kinds)}")
-        kind, arity = vocabulary.functions[name]
+        if self.vocabulary.foreign and len(arguments) == 1 and name in (*_POWERS, "inv"):
+            return ["div", ["const", 1.0], arguments[0]] if name == "inv" else \
+                ["pow", arguments[0], ["const", _POWERS[name]]]
+        return self.function(name or _what(node.func), arguments)
+
+    def function(self, name: str, arguments: list[list[Any]]) -> list[Any]:
+        """The node of a call of the function spelled ``name``."""
+        functions = self.vocabulary.functions
+        if name not in functions:
+            kinds = sorted({kind for kind, _ in functions.values()})
+            raise FormulaError(f"{name} is not a primitive of the spec's family", f"use {', '.join(kinds)}")
+        kind, arity = functions[name]
         if arity != len(arguments):
             raise FormulaError(f"{kind} takes {arity} arguments, not {len(arguments)}", f"give {kind} {arity}")
         return [kind, *arguments]

@@ -93,7 +93,7 @@ def exponent_value(tree: list[Any]) -> int | float:
     """The value of a numeric exponent (``2``, ``-1``, ``1/2``, ``(3/2)``), never of a name."""
     kind = tree[0]
     if kind == "const":
-        return tree[1]  # type: ignore[no-any-return]
+        return tree[1]
     if kind == "neg":
         return -exponent_value(tree[1])
     if kind in ("add", "sub", "mul", "div"):
