@@ -5,12 +5,16 @@ A transcribed artifact is a *reference*, not a designer's work: nobody chose its
 sub-quantities, so the claims must not count it as design evidence (the spec says which kind
 its design is: ``extra["design_kind"]``). It goes through the family's one emitter like every
 artifact, composed of the spec's primitives only (the fair-comparison rule), from the formula's
-tree (:mod:`sva.families.feynman.formula`):
+tree (:mod:`sva.families.feynman.formula`), written by the family's one tree writer
+(:mod:`sva.families.feynman.formula_ir`), which a user's formula given as text goes through too:
 
 * ``+ - * /``, unary minus, ``sqrt``, ``exp``, ``sin``, ``cos``, ``ln``, ``tanh``, ``arcsin``,
   ``arccos`` and ``pi`` map to the primitive of the same meaning; numbers are written as they are;
 * a whole power ``b**n`` is a product of n factors (``1 / (...)`` when n < 0) and ``b**(3/2)``
   is ``b * sqrt(b)``: the primitives have no power;
+
+and the writer is extended with what a transcription adds:
+
 * the formula's **named parts** are the quantities it raises to a power, when they are more
   than one variable: each becomes a helper ``part_<k>`` whose story gives its text, so
   ``(Z_1*Z_2*alpha*hbar*c/(4*E_n*sin(theta/2)**2))**2`` is ``part_1(...) * part_1(...)``
@@ -26,55 +30,34 @@ from __future__ import annotations
 
 from typing import Any
 
-from sva.core.program import Apply, Call, Constant, Expr, Function, Name, Program, Return
+from sva.core.program import Call, Expr, Function, Name, Program, Return
 from sva.core.spec import Spec
 from sva.families.feynman.contract import FloatContract
 from sva.families.feynman.formula import names_in
+from sva.families.feynman.formula_ir import Sized, TreeWriter
+from sva.families.feynman.primitives import PRIMITIVES
 
 __all__ = ["transcribed"]
 
-_PRIMITIVE = {"add": "ADD", "sub": "SUB", "mul": "MUL", "div": "DIV", "neg": "NEG", "sqrt": "SQRT", "exp": "EXP",
-              "sin": "SIN", "cos": "COS", "log": "LOG", "tanh": "TANH", "asin": "ASIN", "acos": "ACOS"}
-
-
-class _Writer:
-    """Turns a formula tree into primitives, collecting the named parts as helpers."""
+class _Writer(TreeWriter):
+    """The formula tree written with the primitives, collecting the named parts as helpers."""
 
     def __init__(self, params: tuple[str, ...]) -> None:
+        super().__init__(PRIMITIVES)
         self.params = params
         self.parts: list[Function] = []
         self.known: dict[str, Expr] = {}
 
-    def expression(self, tree: list[Any]) -> Expr:
-        kind = tree[0]
+    def sized(self, tree: list[Any]) -> Sized:
         speeds = _contraction(tree)
         if speeds is not None:
             return self.part(tree, "lorentz_contraction", f"sqrt(1 - {speeds[0]}^2/{speeds[1]}^2), the inverse "
-                             f"of the Lorentz factor: dimensionless, in (0, 1] below the speed of light.")
-        if kind == "var":
-            return Name(tree[1])
-        if kind == "const":
-            return Constant(tree[1])
-        if kind == "pi":
-            return Apply("PI", ())
-        if kind == "pow":
-            return self.power(tree[1], tree[2])
-        return Apply(_PRIMITIVE[kind], tuple(self.expression(child) for child in tree[1:]))
+                             f"of the Lorentz factor: dimensionless, in (0, 1] below the speed of light."), 1
+        return super().sized(tree)
 
-    def _value(self, tree: list[Any]) -> Expr:
-        """``tree`` written out, not as a call of the part it is."""
-        return Apply(_PRIMITIVE[tree[0]], tuple(self.expression(child) for child in tree[1:]))
-
-    def power(self, base: list[Any], exponent: list[Any]) -> Expr:
-        factor = self.expression(base) if base[0] in ("var", "const", "pi") else self.part(base)
-        if exponent == ["div", ["const", 3], ["const", 2]]:
-            return Apply("MUL", (factor, Apply("SQRT", (factor,))))
-        if exponent[0] != "const" or not isinstance(exponent[1], int) or exponent[1] == 0:
-            raise ValueError(f"the power {exponent!r} has no primitive form")
-        product = factor
-        for _ in range(abs(exponent[1]) - 1):
-            product = Apply("MUL", (product, factor))
-        return product if exponent[1] > 0 else Apply("DIV", (Constant(1), product))
+    def factor(self, tree: list[Any]) -> Sized:
+        """A power's base: itself when a variable, a number or pi, else a named part."""
+        return self.sized(tree) if tree[0] in ("var", "const", "pi") else (self.part(tree), 1)
 
     def part(self, tree: list[Any], name: str | None = None, story: str | None = None) -> Expr:
         """A call of the helper computing ``tree`` (made on first use): ``part_<k>`` with its text
@@ -82,7 +65,8 @@ class _Writer:
         key = repr(tree)
         if key not in self.known:
             params = tuple(name for name in self.params if name in names_in(tree))
-            value = self._value(tree) if name else self.expression(tree)  # its own parts first
+            # a named part's value is the tree written out, not a call of itself; others make their own parts first
+            value = super().sized(tree)[0] if name else self.expression(tree)
             name = name or f"part_{len(self.parts) + 1}"
             self.parts.append(Function(name, params, (Return(value),),
                                        story=story or f"{_text(tree)}: a part of the formula it raises to a power."))
