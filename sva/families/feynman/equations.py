@@ -43,7 +43,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Callable
 
-from sva.families.feynman.formula import evaluate, parse
+from sva.families.feynman.formula import compiled, parse
 from sva.families.feynman.units import NAMED, Units, name_of
 
 __all__ = ["BETA_SHIFT", "CORE", "STAYS", "UNITS_UNCHECKED", "EQUATIONS", "Equation", "Variable", "all_equations", "load"]
@@ -189,8 +189,10 @@ def _variable(record_id: str, record: dict[str, Any], relativistic: tuple[str, s
 
 
 def _formula(tree: Any, params: tuple[str, ...]) -> Callable[..., Any]:
+    walk = compiled(tree, params)
+
     def formula(ns: Any, *values: Any) -> Any:
-        return evaluate(tree, ns, dict(zip(params, values)))
+        return walk(ns, values)
 
     return formula
 

@@ -265,3 +265,40 @@ def evaluate(tree: list[Any], ns: Any, values: Mapping[str, Any]) -> Any:
     if kind == "div":
         return left / right
     return left ** right
+
+
+#: A compiled tree: its value in a namespace for positional variable values.
+Compiled = Callable[[Any, Sequence[Any]], Any]
+_OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
+    "add": lambda left, right: left + right, "sub": lambda left, right: left - right,
+    "mul": lambda left, right: left * right, "div": lambda left, right: left / right,
+    "pow": lambda left, right: left ** right}
+
+
+def compiled(tree: list[Any], params: Sequence[str]) -> Compiled:
+    """:func:`evaluate` of ``tree`` walked once into nested closures over the values of
+    ``params`` by position: the same operations in the same order (so the same floats), without
+    a walk and a dictionary per call. The 120 specs evaluate their oracle on a thousand held-out
+    points each when built, in every process that loads the family, sandboxed ones included."""
+    return _compiled(tree, {name: index for index, name in enumerate(params)})
+
+
+def _compiled(tree: list[Any], index: Mapping[str, int]) -> Compiled:
+    kind = tree[0]
+    if kind == "var":
+        position = index[tree[1]]
+        return lambda ns, values: values[position]
+    if kind == "const":
+        value = tree[1]
+        if isinstance(value, int):
+            return lambda ns, values: ns.Integer(value) if hasattr(ns, "Integer") else value
+        return lambda ns, values: value
+    if kind == "pi":
+        return lambda ns, values: ns.pi
+    operands = [_compiled(child, index) for child in tree[1:]]
+    if kind == "neg":
+        return lambda ns, values: -operands[0](ns, values)
+    if kind in _UNARY_KINDS:
+        return lambda ns, values: getattr(ns, kind)(operands[0](ns, values))
+    operation, (left, right) = _OPERATORS[kind], operands
+    return lambda ns, values: operation(left(ns, values), right(ns, values))
