@@ -115,6 +115,8 @@ class Side:
     statuses: dict[str, int] = field(default_factory=dict)  #: mutmut's own status counts
     timeouts: int | None = None  #: kills by a test past its budget (a hang), counted in killed
     fresh: int | None = None  #: sva: mutants judged in a fresh import (import-time code)
+    #: sva: mutants no test could judge (a test that would run them ran past its time on the original)
+    unchecked: int | None = None
 
 
 @dataclass
@@ -252,6 +254,7 @@ def run_sva(entry: Entry, workdir: Path, timeout: float) -> tuple[Side, dict[str
     side.survivors = len(report.get("survivors") or [])
     side.timeouts = report.get("mutants_timeout")
     side.fresh = report.get("mutants_fresh")
+    side.unchecked = len(report.get("unchecked") or [])
     side.score = report.get("mutation_score")
     side.mutants_per_s = side.mutants / wall if wall > 0 else None
     return side, report
@@ -473,6 +476,9 @@ def format_table(results: Sequence[ModuleResult], total: Mapping[str, Any]) -> s
                          f"{side.survivors:>9} {_cell(side.wall_s, 1):>7} {_cell(side.mutants_per_s, 1):>9}")
         if r.sva.fresh:
             lines.append(f"  sva: {r.sva.fresh} mutants judged in a fresh import (import-time code)")
+        if r.sva.unchecked:
+            lines.append(f"  sva: {r.sva.unchecked} mutants unchecked (a test that would run them ran past its "
+                         "time on the original), left out of the score and the survivors")
         if r.mutmut.statuses:
             lines.append("  mutmut statuses: " + ", ".join(f"{n} {s}" for s, n in r.mutmut.statuses.items()))
         lines.append(f"  ratio (sva mutants/s over mutmut's): {_cell(r.ratio)}x" if r.ratio is not None

@@ -199,6 +199,22 @@ def _test_lines(report: TrustReport) -> list[str]:
 
 
 def _survivor_lines(report: TrustReport) -> list[str]:
+    return _judged_survivor_lines(report) + _unchecked_lines(report)
+
+
+def _unchecked_lines(report: TrustReport) -> list[str]:
+    """The mutants no test could judge: which tests ran past their time on the original, and the fix."""
+    if not report.unchecked:
+        return []
+    slow = sorted({name for survivor in report.unchecked for name in survivor.slow_tests})
+    seconds = report.config.get("test_seconds")
+    limit = f" of {seconds:g} s" if isinstance(seconds, (int, float)) else ""
+    return [f"unchecked ({len(report.unchecked)}): not killed, and {len(slow)} test(s) that would run them "
+            f"ran past their time{limit} on the original ({', '.join(slow[:3])}{', ...' if len(slow) > 3 else ''}); "
+            f"a larger --test-seconds judges them"]
+
+
+def _judged_survivor_lines(report: TrustReport) -> list[str]:
     if not report.survivors:
         return []
     note = ""
@@ -238,5 +254,7 @@ def _mutants(report: TrustReport) -> str:
     speed = f", {rate:.1f} mutants/s end to end" if rate else ""
     timeouts = f", {report.mutants_timeout} of them by timeout" if report.mutants_timeout else ""
     fresh = f"; {report.mutants_fresh} judged in a fresh import" if report.mutants_fresh else ""
+    if report.unchecked:
+        fresh += f"; {len(report.unchecked)} unchecked, left out of the score"
     return (f"{_number(report.mutation_score)} ({report.mutants_killed} killed of {report.mutants_total}"
             f"{timeouts}{fresh}{speed})")

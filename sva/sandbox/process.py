@@ -1,7 +1,8 @@
 """The one sandbox: run a job on untrusted artifact code in a limited child process.
 
 Generated code is untrusted. Static analysis never runs it; everything that does goes through
-:func:`run_job`, which starts an isolated ``python -I`` running :mod:`sva.sandbox.child` with:
+:func:`run_job`, which starts an isolated ``python -s -P`` (no user site-packages, no working
+folder on the path) running :mod:`sva.sandbox.child` with:
 
 - CPU-time, address-space and file-size limits (``setrlimit``), so an infinite loop, a memory
   bomb or an output flood ends the child, not the caller;
@@ -11,8 +12,8 @@ Generated code is untrusted. Static analysis never runs it; everything that does
 - the interpreter of ``Limits.python`` (default: sva's own), so a user's project runs with
   its own dependencies; no bytecode is written (a mutant rewritten in place within the same
   second must never be served from a stale ``.pyc``);
-- a minimal environment (no inherited variables but a fixed PATH, HOME in the folder,
-  PYTHONHASHSEED=0 and a UTF-8 locale; plus ``SVA_FAMILIES`` and ``SVA_FAMILY_PATH`` when
+- a minimal environment built here (no inherited variables but a fixed PATH, HOME in the folder,
+  PYTHONHASHSEED=0, which the child honours, and a UTF-8 locale; plus ``SVA_FAMILIES`` and ``SVA_FAMILY_PATH`` when
   families from outside the package are registered, so the child loads the same families),
   standard input closed, output to capped files.
 
@@ -80,8 +81,9 @@ class Crashed:
 
 Outcome = Union[Completed, Crashed]
 
-#: The ``sva`` package's folder; the one holding it goes on the child's path explicitly (``-I``
-#: ignores PYTHONPATH and the working folder, and the package may not be installed). The child
+#: The ``sva`` package's folder; the one holding it goes on the child's path explicitly (the
+#: environment has no PYTHONPATH, ``-P`` leaves out the working folder, and the package may not
+#: be installed). The child
 #: is shown this folder alone, not the checkout around it.
 _PACKAGE = str(Path(__file__).resolve().parents[1])
 _CHILD_BOOTSTRAP = ("import os, sys; sys.dont_write_bytecode = True; sys.path.insert(0, os.path.dirname(sys.argv[1])); "
@@ -215,7 +217,10 @@ def _command(job: str, work: _Folder, limits: Limits) -> tuple[list[str], dict[s
     """The child's command line and environment, wrapped in bubblewrap where it works (then True)."""
     folder = str(work.path)
     python = limits.python or sys.executable
-    command = [python, "-I", "-c", _CHILD_BOOTSTRAP, _PACKAGE, job,
+    # not -I: it implies -E, which would ignore the PYTHONHASHSEED the environment sets (a random
+    # hash seed made the order of string sets in a job vary from run to run); the environment
+    # is built whole, so -E has nothing else to keep out
+    command = [python, "-s", "-P", "-c", _CHILD_BOOTSTRAP, _PACKAGE, job,
                str(work.payload), str(work.result), str(work.progress)]
     env = _environment(folder)
     if containment.containment() != "bwrap":

@@ -27,9 +27,10 @@ Definitions (worked examples in ``docs/trust.md``):
 * ``counterexample``: the shrunk minimal failing input: Hypothesis's, else the first failing
   element of the exhaustive check, with expected and actual output (JSON data, the values in
   the exact codec of :mod:`sva.core.values`), else the family's.
-* ``mutation_score`` = killed / total. A mutant is killed when a test that passed on the
+* ``mutation_score`` = killed / judged. A mutant is killed when a test that passed on the
   original fails, errors or times out on it (the spec test only uses inputs on which the
-  original is correct).
+  original is correct). Judged is total less the *unchecked*: mutants no test killed that a
+  test past its time on the original would have run (``unchecked``; usually none).
 * ``localization`` = mean over killed mutants of 1 - R/S, where R is the size of the smallest
   region among the tests that kill it (a test's region: the units it calls directly, found by
   tracing, plus everything they reference, transitively) and S the artifact's size (audit
@@ -176,10 +177,10 @@ def _mutation_fields(mutation: MutationSummary | None) -> dict[str, Any]:
     """The report's mutation fields: all None (no survivors) when mutation analysis did not run."""
     if mutation is None:
         return dict(mutants_total=None, mutants_killed=None, mutation_score=None, localization=None,
-                    survivors=(), mutation_error=None, mutants_timeout=None, mutants_fresh=None)
+                    survivors=(), mutation_error=None, mutants_timeout=None, mutants_fresh=None, unchecked=())
     return dict(mutants_total=mutation.total, mutants_killed=mutation.killed, mutation_score=mutation.score,
                 localization=mutation.localization, survivors=mutation.survivors, mutation_error=mutation.error,
-                mutants_timeout=mutation.timeouts, mutants_fresh=mutation.fresh)
+                mutants_timeout=mutation.timeouts, mutants_fresh=mutation.fresh, unchecked=mutation.unchecked)
 
 
 def _notes(records: Sequence[TestRecord]) -> tuple[str, ...]:

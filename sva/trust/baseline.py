@@ -48,7 +48,8 @@ def baseline_limits(request: TrustInput, config: TrustConfig) -> Limits:
     """The configured limits, raised to let every test and spec check use its own timer fully:
     a slow but finite artifact is then reported test by test instead of as one crash."""
     tests = sum(text.count("def test") for text in request.test_sources)
-    checks = tests + (len(request.spec.properties) + 4 if request.spec else 0) + 1
+    # a test past its budget traced runs again untraced (:mod:`sva.trust.worker.baseline`): twice
+    checks = 2 * tests + (len(request.spec.properties) + 4 if request.spec else 0) + 1
     extra = config.test_seconds * checks
     return replace(config.limits, cpu_seconds=max(config.limits.cpu_seconds, int(extra) + 5),
                    wall_seconds=max(config.limits.wall_seconds, extra + 10), python=request.python)

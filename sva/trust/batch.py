@@ -13,6 +13,10 @@ the test that was running, and a new worker resumes after it. :func:`mutation_an
 the verdicts (the mutants whose effect happens at import time judged in a fresh import, the
 rest swapped into the live module: :mod:`sva.trust.worker.batch`): mutation score, localization (mean over killed mutants of 1 - R/S, R the killer's
 region and S the artifact's size) and the survivors, each *equivalent* when the spec test
+checked a whole finite domain. A mutant no test killed that a test running past its time on the
+original would have run (that test reaches its function, or it is judged in a fresh import) is
+*unchecked*, not a survivor: no test that could judge it ran, and plain pytest, which has no time
+limit, may kill it; the score leaves it out (killed over judged), and ``--test-seconds`` judges it.
 checked a whole finite domain.
 """
 
@@ -71,6 +75,8 @@ class MutationSummary:
     #: of the killed, how many by a test running past its CPU budget or a hang, not by a failure
     timeouts: int | None = None
     fresh: int | None = None  #: how many mutants were judged in a fresh import
+    #: the mutants no test killed that a test past its time on the original would have run
+    unchecked: tuple[Survivor, ...] = ()
 
 
 def plan_mutation(request: TrustInput, config: TrustConfig, baseline: BaselineResult,
@@ -250,12 +256,35 @@ def mutation_analysis(request: TrustInput, config: TrustConfig, baseline: Baseli
             # a mutant that breaks the module's loading fails every test, the smallest region first
             region = smallest if result.by == "<import>" else regions.get(result.by, size) if result.by else size
             shares.append(1 - region / size if size else 0.0)
-    survivors = tuple(
+    slow = _slow_reach(plan, records, baseline)
+    left = tuple(
         Survivor(index=m.index, line=m.line, column=m.column, operator=m.operator,
                  unit=mutant_unit(graph, m.function, m.binding), before=m.before, after=m.after,
-                 equivalent=plan.exhaustive)
+                 equivalent=plan.exhaustive, slow_tests=slow.get(m.index, ()))
         for m in plan.mutants if not (m.index in results and results[m.index].killed))
+    survivors = tuple(s for s in left if not s.slow_tests)
+    unchecked = tuple(s for s in left if s.slow_tests)
+    judged = total - len(unchecked)
     timeouts = sum(1 for result in results.values() if result.killed and result.timeout)
-    return MutationSummary(total, killed, killed / total if total else None,
+    return MutationSummary(total, killed, killed / judged if judged else None,
                            sum(shares) / len(shares) if shares else None, survivors, None, seconds, timeouts,
-                           plan.fresh)
+                           plan.fresh, unchecked)
+
+
+def _slow_reach(plan: MutationPlan, records: Sequence[TestRecord], baseline: BaselineResult
+                ) -> dict[int, tuple[str, ...]]:
+    """By mutant index, the tests that ran past their time on the original and would have run
+    on it: all of them for a mutant judged in a fresh import, else those that reached its
+    function before they were stopped (what the plan would give it, had they passed)."""
+    slow = [record.name for record in records if record.status == "timeout"]
+    if not slow:
+        return {}
+    executed = {run.name: set(run.executed) for run in baseline.tests}
+    fresh = {splice.index for splice in plan.batch.mutants if splice.fresh}
+    reach = {}
+    for mutant in plan.mutants:
+        names = tuple(name for name in slow
+                      if mutant.index in fresh or mutant.function in executed.get(name, ()))
+        if names:
+            reach[mutant.index] = names
+    return reach

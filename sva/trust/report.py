@@ -51,6 +51,9 @@ class Survivor:
     before: str
     after: str
     equivalent: bool  #: exhaustively checked: indistinguishable wherever the original is correct
+    #: the tests that would have run on it but ran past their time on the original (so none ran
+    #: it): not judged, and not a survivor, when any
+    slow_tests: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,9 @@ class TrustReport:
     mutants_timeout: int | None = None
     #: how many mutants were judged in a fresh import (their effect happens at import time)
     mutants_fresh: int | None = None
+    #: the mutants no test killed that a test running past its time on the original would have
+    #: run (``Survivor.slow_tests``): neither killed nor survivors, left out of the score
+    unchecked: tuple[Survivor, ...] = ()
     #: the trust outcome of every family: ``verified`` unless the family's judgement states its
     #: own standard (:class:`sva.core.family.Judgement`)
     trusted: bool | None = None

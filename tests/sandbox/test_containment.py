@@ -249,3 +249,21 @@ def test_tmp_holds_the_job_folder_alone_when_the_interpreter_lives_under_tmp(tmp
     finally:
         shutil.rmtree(root, ignore_errors=True)
     assert output == [True, True, 42]
+
+
+@pytest.mark.parametrize("mode", MODES, indirect=True)
+def test_the_child_runs_with_hash_seed_zero_whatever_the_callers(mode, monkeypatch):
+    """The environment's PYTHONHASHSEED=0 reaches the child (``python -I`` ignored it, so a
+    set of strings iterated in a different order in every job), whatever the caller's seed."""
+    monkeypatch.setenv("PYTHONHASHSEED", "12345")
+    shown = hostile("return [sys.flags.hash_randomization, hash('sva'), sys.flags.no_user_site, sys.flags.safe_path]")
+    assert shown == [0, _hash_with_seed_zero("sva"), 1, True]
+
+
+def _hash_with_seed_zero(text: str) -> int:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", f"print(hash({text!r}))"], capture_output=True, text=True,
+                          env={"PYTHONHASHSEED": "0"}, check=True)
+    return int(done.stdout)

@@ -205,3 +205,118 @@ def test_the_cpu_budget_holds_inside_subtests(tmp_path: Path, style: str):
     (record,) = report.tests
     assert (record.status, record.reason, record.subtest) == (
         "timeout", "timed out after 0.5 s of CPU in call (i=0)", "(i=0)")
+
+
+_TWO = """\
+def double(x):
+    return x + x
+
+
+def count_up(n):
+    total = 0
+    for i in range(n):
+        total += i % 3
+    return total
+"""
+
+_TWO_TESTS = """\
+from two import count_up, double
+
+
+def test_double():
+    assert double(0) == 0
+
+
+def test_count_up_long():
+    assert count_up(10**9) > 0
+"""
+
+
+def test_a_test_past_its_time_on_the_original_leaves_its_mutants_unchecked(tmp_path: Path):
+    """``test_count_up_long`` runs past its 0.5 s on the original, so no test that could judge
+    ``count_up``'s mutants runs on them: they are unchecked, not survivors (plain pytest, with no
+    limit, may kill them), and the score is killed over judged. ``double``'s weak test leaves
+    real survivors, still listed."""
+    (tmp_path / "two.py").write_text(_TWO)
+    (tmp_path / "test_two.py").write_text(_TWO_TESTS)
+    report = evaluate(prepare(tmp_path / "two.py", tests=[tmp_path / "test_two.py"]),
+                      TrustConfig(examples=10, test_seconds=0.5))
+    assert report.failure is None and report.mutation_error is None
+    assert {r.name.rpartition("::")[2]: r.status for r in report.tests} == {
+        "test_double": "passed", "test_count_up_long": "timeout"}
+    mutants = generate_mutants(_TWO)
+    in_count_up = {m.index for m in mutants if m.function == "count_up"}
+    assert in_count_up and {s.index for s in report.unchecked} == in_count_up
+    assert all(s.slow_tests == ("test_two.py::test_count_up_long",) for s in report.unchecked)
+    assert report.survivors and all(s.unit == "double" and not s.slow_tests for s in report.survivors)
+    judged = report.mutants_total - len(in_count_up)
+    assert report.mutants_killed == judged - len(report.survivors)
+    assert report.mutation_score == pytest.approx(report.mutants_killed / judged)
+
+
+_PROFILED_TEST = """\
+import sys
+
+from two import double
+
+
+def test_double_unless_profiled():
+    assert double(3) == 6
+    while sys.getprofile() is not None:  # the baseline's tracing, made endless
+        pass
+"""
+
+
+def test_a_test_past_its_budget_only_under_tracing_is_judged_untraced(tmp_path: Path):
+    """The baseline's profile hook and coverage can slow a test tenfold (more-itertools'
+    ``test_primes``: 9 s plain, past 40 s traced). A test past its budget traced runs again
+    untraced, as mutants and plain pytest run it: here it spins only while profiled, so it passes
+    untraced, keeps the calls traced before it was stopped, and kills ``double``'s mutants."""
+    (tmp_path / "two.py").write_text(_TWO)
+    (tmp_path / "test_two.py").write_text(_PROFILED_TEST)
+    report = evaluate(prepare(tmp_path / "two.py", tests=[tmp_path / "test_two.py"]),
+                      TrustConfig(examples=10, test_seconds=0.5, lines=(2,)))
+    (record,) = report.tests
+    assert record.status == "passed" and record.reason is not None
+    assert record.reason.startswith("past 0.5 s of CPU traced, ") and record.seconds < 0.5
+    assert record.direct_units == ("double",)
+    assert report.unchecked == () and report.mutants_total and report.mutants_killed == report.mutants_total
+
+
+_STOPPING_TEST = """\
+import unittest
+
+from two import double
+
+
+class Cases(unittest.TestCase):
+    def test_cases(self):
+        broken = False
+        for i in range(1, 50):
+            with self.subTest(i=i):
+                while broken:  # endless once a case failed
+                    pass
+                broken = True
+                self.assertEqual(double(i), 2 * i)
+                broken = False
+"""
+
+
+def test_on_a_mutant_a_test_stops_at_its_first_failed_subtest(tmp_path: Path):
+    """Only the verdict counts on a mutant: the test stops at the subtest that failed, so the
+    next subtest, endless after a failure, never runs; the kill is that subtest's failure, not a
+    timeout (every mutant of ``x + x`` breaks ``double(1)``)."""
+    (tmp_path / "two.py").write_text(_TWO)
+    (tmp_path / "test_two.py").write_text(_STOPPING_TEST)
+    heard = _Heard()
+    report = evaluate(prepare(tmp_path / "two.py", tests=[tmp_path / "test_two.py"]),
+                      TrustConfig(examples=10, test_seconds=2.0, lines=(2,)), progress=heard)
+    assert report.mutants_total and report.mutants_killed == report.mutants_total
+    assert report.mutants_timeout == 0
+    first_failing = {}
+    for mutant in generate_mutants(_TWO):
+        if mutant.line == 2:
+            scope: dict[str, Any] = {}
+            exec(mutant.apply(_TWO), scope)  # the mutants of x + x: plain arithmetic
+            first_failing[mutant.index] = next(f"(i={i})" for i in range(1, 50) if scope["double"](i) != 2 * i)
+    assert {result.mutant: result.subtest for result in heard.results} == first_failing

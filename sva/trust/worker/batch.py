@@ -116,7 +116,7 @@ def _judge_freshly(batch: MutantBatch) -> Callable[[Alarm, int, Callable[[Progre
             again = _run_plan(new, tests, index, None, alarm, lambda record: None)
             return replace(again, tests_run=(verdict.tests_run or 0) + (again.tests_run or 0))
 
-        verdict, errors = run_with_driver(batch.request.tests, alarm, body)
+        verdict, errors = run_with_driver(batch.request.tests, alarm, body, decide_early=True)
         if errors:
             return MutantResult(index, True, IMPORT, f"the tests do not collect: {errors[0]}"[:300], 0)
         return verdict
@@ -171,7 +171,7 @@ def run_mutants(batch: MutantBatch, progress: Callable[[Progress], None]) -> Bat
             count += 1
         return BatchDone(count)
 
-    result, errors = run_with_driver(batch.request.tests, alarm, body)
+    result, errors = run_with_driver(batch.request.tests, alarm, body, decide_early=True)
     if errors:
         raise RuntimeError(f"tests do not collect: {errors[0]}")
     return result

@@ -16,7 +16,9 @@
 :func:`run_with_driver` runs a body of work inside a pytest session: a plugin
 (:func:`make_driver`) records collection errors, collects the reports, times each test phase
 (and ends a test whose subtests caught the alarm's exception: :mod:`sva.trust.worker.timer`),
-and takes over pytest's run loop to call the body once everything is collected. A worker with no tests files
+and takes over pytest's run loop to call the body once everything is collected. On a mutant only
+the verdict counts, so there a test stops at its first failed subtest (``decide_early``): a test of
+ten thousand subtests that a mutant breaks in the first costs one subtest. A worker with no tests files
 never imports pytest. Both kinds return a :class:`~sva.trust.protocol.TestOutcome`.
 """
 
@@ -28,7 +30,7 @@ from sva.trust.protocol import TestOutcome
 from sva.trust.worker.spec_checks import property_failure
 from sva.trust.worker.timer import Alarm, TimeBudgetExceeded, cpu_seconds
 
-__all__ = ["PytestTest", "SpecTest", "make_driver", "outcome_of", "run_with_driver", "subtest_name"]
+__all__ = ["PytestTest", "SpecTest", "TestDecided", "make_driver", "outcome_of", "run_with_driver", "subtest_name"]
 
 
 class SpecTest:
@@ -137,10 +139,18 @@ def subtest_name(report: Any) -> str | None:
     return " ".join(parts) or "(<subtest>)"
 
 
-def make_driver(alarm: Alarm, body: Callable[[list[Any], Any], Any]) -> Any:
+class TestDecided(BaseException):
+    """Raised from the report hook when a subtest failed in a run that only needs the verdict
+    (a mutant's): the test has failed whatever its other subtests do, so it stops there (a
+    BaseException, so neither the test nor unittest's ``subTest`` swallows it)."""
+
+
+def make_driver(alarm: Alarm, body: Callable[[list[Any], Any], Any], decide_early: bool = False) -> Any:
     """A pytest plugin that records collection errors, puts a timer on each test phase, and
     takes over the run loop to call ``body(items, driver)`` once the session has collected
-    everything (pytest items run through the driver, which times them).
+    everything (pytest items run through the driver, which times them). ``decide_early``: a
+    test stops at its first failed subtest (:class:`TestDecided`); its outcome is the same,
+    failed by that subtest, as :func:`outcome_of` reads the first failing report.
 
     Built on demand so that a worker with no tests files never imports pytest.
     """
@@ -165,6 +175,9 @@ def make_driver(alarm: Alarm, body: Callable[[list[Any], Any], Any]) -> Any:
                 # a subtest caught the alarm's exception and reported it: the test stops here
                 # (raised from the report hook, it leaves the subtest and ends the test's call)
                 raise TimeBudgetExceeded()
+            if (decide_early and self.in_call and report.failed and not hasattr(report, "wasxfail")
+                    and getattr(report, "context", None) is not None):
+                raise TestDecided()
 
         def pytest_configure(self, config: Any) -> None:
             # Failures are only counted here: the cheap standard-library traceback format
@@ -208,15 +221,16 @@ def make_driver(alarm: Alarm, body: Callable[[list[Any], Any], Any]) -> Any:
     return Driver()
 
 
-def run_with_driver(tests_files: Sequence[str], alarm: Alarm,
-                    body: Callable[[list[Any], Any], Any]) -> tuple[Any, list[str]]:
+def run_with_driver(tests_files: Sequence[str], alarm: Alarm, body: Callable[[list[Any], Any], Any],
+                    decide_early: bool = False) -> tuple[Any, list[str]]:
     """Collect the pytest items of ``tests_files`` and call ``body(items, driver)`` inside the
-    session. Returns the body's result and the collection errors."""
+    session. Returns the body's result and the collection errors. ``decide_early``: see
+    :func:`make_driver`."""
     if not tests_files:
         return body([], None), []
     import pytest
 
-    driver = make_driver(alarm, body)
+    driver = make_driver(alarm, body, decide_early)
     args = [*tests_files, "-p", "no:cacheprovider", "-p", "no:terminal", "-p", "no:stepwise",
             "-c", "pytest.ini", "--rootdir", "."]
     status = pytest.main(args, plugins=[driver])
