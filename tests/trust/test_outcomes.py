@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from sva.cli.trust import format_report
 from sva.trust import MutantProgress, TrustConfig, evaluate, prepare
 from sva.trust.mutants.generation import generate_mutants
 from sva.trust.worker.runners import outcome_of, subtest_name
@@ -252,6 +253,10 @@ def test_a_test_past_its_time_on_the_original_leaves_its_mutants_unchecked(tmp_p
     judged = report.mutants_total - len(in_count_up)
     assert report.mutants_killed == judged - len(report.survivors)
     assert report.mutation_score == pytest.approx(report.mutants_killed / judged)
+    text = format_report(report)
+    assert f"{len(in_count_up)} unchecked, left out of the score" in text
+    assert (f"unchecked ({len(in_count_up)}): not killed, and 1 test(s) that would run them ran past their "
+            "time of 0.5 s on the original (test_two.py::test_count_up_long)") in text
 
 
 _PROFILED_TEST = """\
