@@ -12,9 +12,10 @@ folder on the path) running :mod:`sva.sandbox.child` with:
 - the interpreter of ``Limits.python`` (default: sva's own), so a user's project runs with
   its own dependencies; no bytecode is written (a mutant rewritten in place within the same
   second must never be served from a stale ``.pyc``);
-- a minimal environment built here (no inherited variables but a fixed PATH, HOME in the folder,
-  PYTHONHASHSEED=0, which the child honours, and a UTF-8 locale; plus ``SVA_FAMILIES`` and ``SVA_FAMILY_PATH`` when
-  families from outside the package are registered, so the child loads the same families),
+- a minimal environment built here (no inherited variables but a fixed PATH, HOME in the
+  folder, PYTHONHASHSEED=0, which the child honours, and a UTF-8 locale; plus ``SVA_FAMILIES``
+  and ``SVA_FAMILY_PATH`` when families from outside the package are registered, so the child
+  loads the same families),
   standard input closed, output to capped files.
 
 The outcome is a closed union: :class:`Completed` with the job's JSON result, or
@@ -83,8 +84,7 @@ Outcome = Union[Completed, Crashed]
 
 #: The ``sva`` package's folder; the one holding it goes on the child's path explicitly (the
 #: environment has no PYTHONPATH, ``-P`` leaves out the working folder, and the package may not
-#: be installed). The child
-#: is shown this folder alone, not the checkout around it.
+#: be installed). The child is shown this folder alone, not the checkout around it.
 _PACKAGE = str(Path(__file__).resolve().parents[1])
 _CHILD_BOOTSTRAP = ("import os, sys; sys.dont_write_bytecode = True; sys.path.insert(0, os.path.dirname(sys.argv[1])); "
                     "from sva.sandbox.child import main; sys.exit(main(sys.argv[2:]))")

@@ -17,7 +17,6 @@ checked a whole finite domain. A mutant no test killed that a test running past 
 original would have run (that test reaches its function, or it is judged in a fresh import) is
 *unchecked*, not a survivor: no test that could judge it ran, and plain pytest, which has no time
 limit, may kill it; the score leaves it out (killed over judged), and ``--test-seconds`` judges it.
-checked a whole finite domain.
 """
 
 from __future__ import annotations
