@@ -254,7 +254,6 @@ def _mutants(report: TrustReport) -> str:
     speed = f", {rate:.1f} mutants/s end to end" if rate else ""
     timeouts = f", {report.mutants_timeout} of them by timeout" if report.mutants_timeout else ""
     fresh = f"; {report.mutants_fresh} judged in a fresh import" if report.mutants_fresh else ""
-    if report.unchecked:
-        fresh += f"; {len(report.unchecked)} unchecked, left out of the score"
+    unchecked = f"; {len(report.unchecked)} unchecked, left out of the score" if report.unchecked else ""
     return (f"{_number(report.mutation_score)} ({report.mutants_killed} killed of {report.mutants_total}"
-            f"{timeouts}{fresh}{speed})")
+            f"{timeouts}{fresh}{unchecked}{speed})")

@@ -110,8 +110,7 @@ def plan_mutation(request: TrustInput, config: TrustConfig, baseline: BaselineRe
                         tuple(sorted(splices, key=lambda splice: not splice.fresh)),
                         known=tuple(record.name for record in records))
     # the tests each mutant can run: all of them in a fresh import, else those that executed it
-    runs = [steps if m.index in fresh else [step for step in steps if m.function in step.executed]
-            for m in mutants]
+    runs = [[step for step in steps if _reaches(m, m.index in fresh, step.executed)] for m in mutants]
     worst = sum(sum(step.budget for step in run) for run in runs) + config.test_seconds * len(fresh)
     # A mutant stuck in C code (where the worker's timers cannot reach) is stopped when the
     # progress stream, which gets a record before every test, stays silent for 3 test budgets.
@@ -278,12 +277,17 @@ def _slow_reach(plan: MutationPlan, records: Sequence[TestRecord], baseline: Bas
     slow = [record.name for record in records if record.status == "timeout"]
     if not slow:
         return {}
-    executed = {run.name: set(run.executed) for run in baseline.tests}
+    executed = {run.name: run.executed for run in baseline.tests}
     fresh = {splice.index for splice in plan.batch.mutants if splice.fresh}
     reach = {}
     for mutant in plan.mutants:
-        names = tuple(name for name in slow
-                      if mutant.index in fresh or mutant.function in executed.get(name, ()))
+        names = tuple(name for name in slow if _reaches(mutant, mutant.index in fresh, executed.get(name, ())))
         if names:
             reach[mutant.index] = names
     return reach
+
+
+def _reaches(mutant: Any, fresh: bool, executed: Sequence[str]) -> bool:
+    """Whether a test that executed ``executed`` on the original runs on ``mutant``: every test
+    does in a fresh import; otherwise those that executed the mutant's function."""
+    return fresh or mutant.function in executed
