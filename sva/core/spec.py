@@ -90,6 +90,13 @@ class Spec:
     #: how an output is compared with the oracle's: exact ``==`` unless the spec states a
     #: tolerance (:func:`within`)
     equal: Callable[[Any, Any], bool] = field(default=None, compare=False, hash=False)  # type: ignore[assignment]
+    #: the physical units of each parameter and output, by name (exponent vectors over the
+    #: family's base units), where the family has units; ``None`` otherwise
+    units: dict[str, tuple[int, ...]] | None = field(default=None, compare=False, hash=False)
+    #: the oracle's output on each training case, in ``training``'s order, where the family
+    #: labelled them when it built the spec; ``None``: :func:`sva.core.brief.brief_of` asks the
+    #: oracle for them (the judge labels the training data; no generator calls the oracle)
+    targets: tuple[Any, ...] | None = field(default=None, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         if self.equal is None:

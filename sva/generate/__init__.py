@@ -122,6 +122,15 @@ GENERATORS: dict[str, Generator] = {
             Construction(("localization",),
                          "search-modular emits no tests, so no test can point at one of its parts"),
         )),
+    "design-auto": Generator(
+        "design-auto", "automated design from the spec's brief alone (sva.core.brief: no oracle, no formula): "
+        "parts found by analysis of the training data, each with the story of the step that found it",
+        deterministic=True,
+        construction=(
+            Construction(("decomposability", "effective_parts", "largest_chunk_share", "abstraction_depth"),
+                         "design-auto emits one function per part it found"),
+            Construction(("localization",), "design-auto emits a contract test for each part"),
+        )),
 }
 
 
