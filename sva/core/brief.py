@@ -17,12 +17,15 @@ What the brief holds, field by field:
 - ``units``: each parameter's and output's units, where the family has them;
 - ``properties``: the declared properties other than agreement with the oracle (a metamorphic
   property such as "symmetric in the two points" states the problem, not its answer);
-- ``description``: the spec's sentence, which a family writes without the answer (a Feynman
-  spec says what the output is and in which units, never the formula).
+
+It holds neither the spec's ``kind`` nor its ``description``: a Boolean spec's kind is "parity"
+and its sentence "True when an even number of the input bits are set", which is the answer, and
+a Feynman spec's kind names its equation. The ``name`` is there only to name the artifact; a
+generator built from the brief never branches on it.
 
 Worked example: feynman-I.10.7's brief has entry ``m``'s parameters ``m_0, v, c`` with units
-kg, m s^-1, m s^-1 and output kg, its training points with their targets, and the sentence
-"Return m, the relativistic mass"; it has no oracle and no ``m_0/sqrt(1-v**2/c**2)``.
+kg, m s^-1, m s^-1 and output kg, and its training points with their targets; it has no oracle
+and no ``m_0/sqrt(1-v**2/c**2)``.
 """
 
 from __future__ import annotations
@@ -45,14 +48,12 @@ class Brief:
 
     name: str
     family: str
-    kind: str
     entry: str
     params: tuple[str, ...]
     outputs: tuple[str, ...]
     primitives: tuple[str, ...]
     training: tuple[tuple[Case, Any], ...]
     properties: tuple[Property, ...]
-    description: str
     units: dict[str, tuple[int, ...]] | None
     size: int
 
@@ -69,7 +70,7 @@ def brief_of(spec: Spec) -> Brief:
         raise ValueError(f"spec {spec.name}: {len(targets)} targets for {len(spec.training)} training cases; "
                          f"give one target per training case")
     return Brief(
-        name=spec.name, family=spec.family, kind=spec.kind, entry=spec.entry, params=spec.params,
+        name=spec.name, family=spec.family, entry=spec.entry, params=spec.params,
         outputs=spec.outputs, primitives=spec.primitives, training=tuple(zip(spec.training, targets)),
         properties=tuple(prop for prop in spec.properties if prop.name != ORACLE_PROPERTY),
-        description=spec.description, units=None if spec.units is None else dict(spec.units), size=spec.size)
+        units=None if spec.units is None else dict(spec.units), size=spec.size)
