@@ -15,7 +15,11 @@ search's runs against design's one value, Holm across every spec and claim of th
 seeds" when no outcome could have reached significance; overall, a signed-rank test over
 per-spec differences), correlations in :mod:`sva.results.correlations` (over distinct
 artifacts, pooled and within each generator), the share of a gap closed in
-:mod:`sva.results.recovery` (factorized between search and design).
+:mod:`sva.results.recovery` (factorized between search and design), two-sided differences
+between two generators in :mod:`sva.results.trustclaim` (design or design-auto against search,
+with the evaluations each spent from :mod:`sva.results.budgets`) and the share of specs where one
+generator is at least as trusted as another in :mod:`sva.results.matching` (design-auto against
+design).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from typing import Any, Iterable, Mapping
 from sva.results.comparisons import comparison_claims
 from sva.results.correlations import correlation_claim
 from sva.results.fields import TRUST, family_size_metrics
+from sva.results.matching import match_claim
 from sva.results.recovery import recovery_claim
 from sva.results.samples import done_rows
 from sva.results.trustclaim import trust_claim
@@ -37,6 +42,8 @@ __all__ = ["Claim", "Verdict", "ClaimResult", "VERDICTS", "FINDINGS", "LARGE", "
 _OUTCOMES = tuple(info.name for info in TRUST)
 #: the comprehensibility metrics the correlation claims relate to trust
 _COMPREHENSIBILITY = ("decomposability", "explanation_length", "interpretability_phi")
+#: the trust outcomes automated design is judged on (``symbolic_solution``: SRBench's rule, Feynman's field)
+_AUTO_OUTCOMES = ("held_out_pass_rate", "shift_pass_rate", "trusted", "symbolic_solution")
 
 
 def claims() -> tuple[Claim, ...]:
@@ -104,6 +111,27 @@ def claims() -> tuple[Claim, ...]:
               "search and design: more than half of it by decomposability, explanation length and phi, wherever "
               "design is the more comprehensible.",
               _COMPREHENSIBILITY, between=("search", "factorized", "design")),
+        Claim("auto_trusted", "Automated design is trusted more than search",
+              "The comparison that can fail both ways: automated design (design-auto, which builds its parts from "
+              "what search is given: signature, primitives, training cases, units and properties; no oracle, no "
+              "formula) holds up better outside the training cases than search. Design-auto's value minus search's "
+              "mean per spec, tested two-sided over specs on the held-out pass rate (the confirmatory test), and on "
+              "the shift pass rate, trusted and SRBench's symbolic solution, among search's perfect training fits "
+              "and at matched evaluation budgets (exploratory), with the evaluations each spent; 'search at least "
+              "as trusted' is a possible verdict.",
+              _AUTO_OUTCOMES, confirmatory=True, two_sided=True, sides=("design-auto", "search")),
+        Claim("auto_recovers_design", "Automated design recovers hand design's trust",
+              "Automated design is at least as trusted as hand design (whose templates write down the known "
+              "answer) on most specs: the share of specs where design-auto's held-out pass rate is at least "
+              "design's, with its Wilson interval above 1/2; the shift pass rate, trusted and the symbolic "
+              "solution stated beside it.",
+              _AUTO_OUTCOMES, sides=("design-auto", "design"), matches=True),
+        Claim("auto_comprehensible", "Automated design's artifacts are more comprehensible than search's",
+              "Automated design's parts and stories make its artifacts quicker to read than search's: design-auto's "
+              "explanation length E minus search's mean per spec, tested two-sided over specs; decomposability "
+              "beside it, and both against hand design's (exploratory).",
+              ("explanation_length", "decomposability"), two_sided=True, quality="comprehensible",
+              sides=("design-auto", "search"), against=("design",)),
     )
 
 
@@ -123,7 +151,7 @@ def evaluate_claims(rows: Iterable[Mapping[str, Any]], *, seed: int = 0) -> tupl
     specs = list(dict.fromkeys(row["spec"] for row in done))
     entries = claims()
     compared = comparison_claims(done, [entry for entry in entries if entry.kind == "comparison"], specs, seed)
-    judge = {"correlation": correlation_claim, "recovery": recovery_claim, "trust": trust_claim}
+    judge = {"correlation": correlation_claim, "recovery": recovery_claim, "trust": trust_claim, "match": match_claim}
     return tuple(compared[entry.name] if entry.kind == "comparison" else judge[entry.kind](entry, done, specs, seed)
                  for entry in entries)
 

@@ -20,7 +20,7 @@ from typing import Any, Mapping, Sequence
 
 from sva.results.fields import field_info
 
-__all__ = ["absent_part", "between_part", "correlation_part", "family_part", "on_family", "relation_part", "trust_part", "cost_part", "no_pairs_part", "not_tested_part",
+__all__ = ["absent_part", "between_part", "budget_part", "share_part", "correlation_part", "family_part", "on_family", "relation_part", "trust_part", "cost_part", "no_pairs_part", "not_tested_part",
            "num", "on_spec", "over_all", "OVERALL", "overall_part", "p", "label", "sentence", "spec_part"]
 
 #: The scope of an overall verdict of a comparison claim.
@@ -217,15 +217,56 @@ def relation_part(found: Any, p_adjusted: float | None) -> str:
             f"permutation p = {p(found.within.p_value)} (adjusted {p(p_adjusted)}); " + ", ".join(extra))
 
 
-def trust_part(found: Any, conditional: bool = False) -> str:
-    """One trust outcome's design-minus-search figures (a
-    :class:`~sva.results.trustclaim.TrustDifference`), with its verdict and direction."""
-    which = " among search's perfect training fits" if conditional else ""
+#: How a two-sided difference's scope (:attr:`~sva.results.trustclaim.Difference.scope`) reads
+#: after the metric, given the sides.
+_SCOPES = {"": lambda first, second: "",
+           "training_fit": lambda first, second: f" among {second}'s perfect training fits",
+           "matched_budgets": lambda first, second: f" at matched budgets ({first} spent at most {second}'s mean)"}
+
+
+def trust_part(found: Any) -> str:
+    """One two-sided difference (a :class:`~sva.results.trustclaim.Difference`): the first side
+    against the second on one metric, with its verdict and direction."""
+    first, second = found.sides
+    head = (f"{label(found.metric)}{_SCOPES[found.scope](first, second)} [{found.verdict}: {found.direction}]: "
+            f"{first} {num(found.first)} vs {second} {num(found.second)} over {found.specs} specs")
+    if found.note:
+        return f"{head}; {found.note}"
     interval = found.interval
-    return (f"{label(found.outcome)}{which} [{found.verdict}: {found.direction}]: design {num(found.design)} vs "
-            f"search {num(found.search)} over {found.specs} specs, mean difference {_rho(found.mean)} "
-            f"[{_rho(interval.low)}, {_rho(interval.high)}] (specs resampled), signed-rank p = {p(found.p_value)} "
-            f"(adjusted {p(found.p_adjusted)})")
+    return (f"{head}, mean difference {_rho(found.mean)} [{_rho(interval.low)}, {_rho(interval.high)}] (specs "
+            f"resampled), signed-rank p = {p(found.p_value)} (adjusted {p(found.p_adjusted)})")
+
+
+def budget_part(summaries: Sequence[Any]) -> str:
+    """Evaluations spent, per family and over every spec (:class:`~sva.results.budgets.FamilyBudget`
+    records): the median ratio of the first side's to the second's, who spent more, and every spec
+    where the first side spent more."""
+    pieces = []
+    for summary in summaries:
+        first, second = summary.sides
+        where = f"on {summary.family}" if summary.family else "over every spec"
+        if summary.median_ratio is None:
+            pieces.append(f"{where} no spec has both {first}'s and {second}'s evaluations recorded")
+            continue
+        who = f"{summary.spent_more} spent more" if summary.spent_more else "neither spent more"
+        more = (f"{first} spent more than {second} on {len(summary.first_more)} specs: {', '.join(summary.first_more)}"
+                if summary.first_more else f"{first} spent more than {second} on no spec")
+        pieces.append(f"{where} {first} spent a median {summary.median_ratio:.3g} times {second}'s evaluations over "
+                      f"{summary.specs} specs ({who}); {more}")
+    return "budgets (evaluations spent): " + "; ".join(pieces)
+
+
+def share_part(found: Any) -> str:
+    """One share of specs (a :class:`~sva.results.matching.Share`): where the first side is at least
+    as good as the second, with its Wilson interval, and the specs where it is not."""
+    first, second = found.sides
+    head = f"{label(found.metric)} [{found.verdict}]: {first} at least as {found.quality} as {second} on "
+    if not found.specs:
+        return f"{head}no spec (none has both measured)"
+    missed = (f"; not on {', '.join(found.unmet)}" if len(found.unmet) <= 12
+              else f"; not on {len(found.unmet)} specs, among them {', '.join(found.unmet[:12])}")
+    return (f"{head}{found.met} of {found.specs} specs, share {num(found.share)} [{num(found.low)}, "
+            f"{num(found.high)}] (Wilson 95%)" + (missed if found.unmet else ""))
 
 
 def correlation_part(correlation: Any, group: str = "") -> str:

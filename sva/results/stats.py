@@ -72,6 +72,11 @@ seeds), and combines specs by one median difference per spec (one-sample over sp
 invented, and with n = 5 seeds the smallest possible p is 2/2^5 = 0.0625, which no approximation
 should hide.
 
+Wilson score interval of a share (:func:`wilson`): k successes of n, z = 1.96 for 95%; centre
+``(k + z^2/2) / (n + z^2)``, half-width ``z / (n + z^2) * sqrt(k (n - k) / n + z^2 / 4)``. Unlike the
+plain ``k/n +- z sqrt(p(1-p)/n)`` it stays inside [0, 1] and is not empty at k = n: 8 of 10 gives
+[0.49, 0.94], 10 of 10 gives [0.72, 1.0], 0 of 4 gives [0, 0.49].
+
 Seeds a test needs (:func:`seeds_needed`): the smallest n whose smallest possible two-sided
 signed-rank p, 2/2^n, still falls below ``alpha`` after Holm multiplies it by the ``tests`` of its
 family (Holm's first step multiplies the smallest p by the family size). For 68 tests at 0.05:
@@ -94,7 +99,7 @@ from sva.errors import UsageError
 
 __all__ = [
     "MannWhitney", "Interval", "Spearman", "median", "mann_whitney", "cliffs_delta", "magnitude",
-    "bootstrap_difference", "spearman", "spearman_interval", "holm", "signed_rank", "seeds_needed",
+    "bootstrap_difference", "spearman", "spearman_interval", "holm", "signed_rank", "seeds_needed", "wilson",
     "SignedRank", "EXACT_LIMIT", "SPEARMAN_EXACT_LIMIT", "SIGNED_RANK_EXACT_LIMIT",
 ]
 
@@ -372,3 +377,18 @@ def seeds_needed(tests: int, alpha: float = 0.05) -> int:
     while 2.0 ** (1 - n) * tests >= alpha:
         n += 1
     return n
+
+
+#: The standard normal quantile of a two-sided 95% interval.
+_Z95 = 1.959963984540054
+
+
+def wilson(successes: int, trials: int) -> Interval:
+    """The share ``successes / trials`` with its 95% Wilson score interval (see the module
+    docstring); a :class:`UsageError` without trials or with successes outside 0..trials."""
+    if trials < 1 or not 0 <= successes <= trials:
+        raise UsageError(f"expected 0 <= successes <= trials and trials >= 1, got {successes} of {trials}")
+    z2 = _Z95 ** 2
+    centre = (successes + z2 / 2) / (trials + z2)
+    half = _Z95 / (trials + z2) * math.sqrt(successes * (trials - successes) / trials + z2 / 4)
+    return Interval(successes / trials, max(0.0, centre - half), min(1.0, centre + half))

@@ -18,7 +18,7 @@ import numpy as np
 from sva.results.fields import field_info
 from sva.results.kinds import DEGENERATE, EMPIRICAL, STRUCTURAL
 
-__all__ = ["ALPHA", "CONFIRMATORY_ALPHA", "Claim", "ClaimResult", "FINDINGS", "LARGE", "UNTESTED", "VERDICTS", "Verdict", "plain",
+__all__ = ["ALPHA", "CONFIRMATORY_ALPHA", "CONFIRMATORY_COUNT", "Claim", "ClaimResult", "FINDINGS", "LARGE", "UNTESTED", "VERDICTS", "Verdict", "plain",
            "rule", "test_outcome"]
 
 #: The verdicts of a finding, then those that are not findings, then no data.
@@ -29,9 +29,12 @@ FINDINGS = ("supported", "contradicted", "undecided")
 #: The verdicts a claims test skips: not a finding. A pass is thus always evidence the data could
 #: have withheld.
 UNTESTED = ("no data", STRUCTURAL, DEGENERATE)
-#: The confirmatory claims' significance level: ALPHA split over the confirmatory claims fixed in
-#: docs/claims.md before the run (Bonferroni over three), each tested once, overall.
-CONFIRMATORY_ALPHA = 0.05 / 3
+#: How many claims are confirmatory (fixed in docs/claims.md before the runs that test them: three
+#: before the default run, the fourth, ``auto_trusted``, before any run with ``design-auto``).
+CONFIRMATORY_COUNT = 4
+#: The confirmatory claims' significance level: ALPHA split over the confirmatory claims
+#: (Bonferroni over four), each tested once, overall.
+CONFIRMATORY_ALPHA = 0.05 / CONFIRMATORY_COUNT
 #: Smallest |Cliff's delta| that counts as a large effect (Romano et al. 2006).
 LARGE = 0.474
 #: Significance level applied to Holm-adjusted p-values.
@@ -68,14 +71,26 @@ class Claim:
     confirmatory: bool = False
     #: only these generators' rows enter the claim (all when empty)
     generators: tuple[str, ...] = ()
-    #: a two-sided trust claim: the first side against the second on each trust outcome, with
-    #: "the second at least as trusted" a possible verdict (:mod:`sva.results.trustclaim`)
+    #: a two-sided claim: the first side against the second on each metric, one difference per
+    #: spec (:mod:`sva.results.trustclaim`); "the second at least as trusted" is a possible verdict
+    #: when ``quality`` is ``"trusted"``
     two_sided: bool = False
+    #: what a two-sided or matching claim says the first side is more of: ``"trusted"`` (trust
+    #: outcomes; the margin of "at least as trusted" applies) or ``"comprehensible"``
+    quality: str = "trusted"
+    #: further generators a two-sided claim sets its first side against, each on every metric
+    #: (exploratory lines beside the claim's own comparison)
+    against: tuple[str, ...] = ()
+    #: a matching claim: the share of specs where the first side is at least as good as the second
+    #: on each metric (:mod:`sva.results.matching`)
+    matches: bool = False
 
     @property
     def kind(self) -> str:
         if self.between:
             return "recovery"
+        if self.matches:
+            return "match"
         if self.two_sided:
             return "trust"
         return "correlation" if self.outcomes else "comparison"
@@ -135,18 +150,25 @@ class ClaimResult:
 
 def rule(entry: Claim) -> str:
     """The rule that gave ``entry``'s verdict, printed beside it (``sva claims``, the report)."""
-    level = (f"confirmatory, p < {CONFIRMATORY_ALPHA:.4f} (0.05 over the 3 confirmatory claims)" if entry.confirmatory
-             else "exploratory, Benjamini-Hochberg FDR < 0.05")
+    level = (f"confirmatory, p < {CONFIRMATORY_ALPHA:.4f} (0.05 over the {CONFIRMATORY_COUNT} confirmatory claims)"
+             if entry.confirmatory else "exploratory, Benjamini-Hochberg FDR < 0.05")
     if entry.kind == "correlation":
         return (f"{level}: within-spec rank correlation (n-weighted mean of each spec's Spearman rho), "
                 "permutation p shuffling trust within spec, 95% interval resampling specs; a correlation counts "
                 "when significant with its interval excluding 0; supported when more than half count for the claim "
                 "and none against, contradicted the other way, else undecided")
+    first, second = entry.sides
     if entry.kind == "trust":
-        return (f"{level}: per spec, design's value minus search's mean; over specs the exact signed-rank test "
-                "(two-sided) and a 95% interval of the mean difference resampling specs; contradicted when search "
-                "is significantly more trusted or the interval's top is at most 0.05 (search at least as trusted), "
-                "supported when design is significantly more trusted, else undecided")
+        margin = (f" or the interval's top is at most 0.05 ({second} at least as trusted)"
+                  if entry.quality == "trusted" else "")
+        return (f"{level}: per spec, {first}'s value minus {second}'s mean; over specs the exact signed-rank test "
+                f"(two-sided) and a 95% interval of the mean difference resampling specs; contradicted when {second} "
+                f"is significantly more {entry.quality}{margin}, supported when {first} is significantly more "
+                f"{entry.quality}, else undecided")
+    if entry.kind == "match":
+        return (f"{level}: per spec, whether {first} is at least as {entry.quality} as {second}; the share of specs "
+                "with its 95% Wilson interval; supported when the interval lies above 1/2, contradicted when below, "
+                "else undecided")
     if entry.kind == "comparison":
         return (f"{level}: per spec, exact signed-rank of search's runs against design's value with Holm across "
                 "the run; overall, the exact signed-rank test over per-spec differences")

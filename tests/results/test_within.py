@@ -215,7 +215,7 @@ def test_conditional_on_training_success():
     result = _trust([0.2, 0.3, 0.2, 0.3], fit_held=1.0)
     assert result.verdict == "supported"
     conditional = result.numbers["conditional_on_training_fit"][0]
-    assert conditional["outcome"] == "held_out_pass_rate" and conditional["verdict"] == "contradicted"
+    assert conditional["metric"] == "held_out_pass_rate" and conditional["verdict"] == "contradicted"
     assert "among search's perfect training fits [contradicted: search at least as trusted" in result.sentence
 
 
@@ -223,7 +223,7 @@ def test_conditional_on_training_success():
 
 def test_the_confirmatory_claims_are_the_ones_fixed_in_the_docs():
     confirmatory = [entry.name for entry in claims() if entry.confirmatory]
-    assert confirmatory == ["shorter_explanations", "design_trusted", "explanation_tracks_trust"]
+    assert confirmatory == ["shorter_explanations", "design_trusted", "explanation_tracks_trust", "auto_trusted"]
     text = (ROOT / "docs" / "claims.md").read_text()
     fixed = text.split("## Confirmatory claims", 1)[1].split("\n## ", 1)[0]
     assert all(f"`{name}`" in fixed for name in confirmatory)
