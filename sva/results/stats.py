@@ -391,4 +391,6 @@ def wilson(successes: int, trials: int) -> Interval:
     z2 = _Z95 ** 2
     centre = (successes + z2 / 2) / (trials + z2)
     half = _Z95 / (trials + z2) * math.sqrt(successes * (trials - successes) / trials + z2 / 4)
-    return Interval(successes / trials, max(0.0, centre - half), min(1.0, centre + half))
+    low = 0.0 if successes == 0 else max(0.0, centre - half)  # exactly the ends: no rounding past the share
+    high = 1.0 if successes == trials else min(1.0, centre + half)
+    return Interval(successes / trials, low, high)
