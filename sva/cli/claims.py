@@ -2,10 +2,11 @@
 
 ``sva claims [--results DIR] [--json]`` evaluates the claims in this process
 (:func:`sva.results.claims.evaluate_claims` on ``DIR/results.sqlite``), and prints one line per
-claim (overall) and per spec, in the one vocabulary of the report: ``supported``,
-``contradicted`` or ``undecided`` for a finding, ``by construction`` (structural: not a finding),
-``cannot vary`` (degenerate) or ``no data``, with the claim's sentence (direction, effect size and
-its spec-resampled interval); under each claim's overall line, whether it is confirmatory or
+claim (overall), per family (when the run holds several) and per spec, in the one vocabulary of the
+report: ``supported``, ``contradicted`` or ``undecided`` for a finding, ``by construction``
+(structural: not a finding), ``cannot vary`` (degenerate) or ``no data``, with the claim's
+sentence (direction, effect size and its spec-resampled interval; for automated design against
+search, the evaluations each spent); under each claim's overall line, whether it is confirmatory or
 exploratory and the rule that gave the verdict (:func:`sva.results.verdicts.rule`). Then the
 tally of the findings; the same is written as ``DIR/claims.json`` (``--json`` prints that document
 instead of the lines). Distinct artifacts are counted by program
@@ -107,9 +108,18 @@ def _lines(document: dict[str, Any]) -> list[str]:
     for entry in document["claims"]:
         lines.append(f"{entry['name']:<37} {entry.get('says', '-'):<15} {entry.get('sentence', '')}")
         lines.append(f"  {'rule':<35} {'':<15} {entry['rule']}")
+        for family, scoped in _families(entry):
+            lines.append(f"  {'family ' + family:<35} {_judged(scoped['verdict'])['says']:<15} {scoped['sentence']}")
         for spec in entry["specs"]:
             lines.append(f"  {spec['spec']:<35} {spec['says']:<15} {spec.get('sentence', '')}")
     return lines + [_tally_line(document)]
+
+
+def _families(entry: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """The claim's verdict in each family (``numbers["by_family"]``), when the run has several."""
+    found = [(family, scoped) for family, scoped in (entry["numbers"].get("by_family") or {}).items()
+             if isinstance(scoped, dict) and "verdict" in scoped and "sentence" in scoped]
+    return found if len(found) > 1 else []
 
 
 def _tally_line(document: dict[str, Any]) -> str:

@@ -249,7 +249,8 @@ def budget_part(summaries: Sequence[Any]) -> str:
             pieces.append(f"{where} no spec has both {first}'s and {second}'s evaluations recorded")
             continue
         who = f"{summary.spent_more} spent more" if summary.spent_more else "neither spent more"
-        more = (f"{first} spent more than {second} on {len(summary.first_more)} specs: {', '.join(summary.first_more)}"
+        count = f"{len(summary.first_more)} spec" + ("" if len(summary.first_more) == 1 else "s")
+        more = (f"{first} spent more than {second} on {count}: {', '.join(summary.first_more)}"
                 if summary.first_more else f"{first} spent more than {second} on no spec")
         pieces.append(f"{where} {first} spent a median {summary.median_ratio:.3g} times {second}'s evaluations over "
                       f"{summary.specs} specs ({who}); {more}")
