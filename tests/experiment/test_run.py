@@ -43,7 +43,7 @@ def test_presets_are_data_with_the_issue_s_sizes():
 
 
 def test_unknown_preset_and_bad_overrides_are_usage_errors():
-    with pytest.raises(UsageError, match="unknown preset 'huge'; known presets: smoke, default, beyond, feynman, full"):
+    with pytest.raises(UsageError, match="unknown preset 'huge'; known presets: smoke, default, beyond, feynman, auto, full"):
         get_preset("huge")
     with pytest.raises(UsageError, match="seeds=0"):
         get_preset("smoke").with_overrides(seeds=0)
@@ -310,7 +310,7 @@ def test_cli_errors_are_one_line(sva, tmp_path):
     result = sva("run", "--preset", "huge", "--out", str(tmp_path))
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        "sva: unknown preset 'huge'; known presets: smoke, default, beyond, feynman, full"]
+        "sva: unknown preset 'huge'; known presets: smoke, default, beyond, feynman, auto, full"]
     result = sva("run", "--seeds", "x")
     assert result.returncode == 2 and "expected an int, got seeds='x'" in result.stderr
     result = sva("export", "--results", str(tmp_path / "none"), "--csv", str(tmp_path / "a.csv"))
