@@ -24,6 +24,7 @@ from typing import Any, Mapping, Sequence
 from sva.atomic import write_text_atomically
 from sva.errors import InputError, OutputError, os_reason
 from sva.report import plots
+from sva.report.automated import automated_section
 from sva.report.content import ClaimView, ReportContent, ReportFiles
 from sva.report.external import external_section
 from sva.report.html import render_html
@@ -84,7 +85,8 @@ def report_content(rows: Sequence[Mapping[str, Any]], results_dir: Path, out_dir
         summary=summarize_run(rows),
         claims=claims,
         table=tuple(comparison_table(rows, comparisons)),
-        sections=(*(table for table in (specs_table, within_table, *pressed, external_table) if table),
+        sections=(*(table for table in (specs_table, within_table, automated_section(results), *pressed,
+                                        external_table) if table),
                   *family_sections(rows)),
         scatter_svg=plots.scatter_grid(distinct(done), correlations) if done else None,
         convergence_svg=plots.convergence_grid(search, specs),

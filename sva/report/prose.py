@@ -74,7 +74,7 @@ HOW_TO_READ: tuple[str, ...] = (
     "means not measured, e.g. a spec whose training cases already cover its whole domain has no held-out "
     "inputs.",
     "Verdicts, one vocabulary: supported, contradicted or undecided, each with its direction, effect size and "
-    "rule. Three claims are confirmatory (fixed in docs/claims.md before the run, each tested at 0.05/3); "
+    "rule. Four claims are confirmatory (fixed in docs/claims.md before the runs that test them, each tested at 0.05/4); "
     "the rest are exploratory, with Benjamini-Hochberg's false-discovery-rate correction. On a spec, a "
     "comparison is supported when Cliff's delta is large in the claimed direction, the interval of the "
     "difference excludes 0 on that side and the Holm-corrected p is below 0.05 (undecided, with the seeds "

@@ -86,7 +86,7 @@ def _result(entry: Claim, rows: Sequence[Mapping[str, Any]], scope: str) -> tupl
     if not parts:
         parts = [words.no_pairs_part(entry.metrics[0], entry.sides)]
     return verdict, words.sentence(entry.headline, scope, verdict, parts), {
-        "shares": [share.as_json() for share in shares], "by_construction": facts, "most": MOST}
+        "shares": shares, "by_construction": facts, "most": MOST}
 
 
 def match_claim(entry: Claim, done: Sequence[Mapping[str, Any]], specs: Sequence[str], seed: int) -> ClaimResult:

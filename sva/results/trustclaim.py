@@ -249,11 +249,11 @@ def _result(entry: Claim, rows: Sequence[Mapping[str, Any]], seed: int, scope: s
     summaries = family_budgets(budgets)
     if summaries:
         parts.append(words.budget_part(summaries))
-    numbers: dict[str, Any] = {group: [item.as_json() for g, item in found if g == group]
+    # typed records (Difference, Budget, FamilyBudget): ClaimResult.as_json makes them JSON
+    numbers: dict[str, Any] = {group: [item for g, item in found if g == group]
                                for group in dict.fromkeys(group for group, _ in found)}
     numbers.update(by_construction=facts, margin=MARGIN if entry.quality == "trusted" else None,
-                   sides=list(entry.sides), budgets=[budget.as_json() for budget in budgets],
-                   budgets_by_family=[summary.as_json() for summary in summaries])
+                   sides=entry.sides, budgets=list(budgets), budgets_by_family=summaries)
     verdict = found[0][1].verdict
     return verdict, words.sentence(entry.headline, scope, verdict, parts or [words.no_pairs_part(
         _outcomes(entry)[0], entry.sides)]), numbers

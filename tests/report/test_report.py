@@ -190,7 +190,7 @@ def test_networks_failed_cells_and_claims_are_reported(built):
     assert re.search(r'class="verdict v-(supported|contradicted|undecided|no-data)"', claims)
     # one vocabulary, and the rule beside every claim's verdict, confirmatory or exploratory
     assert "inconclusive" not in claims and "too few seeds</span>" not in claims
-    assert claims.count("Rule (confirmatory, p &lt; 0.0167") == 3 and "Rule (exploratory, Benjamini-Hochberg" in claims
+    assert claims.count("Rule (confirmatory, p &lt; 0.0125") == 4 and "Rule (exploratory, Benjamini-Hochberg" in claims
     assert "Design artifacts are trusted more than search artifacts" in claims
     run = _section(html, "run")
     assert "parity-4, sort-4" in run and "10 (9 done, 1 failed)" in run

@@ -197,16 +197,16 @@ def test_design_more_trusted_is_supported_and_says_it_holds_by_construction():
     result = _trust([0.5, 0.6, 0.7, 0.6])
     assert result.verdict == "supported", result.sentence
     first = result.numbers["differences"][0]
-    assert first["direction"] == "design more trusted" and first["mean"] == pytest.approx(0.4)
-    assert first["p_value"] == pytest.approx(2 / 2 ** 10)  # ten specs, every difference positive
+    assert first.direction == "design more trusted" and first.mean == pytest.approx(0.4)
+    assert first.p_value == pytest.approx(2 / 2 ** 10)  # ten specs, every difference positive
     assert "by construction: boolean: the design templates write down the known circuit" in result.sentence
 
 
 def test_search_at_least_as_trusted_is_a_verdict():
     result = _trust([1.0, 0.99, 1.0, 1.0])
     assert result.verdict == "contradicted", result.sentence
-    assert result.numbers["differences"][0]["direction"].startswith("search at least as trusted")
-    assert result.numbers["differences"][0]["interval"]["high"] <= MARGIN
+    assert result.numbers["differences"][0].direction.startswith("search at least as trusted")
+    assert result.numbers["differences"][0].interval.high <= MARGIN
 
 
 def test_conditional_on_training_success():
@@ -215,7 +215,7 @@ def test_conditional_on_training_success():
     result = _trust([0.2, 0.3, 0.2, 0.3], fit_held=1.0)
     assert result.verdict == "supported"
     conditional = result.numbers["conditional_on_training_fit"][0]
-    assert conditional["metric"] == "held_out_pass_rate" and conditional["verdict"] == "contradicted"
+    assert conditional.metric == "held_out_pass_rate" and conditional.verdict == "contradicted"
     assert "among search's perfect training fits [contradicted: search at least as trusted" in result.sentence
 
 
