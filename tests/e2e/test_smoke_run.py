@@ -14,7 +14,8 @@ import pytest
 CLAIMS = {"more_decomposable", "shorter_explanations", "tests_localize", "comprehensibility_tracks_trust",
           "comprehensibility_tracks_trust_within", "design_trusted", "explanation_tracks_trust", "search_smaller",
           "pressed_search_trusted",
-          "simplified_generalise", "factorization_recovers"}
+          "simplified_generalise", "factorization_recovers", "auto_trusted", "auto_recovers_design",
+          "auto_comprehensible"}
 VERDICTS = {"supported", "contradicted", "undecided", "structural", "degenerate", "no data"}
 
 

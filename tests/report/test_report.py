@@ -374,7 +374,7 @@ def test_claims_summary_and_training_share_follow_the_rows():
     summary = claims_summary(results, tally(results))
     # the only relation, decomposability against verified, is between generators only (D is 0.8 for
     # every design artifact and 0 for every search one): not a finding
-    assert summary.startswith("0 of 11 claims are findings: 0 supported, 0 contradicted, 0 undecided")
+    assert summary.startswith("0 of 14 claims are findings: 0 supported, 0 contradicted, 0 undecided")
     assert "could not vary: comprehensibility tracks trust," in summary
     assert "true by construction, not findings: more decomposable;" in summary
     section = specs_section(rows + [dict(rows[0], spec="parity-3", sha256="x")])
