@@ -11,8 +11,10 @@
   :mod:`sva.results.within` applies them to rows, :mod:`sva.results.mixed` is the mixed-model
   second opinion, :mod:`sva.results.programs` the program key distinct artifacts are counted by;
 - :mod:`sva.results.claims`: the essay's claims and their verdicts (comparisons, correlations,
-  the two-sided trust claim of :mod:`sva.results.trustclaim`, recovery), worded by
-  :mod:`sva.results.sentences`; confirmatory and exploratory as fixed in docs/claims.md.
+  the two-sided claims between two generators of :mod:`sva.results.trustclaim` with the
+  evaluations each spent from :mod:`sva.results.budgets`, recovery, the shares of
+  :mod:`sva.results.matching`), worded by :mod:`sva.results.sentences`; confirmatory and
+  exploratory as fixed in docs/claims.md.
 
 Nothing is imported here, so ``import sva.results.store`` does not pull in numpy or scipy.
 """
