@@ -4,14 +4,14 @@ Built from the same records ``sva claims`` prints (:func:`sva.results.claims.eva
 results, never recomputed): for every scope (every spec, then each family when the run holds
 several) and every trust outcome with data, design-auto's mean, search's mean, the mean per-spec
 difference with its interval resampling specs, the signed-rank p (raw and adjusted), the verdict
-and its direction; then the same at matched budgets. The introduction states what the rows say
+and its direction; then the held-out pass rate at matched budgets. The introduction states what the rows say
 about the budgets (:func:`sva.results.sentences.budget_part`), the share of hand design's trust
 recovered (``auto_recovers_design``) and the comprehensibility line (``auto_comprehensible``):
 every sentence of it comes from the records. No section when no spec has design-auto and search.
 
 Worked example: on a run where design-auto's held-out pass rate averages 0.96 against search's 0.64
-over 12 specs, the first row reads ``every spec | held-out pass rate | 12 | 0.96 | 0.64 | 0.32 |
-0.19 | 0.4 | 0.002 | 0.002 | supported | design-auto more trusted``.
+over 12 specs, the first row reads ``every spec | held-out pass rate | supported | design-auto more
+trusted | 12 | 0.96 | 0.64 | 0.32 | 0.19 | 0.4 | 0.002 | 0.002``.
 """
 
 from __future__ import annotations
@@ -23,14 +23,14 @@ from sva.results.sentences import budget_part, label, share_part, trust_part
 
 __all__ = ["automated_section"]
 
-_HEAD = ("scope", "outcome", "specs", "design-auto", "search", "mean difference", "low", "high", "p",
-         "adjusted p", "verdict", "direction")
+_HEAD = ("scope", "outcome", "verdict", "direction", "specs", "design-auto", "search", "mean difference", "low",
+         "high", "p", "adjusted p")
 
 
 def _rows(scope: str, found: Sequence[Any], scoped: str = "") -> list[tuple[Any, ...]]:
     """One row per :class:`~sva.results.trustclaim.Difference` with data."""
-    return [(scope, label(item.metric) + scoped, item.specs, item.first, item.second, item.mean, item.interval.low,
-             item.interval.high, item.p_value, item.p_adjusted, item.verdict, item.direction)
+    return [(scope, label(item.metric) + scoped, item.verdict, item.direction, item.specs, item.first, item.second,
+             item.mean, item.interval.low, item.interval.high, item.p_value, item.p_adjusted)
             for item in found if item.specs]
 
 
@@ -66,4 +66,4 @@ def automated_section(results: Sequence[Any]) -> Section | None:
             rows += _rows(family, scoped["differences"])
     others = {name: by_name[name].numbers for name in ("auto_recovers_design", "auto_comprehensible") if name in by_name}
     return Section(anchor="automated", title="Automated design against search", intro=_intro(numbers, others),
-                   head=_HEAD, rows=tuple(rows), text_columns=2)
+                   head=_HEAD, rows=tuple(rows), text_columns=4)

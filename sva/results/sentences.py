@@ -229,7 +229,7 @@ def trust_part(found: Any) -> str:
     against the second on one metric, with its verdict and direction."""
     first, second = found.sides
     head = (f"{label(found.metric)}{_SCOPES[found.scope](first, second)} [{found.verdict}: {found.direction}]: "
-            f"{first} {num(found.first)} vs {second} {num(found.second)} over {found.specs} specs")
+            f"{first} {num(found.first)} vs {second} {num(found.second)} over {_specs(found.specs)}")
     if found.note:
         return f"{head}; {found.note}"
     interval = found.interval
@@ -249,12 +249,15 @@ def budget_part(summaries: Sequence[Any]) -> str:
             pieces.append(f"{where} no spec has both {first}'s and {second}'s evaluations recorded")
             continue
         who = f"{summary.spent_more} spent more" if summary.spent_more else "neither spent more"
-        count = f"{len(summary.first_more)} spec" + ("" if len(summary.first_more) == 1 else "s")
-        more = (f"{first} spent more than {second} on {count}: {', '.join(summary.first_more)}"
+        more = (f"{first} spent more than {second} on {_specs(len(summary.first_more))}: {', '.join(summary.first_more)}"
                 if summary.first_more else f"{first} spent more than {second} on no spec")
         pieces.append(f"{where} {first} spent a median {summary.median_ratio:.3g} times {second}'s evaluations over "
-                      f"{summary.specs} specs ({who}); {more}")
+                      f"{_specs(summary.specs)} ({who}); {more}")
     return "budgets (evaluations spent): " + "; ".join(pieces)
+
+
+def _specs(count: int) -> str:
+    return f"{count} spec" + ("" if count == 1 else "s")
 
 
 def share_part(found: Any) -> str:
@@ -266,7 +269,7 @@ def share_part(found: Any) -> str:
         return f"{head}no spec (none has both measured)"
     missed = (f"; not on {', '.join(found.unmet)}" if len(found.unmet) <= 12
               else f"; not on {len(found.unmet)} specs, among them {', '.join(found.unmet[:12])}")
-    return (f"{head}{found.met} of {found.specs} specs, share {num(found.share)} [{num(found.low)}, "
+    return (f"{head}{found.met} of {_specs(found.specs)}, share {num(found.share)} [{num(found.low)}, "
             f"{num(found.high)}] (Wilson 95%)" + (missed if found.unmet else ""))
 
 

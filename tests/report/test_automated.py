@@ -41,16 +41,16 @@ def _results(rows):
 def test_the_table_is_the_claims_records_overall_at_matched_budgets_and_per_family():
     results = _results(_rows())
     section = automated_section(results)
-    assert section.title == "Automated design against search" and section.head[3:5] == ("design-auto", "search")
+    assert section.title == "Automated design against search" and section.head[5:7] == ("design-auto", "search")
     scopes = [(row[0], row[1]) for row in section.rows]
     assert scopes == [("every spec", "held-out pass rate"), ("every spec", "held-out pass rate at matched budgets"),
                       ("feynman", "held-out pass rate"), ("boolean", "held-out pass rate")]
     overall, matched, feynman, boolean = section.rows
     held = results[0].numbers["differences"][0]
-    assert overall[2:6] == (12, held.first, pytest.approx(0.6), held.mean) and overall[5] == pytest.approx((8 * 0.4 - 4 * 0.1) / 12)
-    assert overall[10:] == (held.verdict, held.direction) and matched[2] == 10  # the first spec of each family spent more
-    assert feynman[10:] == ("supported", "design-auto more trusted") and boolean[5] == pytest.approx(-0.1)
-    assert boolean[10] == "contradicted" and boolean[11].startswith("search at least as trusted")
+    assert overall[4:8] == (12, held.first, pytest.approx(0.6), held.mean) and overall[7] == pytest.approx((8 * 0.4 - 4 * 0.1) / 12)
+    assert overall[2:4] == (held.verdict, held.direction) and matched[4] == 10  # the first spec of each family spent more
+    assert feynman[2:4] == ("supported", "design-auto more trusted") and boolean[7] == pytest.approx(-0.1)
+    assert boolean[2] == "contradicted" and boolean[3].startswith("search at least as trusted")
     assert ("Budgets (evaluations spent): on feynman design-auto spent a median 0.00588 times search's evaluations "
             "over 8 specs (search spent more); design-auto spent more than search on 1 spec: feynman-0") in section.intro
     assert "Against hand design, held-out pass rate [undecided]: design-auto at least as trusted as design on 8 of 12" in section.intro
@@ -63,8 +63,8 @@ def test_no_section_without_design_auto():
 
 
 def test_the_report_shows_the_section(tmp_path):
-    files = build_report(tmp_path, tmp_path / "report", rows=_rows((("feynman", 6, 1.0),)))
+    files = build_report(tmp_path, tmp_path / "report", rows=_rows((("feynman", 8, 1.0),)))
     markdown = files.markdown.read_text()
     assert "## Automated design against search" in markdown
-    assert "| every spec | held-out pass rate | 6 | 1 | 0.6 | 0.4 |" in markdown
+    assert "| every spec | held-out pass rate | supported | design-auto more trusted | 8 | 1 | 0.6 | 0.4 |" in markdown
     assert 'id="automated"' in files.html.read_text()
