@@ -8,8 +8,9 @@ Per spec, for two generators ``sides = (first, second)``: the first side's evalu
 artifact, or the mean of its runs) and the mean of the second side's runs, and their **budget
 ratio** ``first / second`` (``None`` when either is missing or the second spent none). Per
 family: the specs with both recorded, the **median ratio**, which generator spent more by it
-(the first when the median ratio is above 1, the second below 1, neither at 1) and the specs where
-the first spent more than the second. The **matched specs** are those where the first spent at
+(the first when the median ratio is above 1, the second below 1, neither at 1), the specs where
+the first spent more than the second, and how many specs were left out because a side recorded
+none. The **matched specs** are those where the first spent at
 most the second's mean: the comparison at matched budgets is the one restricted to them.
 
 Worked example: on feynman-I.12.1 design-auto spent 300 evaluations and search's runs 16,000,
@@ -69,6 +70,8 @@ class FamilyBudget:
     specs: int
     median_ratio: float | None
     first_more: tuple[str, ...]
+    #: specs where either side recorded no evaluations: left out of the ratio and of the matched specs
+    unrecorded: int = 0
 
     @property
     def spent_more(self) -> str | None:
@@ -108,7 +111,8 @@ def family_budgets(budgets: Sequence[Budget]) -> list[FamilyBudget]:
             continue
         ratios = [budget.ratio for budget in mine if budget.ratio is not None]
         summaries.append(FamilyBudget(family, mine[0].sides, len(ratios), median(ratios) if ratios else None,
-                                      tuple(budget.spec for budget in mine if budget.first_spent_more)))
+                                      tuple(budget.spec for budget in mine if budget.first_spent_more),
+                                      sum(budget.first_spent_more is None for budget in mine)))
     return summaries
 
 

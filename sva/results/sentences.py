@@ -252,7 +252,8 @@ def budget_part(summaries: Sequence[Any]) -> str:
         more = (f"{first} spent more than {second} on {_specs(len(summary.first_more))}: {', '.join(summary.first_more)}"
                 if summary.first_more else f"{first} spent more than {second} on no spec")
         pieces.append(f"{where} {first} spent a median {summary.median_ratio:.3g} times {second}'s evaluations over "
-                      f"{_specs(summary.specs)} ({who}); {more}")
+                      f"{_specs(summary.specs)} ({who}); {more}" + (f" ({_specs(summary.unrecorded)} without both "
+                                                                   "recorded left out)" if summary.unrecorded else ""))
     return "budgets (evaluations spent): " + "; ".join(pieces)
 
 

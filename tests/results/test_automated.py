@@ -11,6 +11,7 @@ from sva.families import all_families
 from sva.results.budgets import Budget, family_budgets, matched_specs, spec_budgets
 from sva.results.claims import claim, evaluate_claims
 from sva.results.matching import match_claim, share_of
+from sva.results.sentences import budget_part
 from sva.results.stats import wilson
 from sva.results.trustclaim import MARGIN, by_construction, difference, judged, trust_claim
 from sva.results.verdicts import ALPHA, CONFIRMATORY_ALPHA, plain
@@ -161,6 +162,12 @@ def test_budgets_worked_example():
     assert summary.median_ratio == pytest.approx((300 / 17_000 + 2) / 2) and summary.spent_more == "design-auto"
     assert summary.first_more == ("feynman-I.14.3",) and matched_specs(budgets) == ["feynman-I.12.1"]
     assert Budget("s", "f", ("a", "b"), None, 5.0).ratio is None and Budget("s", "f", ("a", "b"), 1.0, 0.0).ratio is None
+    silent = spec_budgets([*rows, _row("feynman-I.8.14", "design-auto", 0), _row("feynman-I.8.14", "search", 0,
+                                                                                   search_evaluations=9)],
+                          ("design-auto", "search"))
+    (summary,) = family_budgets(silent)
+    assert (summary.specs, summary.unrecorded) == (2, 1) and matched_specs(silent) == ["feynman-I.12.1"]
+    assert "(1 spec without both recorded left out)" in budget_part([summary])
 
 
 def test_the_claim_states_budgets_and_names_specs_where_design_auto_spent_more():
