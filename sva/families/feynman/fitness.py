@@ -56,12 +56,16 @@ def evaluate(tree: Sequence[Any], columns: Mapping[str, Any], points: int) -> An
                 stack.append(columns[node.value])
             else:
                 stack.append(float(node.value))  # a constant: numpy broadcasts it
-            continue
-        arguments = [stack.pop() for _ in range(node.arity)]
-        result = NUMPY[node.name](*arguments)
-        if node.name == "EXP" and np.isinf(result).any() and np.isfinite(arguments[0]).all():
-            raise Raised("exp overflows")
-        stack.append(result)
+        elif node.arity == 1:  # the operand stays on the stack, replaced by the result
+            operand = stack[-1]
+            result = stack[-1] = NUMPY[node.name](operand)
+            if node.name == "EXP" and np.isinf(result).any() and np.isfinite(operand).all():
+                raise Raised("exp overflows")
+        else:  # the first argument is on top of the stack
+            arity = node.arity
+            arguments = stack[:-arity - 1:-1]
+            del stack[-arity:]
+            stack.append(NUMPY[node.name](*arguments))
     output = stack[0]
     if np.ndim(output) == 0:
         return np.full(points, float(output))
@@ -74,23 +78,27 @@ def scaled_error(predicted: Any, target: Any, target_variance: float,
     ``a + b f`` fitted to the target by least squares; :data:`PENALTY` for a non-finite output.
     ``centred_target``: the target's (mean, target - mean), when the caller has them already
     (:attr:`Training.centred`: the same numbers, computed once per training set, not per tree)."""
+    import numpy as np
+
+    add, subtract, multiply = np.add, np.subtract, np.multiply
     count = len(predicted)
-    total = float(predicted.sum())
+    total = float(add.reduce(predicted))
     if not math.isfinite(total):  # an inf or a NaN anywhere makes the sum non-finite
         return PENALTY, 0.0, 0.0
     mean_f = total / count
     if centred_target is None:
-        mean_y = float(target.sum()) / count
+        mean_y = float(add.reduce(target)) / count
         centred_target = (mean_y, target - mean_y)
     mean_y, target_centred = centred_target
-    centred = predicted - mean_f
-    variance = float((centred * centred).sum()) / count
+    centred = subtract(predicted, mean_f)
+    scratch = multiply(centred, centred)
+    variance = float(add.reduce(scratch)) / count
     if not variance > 1e-24 * max(1.0, mean_f * mean_f):
         return 1.0, mean_y, 0.0
-    slope = float((centred * target_centred).sum()) / count / variance
+    slope = float(add.reduce(multiply(centred, target_centred, out=scratch))) / count / variance
     intercept = mean_y - slope * mean_f
-    residual = target_centred - slope * centred
-    error = float((residual * residual).sum()) / count / target_variance
+    residual = subtract(target_centred, multiply(slope, centred, out=scratch), out=scratch)
+    error = float(add.reduce(multiply(residual, residual, out=scratch))) / count / target_variance
     return (error if math.isfinite(error) else PENALTY), intercept, slope
 
 
@@ -202,7 +210,9 @@ def agreement(spec: Spec, tree: Sequence[Any], scaling: tuple[float, float], dat
 
 
 def fitnesses(trees: Sequence[Sequence[Any]], data: Training) -> list[tuple[float, float, float]]:
-    """:func:`fitness` of many trees, numpy's error state set once for all of them."""
+    """:func:`fitness` of many trees, numpy's error state set once for all of them (a search
+    run scores its generations with one :class:`~sva.families.feynman.subtrees.Evaluator`
+    instead: the same numbers, each distinct subtree computed once)."""
     import numpy as np
 
     with np.errstate(**ERRSTATE):
