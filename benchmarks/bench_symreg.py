@@ -6,14 +6,27 @@ its training box two ways:
 
 * reference: DEAP's documented style (``examples/gp/symbreg.py``): ``gp.compile`` the tree into a
   Python function, call it on each point with :mod:`math` (a point that raises is non-finite);
-* ours: search's fitness (:func:`sva.families.feynman.search.fitness`): the tree walked
-  once, each primitive one numpy operation over all points.
+* ours: :func:`sva.families.feynman.fitness.fitnesses`: each tree walked once, each primitive
+  one numpy operation over all points.
 
 Both then compute the same linear-scaled error; the fitness of every tree must agree to nine
 significant digits in every round (numpy's and libm's exp/sin/cos may differ in the last bit),
-else exit status 1. Rounds alternate which evaluator goes first (``benchmarks/alternate.py``);
-``ratio`` is the median of the per-round ratios reference / ours. The goal is at
-least 20x at 1,000 points.
+else exit status 1. Rounds alternate which evaluator goes first (``benchmarks/alternate.py``)
+and are timed in wall-clock and in CPU seconds; ``ratio`` and ``cpu_ratio`` are the medians of
+the per-round ratios reference / ours in each, printed side by side. The goal is at least 20x
+at 1,000 points.
+
+The floor (``benchmarks/symreg_floor.py``): the numpy calls of every primitive of every tree,
+recorded once and replayed in a bare loop (numpy's own arithmetic, no walk, no compile, no
+error), plus the scaled error alone on the precomputed outputs, in CPU microseconds per tree;
+``bound``, the reference's CPU time over that floor, is the best ratio any fitness that calls
+numpy once per primitive could reach on these trees.
+
+A search run's trees (skipped by ``--skip-run-trees``): every population one search run of
+``feynman-I.10.7`` (seed 0, search's default configuration, 200 training points) scores, timed
+three ways in CPU seconds: the reference, ours tree by tree, and the run's
+:class:`~sva.families.feynman.subtrees.Evaluator` (a fresh one every round), which computes
+each distinct subtree and tree once; its scores must equal the tree-by-tree ones bit for bit.
 
 (b) A whole run. Our search and gplearn's ``SymbolicRegressor`` at the same population,
 generations and tournament size, with the same function set (add, sub, mul, protected div and
@@ -42,7 +55,8 @@ The SRBench 2021 budget was not this one: 500,000 evaluations (its method files'
 gplearn's population x generations = 1000 x 500) and 8 hours per run on the ground-truth track.
 
 Usage: ``python benchmarks/bench_symreg.py [--json] [--rounds N] [--trees N] [--seeds N]
-[--population N] [--generations N] [--specs a,b] [--skip-run] [--heights MIN,MAX]
+[--population N] [--generations N] [--specs a,b] [--skip-run] [--skip-run-trees] [--run-rounds N]
+[--heights MIN,MAX]
 [--judged [--judged-specs a,b] [--judged-out FILE] [--first-seed K]]``.
 """
 
@@ -190,15 +204,16 @@ def bench_run_trees(seed: int, rounds: int) -> RunTreesResult:
     generations = run_generations(spec, seed)
     trees = [tree for population in generations for tree in population]
 
-    def ours() -> list[float]:
+    def ours() -> list[tuple[float, float, float]]:  # exact (error, intercept, slope)
         evaluator = Evaluator(data)
-        return [digits(score[0]) for population in generations for score in evaluator.fitnesses(population)]
+        return [score for population in generations for score in evaluator.fitnesses(population)]
 
-    def plain() -> list[float]:
-        return [digits(score[0]) for population in generations for score in fitnesses(population, data)]
+    def plain() -> list[tuple[float, float, float]]:
+        return [score for population in generations for score in fitnesses(population, data)]
 
-    timing = alternate(lambda: reference_scores(trees, pset, spec.training, data), ours, rounds)
-    gain = alternate(plain, ours, rounds)
+    timing = alternate(lambda: reference_scores(trees, pset, spec.training, data),
+                       lambda: [digits(score[0]) for score in ours()], rounds)
+    gain = alternate(plain, ours, rounds)  # equal bit for bit, not only to nine digits
     per_tree = 1e6 / len(trees)
     return RunTreesResult(FITNESS_SPEC, seed, len(generations), len(trees), rounds,
                           per_tree * statistics.median(timing.reference_cpu or [0.0]),

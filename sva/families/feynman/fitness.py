@@ -6,10 +6,20 @@ normalised squared error (Keijzer 2003) of its output; :func:`fitness` and :func
 combine them under numpy's error state :data:`ERRSTATE`, which raises where Python's float
 arithmetic raises, so that a tree gets :data:`PENALTY` exactly where the per-point evaluation
 with :mod:`math` (:func:`reference_fitness`, DEAP's ``gp.compile`` style) meets a non-finite
-output. The two agree to rounding in the last bits of exp, sin and cos.
+output. The two agree to rounding in the last bits of exp, sin and cos. A search run scores its
+populations with one :class:`~sva.families.feynman.subtrees.Evaluator`, which gives the same
+numbers as :func:`fitnesses` bit for bit and computes each distinct subtree once.
 
-Same bits on every machine: sums of products are ``(a * b).sum()`` (numpy's pairwise sum, the
-same order on every CPU), never ``a.dot(b)``, whose BLAS kernel is chosen by the CPU (OpenBLAS's
+Where the time goes (``benchmarks/bench_symreg.py``, 500 random trees of mean 9 nodes): at
+1,000 points numpy's own arithmetic (``sin`` and ``cos`` of 1,000 floats take about 10 µs each)
+and the scaled error's ten numpy calls are almost all of a tree's time; at 20 points a numpy
+call's fixed cost is. So :func:`evaluate` takes few Python steps per node and
+:func:`scaled_error` calls the ufuncs directly (``np.add.reduce``, what ``.sum()`` calls, and
+products written into one scratch array): the same operations on the same operands, so the
+same bits.
+
+Same bits on every machine: sums of products are ``np.add.reduce(a * b)`` (numpy's pairwise
+sum, the same order on every CPU), never ``a.dot(b)``, whose BLAS kernel is chosen by the CPU (OpenBLAS's
 kernels for different cores gave three different seed-0 formulas for I.10.7); and
 :func:`check_float_dispatch` refuses a numpy whose ``exp``/``sin``/``cos`` run their AVX-512
 versions (see :mod:`sva`).

@@ -10,8 +10,8 @@ repeat their small subtrees (``SIN(v)``, ``MUL(c, c)``).
 
 How. :class:`Evaluator` walks each tree as ``evaluate`` does and gives every subtree a key, its
 text in prefix form: a primitive ``NAME(k1,k2)``, an input its name, ``PI()``, a constant ``#``
-and its ``repr`` (``#-0.0`` is not ``#0.0``: the sign of zero can change a later division). The
-key spells out the whole subtree, so two subtrees share a key exactly when they are equal: a
+and its ``repr`` (``#-0.0`` is not ``#0.0``, though the two numbers compare equal). The key
+spells out the whole subtree, so two subtrees share a key exactly when they are equal: a
 key never stands for a different computation. Worked example, the population
 ``[SIN(MUL(v, 2.0)), ADD(SIN(MUL(v, 2.0)), 1.0)]``: the first tree computes ``MUL(v,#2.0)`` and
 ``SIN(MUL(v,#2.0))`` (two numpy calls) and its scaled error; the second finds
@@ -22,11 +22,13 @@ stored under its key too.
 When it pays. Storing an array costs memory the plain walk reuses at once; it pays where
 subtrees repeat. In a search run they do: on ``feynman-I.6.2`` (seed 0, population 400, 51
 generations, 200 points) 17,073 trees were scored, 85,656 primitive nodes, of which 13,210
-distinct subtrees (15%) and 5,300 distinct trees (31%); one evaluator for the run scores them
-in about half the time of :func:`~sva.families.feynman.fitness.fitnesses` tree by tree. In a
-population of independent random trees few repeat, and at 1,000 points the stored arrays'
-memory traffic costs more than it saves, so :func:`~sva.families.feynman.fitness.fitnesses`
-keeps the plain walk (``benchmarks/bench_symreg.py`` times both).
+distinct subtrees (15%) and 5,300 distinct trees (31%); one evaluator for the run scores them in
+9.2 CPU µs a tree against 16.1 for :func:`~sva.families.feynman.fitness.fitnesses` tree by tree
+(the minimum of five alternating rounds). In a population of independent random trees few
+repeat: building the keys costs more than the repeats save, and at 1,000 points each stored
+array takes fresh memory (8 KB) where the plain walk reuses the memory it just freed (about 1.3x
+and 1.5x slower at 20 and 1,000 points), so :func:`~sva.families.feynman.fitness.fitnesses`
+keeps the plain walk (docs/feynman.md, "Benchmark", gives the figures).
 
 Bounded memory. One :class:`Evaluator` serves one training set, e.g. one search run. Its tables
 hold at most ``budget`` bytes of arrays (64 MiB: 41,943 arrays of 200 points, more than the run
@@ -56,7 +58,9 @@ _RAISES = object()
 def terminal(node: Any, columns: Mapping[str, Any]) -> tuple[str, Any]:
     """A terminal's (key, value), read as :func:`~sva.families.feynman.fitness.evaluate` reads
     it: ``("PI()", math.pi)`` for the name ``PI``, an input's (name, column), else a constant's
-    (``#`` and its ``repr``, the float): ``#0.5``, ``#-0.0``."""
+    (``#`` and its ``repr``, the float): ``#0.5``, ``#-0.0``. ``evaluate`` reads terminals the
+    same way inline (its hot path); tests/families/feynman/test_subtrees.py checks the two agree
+    on random trees."""
     if node.name == "PI":
         return "PI()", math.pi
     if isinstance(node.value, str):
