@@ -16,8 +16,9 @@ How. Everything runs in one process. Each round times one pass of each evaluator
 networks, alternating which goes first from round to round so slow drift of a shared machine
 hits both alike. Every round checks that both give the same unsorted count on every network;
 any difference ends the benchmark with exit status 1. Reported per n: the median milliseconds
-per network of each evaluator and ``ratio``, the median over rounds of the paired ratio
-reference / ours (and ``ratio_of_medians``). The goal is at least 300x at n = 12.
+per network of each evaluator, and the median over rounds of the paired ratio reference / ours
+in wall-clock seconds (``ratio``) and in CPU seconds (``cpu_ratio``) side by side (and
+``ratio_of_medians``, of the wall medians). The goal is at least 300x at n = 12.
 
 Usage: ``python benchmarks/bench_sorting.py [--json] [--rounds N] [--networks N] [--seed N]``.
 """
@@ -56,6 +57,8 @@ class Result:
     reference_ms: float
     ours_ms: float
     ratio: float
+    #: the same paired median in CPU seconds (this process and its waited-for children)
+    cpu_ratio: float | None
     ratio_of_medians: float
     networks: int
     comparators: int
@@ -95,6 +98,10 @@ def per_vector_unsorted(network: Sequence[tuple[int, int]], n: int) -> int:
     return misses
 
 
+def _times(ratio: float | None) -> str:
+    return "-" if ratio is None else f"{ratio:.0f}x"
+
+
 def bench_size(n: int, count: int, rounds: int, seed: int) -> Result:
     """Time both evaluators at one n; counts must agree on every network in every round."""
     networks = random_networks(n, count, COMPARATORS, seed)
@@ -114,6 +121,7 @@ def bench_size(n: int, count: int, rounds: int, seed: int) -> Result:
         reference_ms=1000 * reference_median / count,
         ours_ms=1000 * our_median / count,
         ratio=timing.ratio,
+        cpu_ratio=timing.cpu_ratio,
         ratio_of_medians=reference_median / our_median,
         networks=count,
         comparators=COMPARATORS,
@@ -135,13 +143,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps([asdict(result) for result in results], indent=2))
     else:
         print(f"{'n':>3} {'inputs':>7} {'reference ms/net':>17} {'ours ms/net':>12} "
-              f"{'ratio':>8} {'ratio of medians':>17}  counts")
+              f"{'wall ratio':>11} {'CPU ratio':>10} {'ratio of medians':>17}  counts")
         for r in results:
             print(f"{r.n:>3} {r.inputs:>7} {r.reference_ms:>17.3f} {r.ours_ms:>12.4f} "
-                  f"{r.ratio:>7.0f}x {r.ratio_of_medians:>16.0f}x  "
+                  f"{r.ratio:>10.0f}x {_times(r.cpu_ratio):>10} {r.ratio_of_medians:>16.0f}x  "
                   f"{'identical' if r.counts_identical else 'MISMATCH'}")
         print(f"{options.networks} random {COMPARATORS}-comparator networks per n (seed {options.seed}), "
-              f"{options.rounds} alternating rounds; ratio = median of per-round ratios reference/ours.")
+              f"{options.rounds} alternating rounds; ratio = median of per-round ratios reference/ours, in wall and in CPU seconds.")
     failed = [str(r.n) for r in results if not r.counts_identical]
     if failed:
         print(f"bench_sorting: counts differ between the evaluators at n = {', '.join(failed)}",

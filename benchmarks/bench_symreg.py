@@ -6,14 +6,27 @@ its training box two ways:
 
 * reference: DEAP's documented style (``examples/gp/symbreg.py``): ``gp.compile`` the tree into a
   Python function, call it on each point with :mod:`math` (a point that raises is non-finite);
-* ours: search's fitness (:func:`sva.families.feynman.search.fitness`): the tree walked
-  once, each primitive one numpy operation over all points.
+* ours: :func:`sva.families.feynman.fitness.fitnesses`: each tree walked once, each primitive
+  one numpy operation over all points.
 
 Both then compute the same linear-scaled error; the fitness of every tree must agree to nine
 significant digits in every round (numpy's and libm's exp/sin/cos may differ in the last bit),
-else exit status 1. Rounds alternate which evaluator goes first (``benchmarks/alternate.py``);
-``ratio`` is the median of the per-round ratios reference / ours. The goal is at
-least 20x at 1,000 points.
+else exit status 1. Rounds alternate which evaluator goes first (``benchmarks/alternate.py``)
+and are timed in wall-clock and in CPU seconds; ``ratio`` and ``cpu_ratio`` are the medians of
+the per-round ratios reference / ours in each, printed side by side. The goal is at least 20x
+at 1,000 points.
+
+The floor (``benchmarks/symreg_floor.py``): the numpy calls of every primitive of every tree,
+recorded once and replayed in a bare loop (numpy's own arithmetic, no walk, no compile, no
+error), plus the scaled error alone on the precomputed outputs, in CPU microseconds per tree;
+``bound``, the reference's CPU time over that floor, is the best ratio any fitness that calls
+numpy once per primitive could reach on these trees.
+
+A search run's trees (skipped by ``--skip-run-trees``): every population one search run of
+``feynman-I.10.7`` (seed 0, search's default configuration, 200 training points) scores, timed
+three ways in CPU seconds: the reference, ours tree by tree, and the run's
+:class:`~sva.families.feynman.subtrees.Evaluator` (a fresh one every round), which computes
+each distinct subtree and tree once; its scores must equal the tree-by-tree ones bit for bit.
 
 (b) A whole run. Our search and gplearn's ``SymbolicRegressor`` at the same population,
 generations and tournament size, with the same function set (add, sub, mul, protected div and
@@ -42,7 +55,8 @@ The SRBench 2021 budget was not this one: 500,000 evaluations (its method files'
 gplearn's population x generations = 1000 x 500) and 8 hours per run on the ground-truth track.
 
 Usage: ``python benchmarks/bench_symreg.py [--json] [--rounds N] [--trees N] [--seeds N]
-[--population N] [--generations N] [--specs a,b] [--skip-run] [--heights MIN,MAX]
+[--population N] [--generations N] [--specs a,b] [--skip-run] [--skip-run-trees] [--run-rounds N]
+[--heights MIN,MAX]
 [--judged [--judged-specs a,b] [--judged-out FILE] [--first-seed K]]``.
 """
 
@@ -67,13 +81,16 @@ if str(Path(__file__).resolve().parent) not in sys.path:  # benchmarks/alternate
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 from alternate import alternate  # noqa: E402
 from symreg_judged import JUDGED_OUT, judged_runs, judged_summary  # noqa: E402
+from symreg_floor import (cpu_median, digits, errors_alone, numpy_calls, outputs, reference_scores,  # noqa: E402
+                          replay, run_generations)
 
 import numpy as np  # noqa: E402
 from deap import gp  # noqa: E402
 
 from sva.core.rng import seeded  # noqa: E402
 from sva.families.feynman.search import (SymRegSettings, Training, default_config, evaluate, evolve,  # noqa: E402
-                                              fitnesses, primitive_set, scaled_error)
+                                              fitnesses, primitive_set, training_data)
+from sva.families.feynman.subtrees import Evaluator  # noqa: E402
 from sva.families import get_spec  # noqa: E402
 
 POINTS = (20, 200, 1000)
@@ -84,6 +101,8 @@ RUN_SPECS = ("feynman-I.12.1", "feynman-I.10.7", "feynman-I.34.8", "feynman-II.3
 
 @dataclass(frozen=True)
 class FitnessResult:
+    """Part (a) at one point count: per tree, wall and CPU microseconds, both ratios, the floor."""
+
     points: int
     trees: int
     rounds: int
@@ -91,6 +110,33 @@ class FitnessResult:
     ours_us: float
     ratio: float
     ratio_of_medians: float
+    fitness_identical: bool
+    reference_cpu_us: float
+    ours_cpu_us: float
+    cpu_ratio: float
+    #: CPU microseconds per tree of the numpy calls alone (replayed), and of the scaled error alone
+    numpy_us: float
+    error_us: float
+    #: reference CPU / (numpy_us + error_us): the ratio with the walk free
+    bound: float
+
+
+@dataclass(frozen=True)
+class RunTreesResult:
+    """Part (a) on the trees one search run scores: CPU microseconds per tree and ratios."""
+
+    spec: str
+    seed: int
+    generations: int
+    trees: int
+    rounds: int
+    reference_cpu_us: float
+    plain_cpu_us: float
+    ours_cpu_us: float
+    ratio: float
+    cpu_ratio: float
+    #: plain walk / evaluator, CPU: what computing each distinct subtree once saves
+    subtree_gain: float
     fitness_identical: bool
 
 
@@ -127,10 +173,6 @@ def _data(spec: Any, cases: Sequence[tuple[float, ...]]) -> Training:
     return Training(columns, target, float(np.var(target)), len(cases))
 
 
-def _digits(value: float) -> float:
-    return float(f"{value:.9g}")
-
-
 def bench_fitness(points: int, count: int, rounds: int,
                   heights: tuple[int, int] = (MIN_HEIGHT, MAX_HEIGHT)) -> FitnessResult:
     spec = get_spec(FITNESS_SPEC)
@@ -140,26 +182,44 @@ def bench_fitness(points: int, count: int, rounds: int,
     with seeded(0):
         trees = [gp.PrimitiveTree(gp.genHalfAndHalf(pset, *heights)) for _ in range(count)]
 
-    def reference() -> list[float]:
-        scores = []
-        for tree in trees:
-            function = gp.compile(tree, pset)
-            outputs = []
-            for case in cases:
-                try:
-                    outputs.append(float(function(*case)))
-                except (ArithmeticError, ValueError):
-                    outputs.append(math.nan)
-            with np.errstate(all="ignore"):
-                scores.append(_digits(scaled_error(np.array(outputs), data.target, data.variance, data.centred)[0]))
-        return scores
-
     def ours() -> list[float]:
-        return [_digits(score[0]) for score in fitnesses(trees, data)]
+        return [digits(score[0]) for score in fitnesses(trees, data)]
 
-    timing = alternate(reference, ours, rounds)
+    timing = alternate(lambda: reference_scores(trees, pset, cases, data), ours, rounds)
+    calls, predicted = numpy_calls(trees, data), outputs(trees, data)
+    numpy_us = 1e6 * cpu_median(lambda: replay(calls), rounds) / count
+    error_us = 1e6 * cpu_median(lambda: errors_alone(predicted, data), rounds) / count
+    reference_cpu = 1e6 * statistics.median(timing.reference_cpu or [0.0]) / count
     return FitnessResult(points, count, rounds, 1e6 * timing.reference_median / count, 1e6 * timing.our_median / count,
-                         timing.ratio, timing.reference_median / timing.our_median, timing.identical)
+                         timing.ratio, timing.reference_median / timing.our_median, timing.identical,
+                         reference_cpu, 1e6 * statistics.median(timing.our_cpu or [0.0]) / count,
+                         timing.cpu_ratio or 0.0, numpy_us, error_us, reference_cpu / (numpy_us + error_us))
+
+
+def bench_run_trees(seed: int, rounds: int) -> RunTreesResult:
+    """The trees one search run of :data:`FITNESS_SPEC` scores, on its 200 training points: the
+    reference, our plain walk and the run's evaluator (a fresh one every round)."""
+    spec = get_spec(FITNESS_SPEC)
+    pset, data = primitive_set(spec), training_data(spec)
+    generations = run_generations(spec, seed)
+    trees = [tree for population in generations for tree in population]
+
+    def ours() -> list[tuple[float, float, float]]:  # exact (error, intercept, slope)
+        evaluator = Evaluator(data)
+        return [score for population in generations for score in evaluator.fitnesses(population)]
+
+    def plain() -> list[tuple[float, float, float]]:
+        return [score for population in generations for score in fitnesses(population, data)]
+
+    timing = alternate(lambda: reference_scores(trees, pset, spec.training, data),
+                       lambda: [digits(score[0]) for score in ours()], rounds)
+    gain = alternate(plain, ours, rounds)  # equal bit for bit, not only to nine digits
+    per_tree = 1e6 / len(trees)
+    return RunTreesResult(FITNESS_SPEC, seed, len(generations), len(trees), rounds,
+                          per_tree * statistics.median(timing.reference_cpu or [0.0]),
+                          per_tree * statistics.median(gain.reference_cpu or [0.0]),
+                          per_tree * statistics.median(timing.our_cpu or [0.0]), timing.ratio, timing.cpu_ratio or 0.0,
+                          gain.cpu_ratio or 0.0, timing.identical and gain.identical)
 
 
 def _r2(predicted: Any, target: Any) -> float:
@@ -231,6 +291,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--generations", type=_positive, default=20, help="generations of both searches (20)")
     parser.add_argument("--specs", default=",".join(RUN_SPECS), help="equations of the whole runs")
     parser.add_argument("--skip-run", action="store_true", help="no part (b)")
+    parser.add_argument("--skip-run-trees", action="store_true", help="part (a) without a search run's trees")
+    parser.add_argument("--run-rounds", type=_positive, default=3, help="rounds on a search run's trees (3)")
     parser.add_argument("--judged", action="store_true", help="part (c): ours and gplearn judged by our judge")
     parser.add_argument("--judged-specs", default="all", help="equations of part (c) (all: every Feynman spec)")
     parser.add_argument("--judged-out", default=str(JUDGED_OUT), help=f"part (c)'s JSON file ({JUDGED_OUT.name})")
@@ -242,13 +304,27 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print_fitness(options: argparse.Namespace, results: Sequence[FitnessResult]) -> None:
+def _print_fitness(options: argparse.Namespace, results: Sequence[FitnessResult],
+                   run_trees: RunTreesResult | None) -> None:
     print(f"(a) fitness of {options.trees} random trees (heights {options.heights[0]}..{options.heights[1]}) of "
-          f"{FITNESS_SPEC}, {options.rounds} alternating rounds")
-    print(f"{'points':>7} {'reference us/tree':>18} {'ours us/tree':>13} {'ratio':>7} {'ratio of medians':>17}  fitness")
+          f"{FITNESS_SPEC}, {options.rounds} alternating rounds; us per tree, wall | CPU")
+    print(f"{'points':>7} {'reference us':>15} {'ours us':>13} {'wall ratio':>11} {'CPU ratio':>10}  fitness")
     for r in results:
-        print(f"{r.points:>7} {r.reference_us:>18.1f} {r.ours_us:>13.1f} {r.ratio:>6.1f}x {r.ratio_of_medians:>16.1f}x  "
+        print(f"{r.points:>7} {r.reference_us:>7.1f} | {r.reference_cpu_us:>5.1f} {r.ours_us:>5.1f} | "
+              f"{r.ours_cpu_us:>5.1f} {r.ratio:>10.1f}x {r.cpu_ratio:>9.1f}x  "
               f"{'equal' if r.fitness_identical else 'MISMATCH'}")
+    print("floor, CPU us per tree: numpy's calls alone (replayed) + the scaled error alone = the floor; "
+          "reference / floor = the ratio with the walk free")
+    for r in results:
+        print(f"{r.points:>7} {r.numpy_us:>6.1f} + {r.error_us:>5.1f} = {r.numpy_us + r.error_us:>5.1f} of ours "
+              f"{r.ours_cpu_us:>5.1f}; bound {r.bound:.1f}x")
+    if run_trees is not None:
+        t = run_trees
+        print(f"a search run's trees ({t.spec} seed {t.seed}, {t.generations} populations, {t.trees} trees, 200 "
+              f"points, {t.rounds} rounds), CPU us per tree: reference {t.reference_cpu_us:.1f}, plain walk "
+              f"{t.plain_cpu_us:.1f}, the run's evaluator {t.ours_cpu_us:.1f}; ratio {t.ratio:.1f}x wall, "
+              f"{t.cpu_ratio:.1f}x CPU; subtrees computed once: {t.subtree_gain:.1f}x the plain walk (CPU); "
+              f"fitness {'equal' if t.fitness_identical else 'MISMATCH'}")
 
 
 def _ratios(runs: Sequence[RunResult]) -> tuple[float | None, float | None]:
@@ -284,6 +360,7 @@ def _print_runs(options: argparse.Namespace, runs: Sequence[RunResult]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     options = _parser().parse_args(argv)
     fitness_results = [bench_fitness(points, options.trees, options.rounds, options.heights) for points in POINTS]
+    run_trees = None if options.skip_run_trees else bench_run_trees(0, options.run_rounds)
     missing = None if options.skip_run and not options.judged else _gplearn_available()
     runs = [] if options.skip_run else bench_runs(options.specs.split(","), options.seeds, options.population,
                                                   options.generations, missing is None)
@@ -292,11 +369,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         judged = judged_runs(options.judged_specs, options.seeds, Path(options.judged_out), options.first_seed)
     if options.json:
         run_ratio, generation_ratio = _ratios(runs)
-        print(json.dumps({"fitness": [asdict(r) for r in fitness_results], "runs": [asdict(r) for r in runs],
+        print(json.dumps({"fitness": [asdict(r) for r in fitness_results],
+                          "run_trees": None if run_trees is None else asdict(run_trees), "runs": [asdict(r) for r in runs],
                           "run_ratio": run_ratio, "generation_ratio": generation_ratio, "note": missing,
                           "judged": judged_summary(judged) if judged else None}, indent=2))
     else:
-        _print_fitness(options, fitness_results)
+        _print_fitness(options, fitness_results, run_trees)
         if runs:
             _print_runs(options, runs)
         if judged:
@@ -305,7 +383,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"  {generator}: {line}")
         if missing:
             print(f"note: {missing}")
-    if not all(r.fitness_identical for r in fitness_results):
+    if not all(r.fitness_identical for r in fitness_results) or (run_trees and not run_trees.fitness_identical):
         print("bench_symreg: the vectorized and the compiled fitness differ", file=sys.stderr)
         return 1
     return 0

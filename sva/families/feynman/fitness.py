@@ -6,10 +6,20 @@ normalised squared error (Keijzer 2003) of its output; :func:`fitness` and :func
 combine them under numpy's error state :data:`ERRSTATE`, which raises where Python's float
 arithmetic raises, so that a tree gets :data:`PENALTY` exactly where the per-point evaluation
 with :mod:`math` (:func:`reference_fitness`, DEAP's ``gp.compile`` style) meets a non-finite
-output. The two agree to rounding in the last bits of exp, sin and cos.
+output. The two agree to rounding in the last bits of exp, sin and cos. A search run scores its
+populations with one :class:`~sva.families.feynman.subtrees.Evaluator`, which gives the same
+numbers as :func:`fitnesses` bit for bit and computes each distinct subtree once.
 
-Same bits on every machine: sums of products are ``(a * b).sum()`` (numpy's pairwise sum, the
-same order on every CPU), never ``a.dot(b)``, whose BLAS kernel is chosen by the CPU (OpenBLAS's
+Where the time goes (``benchmarks/bench_symreg.py``, 500 random trees of mean 9 nodes): at
+1,000 points numpy's own arithmetic (``sin`` and ``cos`` of 1,000 floats take about 10 µs each)
+and the scaled error's ten numpy calls are almost all of a tree's time; at 20 points a numpy
+call's fixed cost is. So :func:`evaluate` takes few Python steps per node and
+:func:`scaled_error` calls the ufuncs directly (``np.add.reduce``, what ``.sum()`` calls, and
+products written into one scratch array): the same operations on the same operands, so the
+same bits.
+
+Same bits on every machine: sums of products are ``np.add.reduce(a * b)`` (numpy's pairwise
+sum, the same order on every CPU), never ``a.dot(b)``, whose BLAS kernel is chosen by the CPU (OpenBLAS's
 kernels for different cores gave three different seed-0 formulas for I.10.7); and
 :func:`check_float_dispatch` refuses a numpy whose ``exp``/``sin``/``cos`` run their AVX-512
 versions (see :mod:`sva`).
@@ -56,12 +66,16 @@ def evaluate(tree: Sequence[Any], columns: Mapping[str, Any], points: int) -> An
                 stack.append(columns[node.value])
             else:
                 stack.append(float(node.value))  # a constant: numpy broadcasts it
-            continue
-        arguments = [stack.pop() for _ in range(node.arity)]
-        result = NUMPY[node.name](*arguments)
-        if node.name == "EXP" and np.isinf(result).any() and np.isfinite(arguments[0]).all():
-            raise Raised("exp overflows")
-        stack.append(result)
+        elif node.arity == 1:  # the operand stays on the stack, replaced by the result
+            operand = stack[-1]
+            result = stack[-1] = NUMPY[node.name](operand)
+            if node.name == "EXP" and np.isinf(result).any() and np.isfinite(operand).all():
+                raise Raised("exp overflows")
+        else:  # the first argument is on top of the stack
+            arity = node.arity
+            arguments = stack[:-arity - 1:-1]
+            del stack[-arity:]
+            stack.append(NUMPY[node.name](*arguments))
     output = stack[0]
     if np.ndim(output) == 0:
         return np.full(points, float(output))
@@ -74,23 +88,27 @@ def scaled_error(predicted: Any, target: Any, target_variance: float,
     ``a + b f`` fitted to the target by least squares; :data:`PENALTY` for a non-finite output.
     ``centred_target``: the target's (mean, target - mean), when the caller has them already
     (:attr:`Training.centred`: the same numbers, computed once per training set, not per tree)."""
+    import numpy as np
+
+    add, subtract, multiply = np.add, np.subtract, np.multiply
     count = len(predicted)
-    total = float(predicted.sum())
+    total = float(add.reduce(predicted))
     if not math.isfinite(total):  # an inf or a NaN anywhere makes the sum non-finite
         return PENALTY, 0.0, 0.0
     mean_f = total / count
     if centred_target is None:
-        mean_y = float(target.sum()) / count
+        mean_y = float(add.reduce(target)) / count
         centred_target = (mean_y, target - mean_y)
     mean_y, target_centred = centred_target
-    centred = predicted - mean_f
-    variance = float((centred * centred).sum()) / count
+    centred = subtract(predicted, mean_f)
+    scratch = multiply(centred, centred)
+    variance = float(add.reduce(scratch)) / count
     if not variance > 1e-24 * max(1.0, mean_f * mean_f):
         return 1.0, mean_y, 0.0
-    slope = float((centred * target_centred).sum()) / count / variance
+    slope = float(add.reduce(multiply(centred, target_centred, out=scratch))) / count / variance
     intercept = mean_y - slope * mean_f
-    residual = target_centred - slope * centred
-    error = float((residual * residual).sum()) / count / target_variance
+    residual = subtract(target_centred, multiply(slope, centred, out=scratch), out=scratch)
+    error = float(add.reduce(multiply(residual, residual, out=scratch))) / count / target_variance
     return (error if math.isfinite(error) else PENALTY), intercept, slope
 
 
@@ -202,7 +220,9 @@ def agreement(spec: Spec, tree: Sequence[Any], scaling: tuple[float, float], dat
 
 
 def fitnesses(trees: Sequence[Sequence[Any]], data: Training) -> list[tuple[float, float, float]]:
-    """:func:`fitness` of many trees, numpy's error state set once for all of them."""
+    """:func:`fitness` of many trees, numpy's error state set once for all of them (a search
+    run scores its generations with one :class:`~sva.families.feynman.subtrees.Evaluator`
+    instead: the same numbers, each distinct subtree computed once)."""
     import numpy as np
 
     with np.errstate(**ERRSTATE):

@@ -48,11 +48,12 @@ from sva.core.rng import check_seed
 from sva.core.settings import merge_config, parsimony_schema
 from sva.core.spec import Spec
 from sva.errors import UsageError
-from sva.families.feynman.fitness import PENALTY, agreement, fitnesses, training_data
+from sva.families.feynman.fitness import PENALTY, agreement, training_data
 from sva.families.feynman.primitives import PRIMITIVES
 from sva.families.feynman.search import SCHEMA as SEARCH_SCHEMA
 from sva.families.feynman.search import SUCCESS_R2, primitive_set, scaled_expression, toolbox
 from sva.families.feynman.search import default_config as search_config
+from sva.families.feynman.subtrees import Evaluator
 
 GENERATOR = "search-parsimony"
 #: how phi sees each primitive as the emitter writes it (outermost operation first)
@@ -97,6 +98,7 @@ def evolve(spec: Spec, config: Mapping[str, Any], seed: int) -> FrontRun:
     objective = config["objective"]
     individual = individual_class(gp.PrimitiveTree, (-1.0, -1.0), scaling=(0.0, 1.0))
     variation = toolbox(pset, config["height_limit"], config["mutation_max_height"])
+    scorer = Evaluator(data)  # one for the run: subtrees met before are not computed again
 
     def clone(each: Any) -> Any:
         copy = variation.clone(each)
@@ -104,7 +106,7 @@ def evolve(spec: Spec, config: Mapping[str, Any], seed: int) -> FrontRun:
         return copy
 
     def evaluate(individuals: Sequence[Any]) -> None:
-        for each, (error, intercept, slope) in zip(individuals, fitnesses(individuals, data)):
+        for each, (error, intercept, slope) in zip(individuals, scorer.fitnesses(individuals)):
             error = min(float(error), PENALTY)
             each.scaling = (intercept, slope)
             written = formula(spec, each, error, each.scaling)

@@ -55,6 +55,7 @@ from sva.errors import UsageError
 from sva.families.feynman.fitness import (ERRSTATE, PENALTY, Raised, Training, evaluate, fitness, fitnesses,
                                                reference_fitness, scaled_error, training_data)
 from sva.families.feynman.primitives import ARITY, PRIMITIVES, SCALAR
+from sva.families.feynman.subtrees import Evaluator
 
 __all__ = ["ERRSTATE", "PENALTY", "Raised", "Training", "default_config", "evaluate", "evolve", "fitness",
            "fitnesses", "generate", "primitive_set", "reference_fitness", "scaled_error", "scaled_expression",
@@ -152,9 +153,10 @@ def evolve(spec: Spec, settings: SymRegSettings, seed: int) -> Run:
     data = training_data(spec, settings.noise)
     individual = individual_class(gp.PrimitiveTree, (-1.0,), scaling=(0.0, 1.0))
     variation = toolbox(pset, settings.height_limit, settings.mutation_max_height)
+    scorer = Evaluator(data)  # one for the run: a child's subtrees met in its parents are not computed again
 
     def evaluate(fresh: Sequence[Any]) -> None:
-        for each, (error, intercept, slope) in zip(fresh, fitnesses(fresh, data)):
+        for each, (error, intercept, slope) in zip(fresh, scorer.fitnesses(fresh)):
             each.fitness.values = (error,)
             each.scaling = (intercept, slope)
 
