@@ -51,7 +51,7 @@ def _rows(count: int) -> str:
 
 
 def _setting(selectors: tuple[str, ...], setting: int) -> str:
-    return ", ".join(f"{name}={int(bit)}" for name, bit in zip(selectors, assignment(setting, len(selectors))))
+    return " ".join(f"{name}={int(bit)}" for name, bit in zip(selectors, assignment(setting, len(selectors))))
 
 
 def _uses(expr: Expr, name: str) -> int:
@@ -115,6 +115,17 @@ class Designer:
             self.found[table] = f"always {value}"
             self._decide("constant", table, "inline", f"all {_rows(len(table.rows))} give {value}")
             return value
+        if table.width == 1:
+            positive = table.lookup()[(True,)]  # two outputs on one input: both rows are known
+            self.found[table] = f"{'' if positive else 'not '}{table.variables[0]}"
+            self._decide("literal", table, "inline", f"the output is {self.found[table]} on all {_rows(len(table.rows))}")
+            return Name(table.variables[0]) if positive else self.parts.negate(Name(table.variables[0]))
+        found_selection = steps.selection(table, self.ledger, self.max_selectors)
+        if found_selection is not None:
+            return self._selection(table, found_selection)
+        found_parity = steps.parity(table, self.ledger)
+        if found_parity is not None:
+            return self._parity(table, found_parity)
         kept = steps.support(table, self.ledger)
         if kept.dropped:
             self._decide("support", table, "inline", f"{', '.join(kept.dropped)} can be dropped: with them removed "
@@ -122,23 +133,9 @@ class Designer:
             part = self.part(kept.kept)
             self.found[table] = self.found.get(kept.kept, "")
             return part
-        if table.width == 1:
-            positive = table.lookup()[(True,)]  # two outputs on one input: both rows are known
-            self.found[table] = f"{'' if positive else 'not '}{table.variables[0]}"
-            self._decide("literal", table, "inline", f"the output is {self.found[table]} on all {_rows(len(table.rows))}")
-            return Name(table.variables[0]) if positive else self.parts.negate(Name(table.variables[0]))
-        return self._structure(table)
-
-    def _structure(self, table: Table) -> Part:
         found_threshold = steps.threshold(table, self.ledger)
         if found_threshold is not None:
             return self._threshold(table, found_threshold)
-        found_parity = steps.parity(table, self.ledger)
-        if found_parity is not None:
-            return self._parity(table, found_parity)
-        found_selection = steps.selection(table, self.ledger, self.max_selectors)
-        if found_selection is not None:
-            return self._selection(table, found_selection)
         found_merge = steps.merge(table, self.ledger, self.max_bound)
         if found_merge is not None:
             return self._merge(table, found_merge)
@@ -193,7 +190,7 @@ class Designer:
         variable = found.outer.variables[0]
         ones = ", ".join(_setting(found.bound, s) for s in found.ones)
         story = (f"{', '.join(found.bound)} act on the output only through this one bit: their "
-                 f"{1 << len(found.bound)} settings fall into two classes ({ones}; and the rest) with no "
+                 f"{1 << len(found.bound)} settings fall into two classes ({ones}, against the rest) with no "
                  f"disagreement inside a class on the {_rows(len(table.rows))}, and {found.conflicts} pairs of "
                  f"settings that disagree somewhere.")
         inner = self._named(self.part(found.inner), f"combine_{variable}", found.inner, story)

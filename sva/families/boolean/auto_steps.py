@@ -169,7 +169,7 @@ def _passed(table: Table, selectors: tuple[int, ...], ledger: Ledger) -> Selecti
         block = [(inputs, output) for inputs, output in table.rows
                  if tuple(inputs[p] for p in selectors) == wanted]
         fits = [p for p in others if all(inputs[p] == output for inputs, output in block)]
-        if not block or not fits:
+        if len(block) < 2 or not fits:
             return None
         leaves.append(table.variables[fits[0]])
         rows.append(len(block))
