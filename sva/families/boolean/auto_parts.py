@@ -27,13 +27,13 @@ those tables and to count the training rows the artifact gets right.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from sva.core.program import Apply, Bind, Call, Contract, Expr, Function, Name, Return, TupleOf
 from sva.families.boolean.auto_steps import Selection
 from sva.families.boolean.auto_table import assignment
 
-_OPERATIONS = {"AND": lambda a, b: a and b, "OR": lambda a, b: a or b, "NOT": lambda a: not a,
+_OPERATIONS: dict[str, Callable[..., bool]] = {"AND": lambda a, b: a and b, "OR": lambda a, b: a or b, "NOT": lambda a: not a,
                "XOR": lambda a, b: a != b, "IF": lambda c, t, e: t if c else e}
 
 
@@ -141,7 +141,7 @@ class Parts:
         key = ("odd", variables)
         if key not in self._made:
             bits = tuple(Name(v) for v in variables)
-            chain = bits[0]
+            chain: Expr = bits[0]
             for bit in bits[1:]:
                 chain = self.xor(chain, bit)
             contract = Contract(f"({' + '.join(variables)}) % 2 == 1", f"an odd number of the {len(variables)} inputs are set")

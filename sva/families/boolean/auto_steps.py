@@ -201,35 +201,44 @@ def _agree(column: dict, other: dict) -> bool:
     return all(other.get(key, value) == value for key, value in column.items())
 
 
+def _component(start: int, conflicts: list[list[int]]) -> dict[int, int] | None:
+    """The columns reachable from ``start`` through conflicts, each with its class relative to
+    ``start``'s (breadth first, in column order); None when a conflict joins two of one class."""
+    queue, relative = [start], {start: 0}
+    while queue:
+        column = queue.pop(0)
+        for other in conflicts[column]:
+            if other not in relative:
+                relative[other] = 1 - relative[column]
+                queue.append(other)
+            elif relative[other] == relative[column]:
+                return None
+    return relative
+
+
 def _two_classes(columns: list[dict]) -> tuple[list[int], int] | None:
     """A class (0 or 1) per column, no two conflicting columns alike; None if impossible or if
-    no two columns conflict (the bound inputs would not matter). Also the number of conflicts."""
+    no two columns conflict (the bound inputs would not matter). Also the number of conflicts.
+    Each group of columns joined by conflicts is oriented to agree with the classes so far."""
     conflicts = [[other for other in range(len(columns)) if other != column
                   and not _agree(columns[column], columns[other])] for column in range(len(columns))]
     edges = sum(len(found) for found in conflicts) // 2
-    colour: list[int | None] = [None] * len(columns)
+    colour: dict[int, int] = {}
     merged: list[dict] = [{}, {}]
     for start in range(len(columns)):
-        if colour[start] is not None:
+        if start in colour:
             continue
-        component, queue, relative = [], [start], {start: 0}
-        while queue:
-            column = queue.pop(0)
-            component.append(column)
-            for other in conflicts[column]:
-                if other not in relative:
-                    relative[other] = 1 - relative[column]
-                    queue.append(other)
-                elif relative[other] == relative[column]:
-                    return None
-        flip = next((flip for flip in (0, 1) if all(_agree(columns[c], merged[relative[c] ^ flip]) for c in component)),
-                    None)
+        relative = _component(start, conflicts)
+        if relative is None:
+            return None
+        flip = next((flip for flip in (0, 1)
+                     if all(_agree(columns[c], merged[side ^ flip]) for c, side in relative.items())), None)
         if flip is None:
             return None
-        for column in component:
-            colour[column] = relative[column] ^ flip
-            merged[relative[column] ^ flip].update(columns[column])
-    return ([c if c is not None else 0 for c in colour], edges) if edges else None
+        for column, side in relative.items():
+            colour[column] = side ^ flip
+            merged[side ^ flip].update(columns[column])
+    return ([colour[c] for c in range(len(columns))], edges) if edges else None
 
 
 def _merge(table: Table, bound: tuple[int, ...], ledger: Ledger) -> Merge | None:

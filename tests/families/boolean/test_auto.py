@@ -176,6 +176,7 @@ for name in sys.argv[1:]:
 """
 
 
+@pytest.mark.slow
 def test_the_bytes_do_not_depend_on_pythonhashseed():
     names = ["adder-2", "comparator-3-half", "mux-6-half", "majority-5"]
     outputs = []
@@ -193,3 +194,31 @@ def test_the_story_quotes_the_training_rows_it_saw():
     assert "on all 32 training rows" in " ".join(half.split())
     assert hashlib.sha256(whole.encode()).digest() != hashlib.sha256(half.encode()).digest()
     assert json.loads(json.dumps(truth_table(2)))  # the table order the stories' settings follow
+
+
+@pytest.mark.parametrize("name", ["adder-2", "comparator-3-half", "majority-5"])
+def test_every_part_has_a_contract_and_the_contracts_pass(name):
+    import ast
+
+    from sva.sandbox import Completed, run_job
+
+    artifact = generate(get_spec(name), "design-auto", 0)
+    functions = [node.name for node in ast.parse(artifact.source).body if isinstance(node, ast.FunctionDef)]
+    outcome = run_job("pytest", {"tests": "seed-0_test.py"},
+                      files={"seed-0.py": artifact.source, "seed-0_test.py": artifact.tests_source})
+    assert isinstance(outcome, Completed), outcome
+    assert outcome.value["status"] == 0
+    assert sorted(test.split("::")[1] for test in outcome.value["passed"]) == sorted(f"test_{f}" for f in functions)
+
+
+def test_a_broken_part_fails_its_own_contract():
+    from sva.sandbox import Completed, run_job
+
+    artifact = generate(get_spec("adder-2"), "design-auto", 0)
+    broken = artifact.source.replace("return a0 and b0", "return a0 or b0")
+    assert broken != artifact.source
+    outcome = run_job("pytest", {"tests": "seed-0_test.py"},
+                      files={"seed-0.py": broken, "seed-0_test.py": artifact.tests_source})
+    assert isinstance(outcome, Completed), outcome
+    failed = sorted(test.split("::")[1] for test in outcome.value["failed"])
+    assert "test_at_least_2_of_2" in failed and "test_odd_ones_2" not in failed
