@@ -113,7 +113,8 @@ class Designer:
         if len(outputs) < 2:
             value = bool(outputs and max(outputs))
             self.found[table] = f"always {value}"
-            self._decide("constant", table, "inline", f"all {_rows(len(table.rows))} give {value}")
+            self._decide("constant", table, "inline", f"{value} on all {_rows(len(table.rows))}" if table.rows else
+                         "no training row reaches here: False, the simplest fill")
             return value
         if table.width == 1:
             positive = table.lookup()[(True,)]  # two outputs on one input: both rows are known
@@ -150,7 +151,8 @@ class Designer:
                  + ("" if found.above - found.below == 1 else
                     f"; the threshold is taken halfway, as no row has between {found.below} and {found.above} set") + ".")
         name = self.parts.at_least(found.least, table.variables, story)
-        self.found[table] = f"{'fewer than' if found.negated else 'at least'} {found.least} of {count} inputs set"
+        self.found[table] = (f"true when {'fewer than' if found.negated else 'at least'} {found.least} of its "
+                             f"{count} inputs are set")
         self._decide("threshold", table, name, story)
         call = Call(name, tuple(Name(v) for v in table.variables))
         return self.parts.negate(call) if found.negated else call
@@ -164,11 +166,11 @@ class Designer:
         made = odd.function if isinstance(odd, Call) else odd.id if isinstance(odd, Name) else "inline"
         self._decide("parity", table, made, f"{story} What is left is over "
                      f"{', '.join(found.residue.variables) or 'no input'} ({_rows(len(found.residue.rows))}).")
-        what = f"odd number of {', '.join(found.peeled)} set"
+        what = f"number of {', '.join(found.peeled)} are set"
         if isinstance(rest, bool):
-            self.found[table] = f"{'not ' if rest else ''}{what}"
+            self.found[table] = f"true when an {'even' if rest else 'odd'} {what}"
             return self.parts.negate(odd) if rest else odd
-        self.found[table] = f"{what}, flipped by the rest"
+        self.found[table] = f"the rest of its inputs, flipped when an odd {what}"
         return self._named(self.parts.xor(rest, odd), f"flips_with_{'_'.join(found.peeled)}", table,
                            f"The output flips with {', '.join(found.peeled)} (pairs: {flips}); the rest decides it "
                            f"when they are all clear.")
@@ -182,7 +184,8 @@ class Designer:
                  f"it covers: {passes}.")
         expr = self.parts.select(found, story)
         assert isinstance(expr, Call)
-        self.found[table] = f"{', '.join(found.selectors)} select among {', '.join(dict.fromkeys(found.leaves))}"
+        self.found[table] = (f"the input that {', '.join(found.selectors)} select among "
+                             f"{', '.join(dict.fromkeys(found.leaves))}")
         self._decide("selection", table, expr.function, story)
         return expr
 
@@ -195,7 +198,7 @@ class Designer:
                  f"settings that disagree somewhere.")
         inner = self._named(self.part(found.inner), f"combine_{variable}", found.inner, story)
         outer = self.part(found.outer)
-        self.found[table] = f"a function of {', '.join(found.bound)} through one bit"
+        self.found[table] = f"a function of the other inputs and one bit of {', '.join(found.bound)}"
         self._decide("merge", table, inner.function if isinstance(inner, Call) else "inline", story)
         if isinstance(outer, bool) or isinstance(inner, bool):
             return outer
@@ -214,7 +217,7 @@ class Designer:
                      f"is the most informative input of the {_rows(len(table.rows))} over "
                      f"{', '.join(table.variables)} (information gain {found.gain:.3f} bits).")
             made.append(self._named(self.part(cofactor), f"when_{found.variable}_{side}", cofactor, story))
-        self.found[table] = f"split on {found.variable}"
+        self.found[table] = f"one function of the other inputs when {found.variable} is set, another when clear"
         self._decide("split", table, ", ".join(m.function for m in made if isinstance(m, Call)) or "inline",
                      f"{found.variable} has the largest information gain, {found.gain:.3f} bits, on the "
                      f"{_rows(len(table.rows))}")
