@@ -158,9 +158,9 @@ class Designer:
         return self.parts.negate(call) if found.negated else call
 
     def _parity(self, table: Table, found: steps.Parity) -> Part:
-        flips = ", ".join(f"{v} on {pairs}" for v, pairs in zip(found.peeled, found.pairs))
-        story = (f"True when an odd number of {', '.join(found.peeled)} are set. The output flips with each of "
-                 f"them on every pair of training rows that differ in that input alone (pairs: {flips}).")
+        flips = ", ".join(f"{v}: {pairs}" for v, pairs in zip(found.peeled, found.pairs))
+        story = (f"True when an odd number of {', '.join(found.peeled)} are set: flipping any one of them flips "
+                 f"the output on every training row pair that shows it ({flips} pairs).")
         odd = self.parts.odd(found.peeled, story)
         rest = self.part(found.residue)
         made = odd.function if isinstance(odd, Call) else odd.id if isinstance(odd, Name) else "inline"
@@ -176,12 +176,16 @@ class Designer:
                            f"when they are all clear.")
 
     def _selection(self, table: Table, found: steps.Selection) -> Part:
-        passes = "; ".join(f"{_setting(found.selectors, s)} passes {leaf} on its {_rows(rows)}"
-                           + (f" ({rivals} other input{'s' if rivals > 1 else ''} fit too; the first is taken)"
-                              if rivals else "")
-                           for s, (leaf, rows, rivals) in enumerate(zip(found.leaves, found.rows, found.rivals)))
-        story = (f"{', '.join(found.selectors)} select which input passes, on all {_rows(len(table.rows))} "
-                 f"it covers: {passes}.")
+        settings = ", ".join(f"{leaf} at {' '.join(found.selectors) + ' = ' if not s else ''}"
+                             f"{''.join(str(int(bit)) for bit in assignment(s, len(found.selectors)))}"
+                             for s, leaf in enumerate(found.leaves))
+        counts = (f"{found.rows[0]} rows each" if len(set(found.rows)) == 1 else
+                  "rows " + ", ".join(str(rows) for rows in found.rows))
+        ties = sum(1 for rivals in found.rivals if rivals)
+        story = (f"{', '.join(found.selectors)} select which input passes, on all {_rows(len(table.rows))}: "
+                 f"{settings} ({counts})."
+                 + (f" At {ties} setting{'s' if ties > 1 else ''} another input fits as well; the first is taken."
+                    if ties else ""))
         expr = self.parts.select(found, story)
         assert isinstance(expr, Call)
         self.found[table] = (f"the input that {', '.join(found.selectors)} select among "

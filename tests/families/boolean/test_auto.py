@@ -92,14 +92,14 @@ def test_any_partial_truth_table_is_reproduced_on_its_rows(arity, data):
 def test_parity_is_found_as_xor_with_every_input():
     (parity,) = [d for d in decisions(get_spec("parity-4")) if d["step"] == "parity"]
     assert parity["variables"] == ["x0", "x1", "x2", "x3"]
-    assert "x0 on 8" in parity["evidence"] and parity["made"] == "odd_ones_4"
+    assert "(x0: 8, x1: 4, x2: 2, x3: 1 pairs)" in parity["evidence"] and parity["made"] == "odd_ones_4"
     assert "not odd_ones_4(x0, x1, x2, x3)" in generate(get_spec("parity-4"), "design-auto", 0).source
 
 
 def test_selection_is_found_in_the_multiplexers():
     (found,) = [d for d in decisions(get_spec("mux-6")) if d["step"] == "selection"]
     assert found["made"] == "select_by_a0_a1"
-    assert "a0=1 a1=0 passes d1 on its 16 training rows" in found["evidence"]
+    assert "on all 64 training rows: d0 at a0 a1 = 00, d1 at 10, d2 at 01, d3 at 11 (16 rows each)" in found["evidence"]
     eleven = [d for d in decisions(get_spec("mux-11")) if d["step"] == "selection"]
     assert [d["made"] for d in eleven] == ["select_by_a0_a1_a2"]
     assert "on all 1024 training rows" in eleven[0]["evidence"]
