@@ -222,3 +222,12 @@ def test_a_broken_part_fails_its_own_contract():
     assert isinstance(outcome, Completed), outcome
     failed = sorted(test.split("::")[1] for test in outcome.value["failed"])
     assert "test_at_least_2_of_2" in failed and "test_odd_ones_2" not in failed
+
+
+def test_a_column_no_row_reaches_joins_the_first_class_it_agrees_with():
+    # f = (x0 AND x1) OR x2 known everywhere except where x0 = x1 = 0 (bound set x0, x1: that column is empty)
+    rows = [row for row in range(8) if row & 0b011]
+    found = steps.merge(_table(lambda a, b, c: (a and b) or c, 3, rows), Ledger(), 3)
+    assert found is not None and found.bound == ("x0", "x1")
+    assert found.ones == (3,)  # only a0 = a1 = 1 in the True class; the empty column 00 joined the class of 01 and 10
+    assert found.conflicts == 2
