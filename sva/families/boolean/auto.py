@@ -4,8 +4,8 @@ The generator reads only the spec's brief (:func:`sva.core.brief.brief_of`: sign
 set, labelled training rows; never the oracle, the kind or the description; the name only to
 name the artifact). For each output it builds a :class:`~.auto_table.Table` of the training
 rows and decomposes it (:mod:`.auto_design`) by the first structure test that holds
-(:mod:`.auto_steps`): drop unneeded inputs, a threshold on the count of set inputs, XOR with an
-input, some inputs selecting which other passes, a bound set acting through one bit
+(:mod:`.auto_steps`): some inputs selecting which other passes, XOR with an input, dropping
+unneeded inputs, a threshold on the count of set inputs, a bound set acting through one bit
 (Ashenhurst-Curtis), else a Shannon split on the most informative input. Each structure becomes
 a named part (:mod:`.auto_parts`) with a story quoting its evidence and a contract; the entry
 composes them over the spec's primitives, and a part two outputs share is written once.

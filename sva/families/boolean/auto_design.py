@@ -1,7 +1,7 @@
 """The design-auto recursion: a training table in, named parts with stories and decisions out.
 
 :class:`Designer` decomposes a :class:`~.auto_table.Table` by the first structure test of
-:mod:`.auto_steps` that holds (support, threshold, parity, selection, merge, split), recursing
+:mod:`.auto_steps` that holds (selection, parity, support, threshold, merge, split), recursing
 into what the structure leaves (the residue of a parity, the inner and outer functions of a
 merge, the two cofactors of a split). Each step that makes a part names it after what it is
 (``at_least_3_of_5``, ``odd_ones_4``, ``select_by_a0_a1``, ``combine_a0_b0``, ``when_x3_set``)
@@ -12,10 +12,10 @@ is left with once its own inputs are peeled) is reused, and its story says so.
 
 Worked example, ``adder-2`` (inputs ``a0, a1, b0, b1``; all 16 rows). ``s0``: the output flips
 with ``a0`` on all 8 pairs and then with ``b0``; nothing is left, so ``s0 = odd_ones_2(a0, b0)``.
-``carry``: no threshold, no flip, no selection; the bound set ``(a0, b0)`` is the first whose
-four columns fall into two classes (``11`` against the rest), so ``carry = F(g(a0, b0), a1, b1)``
-where ``g`` is "at least 2 of a0, b0" and ``F`` "at least 2 of its 3 inputs" (the full adder's
-carry). ``s1``: flips with ``a1`` and ``b1``; what is left over ``a0, b0`` is the table of ``g``
+``carry``: no selection, no flip, every input needed, no threshold; the bound set ``(a0, b0)``
+is the first whose four columns fall into two classes (``11`` against the rest), so ``carry =
+F(g(a0, b0), a1, b1)`` where ``g`` is "at least 2 of a0, b0" and ``F`` "at least 2 of its 3
+inputs" (the full adder's carry). ``s1``: flips with ``a1`` and ``b1``; what is left over ``a0, b0`` is the table of ``g``
 again, so it is the same part.
 """
 
