@@ -231,3 +231,13 @@ def test_a_column_no_row_reaches_joins_the_first_class_it_agrees_with():
     assert found is not None and found.bound == ("x0", "x1")
     assert found.ones == (3,)  # only a0 = a1 = 1 in the True class; the empty column 00 joined the class of 01 and 10
     assert found.conflicts == 2
+
+
+def test_the_name_only_names_the_artifact():
+    spec = get_spec("comparator-3-half")
+    renamed = blind(spec, name="renamed-spec")
+    normal, other = generate(spec, "design-auto", 0), generate(renamed, "design-auto", 0)
+    assert other.spec == "renamed-spec"
+    # the module docstring names the spec; everything after it is the same
+    assert normal.source.split('"""', 2)[2] == other.source.split('"""', 2)[2]
+    assert normal.search.details == other.search.details
