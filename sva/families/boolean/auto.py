@@ -31,6 +31,7 @@ odd_ones_4(x0, x1, x2, x3)`` and ``odd_ones_4`` the XOR chain, contract ``(x0 + 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Mapping
 
 from sva.core.artifact import Artifact, SearchRecord
@@ -98,14 +99,15 @@ def _entry(brief: Brief, designer: Designer, tables: list[Table]) -> None:
         body = tuple(Bind(target, part) for target, part in zip(targets, parts)) + (
             Return(TupleOf(tuple(Name(target) for target in targets))),)
     name = designer.parts.define(brief.entry, brief.params, body, story, None)
+    if name != brief.entry:
+        raise ValueError(f"spec {brief.name}: a part is already called {brief.entry}, the entry's name")
     masks = [sum(1 << row for row in range(1 << brief.arity)
                  if _bit(designer.parts.call(name, assignment(row, brief.arity)), output, len(tables)))
              for output in range(len(tables))]
     index = index_text(brief.params)
     expected = (f"bool({masks[0]:#x} >> ({index}) & 1)" if len(masks) == 1 else
                 f"tuple(bool(mask >> ({index}) & 1) for mask in ({', '.join(f'{m:#x}' for m in masks)}))")
-    function = designer.parts.functions[name]
-    designer.parts.functions[name] = type(function)(name, function.params, function.body, story, Contract(
+    designer.parts.functions[name] = replace(designer.parts.functions[name], contract=Contract(
         expected, "the truth table the design was built to: the training rows, and elsewhere the structures found"))
 
 

@@ -27,6 +27,7 @@ those tables and to count the training rows the artifact gets right.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Callable, Mapping
 
 from sva.core.program import Apply, Bind, Call, Contract, Expr, Function, Name, Return, TupleOf
@@ -103,14 +104,12 @@ class Parts:
     def returning(self, hint: str, params: tuple[str, ...], expr: Expr, story: str) -> str:
         """A function returning ``expr``, its contract the truth table it computes."""
         name = self.define(hint, params, (Return(expr),), story, None)
-        self.functions[name] = Function(name, params, (Return(expr),), story, self.table_contract(name))
+        self.functions[name] = replace(self.functions[name], contract=self.table_contract(name))
         return name
 
     def annotate(self, name: str, sentence: str) -> None:
         """Add ``sentence`` to the story of function ``name`` (a part found again by another step)."""
-        function = self.functions[name]
-        self.functions[name] = Function(function.name, function.params, function.body,
-                                        f"{function.story} {sentence}", function.contract)
+        self.functions[name] = replace(self.functions[name], story=f"{self.functions[name].story} {sentence}")
 
     def at_least(self, least: int, variables: tuple[str, ...], story: str | None = None) -> str:
         """The helper "at least ``least`` of ``variables`` are set" (and those it counts through)."""
