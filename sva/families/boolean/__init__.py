@@ -2,7 +2,8 @@
 
 Everything that is this family's lives in this folder: its specs (:mod:`.specs`), how its
 primitives are written (:mod:`.primitives`), its search (GP trees with bit-parallel fitness,
-:mod:`.search` and :mod:`.bitparallel`) and its design templates (:mod:`.design`). It adds no
+:mod:`.search` and :mod:`.bitparallel`), its design templates (:mod:`.design`) and its automated
+design from the training table alone (``design-auto``, :mod:`.auto`). It adds no
 result fields: a Boolean artifact is judged on its whole truth table by the core's checks.
 """
 
@@ -28,7 +29,8 @@ class BooleanFamily(Family):
 
     generator_modules = {"search": "sva.families.boolean.search",
                          "search-parsimony": "sva.families.boolean.parsimony",
-                         "search-modular": "sva.families.boolean.modular"}
+                         "search-modular": "sva.families.boolean.modular",
+                         "design-auto": "sva.families.boolean.auto"}
     factorize_module = "sva.families.boolean.factorize"
 
     def specs(self) -> tuple[Spec, ...]:

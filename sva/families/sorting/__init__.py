@@ -41,7 +41,8 @@ class SortingFamily(Family):
     manifest_key = "network"
 
     generator_modules = {"search": "sva.families.sorting.search",
-                         "search-parsimony": "sva.families.sorting.parsimony"}
+                         "search-parsimony": "sva.families.sorting.parsimony",
+                         "design-auto": "sva.families.sorting.auto"}
     factorize_module = "sva.families.sorting.factorize"
 
     def specs(self) -> tuple[Spec, ...]:
