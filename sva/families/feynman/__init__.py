@@ -46,7 +46,8 @@ class FeynmanFamily(Family):
 
     generator_modules = {"search": "sva.families.feynman.search",
                          "search-parsimony": "sva.families.feynman.parsimony",
-                         "search-modular": "sva.families.feynman.modular"}
+                         "search-modular": "sva.families.feynman.modular",
+                         "design-auto": "sva.families.feynman.auto"}
     factorize_module = "sva.families.feynman.factorize"
 
     def specs(self) -> tuple[Spec, ...]:
