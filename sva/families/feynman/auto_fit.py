@@ -9,8 +9,10 @@ the law is a product of factors, times a constant b, plus (second model) a const
   at a time, twice round) the exponents are fitted by least squares on logs,
   ``log|z| = c + sum p_i log|g_i| + q_i log|f_i(g_i)|``, rounded to the nearest half in [-4, 4],
   and b fitted in linear space (``b = sum(z m) / sum(m m)``);
-* **offset model** ``F = a + b * prod f_i(g_i)**q_i`` (at most two groups): every form and
-  exponent in :data:`OFFSET_POWERS`, a and b by least squares.
+* **offset model** ``F = a + b * prod f_i(g_i)**q_i``: every form and exponent in
+  :data:`OFFSET_POWERS` (exhaustively up to 3 x :data:`EXHAUSTIVE` choices, else coordinate-wise),
+  a and b by least squares;
+* the **constant** law ``F = b``.
 
 A candidate **fits** when its largest relative error on the training points,
 ``max |F - z| / max(|z|, 0.001 RMS(z))``, is at most :data:`ACCEPT` (1e-6: the data carry no
@@ -210,27 +212,44 @@ def _product_model(scorer: _Scorer, groups: Sequence[Any], forms: Sequence[Form]
     return best
 
 
-def _offset_model(scorer: _Scorer, groups: Sequence[Any], forms: Sequence[Form]) -> tuple[Law, float] | None:
+def _offset_law(scorer: _Scorer, groups: Sequence[Any],
+                chosen: Sequence[tuple[Form | None, float]]) -> tuple[Law, float] | None:
+    """``a + b * prod`` of the chosen (form, power) per group, a and b by least squares."""
     import numpy as np
 
-    if not groups or len(groups) > 2:
+    if all(power == 0.0 for _, power in chosen):
+        return None
+    with np.errstate(all="ignore"):
+        model = _product(groups, [form for form, _ in chosen],
+                         [(power, 0.0) if form is None else (0.0, power) for form, power in chosen])
+        matrix = np.column_stack([np.ones(len(model)), model])
+        if not np.all(np.isfinite(matrix)):
+            return None
+        (offset, scale), *_ = np.linalg.lstsq(matrix, scorer.z, rcond=None)
+    law = Law(tuple((None if form is None else form.text, power if form is None else 0.0,
+                     0.0 if form is None else power) for form, power in chosen), float(scale), float(offset))
+    return law, scorer.error(model, float(scale), float(offset))
+
+
+def _offset_model(scorer: _Scorer, groups: Sequence[Any], forms: Sequence[Form]) -> tuple[Law, float] | None:
+    """The offset model: every choice while there are at most :data:`EXHAUSTIVE` of them, else
+    coordinate-wise (one group at a time, twice round)."""
+    if not groups:
         return None
     per_group = [(None, 0.0)] + [(form, power) for form in (None, *_usable(groups, forms)) for power in OFFSET_POWERS]
     best: tuple[Law, float] | None = None
-    for chosen in itertools.product(per_group, repeat=len(groups)):
-        if all(power == 0.0 for _, power in chosen):
-            continue
-        with np.errstate(all="ignore"):
-            model = _product(groups, [form for form, _ in chosen],
-                             [(power, 0.0) if form is None else (0.0, power) for form, power in chosen])
-            matrix = np.column_stack([np.ones(len(model)), model])
-            if not np.all(np.isfinite(matrix)):
-                continue
-            (offset, scale), *_ = np.linalg.lstsq(matrix, scorer.z, rcond=None)
-        law = Law(tuple((None if form is None else form.text, power if form is None else 0.0,
-                         0.0 if form is None else power) for form, power in chosen), float(scale), float(offset))
-        found = (law, scorer.error(model, float(scale), float(offset)))
-        best = found if _better(found, best) else best
+    if len(per_group) ** len(groups) <= EXHAUSTIVE * 3:
+        for chosen in itertools.product(per_group, repeat=len(groups)):
+            found = _offset_law(scorer, groups, chosen)
+            best = found if found is not None and _better(found, best) else best
+        return best
+    current: list[tuple[Form | None, float]] = [(None, 0.0)] * len(groups)
+    for _round, index in itertools.product(range(2), range(len(groups))):
+        for option in per_group:
+            trial = current[:index] + [option] + current[index + 1:]
+            found = _offset_law(scorer, groups, trial)
+            if found is not None and _better(found, best):
+                best, current = found, trial
     return best
 
 
@@ -263,10 +282,9 @@ def fit_law(names: Sequence[str], groups: Sequence[Any], z: Any, primitives: Seq
     decisions = [f"Forms the primitives can write: {', '.join(form.text for form in forms) or 'none'}."]
     candidates = [found for found in (_product_model(scorer, groups, forms), _offset_model(scorer, groups, forms))
                   if found is not None]
-    if not groups:
-        ones = z * 0 + 1
-        constant_law = Law((), scorer.scale_of(ones), 0.0)
-        candidates.append((constant_law, scorer.error(ones, constant_law.scale)))
+    ones = z * 0 + 1  # the constant law, always a candidate (it fits only a constant z)
+    constant_law = Law(((None, 0.0, 0.0),) * len(groups), scorer.scale_of(ones), 0.0)
+    candidates.append((constant_law, scorer.error(ones, constant_law.scale)))
     best = None
     for found in candidates:
         best = found if _better(found, best) else best
