@@ -58,6 +58,7 @@ def _functions(source: str) -> dict[str, ast.FunctionDef]:
     return {node.name: node for node in ast.parse(source).body if isinstance(node, ast.FunctionDef)}
 
 
+@pytest.mark.slow
 def test_sva_generate_writes_named_groups(tmp_path):
     """``sva generate feynman-I.10.7 --generator design-auto``: scale, group and factor parts,
     each with its story and its contract test."""
@@ -151,6 +152,7 @@ def test_design_auto_can_lose():
     assert "no law of the forms tried fits" in program.docstring
 
 
+@pytest.mark.slow
 def test_bytes_the_same_whatever_pythonhashseed(tmp_path):
     script = ("import sys, json; from sva.generate import generate; from sva.families import get_spec; "
               "a = generate(get_spec('feynman-I.15.3x'), 'design-auto', 3); "
