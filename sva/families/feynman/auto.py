@@ -183,6 +183,43 @@ def design(brief: Brief) -> tuple[Program, AutoRecord]:
     return program, record
 
 
+def _factor_parts(analysis: Analysis, kept: Sequence[int], groups: Sequence[Any], fit: Fit,
+                  findings: Sequence[Finding], brief: Brief,
+                  ranges: Mapping[str, tuple[float, float]]) -> tuple[list[Function], list[Expr]]:
+    """Each group the law uses (its part, unless it is an input) and its factor, with the call
+    of the factor the entry multiplies."""
+    parts: list[Function] = []
+    terms: list[Expr] = []
+    product = next((f for f in findings if f.test == "product"), None)
+    for index, law_factor in zip(kept, fit.law.factors):
+        group, span = analysis.groups[index], range_of(list(groups[index]))
+        if not (law_factor[1] or law_factor[2]):
+            continue
+        if not _trivial(group):
+            parts.append(_monomial_part(group, (0, 0, 0, 0, 0), f"{story(group, analysis)} Its training values lie "
+                                        f"in [{span[0]:g}, {span[1]:g}].", brief, ranges))
+        depends = next((f.sentence for f in findings if f.test == f"depends on {group.name}"), "")
+        why = " ".join(sentence for sentence in (depends, product.sentence if product else "") if sentence)
+        sentence = (f"The law's factor in {group.name}: {factor_text(group.name, *law_factor).replace('math.', '')}, "
+                    f"the form and exponents (on halves) that least squares on logs chose. {why}")
+        parts.append(_factor_part(group.name, law_factor, sentence, span))
+        argument: Expr = Name(group.name) if _trivial(group) else \
+            Call(group.name, tuple(Name(v) for v in group.variables))
+        terms.append(Call(f"{group.name}_factor", (argument,)))
+    return parts, terms
+
+
+def _constant_part(fit: Fit) -> Function:
+    """``law_constant()``: the constant, rounded where the data supported it."""
+    rounding = next((d for d in fit.decisions if d.startswith(("The fitted constant", "Rounding the constant",
+                                                               "The constant"))), "The law's constant, fitted.")
+    rounded = constant(fit.law.scale)
+    closed = f"{float(fit.law.scale)!r}" if rounded is None else \
+        constant_text(rounded).replace("pi", "math.pi").replace("sqrt(", "math.sqrt(")
+    return part("law_constant", (), _constant_expr(fit.law.scale), rounding, FloatContract(
+        f"math.isclose(result, {closed}, rel_tol=1e-9)", f"the law's constant {closed}"))
+
+
 def _program(brief: Brief, analysis: Analysis, kept: Sequence[int], groups: Sequence[Any], fit: Fit,
              findings: Sequence[Finding]) -> Program:
     output = brief.outputs[0]
@@ -193,30 +230,11 @@ def _program(brief: Brief, analysis: Analysis, kept: Sequence[int], groups: Sequ
     if analysis.scale is not None:
         parts.append(_monomial_part(analysis.scale, out_units, story(analysis.scale, analysis), brief, ranges))
         terms.append(Call(analysis.scale.name, tuple(Name(v) for v in analysis.scale.variables)))
-    product = next((f for f in findings if f.test == "product"), None)
-    for index, law_factor in zip(kept, fit.law.factors):
-        group = analysis.groups[index]
-        if not (law_factor[1] or law_factor[2]):
-            continue
-        if not _trivial(group):
-            parts.append(_monomial_part(group, (0, 0, 0, 0, 0), story(group, analysis) +
-                                        f" Its training values lie in [{range_of(list(groups[index]))[0]:g}, "
-                                        f"{range_of(list(groups[index]))[1]:g}].", brief, ranges))
-        depends = next((f.sentence for f in findings if f.test == f"depends on {group.name}"), "")
-        why = " ".join(sentence for sentence in (depends, product.sentence if product else "") if sentence)
-        sentence = (f"The law's factor in {group.name}: {factor_text(group.name, *law_factor).replace('math.', '')}, "
-                    f"the form and exponents (on halves) that least squares on logs chose. {why}")
-        parts.append(_factor_part(group.name, law_factor, sentence, range_of(list(groups[index]))))
-        value_of_group: Expr = Name(group.name) if _trivial(group) else \
-            Call(group.name, tuple(Name(v) for v in group.variables))
-        terms.append(Call(f"{group.name}_factor", (value_of_group,)))
+    factors, calls = _factor_parts(analysis, kept, groups, fit, findings, brief, ranges)
+    parts += factors
+    terms += calls
     if fit.law.scale != 1.0:
-        rounding = next((d for d in fit.decisions if "constant" in d), "The law's constant, fitted.")
-        rounded = constant(fit.law.scale)
-        closed = f"{float(fit.law.scale)!r}" if rounded is None else constant_text(rounded).replace("pi", "math.pi") \
-            .replace("sqrt(", "math.sqrt(")
-        parts.append(part("law_constant", (), _constant_expr(fit.law.scale), rounding, FloatContract(
-            f"math.isclose(result, {closed}, rel_tol=1e-9)", f"the law's constant {closed}")))
+        parts.append(_constant_part(fit))
         terms.insert(min(1, len(terms)), Call("law_constant", ()))
     value = _product(terms) if terms else Constant(1.0)
     if fit.law.offset:

@@ -1,7 +1,8 @@
 """Step c of ``design-auto``: a small fit for what is left, a law F of the groups.
 
 Each group g gets a **factor** ``g**p * f(g)**q``, ``f`` one of the forms the spec's
-primitives can write (``1 - g**2`` needs SUB and MUL, ``exp(g)`` needs EXP, ...) or none, and
+primitives can write (``1 - g**2`` needs SUB and MUL, ``exp(g)`` needs EXP, ...; an exponential or
+periodic one also with an inner constant of :data:`INNER`, ``sin(g / 2)``) or none, and
 the law is a product of factors, times a constant b, plus (second model) a constant a:
 
 * **product model** ``F = b * prod g_i**p_i * f_i(g_i)**q_i``: for each choice of forms (every
@@ -10,8 +11,9 @@ the law is a product of factors, times a constant b, plus (second model) a const
   ``log|z| = c + sum p_i log|g_i| + q_i log|f_i(g_i)|``, rounded to the nearest half in [-4, 4],
   and b fitted in linear space (``b = sum(z m) / sum(m m)``);
 * **offset model** ``F = a + b * prod f_i(g_i)**q_i``: every form and exponent in
-  :data:`OFFSET_POWERS` (exhaustively up to 3 x :data:`EXHAUSTIVE` choices, else coordinate-wise),
-  a and b by least squares;
+  :data:`OFFSET_POWERS` (the plain forms exhaustively up to 3 x :data:`EXHAUSTIVE` choices, then,
+  unless one fits, coordinate-wise over every form), a and b by least squares;
+  tried only when no product law fits;
 * the **constant** law ``F = b``.
 
 A candidate **fits** when its largest relative error on the training points,
@@ -34,11 +36,12 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Callable, Sequence
 
-__all__ = ["ACCEPT", "EXHAUSTIVE", "Fit", "Form", "Law", "constant", "constant_text", "describe", "fit_law",
+__all__ = ["ACCEPT", "EXHAUSTIVE", "INNER", "Fit", "Form", "Law", "all_forms", "constant", "constant_text", "describe", "fit_law",
            "forms_for", "value_of"]
 
 ACCEPT = 1e-6
@@ -69,9 +72,29 @@ def _forms() -> tuple[Form, ...]:
         Form("cos(g)", ("COS",), np.cos), Form("tanh(g)", ("TANH",), np.tanh))
 
 
+#: The inner constants an exponential or periodic form may carry (``sin(g / 2)``), with the
+#: primitives each needs: a law's constant inside a function cannot be fitted outside it.
+INNER: tuple[tuple[str, float, tuple[str, ...]], ...] = (
+    ("g / 2", 0.5, ("DIV",)), ("2 * g", 2.0, ("MUL",)), ("g / (2 * pi)", 1 / (2 * math.pi), ("DIV", "MUL", "PI")),
+    ("2 * pi * g", 2 * math.pi, ("MUL", "PI")))
+
+
+def _inner(form: Form, text: str, value: float, needs: tuple[str, ...]) -> Form:
+    def values(g: Any) -> Any:
+        return form.values(value * g)
+
+    return Form(form.text.replace("(g)", f"({text})"), form.needs + needs, values)
+
+
+def all_forms() -> tuple[Form, ...]:
+    """The plain forms, then those of them with ``(g)`` inside a function with each inner constant."""
+    plain = _forms()
+    return plain + tuple(_inner(form, *inner) for form in plain if "(g)" in form.text for inner in INNER)
+
+
 def forms_for(primitives: Sequence[str]) -> tuple[Form, ...]:
-    """The forms the primitives can write, in :func:`_forms`' order."""
-    return tuple(form for form in _forms() if set(form.needs) <= set(primitives))
+    """The forms the primitives can write, in :func:`all_forms`' order."""
+    return tuple(form for form in all_forms() if set(form.needs) <= set(primitives))
 
 
 @dataclass(frozen=True)
@@ -232,20 +255,29 @@ def _offset_law(scorer: _Scorer, groups: Sequence[Any],
 
 
 def _offset_model(scorer: _Scorer, groups: Sequence[Any], forms: Sequence[Form]) -> tuple[Law, float] | None:
-    """The offset model: every choice while there are at most :data:`EXHAUSTIVE` of them, else
-    coordinate-wise (one group at a time, twice round)."""
+    """The offset model: every choice of the plain forms while there are at most 3 x
+    :data:`EXHAUSTIVE` of them, then coordinate-wise over every form (one group at a time, twice
+    round) from the best found."""
     if not groups:
         return None
-    per_group = [(None, 0.0)] + [(form, power) for form in (None, *_usable(groups, forms)) for power in OFFSET_POWERS]
+    usable = _usable(groups, forms)
+    plain_texts = {form.text for form in _forms()}
+
+    def options(allowed: Sequence[Form]) -> list[tuple[Form | None, float]]:
+        return [(None, 0.0)] + [(form, power) for form in (None, *allowed) for power in OFFSET_POWERS]
+
     best: tuple[Law, float] | None = None
-    if len(per_group) ** len(groups) <= EXHAUSTIVE * 3:
-        for chosen in itertools.product(per_group, repeat=len(groups)):
-            found = _offset_law(scorer, groups, chosen)
-            best = found if found is not None and _better(found, best) else best
-        return best
     current: list[tuple[Form | None, float]] = [(None, 0.0)] * len(groups)
+    plain = options([form for form in usable if form.text in plain_texts])
+    if len(plain) ** len(groups) <= EXHAUSTIVE * 3:
+        for chosen in itertools.product(plain, repeat=len(groups)):
+            found = _offset_law(scorer, groups, chosen)
+            if found is not None and _better(found, best):
+                best, current = found, list(chosen)
+    if best is not None and best[1] <= ACCEPT:
+        return best
     for _round, index in itertools.product(range(2), range(len(groups))):
-        for option in per_group:
+        for option in options(usable):
             trial = current[:index] + [option] + current[index + 1:]
             found = _offset_law(scorer, groups, trial)
             if found is not None and _better(found, best):
@@ -280,8 +312,11 @@ def fit_law(names: Sequence[str], groups: Sequence[Any], z: Any, primitives: Seq
     forms = forms_for(primitives)
     scorer = _Scorer(z)
     decisions = [f"Forms the primitives can write: {', '.join(form.text for form in forms) or 'none'}."]
-    candidates = [found for found in (_product_model(scorer, groups, forms), _offset_model(scorer, groups, forms))
-                  if found is not None]
+    product = _product_model(scorer, groups, forms)
+    if product is not None and product[1] <= ACCEPT:  # a product law fits: no offset is needed
+        candidates = [product]
+    else:
+        candidates = [found for found in (product, _offset_model(scorer, groups, forms)) if found is not None]
     ones = z * 0 + 1  # the constant law, always a candidate (it fits only a constant z)
     constant_law = Law(((None, 0.0, 0.0),) * len(groups), scorer.scale_of(ones), 0.0)
     candidates.append((constant_law, scorer.error(ones, constant_law.scale)))
@@ -310,7 +345,7 @@ def _round_constants(scorer: _Scorer, names: Sequence[str], groups: Sequence[Any
                          f"kept as fitted, to ten digits.")
         return Law(law.factors, float(f"{law.scale:.10g}"), float(f"{law.offset:.10g}")), error
     rounded = Law(law.factors, value_of(scale) if scale else law.scale, value_of(offset) if offset else law.offset)
-    forms = {form.text: form for form in _forms()}
+    forms = {form.text: form for form in all_forms()}
     model = _product(groups, [forms.get(text) if text else None for text, _, _ in law.factors],
                      [(p, q) for _, p, q in law.factors]) if groups else np.ones_like(scorer.z)
     rounded_error = scorer.error(model, rounded.scale, rounded.offset)
@@ -330,6 +365,11 @@ def constant_text(rounded: tuple[Fraction, int, int]) -> str:
     return " * ".join(parts)
 
 
+def _named(text: str, name: str) -> str:
+    """A form's text with the group's name for ``g``."""
+    return re.sub(r"\bg\b", name, text)
+
+
 def describe(names: Sequence[str], law: Law) -> str:
     """The law as text: ``1 * (1 - v_over_c**2)**-0.5``."""
     factors = []
@@ -337,6 +377,6 @@ def describe(names: Sequence[str], law: Law) -> str:
         if p:
             factors.append(f"{name}**{p:g}")
         if q and text:
-            factors.append(f"({text.replace('g', name)})**{q:g}")
+            factors.append(f"({_named(text, name)})**{q:g}")
     body = f"{law.scale:.10g}" + "".join(f" * {factor}" for factor in factors)
     return f"{law.offset:.10g} + {body}" if law.offset else body

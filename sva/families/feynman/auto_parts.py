@@ -19,6 +19,7 @@ Powers are written with MUL, DIV and SQRT (``g**-1.5`` is ``1.0 / (g * math.sqrt
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable, Mapping, Sequence
 
@@ -74,8 +75,19 @@ _FORMS: Mapping[str, Callable[[Expr], Expr]] = {
 }
 
 
+_INNER: Mapping[str, Callable[[Expr], Expr]] = {
+    "g / 2": lambda g: _op("DIV", g, Constant(2.0)), "2 * g": lambda g: _op("MUL", Constant(2.0), g),
+    "g / (2 * pi)": lambda g: _op("DIV", g, _op("MUL", Constant(2.0), Apply("PI", ()))),
+    "2 * pi * g": lambda g: _op("MUL", _op("MUL", Constant(2.0), Apply("PI", ())), g),
+}
+
+
 def form_expr(text: str, g: Expr) -> Expr:
-    """The IR of a form of :mod:`sva.families.feynman.auto_fit` applied to ``g``."""
+    """The IR of a form of :mod:`sva.families.feynman.auto_fit` applied to ``g`` (its inner
+    constant, if any, written first: ``sin(g / 2)`` is ``SIN(DIV(g, 2.0))``)."""
+    for inner, build in _INNER.items():
+        if f"({inner})" in text:
+            return _FORMS[text.replace(f"({inner})", "(g)")](build(g))
     return _FORMS[text](g)
 
 
@@ -89,8 +101,7 @@ def factor_text(name: str, form: str | None, p: float, q: float) -> str:
     """The factor's closed form in Python over :mod:`math` (its contract's statement)."""
     pieces = [_python_power(name, p)] if p else []
     if form is not None and q:
-        inner = form.replace("g", name).replace("exp(", "math.exp(").replace("sin(", "math.sin(") \
-            .replace("cos(", "math.cos(").replace("tanh(", "math.tanh(")
+        inner = re.sub(r"\b(exp|sin|cos|tanh|pi)\b", r"math.\1", re.sub(r"\bg\b", name, form))
         pieces.append(_python_power(inner, q))
     return " * ".join(pieces) or "1.0"
 
