@@ -204,13 +204,13 @@ def _better(a: tuple[Law, float], b: tuple[Law, float] | None) -> bool:
     return (law_a.terms, error_a) < (law_b.terms, error_b) if fits_a else error_a < error_b
 
 
-def _usable(groups: Sequence[Any], forms: Sequence[Form]) -> list[Form]:
-    """The forms not negative on every training value of some group (``1 - g`` where g > 1
+def _usable(values: Any, forms: Sequence[Form]) -> list[Form]:
+    """The forms not negative on every training value of the group (``1 - g`` where g > 1
     everywhere is ``g - 1`` with a sign: the positive one is written)."""
     import numpy as np
 
     with np.errstate(all="ignore"):
-        return [form for form in forms if any(not np.all(form.values(values) < 0) for values in groups)]
+        return [form for form in forms if not np.all(form.values(values) < 0)]
 
 
 def _product_model(scorer: _Scorer, groups: Sequence[Any], forms: Sequence[Form]) -> tuple[Law, float] | None:
@@ -218,16 +218,16 @@ def _product_model(scorer: _Scorer, groups: Sequence[Any], forms: Sequence[Form]
 
     if not groups or not (np.all(scorer.z > 0) or np.all(scorer.z < 0)):
         return None
-    options: list[Form | None] = [None, *_usable(groups, forms)]
+    options: list[list[Form | None]] = [[None, *_usable(values, forms)] for values in groups]
     best: tuple[Law, float] | None = None
-    if len(options) ** len(groups) <= EXHAUSTIVE:
-        for chosen in itertools.product(options, repeat=len(groups)):
+    if math.prod(map(len, options)) <= EXHAUSTIVE:
+        for chosen in itertools.product(*options):
             found = _log_fit(scorer, groups, chosen)
             best = found if _better(found, best) else best
         return best
     chosen_list: list[Form | None] = [None] * len(groups)
     for _round, index in itertools.product(range(2), range(len(groups))):
-        for option in options:
+        for option in options[index]:
             trial = chosen_list[:index] + [option] + chosen_list[index + 1:]
             found = _log_fit(scorer, groups, trial)
             if _better(found, best):
@@ -260,7 +260,7 @@ def _offset_model(scorer: _Scorer, groups: Sequence[Any], forms: Sequence[Form])
     round) from the best found."""
     if not groups:
         return None
-    usable = _usable(groups, forms)
+    usable = [_usable(values, forms) for values in groups]
     plain_texts = {form.text for form in _forms()}
 
     def options(allowed: Sequence[Form]) -> list[tuple[Form | None, float]]:
@@ -268,16 +268,16 @@ def _offset_model(scorer: _Scorer, groups: Sequence[Any], forms: Sequence[Form])
 
     best: tuple[Law, float] | None = None
     current: list[tuple[Form | None, float]] = [(None, 0.0)] * len(groups)
-    plain = options([form for form in usable if form.text in plain_texts])
-    if len(plain) ** len(groups) <= EXHAUSTIVE * 3:
-        for chosen in itertools.product(plain, repeat=len(groups)):
+    plain = [options([form for form in allowed if form.text in plain_texts]) for allowed in usable]
+    if math.prod(map(len, plain)) <= EXHAUSTIVE * 3:
+        for chosen in itertools.product(*plain):
             found = _offset_law(scorer, groups, chosen)
             if found is not None and _better(found, best):
                 best, current = found, list(chosen)
     if best is not None and best[1] <= ACCEPT:
         return best
     for _round, index in itertools.product(range(2), range(len(groups))):
-        for option in options(usable):
+        for option in options(usable[index]):
             trial = current[:index] + [option] + current[index + 1:]
             found = _offset_law(scorer, groups, trial)
             if found is not None and _better(found, best):
@@ -361,7 +361,9 @@ def _round_constants(scorer: _Scorer, names: Sequence[str], groups: Sequence[Any
 def constant_text(rounded: tuple[Fraction, int, int]) -> str:
     """``1/4 / pi``-style text of a rounded constant."""
     ratio, i, j = rounded
-    parts = [str(ratio)] + ([f"sqrt(2)**{i}"] if i else []) + ([f"sqrt(pi)**{j}"] if j else [])
+    pi = "" if not j else "pi" if j == 2 else f"pi**{j // 2}" if j % 2 == 0 else f"sqrt(pi)**{j}"
+    parts = ([str(ratio)] if ratio != 1 or not (i or j) else []) + ([f"sqrt(2)**{i}"] if i else []) + \
+        ([pi] if pi else [])
     return " * ".join(parts)
 
 

@@ -143,13 +143,11 @@ def _monomial(params: Sequence[str], vector: Sequence[int], taken: set[str], nam
 
 def _like(monomial: Monomial, units: Mapping[str, Sequence[int]]) -> str:
     """Why a group is dimensionless, in words: ``v and c are both m s^-1``."""
-    if len(monomial.powers) == 1:
-        return f"{monomial.powers[0][0]} is dimensionless"
     kinds = {describe(units[name]) for name in monomial.variables}
     if len(kinds) == 1 and sorted(p for _, p in monomial.powers) == [-1, 1]:
         first, second = monomial.variables
         return f"{first} and {second} are both {kinds.pop()}"
-    return "the units " + ", ".join(f"{name}: {describe(units[name])}" for name in monomial.variables) + " cancel"
+    return "The units of " + ", ".join(f"{name} ({describe(units[name])})" for name in monomial.variables) + " cancel"
 
 
 def analyse(params: Sequence[str], output: str, units: Mapping[str, Sequence[int]]) -> Analysis:
@@ -182,7 +180,10 @@ def analyse(params: Sequence[str], output: str, units: Mapping[str, Sequence[int
         group = _monomial(params, vector, taken)
         taken.add(group.name)
         groups.append(group)
-        decisions.append(f"{_like(group, units)}, so {group.text} is dimensionless: group {group.name}.")
+        if len(group.powers) == 1:
+            decisions.append(f"{group.text} has no units, so it is a group of its own: group {group.name}.")
+        else:
+            decisions.append(f"{_like(group, units)}, so {group.text} is dimensionless: group {group.name}.")
     if len(groups) < wanted:
         decisions.append(f"Only {len(groups)} of the {wanted} groups have exponents up to {LARGEST}.")
     return Analysis(scale, tuple(groups), full, tuple(decisions))
