@@ -151,7 +151,11 @@ def _constant_expr(value: float) -> Expr:
     if rounded is None:
         return Constant(float(f"{value:.10g}"))
     ratio, i, j = rounded
-    items: list[Expr] = [Constant(float(ratio))] if ratio != 1 or not (i or j) else []
+    # a ratio whose float is not exact (1/6) is written as a division, so the formula reads exact
+    exact = ratio.denominator & (ratio.denominator - 1) == 0
+    written: Expr = Constant(float(ratio)) if exact else \
+        Apply("DIV", (Constant(float(ratio.numerator)), Constant(float(ratio.denominator))))
+    items: list[Expr] = [written] if ratio != 1 or not (i or j) else []
     if i:
         items.append(power_expr(Constant(2.0), i / 2))
     if j:
@@ -226,19 +230,18 @@ def _program(brief: Brief, analysis: Analysis, kept: Sequence[int], groups: Sequ
     out_units = tuple(brief.units[output]) if brief.units else (0, 0, 0, 0, 0)
     ranges = {name: range_of(list(values)) for name, values in _columns(brief)[0].items()}
     parts: list[Function] = []
-    terms: list[Expr] = []
     if analysis.scale is not None:
         parts.append(_monomial_part(analysis.scale, out_units, story(analysis.scale, analysis), brief, ranges))
-        terms.append(Call(analysis.scale.name, tuple(Name(v) for v in analysis.scale.variables)))
-    factors, calls = _factor_parts(analysis, kept, groups, fit, findings, brief, ranges)
+    factors, terms = _factor_parts(analysis, kept, groups, fit, findings, brief, ranges)
     parts += factors
-    terms += calls
     if fit.law.scale != 1.0:
         parts.append(_constant_part(fit))
-        terms.insert(min(1, len(terms)), Call("law_constant", ()))
-    value = _product(terms) if terms else Constant(1.0)
-    if fit.law.offset:
-        value = Apply("ADD", (_constant_expr(fit.law.offset), value))
+        terms.insert(0, Call("law_constant", ()))
+    law = _product(terms) if terms else Constant(1.0)
+    if fit.law.offset:  # y = scale * (a + b * factors): the offset is inside the scale
+        law = Apply("ADD", (_constant_expr(fit.law.offset), law))
+    value = law if analysis.scale is None else \
+        _product([Call(analysis.scale.name, tuple(Name(v) for v in analysis.scale.variables)), law])
     verdict = fit.decisions[1] if len(fit.decisions) > 1 else ""
     entry = Function(brief.entry, brief.params, (Return(value),), story=(
         f"{output} = scale * law(groups), the pi theorem's form. {verdict}"),

@@ -21,7 +21,7 @@ A candidate **fits** when its largest relative error on the training points,
 noise, an exact law fits to rounding). Of the candidates that fit, the fewest nonzero exponents
 win, then the smaller error; when none fits, the one with the smallest error is kept and the
 designer says so (design-auto can lose). The constant b (and a) is then **rounded** to the
-simplest ``r * sqrt(2)**i * sqrt(pi)**j`` (r = n/d, d <= 12; i in -1..1, j in -4..4) within
+simplest ``r * sqrt(2)**i * sqrt(pi)**j`` (r = n/d, d <= 12; i in -1..1, j in -6..6) within
 :data:`ROUND` (1e-9) of it, only when the rounded law still fits: the data support it.
 
 Every candidate evaluated on the training points counts one **evaluation** (a log fit and its
@@ -291,7 +291,7 @@ def constant(value: float) -> tuple[Fraction, int, int] | None:
     if value == 0 or not math.isfinite(value):
         return None
     found = []
-    for i, j in itertools.product((0, -1, 1), (0, -1, 1, -2, 2, -3, 3, -4, 4)):
+    for i, j in itertools.product((0, -1, 1), (0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6)):
         ratio = Fraction(value / (math.sqrt(2) ** i * math.sqrt(math.pi) ** j)).limit_denominator(12)
         if ratio != 0 and abs(ratio.numerator) <= 100 and \
                 abs(float(ratio) * math.sqrt(2) ** i * math.sqrt(math.pi) ** j / value - 1) <= ROUND:

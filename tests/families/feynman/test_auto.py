@@ -170,3 +170,26 @@ def test_the_seed_changes_nothing_but_the_file_name():
     first, second = generate(spec, 0), generate(spec, 5)
     assert first.source == second.source
     assert first.search.details["deterministic"].startswith("the seed changes nothing")
+
+
+def test_an_offset_stays_inside_the_scale():
+    """I.12.11, F = q (Ef + B v sin(theta)): scale q Ef, law 1 + (B v / Ef) sin(theta); the
+    entry is scale * (1 + ...), not scale * ... + 1 (which fits z and not y)."""
+    from sva.core.program import Apply, Call
+
+    program, record = design(brief_of(get_spec("feynman-I.12.11")))
+    assert record.fits
+    value = program.function("feynman_i_12_11").body[-1].value
+    assert isinstance(value, Apply) and value.primitive == "MUL"
+    assert isinstance(value.args[0], Call) and value.args[0].function == "F_scale"
+    assert isinstance(value.args[1], Apply) and value.args[1].primitive == "ADD"
+
+
+def test_a_rational_constant_is_written_exactly():
+    """1/6 is written 1.0 / 6.0 (the judge's exact check reads it as 1/6), 1/4 as 0.25."""
+    from sva.core.program import Apply, Constant
+    from sva.families.feynman.auto import _constant_expr
+
+    assert _constant_expr(1 / 6) == Apply("DIV", (Constant(1.0), Constant(6.0)))
+    assert _constant_expr(0.25) == Constant(0.25)
+    assert _constant_expr(0.123456789) == Constant(0.123456789)
