@@ -193,3 +193,12 @@ def test_a_rational_constant_is_written_exactly():
     assert _constant_expr(1 / 6) == Apply("DIV", (Constant(1.0), Constant(6.0)))
     assert _constant_expr(0.25) == Constant(0.25)
     assert _constant_expr(0.123456789) == Constant(0.123456789)
+
+
+def test_a_law_with_huge_outputs_is_judged_not_crashed():
+    """design-auto's best law on feynman-test_2 (which fits nothing) returns finite values near
+    1e200 on shifted points: R^2 is undefined there, the probe does not raise OverflowError."""
+    from sva.families.feynman.probe import _r2
+
+    assert _r2([1e200, -1e200, 3.0], [1.0, 2.0, 3.0]) is None
+    assert _r2([1.0, 2.0, 3.0], [1.0, 2.0, 3.0]) == 1.0
