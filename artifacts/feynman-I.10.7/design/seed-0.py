@@ -18,7 +18,8 @@ def lorentz_factor(v, c):
 
 
 def feynman_i_10_7(m_0, v, c):
-    """Return m = m_0/sqrt(1-v**2/c**2), the relativistic mass of a body moving at speed v
-    (mass, kg).
+    """Return m, the relativistic mass of a body moving at speed v (mass, kg), from m_0 (mass,
+    kg), v (velocity, m s^-1), c (velocity, m s^-1). Design is the reference that writes the
+    known formula by construction: m = m_0/sqrt(1-v**2/c**2).
     """
     return m_0 * lorentz_factor(v, c)

@@ -7,7 +7,7 @@ import math
 
 
 def feynman_i_10_7(m_0, v, c):
-    """Return m = m_0/sqrt(1-v**2/c**2), the relativistic mass of a body moving at speed v
-    (mass, kg).
+    """Return m, the relativistic mass of a body moving at speed v (mass, kg), from m_0 (mass,
+    kg), v (velocity, m s^-1), c (velocity, m s^-1).
     """
     return (0.4973212039 * ((m_0 / (c * 1.15) / c / math.cos(math.sqrt(abs(v)))) + (m_0 + (m_0 - -0.39)))) - 0.1902838885

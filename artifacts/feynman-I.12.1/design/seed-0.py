@@ -4,7 +4,8 @@ sub-quantities, each helper's story giving its unit.
 
 
 def feynman_i_12_1(mu, Nn):
-    """Return F = mu*Nn, the friction force for friction coefficient mu and normal force Nn
-    (force, m s^-2 kg).
+    """Return F, the friction force for friction coefficient mu and normal force Nn (force, m
+    s^-2 kg), from mu (dimensionless, 1), Nn (force, m s^-2 kg). Design is the reference that
+    writes the known formula by construction: F = mu*Nn.
     """
     return mu * Nn

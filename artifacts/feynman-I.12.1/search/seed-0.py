@@ -5,7 +5,7 @@ scaling; primitives ADD, SUB, MUL, DIV, SQRT, EXP, SIN, COS, NEG, PI and constan
 
 
 def feynman_i_12_1(mu, Nn):
-    """Return F = mu*Nn, the friction force for friction coefficient mu and normal force Nn
-    (force, m s^-2 kg).
+    """Return F, the friction force for friction coefficient mu and normal force Nn (force, m
+    s^-2 kg), from mu (dimensionless, 1), Nn (force, m s^-2 kg).
     """
     return Nn * mu

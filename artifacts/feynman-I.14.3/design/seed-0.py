@@ -9,7 +9,8 @@ def weight(m, g):
 
 
 def feynman_i_14_3(m, g, z):
-    """Return U = m*g*z, the potential energy of a mass m at height z in gravity g (energy, m^2
-    s^-2 kg).
+    """Return U, the potential energy of a mass m at height z in gravity g (energy, m^2 s^-2
+    kg), from m (mass, kg), g (acceleration, m s^-2), z (length, m). Design is the reference
+    that writes the known formula by construction: U = m*g*z.
     """
     return weight(m, g) * z

@@ -5,7 +5,7 @@ scaling; primitives ADD, SUB, MUL, DIV, SQRT, EXP, SIN, COS, NEG, PI and constan
 
 
 def feynman_i_14_3(m, g, z):
-    """Return U = m*g*z, the potential energy of a mass m at height z in gravity g (energy, m^2
-    s^-2 kg).
+    """Return U, the potential energy of a mass m at height z in gravity g (energy, m^2 s^-2
+    kg), from m (mass, kg), g (acceleration, m s^-2), z (length, m).
     """
     return z * (g * m)

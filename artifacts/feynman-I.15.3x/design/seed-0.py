@@ -25,7 +25,8 @@ def galilean_position(x, u, t):
 
 
 def feynman_i_15_3x(x, u, c, t):
-    """Return x1 = (x-u*t)/sqrt(1-u**2/c**2), the Lorentz-transformed position of an event
-    (length, m).
+    """Return x1, the Lorentz-transformed position of an event (length, m), from x (length, m),
+    u (velocity, m s^-1), c (velocity, m s^-1), t (time, s). Design is the reference that
+    writes the known formula by construction: x1 = (x-u*t)/sqrt(1-u**2/c**2).
     """
     return galilean_position(x, u, t) * lorentz_factor(u, c)

@@ -7,7 +7,7 @@ import math
 
 
 def feynman_i_15_3x(x, u, c, t):
-    """Return x1 = (x-u*t)/sqrt(1-u**2/c**2), the Lorentz-transformed position of an event
-    (length, m).
+    """Return x1, the Lorentz-transformed position of an event (length, m), from x (length, m),
+    u (velocity, m s^-1), c (velocity, m s^-1), t (time, s).
     """
     return (1.02018532 * (x - (((-(math.sqrt(abs(u / (u / u))) / c)) + t) * u))) - 0.2095228854

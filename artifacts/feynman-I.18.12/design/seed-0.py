@@ -13,7 +13,8 @@ def lever_arm(r, theta):
 
 
 def feynman_i_18_12(r, F, theta):
-    """Return tau = r*F*sin(theta), the torque of a force F applied at distance r and angle
-    theta (torque, m^2 s^-2 kg).
+    """Return tau, the torque of a force F applied at distance r and angle theta (torque, m^2
+    s^-2 kg), from r (length, m), F (force, m s^-2 kg), theta (dimensionless, 1). Design is
+    the reference that writes the known formula by construction: tau = r*F*sin(theta).
     """
     return lever_arm(r, theta) * F

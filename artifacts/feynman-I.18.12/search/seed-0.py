@@ -7,7 +7,7 @@ import math
 
 
 def feynman_i_18_12(r, F, theta):
-    """Return tau = r*F*sin(theta), the torque of a force F applied at distance r and angle
-    theta (torque, m^2 s^-2 kg).
+    """Return tau, the torque of a force F applied at distance r and angle theta (torque, m^2
+    s^-2 kg), from r (length, m), F (force, m s^-2 kg), theta (dimensionless, 1).
     """
     return math.sin(theta) * (F * r)

@@ -5,7 +5,7 @@ scaling; primitives ADD, SUB, MUL, DIV, SQRT, EXP, SIN, COS, NEG, PI and constan
 
 
 def feynman_i_29_4(omega, c):
-    """Return k = omega/c, the wavenumber of a wave of angular frequency omega and speed c
-    (wavenumber, m^-1).
+    """Return k, the wavenumber of a wave of angular frequency omega and speed c (wavenumber,
+    m^-1), from omega (angular frequency, s^-1), c (velocity, m s^-1).
     """
     return omega / c

@@ -9,7 +9,9 @@ def magnetic_force(q, v, B):
 
 
 def feynman_i_34_8(q, v, B, p):
-    """Return omega = q*v*B/p, the cyclotron frequency of a charge q moving at v in a field B
-    with momentum p (angular frequency, s^-1).
+    """Return omega, the cyclotron frequency of a charge q moving at v in a field B with
+    momentum p (angular frequency, s^-1), from q (charge, m^2 s^-2 kg V^-1), v (velocity, m
+    s^-1), B (magnetic field, m^-2 s V), p (momentum, m s^-1 kg). Design is the reference
+    that writes the known formula by construction: omega = q*v*B/p.
     """
     return magnetic_force(q, v, B) / p

@@ -5,7 +5,8 @@ scaling; primitives ADD, SUB, MUL, DIV, SQRT, EXP, SIN, COS, NEG, PI and constan
 
 
 def feynman_i_34_8(q, v, B, p):
-    """Return omega = q*v*B/p, the cyclotron frequency of a charge q moving at v in a field B
-    with momentum p (angular frequency, s^-1).
+    """Return omega, the cyclotron frequency of a charge q moving at v in a field B with
+    momentum p (angular frequency, s^-1), from q (charge, m^2 s^-2 kg V^-1), v (velocity, m
+    s^-1), B (magnetic field, m^-2 s V), p (momentum, m s^-1 kg).
     """
     return v * (q * B / p)

@@ -16,7 +16,9 @@ def energy_per_pv(gamma):
 
 
 def feynman_i_39_11(gamma, pr, V):
-    """Return E_n = 1/(gamma-1)*pr*V, the internal energy of an ideal gas of adiabatic index
-    gamma at pressure pr in volume V (energy, m^2 s^-2 kg).
+    """Return E_n, the internal energy of an ideal gas of adiabatic index gamma at pressure pr
+    in volume V (energy, m^2 s^-2 kg), from gamma (dimensionless, 1), pr (pressure, m^-1 s^-2
+    kg), V (volume, m^3). Design is the reference that writes the known formula by
+    construction: E_n = 1/(gamma-1)*pr*V.
     """
     return energy_per_pv(gamma) * pressure_volume(pr, V)

@@ -16,5 +16,8 @@ def gaussian_normaliser():
 
 
 def feynman_i_6_2a(theta):
-    """Return f = exp(-theta**2/2)/sqrt(2*pi), the standard normal density (dimensionless, 1)."""
+    """Return f, the standard normal density (dimensionless, 1), from theta (dimensionless, 1).
+    Design is the reference that writes the known formula by construction: f =
+    exp(-theta**2/2)/sqrt(2*pi).
+    """
     return math.exp(-half_square(theta)) / gaussian_normaliser()

@@ -7,5 +7,5 @@ import math
 
 
 def feynman_i_6_2a(theta):
-    """Return f = exp(-theta**2/2)/sqrt(2*pi), the standard normal density (dimensionless, 1)."""
+    """Return f, the standard normal density (dimensionless, 1), from theta (dimensionless, 1)."""
     return (0.2164332508 * math.exp(math.cos(theta) - ((theta - (-(((math.pi * 0.95) + (math.pi + -0.12)) / theta))) * math.exp(0.68 - math.cos(theta) - math.pi)))) - 0.02071283826

@@ -18,7 +18,8 @@ def squared_distance(x1, x2, y1, y2):
 
 
 def feynman_i_8_14(x1, x2, y1, y2):
-    """Return d = sqrt((x2-x1)**2+(y2-y1)**2), the distance between two points of the plane
-    (length, m).
+    """Return d, the distance between two points of the plane (length, m), from x1 (length, m),
+    x2 (length, m), y1 (length, m), y2 (length, m). Design is the reference that writes the
+    known formula by construction: d = sqrt((x2-x1)**2+(y2-y1)**2).
     """
     return math.sqrt(abs(squared_distance(x1, x2, y1, y2)))

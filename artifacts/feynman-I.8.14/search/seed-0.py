@@ -7,7 +7,7 @@ import math
 
 
 def feynman_i_8_14(x1, x2, y1, y2):
-    """Return d = sqrt((x2-x1)**2+(y2-y1)**2), the distance between two points of the plane
-    (length, m).
+    """Return d, the distance between two points of the plane (length, m), from x1 (length, m),
+    x2 (length, m), y1 (length, m), y2 (length, m).
     """
     return (0.2267319736 * math.exp(math.sqrt(abs(y2 - (-(y2 - y1)) - (-(0.12 - y1)))))) + 0.8234689352

@@ -11,7 +11,8 @@ def sphere_area(r):
 
 
 def feynman_ii_3_24(Pwr, r):
-    """Return flux = Pwr/(4*pi*r**2), the intensity at distance r from a point source of power
-    Pwr (intensity, s^-3 kg).
+    """Return flux, the intensity at distance r from a point source of power Pwr (intensity,
+    s^-3 kg), from Pwr (power, m^2 s^-3 kg), r (length, m). Design is the reference that
+    writes the known formula by construction: flux = Pwr/(4*pi*r**2).
     """
     return Pwr / sphere_area(r)

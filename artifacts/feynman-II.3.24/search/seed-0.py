@@ -5,7 +5,7 @@ scaling; primitives ADD, SUB, MUL, DIV, SQRT, EXP, SIN, COS, NEG, PI and constan
 
 
 def feynman_ii_3_24(Pwr, r):
-    """Return flux = Pwr/(4*pi*r**2), the intensity at distance r from a point source of power
-    Pwr (intensity, s^-3 kg).
+    """Return flux, the intensity at distance r from a point source of power Pwr (intensity,
+    s^-3 kg), from Pwr (power, m^2 s^-3 kg), r (length, m).
     """
     return 0.08673944399 * (Pwr / r / (1.09 * r))

@@ -9,7 +9,9 @@ def field_squared(Ef):
 
 
 def feynman_ii_8_31(epsilon, Ef):
-    """Return E_den = epsilon*Ef**2/2, the energy density of an electric field Ef in a medium of
-    permittivity epsilon (energy density, m^-1 s^-2 kg).
+    """Return E_den, the energy density of an electric field Ef in a medium of permittivity
+    epsilon (energy density, m^-1 s^-2 kg), from epsilon (permittivity, m s^-2 kg V^-2), Ef
+    (electric field, m^-1 V). Design is the reference that writes the known formula by
+    construction: E_den = epsilon*Ef**2/2.
     """
     return epsilon * field_squared(Ef) / 2.0

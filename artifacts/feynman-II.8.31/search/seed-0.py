@@ -7,7 +7,8 @@ import math
 
 
 def feynman_ii_8_31(epsilon, Ef):
-    """Return E_den = epsilon*Ef**2/2, the energy density of an electric field Ef in a medium of
-    permittivity epsilon (energy density, m^-1 s^-2 kg).
+    """Return E_den, the energy density of an electric field Ef in a medium of permittivity
+    epsilon (energy density, m^-1 s^-2 kg), from epsilon (permittivity, m s^-2 kg V^-2), Ef
+    (electric field, m^-1 V).
     """
     return 0.1591549431 * (epsilon * Ef * (Ef * math.pi))

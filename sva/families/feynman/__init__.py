@@ -6,7 +6,8 @@ equations with units and ranges (:mod:`.equations`, :mod:`.units`), the specs wi
 training, held-out and shifted points and tolerance (:mod:`.specs`), how the primitives are
 written and evaluated (:mod:`.primitives`), the search (DEAP GP, numpy fitness, linear scaling:
 :mod:`.search`), the design templates with named sub-quantities and their contracts
-(:mod:`.design`), the probe in the sandbox (:mod:`.probe`, :mod:`.expression`) and the caller's
+(:mod:`.design`), the automated designer that reads only the spec's brief, ``design-auto``
+(:mod:`.auto`: dimensional analysis, structure tests, a small fit), the probe in the sandbox (:mod:`.probe`, :mod:`.expression`) and the caller's
 verdict (:mod:`.judge`, :mod:`.symbolic`: R^2, SRBench's symbolic solution, dimensional
 homogeneity), the report's table and the per-spec extrapolation plot (:mod:`.report`), the
 rates beside SRBench's published ones and gplearn's (:mod:`.peers`), and a formula given as
@@ -46,7 +47,8 @@ class FeynmanFamily(Family):
 
     generator_modules = {"search": "sva.families.feynman.search",
                          "search-parsimony": "sva.families.feynman.parsimony",
-                         "search-modular": "sva.families.feynman.modular"}
+                         "search-modular": "sva.families.feynman.modular",
+                         "design-auto": "sva.families.feynman.auto"}
     factorize_module = "sva.families.feynman.factorize"
 
     def specs(self) -> tuple[Spec, ...]:

@@ -9,6 +9,12 @@ states its unit, and a contract per helper (:class:`FloatContract`): a property 
 the helper directly, e.g. a Lorentz factor is at least 1, a squared distance is the same with
 the two points swapped and equals the sum of the squared separations. Contracts state intent,
 so they may use the full language (``math.isclose``, ``**``).
+
+Design is the reference, not a competitor judged against search: it writes the database's
+formula by construction, so its entry's story states the formula after the spec's answer-free
+description ("... Design is the reference that writes the known formula by construction: m =
+m_0/sqrt(1-v**2/c**2)."). The automated designer that never sees the answer is
+:mod:`sva.families.feynman.auto`.
 """
 
 from __future__ import annotations
@@ -49,7 +55,10 @@ def _helper(name: str, params: tuple[str, ...], value: Expr, story: str, contrac
 
 
 def _entry(spec: Spec, value: Expr, contract: FloatContract | None = None) -> Function:
-    return Function(spec.entry, spec.params, (Return(value),), story=spec.description, contract=contract)
+    equation = spec.extra["equation"]
+    story = (f"{spec.description} Design is the reference that writes the known formula by construction: "
+             f"{equation.output} = {equation.text}.")
+    return Function(spec.entry, spec.params, (Return(value),), story=story, contract=contract)
 
 
 def _program(spec: Spec, template: str, *functions: Function) -> Program:

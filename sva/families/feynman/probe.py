@@ -54,8 +54,9 @@ def _output(entry: Callable[..., Any], case: Sequence[float]) -> tuple[float | N
 
 def _r2(got: Sequence[float], want: Sequence[float]) -> float | None:
     mean = sum(want) / len(want)
-    total = sum((w - mean) ** 2 for w in want)
-    residual = sum((g - w) ** 2 for g, w in zip(got, want))
+    # products, not ** 2: a finite output of 1e200 squares to inf here, where ** raises OverflowError
+    total = sum((w - mean) * (w - mean) for w in want)
+    residual = sum((g - w) * (g - w) for g, w in zip(got, want))
     if total == 0.0:
         return None
     r2 = 1.0 - residual / total

@@ -15,6 +15,14 @@ process, whatever PYTHONHASHSEED):
   settings ask for. Every shifted point lies outside the training box;
 * domain (what Hypothesis draws the properties' inputs from): floats in the training ranges.
 
+What a generator reads is answer-free: the ``description`` says what the output is and from
+which variables, with their units ("Return m, the relativistic mass of a body moving at speed v
+(mass, kg), from m_0 (mass, kg), v (velocity, m s^-1), c (velocity, m s^-1)."), never the
+formula; ``units`` holds each parameter's and the output's exponent vector and ``targets`` the
+oracle on the training points, computed once here (what :func:`sva.core.brief.brief_of` hands
+on). The formula stays with the judge (``extra["equation"]``); only the design references write
+it, by construction.
+
 A pass is agreement with the oracle within the spec's tolerance: relative :data:`TOLERANCE`,
 with an absolute floor of :data:`FLOOR` times the RMS of the target on the held-out points (so
 an output near zero, as r*F*sin(theta) has, is not held to a relative error of its noise).
@@ -39,7 +47,7 @@ from sva.families.feynman.equations import BETA_SHIFT, STAYS, Equation, all_equa
 from sva.families.feynman.units import describe
 
 __all__ = ["EXTRA_PRIMITIVES", "FAMILY", "FLOOR", "HELD_OUT_POINTS", "PRIMITIVES", "TOLERANCE", "TRAINING_POINTS",
-           "equation_of", "feynman_specs", "primitives_of", "shifted_point", "spec_of"]
+           "description_of", "equation_of", "feynman_specs", "primitives_of", "shifted_point", "spec_of", "units_of"]
 
 FAMILY = "feynman"
 TRAINING_POINTS = 200
@@ -121,6 +129,7 @@ def _points_swapped(entry: Callable[..., Any], case: Case) -> bool:
 def spec_of(equation: Equation) -> Spec:
     """The spec of one equation."""
     oracle = _oracle(equation)
+    training = points(equation, "training", TRAINING_POINTS)
     held_out = points(equation, "held-out", HELD_OUT_POINTS)
     rms = math.sqrt(sum(oracle(*case) ** 2 for case in held_out) / len(held_out))
     equal = within(TOLERANCE, FLOOR * rms)
@@ -135,18 +144,34 @@ def spec_of(equation: Equation) -> Spec:
         name=equation.name, family=FAMILY, kind=equation.id, entry=equation.entry, params=equation.params,
         outputs=(equation.output,), primitives=primitives_of(equation), oracle=oracle, properties=tuple(properties),
         domain=Domain(f"floats in the training ranges: {variables}", _domain_strategy(equation)),
-        training=points(equation, "training", TRAINING_POINTS), held_out=held_out,
+        training=training, held_out=held_out,
         shifted=Domain(f"extrapolation: {shifted}", _shift_strategy(equation)),
         size=len(equation.variables),
-        description=(f"Return {equation.output} = {equation.text}, {equation.meaning} "
-                     f"({equation.output_unit}, {describe(equation.output_units)})."),
+        description=description_of(equation),
         notes=(f"AI Feynman {equation.id}. Variables: {variables}. Training: {TRAINING_POINTS} uniform points; "
                f"held out: {HELD_OUT_POINTS}; shift: {shifted}. A pass is within {TOLERANCE:.0%} of the oracle "
                f"(absolute floor {FLOOR:g} x the target's RMS)."),
         extra={"equation": equation, "tolerance": TOLERANCE, "absolute": FLOOR * rms, "rms": rms,
                "design_kind": "hand" if equation.core else "transcribed"},
-        equal=equal,
+        equal=equal, units=units_of(equation), targets=tuple(oracle(*case) for case in training),
     )
+
+
+def description_of(equation: Equation) -> str:
+    """The sentence a generator reads: what the output is and from what, with units, never the
+    formula (the formula stays with the judge, in ``extra["equation"]``). Worked example,
+    I.10.7: "Return m, the relativistic mass of a body moving at speed v (mass, kg), from m_0
+    (mass, kg), v (velocity, m s^-1), c (velocity, m s^-1)." """
+    inputs = ", ".join(f"{v.name} ({v.unit}, {describe(v.units)})" for v in equation.variables)
+    return (f"Return {equation.output}, {equation.meaning} ({equation.output_unit}, "
+            f"{describe(equation.output_units)}), from {inputs}.")
+
+
+def units_of(equation: Equation) -> dict[str, tuple[int, ...]]:
+    """Each parameter's and the output's units (exponents of m, s, kg, T, V), by name."""
+    found: dict[str, tuple[int, ...]] = {v.name: tuple(v.units) for v in equation.variables}
+    found[equation.output] = tuple(equation.output_units)
+    return found
 
 
 def _shift_text(equation: Equation) -> str:

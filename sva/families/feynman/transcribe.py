@@ -130,7 +130,8 @@ def transcribed(spec: Spec) -> Program:
     equation = spec.extra["equation"]
     writer = _Writer(spec.params)
     value = writer.expression(equation.tree)
-    entry = Function(spec.entry, spec.params, (Return(value),), story=spec.description,
+    story = f"{spec.description} Transcribed from the database by construction: {equation.output} = {equation.text}."
+    entry = Function(spec.entry, spec.params, (Return(value),), story=story,
                      contract=_contract(spec, equation.tree))
     return Program(f"{spec.name} transcribed: the AI Feynman database's formula {equation.text} emitted as it "
                    f"stands, a reference rather than a design (nobody chose its parts).",

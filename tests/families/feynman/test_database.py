@@ -53,8 +53,11 @@ def test_sva_specs_lists_all_120_with_their_units(sva):
     listed = [spec for spec in json.loads(result.stdout) if spec["family"] == "feynman"]
     assert len(listed) == 120
     by_name = {spec["name"]: spec for spec in listed}
-    # the output's unit ends the description, every variable's unit is in the notes
-    assert by_name["feynman-I.10.7"]["description"].endswith("(mass, kg).")
+    # the description names the output's unit and every input's, never the formula; the notes
+    # hold every variable's unit too
+    assert by_name["feynman-I.10.7"]["description"] == ("Return m, the relativistic mass of a body moving at "
+                                                        "speed v (mass, kg), from m_0 (mass, kg), v (velocity, "
+                                                        "m s^-1), c (velocity, m s^-1).")
     assert "(thermal conductivity, m s^-3 kg T^-1)" in by_name["feynman-I.43.43"]["description"]
     assert all(spec["notes"].count(" (") >= spec["arity"] for spec in listed)
 
