@@ -128,7 +128,7 @@ def _scan(source: str) -> Module:
         if match.start() != pos:
             raise _Tokenize
         pos = match.end()
-        kind = match.lastgroup
+        kind = match.lastgroup or ""
         if kind == "newline":
             if not depth:
                 if row > start_row and not lines[row - 1]:
