@@ -30,8 +30,11 @@ less than wall-clock seconds; the load average at the start of each corpus is pr
 Note: radon's raw count is quadratic in the lines of a statement, so ``--corpus libcst`` spends
 minutes in radon on two long test modules.
 
+``--stages`` also times each stage of the analysis alone, in this process, on each corpus
+(:func:`stage_seconds`): where the CPU seconds go.
+
 Usage: ``python benchmarks/bench_analyze.py [--corpus NAME]... [--files N] [--rounds R]
-[--seed S] [--jobs J] [--json]``
+[--seed S] [--jobs J] [--json] [--stages]``
 """
 
 from __future__ import annotations
@@ -158,6 +161,51 @@ def run_libcst(paths: list[str]) -> tuple[float, float, int]:
     return time.perf_counter() - start, cpu_seconds() - cpu, failures
 
 
+def stage_seconds(paths: list[str]) -> dict[str, float]:
+    """CPU seconds of each stage of the analysis over ``paths``, in this process (one core).
+
+    The stages of :func:`sva.measure.analysis.parse_facts` and the measurements, each timed
+    alone: ``ast`` (the parse and the depth check), ``libcst`` (its parse), ``units`` (the unit
+    graph), ``raw`` (radon's raw counts), ``radon`` (its complexity and Halstead visitors),
+    ``normalize`` (the normalized source, ``ast.unparse`` included) and ``metrics`` (every
+    measurement and the per-function rows, from what the stages above built). Runs on the
+    analyzer's deep stack, as the workers do.
+    """
+    from sva.measure.deep import run_deep
+
+    return run_deep(lambda: _stage_seconds(paths))
+
+
+def _stage_seconds(paths: list[str]) -> dict[str, float]:
+    import libcst
+
+    from sva.measure.analysis import ModuleFacts, function_rows, syntax_depth
+    from sva.measure.rawcount import raw_counts
+    from sva.measure.registry import measure_all
+    from sva.measure.unitgraph import build_units
+
+    spent = dict.fromkeys(("ast", "libcst", "units", "raw", "radon", "normalize", "metrics"), 0.0)
+
+    def timed(stage: str, work: Callable[[], object]) -> object:
+        started = time.process_time()
+        value = work()
+        spent[stage] += time.process_time() - started
+        return value
+
+    for path in paths:
+        source = _read(path)
+        tree = timed("ast", lambda: ast.parse(source))
+        timed("ast", lambda: syntax_depth(tree))
+        module = timed("libcst", lambda: libcst.parse_module(source))
+        build = timed("units", lambda: build_units(module, tree))
+        raw = timed("raw", lambda: raw_counts(source))
+        facts = ModuleFacts(path=path, source=source, tree=tree, build=build, raw=raw)
+        timed("radon", lambda: (facts.complexity, facts.halstead))
+        timed("normalize", lambda: facts.normalized_source)
+        timed("metrics", lambda: (measure_all(facts), function_rows(facts)))
+    return spent
+
+
 #: The sides of a round, in the first round's order; each round starts one further along.
 SIDES = ("radon", "ours", "libcst")
 
@@ -238,6 +286,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="stdlib sampling seed (default 0)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes for ours")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--stages", action="store_true",
+                        help="also time each stage of the analysis in this process (CPU seconds)")
     args = parser.parse_args(argv)
     names = args.corpus or list(DEFAULT_CORPORA)
     for name in names:
@@ -250,6 +300,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         paths = sample_stdlib(args.files, args.seed) if name == "stdlib" else package_files(name)
         corpora.append(bench_corpus(name, paths, args.rounds, args.jobs, args.json))
+        if args.stages:
+            corpora[-1]["stage_cpu_seconds"] = stage_seconds(paths)
     result = {
         "rounds": args.rounds,
         "jobs": args.jobs,
@@ -263,6 +315,12 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result, indent=2))
         return 0
     print(table(corpora, args.jobs, args.rounds))
+    for c in corpora:
+        if "stage_cpu_seconds" in c:
+            stages = c["stage_cpu_seconds"]
+            total = sum(stages.values())
+            print(f"{c['corpus']} stages (CPU s, one process): " + ", ".join(
+                f"{stage} {seconds:.2f} ({seconds / total:.0%})" for stage, seconds in stages.items()))
     return 0
 
 
