@@ -7,22 +7,34 @@ Corpora (``--corpus NAME``, repeatable; default ``stdlib``, ``hypothesis`` and `
 * ``hypothesis``, ``deap``, ``libcst``, ``radon``: every ``*.py`` file of that installed package.
 
 Only files that ``ast`` accepts and that are under the analyzer's size limit are timed. On each
-corpus both sides run in this one process, alternating which goes first in each round; the
-medians of the round totals give lines per second for each and their ratio. CPU seconds are
-reported too (this process plus its finished children, i.e. our workers), which a shared machine
-disturbs less than wall-clock time, with the load average at the start.
+corpus three sides run in this one process, the order rotating from round to round; each round
+is timed in wall-clock seconds and in CPU seconds (``benchmarks/alternate.py``'s
+``cpu_seconds``: this process plus every child it has waited for; the analyzer's pool stops and
+waits for its workers before ``analyze_paths`` returns, so their CPU is counted, start-up
+included). Medians of the rounds give:
 
 * radon: ``cc_visit``, ``raw.analyze``, ``mi_visit(multi=True)`` and ``h_visit`` on each file's
   text, each called as a user would call it (one core, as radon runs);
 * ours: :func:`sva.measure.analyze_paths` with one worker per core, exactly what
   ``sva analyze`` runs (worker start-up included): unit graph, decomposability, explanation
-  lengths, description bits and radon's metrics.
+  lengths, description bits and radon's metrics;
+* the bound: ``libcst.parse_module`` alone on each file's text (one core). Our analyzer parses
+  every file with libcst, so no version of it can spend fewer CPU seconds than this: radon's CPU
+  seconds over the parse's is the best CPU ratio it can reach.
+
+The table gives, per corpus, the wall-time ratio (radon's seconds over ours: above 1, ours is
+faster), the CPU-time ratio (likewise, CPU seconds: above 1, ours costs less; the goal is 2),
+the CPU seconds of each side, and the bound's ratio. A shared machine disturbs CPU seconds much
+less than wall-clock seconds; the load average at the start of each corpus is printed.
 
 Note: radon's raw count is quadratic in the lines of a statement, so ``--corpus libcst`` spends
 minutes in radon on two long test modules.
 
+``--stages`` also times each stage of the analysis alone, in this process, on each corpus
+(:func:`stage_seconds`): where the CPU seconds go.
+
 Usage: ``python benchmarks/bench_analyze.py [--corpus NAME]... [--files N] [--rounds R]
-[--seed S] [--jobs J] [--json]``
+[--seed S] [--jobs J] [--json] [--stages]``
 """
 
 from __future__ import annotations
@@ -38,6 +50,12 @@ import sys
 import sysconfig
 import time
 import tokenize
+from pathlib import Path
+from typing import Callable
+
+if str(Path(__file__).resolve().parent) not in sys.path:  # benchmarks/alternate.py, beside this script
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+from alternate import cpu_seconds  # noqa: E402
 
 #: Installed packages that can be named as a corpus.
 PACKAGES = ("hypothesis", "deap", "libcst", "radon")
@@ -92,6 +110,11 @@ def sample_stdlib(count: int, seed: int) -> list[str]:
     return sorted(chosen)
 
 
+def _read(path: str) -> str:
+    with tokenize.open(path) as handle:
+        return handle.read()
+
+
 def run_radon(paths: list[str]) -> tuple[float, float, int]:
     """Wall and CPU seconds of radon's four analyses over ``paths``, and its failures."""
     from radon.complexity import cc_visit
@@ -99,73 +122,158 @@ def run_radon(paths: list[str]) -> tuple[float, float, int]:
     from radon.raw import analyze
 
     failures = 0
-    start, cpu = time.perf_counter(), _cpu()
+    start, cpu = time.perf_counter(), cpu_seconds()
     for path in paths:
         try:
-            with tokenize.open(path) as handle:
-                code = handle.read()
+            code = _read(path)
             cc_visit(code)
             analyze(code)
             mi_visit(code, True)
             h_visit(code)
         except Exception:
             failures += 1
-    return time.perf_counter() - start, _cpu() - cpu, failures
-
-
-def _cpu() -> float:
-    """CPU seconds of this process and of its children that have ended (our workers)."""
-    times = os.times()
-    return time.process_time() + times.children_user + times.children_system
+    return time.perf_counter() - start, cpu_seconds() - cpu, failures
 
 
 def run_ours(paths: list[str], jobs: int) -> tuple[float, float, int]:
-    """Wall and CPU seconds of ``sva analyze``'s batch over ``paths``, and its failures."""
+    """Wall and CPU seconds of ``sva analyze``'s batch over ``paths`` (its workers' CPU
+    included: the pool has waited for them when it returns), and its failures."""
     from sva.measure.batch import Analyzed, analyze_paths
 
-    start, cpu = time.perf_counter(), _cpu()
+    start, cpu = time.perf_counter(), cpu_seconds()
     outcomes = analyze_paths(paths, jobs=jobs)
-    elapsed, cpu = time.perf_counter() - start, _cpu() - cpu
+    elapsed, cpu = time.perf_counter() - start, cpu_seconds() - cpu
     return elapsed, cpu, sum(1 for o in outcomes if not isinstance(o, Analyzed))
 
 
+def run_libcst(paths: list[str]) -> tuple[float, float, int]:
+    """Wall and CPU seconds of ``libcst.parse_module`` alone over ``paths`` (the bound), and
+    its failures."""
+    import libcst
+
+    failures = 0
+    start, cpu = time.perf_counter(), cpu_seconds()
+    for path in paths:
+        try:
+            libcst.parse_module(_read(path))
+        except Exception:
+            failures += 1
+    return time.perf_counter() - start, cpu_seconds() - cpu, failures
+
+
+def stage_seconds(paths: list[str]) -> dict[str, float]:
+    """CPU seconds of each stage of the analysis over ``paths``, in this process (one core).
+
+    The stages of :func:`sva.measure.analysis.parse_facts` and the measurements, each timed
+    alone: ``ast`` (the parse and the depth check), ``libcst`` (its parse), ``units`` (the unit
+    graph), ``raw`` (radon's raw counts), ``radon`` (its complexity and Halstead visitors),
+    ``normalize`` (the normalized source, ``ast.unparse`` included) and ``metrics`` (every
+    measurement and the per-function rows, from what the stages above built). Runs on the
+    analyzer's deep stack, as the workers do.
+    """
+    from sva.measure.deep import run_deep
+
+    return run_deep(lambda: _stage_seconds(paths))
+
+
+def _stage_seconds(paths: list[str]) -> dict[str, float]:
+    import libcst
+
+    from sva.measure.analysis import ModuleFacts, function_rows, syntax_depth
+    from sva.measure.rawcount import raw_counts
+    from sva.measure.registry import measure_all
+    from sva.measure.unitgraph import build_units
+
+    spent = dict.fromkeys(("ast", "libcst", "units", "raw", "radon", "normalize", "metrics"), 0.0)
+
+    def timed(stage: str, work: Callable[[], object]) -> object:
+        started = time.process_time()
+        value = work()
+        spent[stage] += time.process_time() - started
+        return value
+
+    for path in paths:
+        source = _read(path)
+        tree = timed("ast", lambda: ast.parse(source))
+        timed("ast", lambda: syntax_depth(tree))
+        module = timed("libcst", lambda: libcst.parse_module(source))
+        build = timed("units", lambda: build_units(module, tree))
+        raw = timed("raw", lambda: raw_counts(source))
+        facts = ModuleFacts(path=path, source=source, tree=tree, build=build, raw=raw)
+        timed("radon", lambda: (facts.complexity, facts.halstead))
+        timed("normalize", lambda: facts.normalized_source)
+        timed("metrics", lambda: (measure_all(facts), function_rows(facts)))
+    return spent
+
+
+#: The sides of a round, in the first round's order; each round starts one further along.
+SIDES = ("radon", "ours", "libcst")
+
+
 def bench_corpus(name: str, paths: list[str], rounds: int, jobs: int, quiet: bool) -> dict:
-    """Both sides over ``paths`` for ``rounds`` alternating rounds: one JSON-ready record."""
+    """The three sides over ``paths`` for ``rounds`` rounds in rotating order: one JSON-ready record."""
     lines = 0
     for path in paths:
         with open(path, "rb") as handle:
             lines += handle.read().count(b"\n")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
-    times: dict[str, list[float]] = {"radon": [], "ours": [], "radon_cpu": [], "ours_cpu": []}
-    failures = {"radon": 0, "ours": 0}
+    runs: dict[str, Callable[[], tuple[float, float, int]]] = {
+        "radon": lambda: run_radon(paths), "ours": lambda: run_ours(paths, jobs),
+        "libcst": lambda: run_libcst(paths)}
+    wall: dict[str, list[float]] = {side: [] for side in SIDES}
+    cpu: dict[str, list[float]] = {side: [] for side in SIDES}
+    failures = dict.fromkeys(SIDES, 0)
     for r in range(rounds):
-        for side in (("radon", "ours") if r % 2 == 0 else ("ours", "radon")):
-            if side == "radon":
-                seconds, cpu, failures[side] = run_radon(paths)
-            else:
-                seconds, cpu, failures[side] = run_ours(paths, jobs)
-            times[side].append(seconds)
-            times[side + "_cpu"].append(cpu)
+        for side in SIDES[r % 3:] + SIDES[:r % 3]:
+            seconds, cpu_spent, failures[side] = runs[side]()
+            wall[side].append(seconds)
+            cpu[side].append(cpu_spent)
             if not quiet:
-                print(f"{name} round {r + 1}: {side:<5} {seconds:7.2f} s ({cpu:.2f} s CPU)", file=sys.stderr)
-    radon_s, ours_s = statistics.median(times["radon"]), statistics.median(times["ours"])
-    radon_cpu, ours_cpu = statistics.median(times["radon_cpu"]), statistics.median(times["ours_cpu"])
+                print(f"{name} round {r + 1}: {side:<6} {seconds:7.2f} s ({cpu_spent:.2f} s CPU)", file=sys.stderr)
+    median = {side: statistics.median(wall[side]) for side in SIDES}
+    median_cpu = {side: statistics.median(cpu[side]) for side in SIDES}
     return {
         "corpus": name,
         "files": len(paths),
         "lines": lines,
-        "radon_lines_per_s": lines / radon_s,
-        "ours_lines_per_s": lines / ours_s,
-        "ratio": radon_s / ours_s,
-        "cpu_ratio": radon_cpu / ours_cpu,
-        "radon_seconds": times["radon"],
-        "ours_seconds": times["ours"],
-        "radon_cpu_seconds": times["radon_cpu"],
-        "ours_cpu_seconds": times["ours_cpu"],
+        "radon_lines_per_s": lines / median["radon"],
+        "ours_lines_per_s": lines / median["ours"],
+        "ratio": median["radon"] / median["ours"],
+        "cpu_ratio": median_cpu["radon"] / median_cpu["ours"],
+        "radon_cpu": median_cpu["radon"],
+        "ours_cpu": median_cpu["ours"],
+        "libcst_cpu": median_cpu["libcst"],
+        "bound_cpu_ratio": median_cpu["radon"] / median_cpu["libcst"],
+        "radon_seconds": wall["radon"],
+        "ours_seconds": wall["ours"],
+        "libcst_seconds": wall["libcst"],
+        "radon_cpu_seconds": cpu["radon"],
+        "ours_cpu_seconds": cpu["ours"],
+        "libcst_cpu_seconds": cpu["libcst"],
         "radon_failures": failures["radon"],
         "ours_failures": failures["ours"],
+        "libcst_failures": failures["libcst"],
         "load_average_1min": load,
     }
+
+
+def table(corpora: list[dict], jobs: int, rounds: int) -> str:
+    """The side-by-side table: per corpus, wall and CPU ratios, CPU seconds, the libcst bound."""
+    out = [f"sva analyze ({jobs} workers) against radon's cc, raw, mi and hal (1 core); medians of {rounds} rounds",
+           f"{'corpus':<11} {'files':>5} {'lines':>7} {'wall ratio':>10} {'CPU ratio':>9} "
+           f"{'radon CPU':>9} {'ours CPU':>8} {'libcst CPU':>10} {'bound':>6} {'load':>5}"]
+    for c in corpora:
+        load = c["load_average_1min"]
+        out.append(f"{c['corpus']:<11} {c['files']:>5} {c['lines']:>7} {c['ratio']:>9.2f}x {c['cpu_ratio']:>8.2f}x "
+                   f"{c['radon_cpu']:>8.2f}s {c['ours_cpu']:>7.2f}s {c['libcst_cpu']:>9.2f}s "
+                   f"{c['bound_cpu_ratio']:>5.2f}x {'' if load is None else f'{load:.1f}':>5}")
+    out.append("ratio: radon's seconds over ours (above 1: ours is faster or costs less); bound: radon's CPU "
+               "over libcst.parse_module's alone, the best CPU ratio an analyzer on libcst's parse can reach")
+    failures = [f"{c['corpus']}: radon {c['radon_failures']}, ours {c['ours_failures']}" for c in corpora
+                if c["radon_failures"] or c["ours_failures"]]
+    if failures:
+        out.append("failures: " + "; ".join(failures))
+    return "\n".join(out)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -178,6 +286,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="stdlib sampling seed (default 0)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes for ours")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--stages", action="store_true",
+                        help="also time each stage of the analysis in this process (CPU seconds)")
     args = parser.parse_args(argv)
     names = args.corpus or list(DEFAULT_CORPORA)
     for name in names:
@@ -190,26 +300,27 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         paths = sample_stdlib(args.files, args.seed) if name == "stdlib" else package_files(name)
         corpora.append(bench_corpus(name, paths, args.rounds, args.jobs, args.json))
+        if args.stages:
+            corpora[-1]["stage_cpu_seconds"] = stage_seconds(paths)
     result = {
         "rounds": args.rounds,
         "jobs": args.jobs,
         "cores": os.cpu_count(),
         "python": sys.version.split()[0],
         "min_ratio": min(c["ratio"] for c in corpora),
+        "min_cpu_ratio": min(c["cpu_ratio"] for c in corpora),
         "corpora": corpora,
     }
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
+    print(table(corpora, args.jobs, args.rounds))
     for c in corpora:
-        print(f"{c['corpus']}: {c['files']} files, {c['lines']} lines, {args.rounds} rounds (medians),"
-              f" load {c['load_average_1min']}")
-        print(f"  radon (cc, raw, mi, hal; 1 core): {c['lines'] / c['radon_lines_per_s']:7.2f} s"
-              f"  {c['radon_lines_per_s']:9.0f} lines/s")
-        print(f"  sva analyze ({args.jobs} workers):    {c['lines'] / c['ours_lines_per_s']:7.2f} s"
-              f"  {c['ours_lines_per_s']:9.0f} lines/s")
-        print(f"  ratio: {c['ratio']:.2f}x radon's lines per second, CPU-time ratio {c['cpu_ratio']:.2f}"
-              f" (failures: radon {c['radon_failures']}, ours {c['ours_failures']})")
+        if "stage_cpu_seconds" in c:
+            stages = c["stage_cpu_seconds"]
+            total = sum(stages.values())
+            print(f"{c['corpus']} stages (CPU s, one process): " + ", ".join(
+                f"{stage} {seconds:.2f} ({seconds / total:.0%})" for stage, seconds in stages.items()))
     return 0
 
 

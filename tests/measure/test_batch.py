@@ -174,3 +174,29 @@ def test_the_pool_names_each_outcome_by_a_record():
     timed = dict(pool.run(time.sleep, [60, 0.01], limit=1.0))
     assert isinstance(timed[0], TimedOut) and (timed[0].clock, timed[0].limit) == ("wall", 1.0)
     assert timed[1] == Returned(None, timed[1].seconds)
+
+
+def test_bench_analyze_times_three_sides_and_prints_the_libcst_bound_beside_both_ratios(tmp_path):
+    import importlib.util
+
+    root = os.path.dirname(os.path.dirname(os.path.dirname(__file__)))
+    spec = importlib.util.spec_from_file_location("bench_analyze", os.path.join(root, "benchmarks", "bench_analyze.py"))
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    paths = []
+    for name, text in (("a.py", "def f(x):\n    return x + 1\n"), ("b.py", "# c\nclass A:\n    y = 2\n")):
+        (tmp_path / name).write_text(text)
+        paths.append(str(tmp_path / name))
+    record = bench.bench_corpus("tiny", paths, rounds=3, jobs=1, quiet=True)
+    assert (record["files"], record["lines"]) == (2, 5)
+    for side in ("radon", "ours", "libcst"):
+        assert len(record[f"{side}_seconds"]) == len(record[f"{side}_cpu_seconds"]) == 3
+        assert record[f"{side}_failures"] == 0
+    assert record["cpu_ratio"] == record["radon_cpu"] / record["ours_cpu"]
+    assert record["bound_cpu_ratio"] == record["radon_cpu"] / record["libcst_cpu"]
+    lines = bench.table([record], jobs=1, rounds=3).splitlines()
+    assert lines[1].split() == ["corpus", "files", "lines", "wall", "ratio", "CPU", "ratio", "radon", "CPU",
+                                "ours", "CPU", "libcst", "CPU", "bound", "load"]
+    row = lines[2].split()
+    assert row[:3] == ["tiny", "2", "5"]
+    assert row[4] == f"{record['cpu_ratio']:.2f}x" and row[8] == f"{record['bound_cpu_ratio']:.2f}x"

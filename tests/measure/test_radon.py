@@ -8,7 +8,9 @@ import random
 import sysconfig
 import tokenize
 
+import hypothesmith
 import pytest
+from hypothesis import HealthCheck, given, settings
 from radon.complexity import cc_visit
 from radon.metrics import h_visit, mi_visit
 from radon.raw import analyze
@@ -106,3 +108,59 @@ def test_one_pass_raw_count_equals_radon_on_chunk_edge_cases():
         except SyntaxError:
             got = SyntaxError
         assert got == expected, source
+
+
+#: Sources the regular-expression scan reads itself (no tokenizer): each is one rule of radon's
+#: raw count (comment first, a lone string on one line or across lines, a colon last or followed,
+#: the walrus, string prefixes, a continuation, brackets across lines, implicit concatenation).
+SCANNED = [
+    "x = 1\n", "# c\n\n", "'''doc\nstring'''\n", "'doc'\n", "'doc'  # c\n", "'a' 'b'\n",
+    "if x:\n    y\n", "if x: y\n", "x = d[1:]\n", "x = d[1:2]\n", "lambda: 0\n", "if (n := 1):\n    pass\n",
+    "rb'\\x00' + Rb'''a\n'''\n", "f'{x:>3}'\n", "x = 1 + \\\n    2\n", "s = 'a\\\nb'\n",
+    "x = [\n\n    1,  # c\n]\n", "def f(a: int) -> int:\n    '''one'''\n    return a\n",
+    "class A:\n    pass\n\n\n", "if'x' in y: pass\n", "x = {'a': 1,\n     'b': 2}\n",
+]
+
+
+@pytest.mark.parametrize("source", SCANNED)
+def test_the_scan_reads_these_itself_and_equals_radon(source):
+    from sva.measure.rawcount import _scan
+
+    assert _scan(source) == analyze(source)
+
+
+#: Sources the scan leaves to the tokenizer pass: a ``;``, a name tokenize rejects (a combining
+#: mark), an unclosed bracket, a bracket closed twice, a multi-line chunk ending on an empty line.
+LEFT_TO_TOKENIZE = ["x = 1; y = 2\n", "A\u0a3c = 1\n", "x = (1,\n", "x = 1)\n", "x = 1 + \\\n\n"]
+
+
+@pytest.mark.parametrize("source", LEFT_TO_TOKENIZE)
+def test_the_scan_leaves_what_it_does_not_read_and_the_count_stays_radons(source):
+    from sva.measure.rawcount import _scan, _Tokenize, raw_counts
+
+    with pytest.raises(_Tokenize):
+        _scan(source)
+    try:
+        expected = analyze(source)
+    except SyntaxError:
+        with pytest.raises(SyntaxError):
+            raw_counts(source)
+    else:
+        assert raw_counts(source) == expected
+
+
+@pytest.mark.filterwarnings("ignore::SyntaxWarning")  # the compiler's hints on generated code
+@settings(deadline=None, max_examples=40, suppress_health_check=list(HealthCheck))
+@given(hypothesmith.from_grammar())
+def test_raw_count_of_generated_programs_equals_radons(source):
+    from sva.measure.rawcount import raw_counts
+
+    try:
+        expected = analyze(source)
+    except SyntaxError:
+        expected = SyntaxError
+    try:
+        got = raw_counts(source)
+    except SyntaxError:
+        got = SyntaxError
+    assert got == expected
