@@ -14,7 +14,7 @@ swapped exactly (a closure of another shape).
 collects the tests itself, so collection sees exactly what a plain run of the mutated file sees
 (a ``parametrize`` table built of the module's data, new test ids, a test module that fails to
 import). Configuring pytest (its plugins, Hypothesis's among them; the conftest files) costs more
-than collecting one tests file, and ending a session costs as much again (pytest's garbage
+than collecting one tests file, and ending a session costs as much or more (pytest's garbage
 collection at unconfigure), so both happen once: a *session process* forked from the worker
 (which has imported pytest and Hypothesis but neither the artifact nor its tests) configures one
 pytest session, and when collection is about to start (``pytest_collectstart`` of the session)
@@ -26,7 +26,11 @@ session's driver (:func:`sva.trust.worker.runners.make_driver`) then hands the i
 judgement, which runs every test with no failure on the original, smallest region first, until
 one fails, reports, and leaves without ending the session. Worked figures (inflection, 455
 tests, on the machine this was built on): configuring pytest 0.10-0.15 s of CPU, collecting
-0.04-0.05 s, ending the session 0.1-0.5 s; a child pays only the collection.
+0.04-0.05 s, ending the session 0.1-0.5 s; a child pays only the collection. Forking after
+collection would save that too, but a collected session holds the original's objects (a test
+module's ``from m import f``, ``parametrize`` values computed from the module's data), which
+every mutant would have to replace exactly or detect; collected in the child, there is nothing
+to replace.
 
 Where the configuration itself imports the artifact (a conftest imports it), a child forked
 after it would run the original: then every mutant of the batch is judged as before, each child
