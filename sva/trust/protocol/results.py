@@ -242,7 +242,9 @@ class MutantResult:
     does not even load) and why, how many tests ran, and the seconds it took (``None`` for a
     mutant that took the worker down, judged by the caller); ``timeout`` when the kill was a
     test running past its CPU budget (or a hang), not a test failing; ``subtest``: the subtest of
-    the killing test that failed first, as pytest prints it (``[message] (i=3)``), if any."""
+    the killing test that failed first, as pytest prints it (``[message] (i=3)``), if any;
+    ``fresh``: for a mutant judged in a fresh import, how (:mod:`sva.trust.worker.fresh`: forked
+    after pytest's configuration, or forked before it and why), else None."""
 
     mutant: int
     killed: bool
@@ -252,11 +254,12 @@ class MutantResult:
     seconds: float | None = None
     timeout: bool = False
     subtest: str | None = None
+    fresh: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"kind": "mutant", "mutant": self.mutant, "killed": self.killed, "by": self.by, "reason": self.reason,
                 "tests_run": self.tests_run, "seconds": self.seconds, "timeout": self.timeout,
-                "subtest": self.subtest}
+                "subtest": self.subtest, "fresh": self.fresh}
 
 
 #: What the mutant job streams, in order: one Ready, then per mutant its markers and its result.
@@ -273,7 +276,7 @@ def progress_from_json(data: Mapping[str, Any]) -> Progress:
     if kind == "mutant":
         return MutantResult(int(data["mutant"]), bool(data["killed"]), data.get("by"), data.get("reason"),
                             data.get("tests_run"), data.get("seconds"), bool(data.get("timeout", False)),
-                            data.get("subtest"))
+                            data.get("subtest"), data.get("fresh"))
     raise ValueError(f"not a mutant batch progress record: {dict(data)!r:.80}")
 
 

@@ -2,8 +2,8 @@
 
 Runs only inside :mod:`sva.sandbox.process`. The caller puts the mutants that need a fresh
 import first (``fresh``: their effect happens at import time; :mod:`sva.trust.worker.fresh`):
-each is judged in a forked child of this process (two at a time), which has imported pytest
-and Hypothesis but not the artifact. Then the artifact is imported and its tests collected once
+each is judged in a forked child (two at a time) that imports the mutated artifact and collects
+the tests itself, forked from one pytest session configured for them all. Then the artifact is imported and its tests collected once
 (:mod:`sva.trust.worker.session`), and every other mutant is swapped in
 (:mod:`sva.trust.worker.swap`) and afterwards the original restored, which is exact for code
 that runs after the import.
@@ -35,7 +35,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
-from sva.trust.worker.fresh import IMPORT, judge_fresh
+from sva.trust.worker.fresh import IMPORT, FreshJudge, judge_fresh
 from sva.trust.worker.loading import ServedSource, prepare_machinery
 from sva.trust.protocol import (BatchDone, MutantBatch, MutantResult, PlanStep, Progress, Ready, TestMarker,
                                      TestOutcome)
@@ -97,31 +97,28 @@ def _new_tests(batch: MutantBatch, items: Sequence[Any]) -> tuple[PlanStep, ...]
     return tuple(PlanStep(item.nodeid, budget, ()) for item in items if item.nodeid not in known)
 
 
-def _judge_freshly(batch: MutantBatch) -> Callable[[Alarm, int, Callable[[Progress], None]], MutantResult]:
-    """The forked child's work for one fresh mutant: import it, collect the tests, run them all."""
-    def judge(alarm: Alarm, index: int, emit: Callable[[Progress], None]) -> MutantResult:
-        emit(TestMarker(index, -1))
+def _judge_freshly(batch: MutantBatch) -> FreshJudge:
+    """A fresh mutant's judgement in a forked child (:mod:`sva.trust.worker.fresh`): import it,
+    then, once the tests are collected, run them all."""
+    def load(alarm: Alarm, index: int) -> Session | MutantResult:
         try:
-            session = open_session(batch.request, alarm, shrink=False)
+            return open_session(batch.request, alarm, shrink=False)
         except BaseException as error:  # noqa: BLE001 - a mutant that breaks the module is killed by it
             return MutantResult(index, True, IMPORT, f"the module fails to load: {failure_line(error)}", 0,
                                 timeout=isinstance(error, TimeBudgetExceeded))
-        def body(items: list[Any], driver: Any) -> MutantResult:
-            tests = _tests_of(batch, session, items, driver)
-            verdict = _run_plan(batch.plan, tests, index, None, alarm, emit)
-            new = _new_tests(batch, items)
-            if verdict.killed or not new:
-                return verdict
-            # no markers for them: a marker names a step of the plan (the caller's killer if it dies)
-            again = _run_plan(new, tests, index, None, alarm, lambda record: None)
-            return replace(again, tests_run=(verdict.tests_run or 0) + (again.tests_run or 0))
 
-        verdict, errors = run_with_driver(batch.request.tests, alarm, body, decide_early=True)
-        if errors:
-            return MutantResult(index, True, IMPORT, f"the tests do not collect: {errors[0]}"[:300], 0)
-        return verdict
+    def run(session: Session, items: list[Any], driver: Any, alarm: Alarm, index: int,
+            emit: Callable[[Progress], None]) -> MutantResult:
+        tests = _tests_of(batch, session, items, driver)
+        verdict = _run_plan(batch.plan, tests, index, None, alarm, emit)
+        new = _new_tests(batch, items)
+        if verdict.killed or not new:
+            return verdict
+        # no markers for them: a marker names a step of the plan (the caller's killer if it dies)
+        again = _run_plan(new, tests, index, None, alarm, lambda record: None)
+        return replace(again, tests_run=(verdict.tests_run or 0) + (again.tests_run or 0))
 
-    return judge
+    return FreshJudge(load, run)
 
 
 def run_mutants(batch: MutantBatch, progress: Callable[[Progress], None]) -> BatchDone:

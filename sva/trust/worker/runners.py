@@ -30,7 +30,7 @@ from sva.trust.protocol import TestOutcome
 from sva.trust.worker.spec_checks import property_failure
 from sva.trust.worker.timer import Alarm, TimeBudgetExceeded, cpu_seconds
 
-__all__ = ["PytestTest", "SpecTest", "TestDecided", "make_driver", "outcome_of", "run_with_driver", "subtest_name"]
+__all__ = ["PytestTest", "SpecTest", "TestDecided", "make_driver", "outcome_of", "pytest_args", "run_with_driver", "subtest_name"]
 
 
 class SpecTest:
@@ -221,6 +221,13 @@ def make_driver(alarm: Alarm, body: Callable[[list[Any], Any], Any], decide_earl
     return Driver()
 
 
+def pytest_args(tests_files: Sequence[str]) -> list[str]:
+    """pytest's arguments for a trust job's session on ``tests_files``: no cache, no terminal
+    output, no stepwise state, the working folder's own ``pytest.ini`` (or none) and root."""
+    return [*tests_files, "-p", "no:cacheprovider", "-p", "no:terminal", "-p", "no:stepwise",
+            "-c", "pytest.ini", "--rootdir", "."]
+
+
 def run_with_driver(tests_files: Sequence[str], alarm: Alarm, body: Callable[[list[Any], Any], Any],
                     decide_early: bool = False) -> tuple[Any, list[str]]:
     """Collect the pytest items of ``tests_files`` and call ``body(items, driver)`` inside the
@@ -231,9 +238,7 @@ def run_with_driver(tests_files: Sequence[str], alarm: Alarm, body: Callable[[li
     import pytest
 
     driver = make_driver(alarm, body, decide_early)
-    args = [*tests_files, "-p", "no:cacheprovider", "-p", "no:terminal", "-p", "no:stepwise",
-            "-c", "pytest.ini", "--rootdir", "."]
-    status = pytest.main(args, plugins=[driver])
+    status = pytest.main(pytest_args(tests_files), plugins=[driver])
     if driver.result is None and not driver.collect_errors:
         raise RuntimeError(f"pytest stopped before running the tests (exit status {int(status)})")
     return driver.result, driver.collect_errors
