@@ -6,6 +6,10 @@ interpreter (``python -I``). It reads the JSON payload, runs the job of that nam
 once so a kill loses at most the last line), and writes ``{"value": ...}`` to the result file
 only when the job finishes; any exception, the artifact's ``SystemExit`` included, becomes
 ``{"error": "<one line>"}`` instead. It imports no artifact until the job asks for it.
+
+For profiling only (``docs/profile.md``), with ``SVA_PROFILE_CHILD`` set in the caller's
+environment, the job runs under cProfile and its stats go to ``profile.prof`` in the folder,
+which the sandbox copies out; unset (the default), nothing of this runs.
 """
 
 from __future__ import annotations
@@ -21,7 +25,14 @@ from sva.errors import typed_line
 from sva.sandbox.jobs import Emit, find_job
 from sva.sandbox.limits import OUTPUT_LIMIT_EXCEEDED
 
-__all__ = ["main"]
+__all__ = ["PROFILE_FILE", "PROFILE_VARIABLE", "main"]
+
+#: For profiling only (``docs/profile.md``): when the caller's environment names a folder in
+#: this variable, the sandbox passes it on, the job runs under cProfile, and its stats, written
+#: to :data:`PROFILE_FILE` in the working folder, are copied there; unset (the default),
+#: nothing changes.
+PROFILE_VARIABLE = "SVA_PROFILE_CHILD"
+PROFILE_FILE = "profile.prof"
 
 
 def _progress_writer(path: str) -> Emit:
@@ -46,12 +57,26 @@ def _family_path() -> None:
                 sys.path.append(folder)
 
 
+def _run(job: str, payload: Any, progress: Emit) -> Any:
+    """The job's value; under cProfile, its stats written to ``profile.prof`` in the working
+    folder, when the sandbox asked for it (``SVA_PROFILE_CHILD`` set: :mod:`sva.sandbox.process`)."""
+    if not os.environ.get(PROFILE_VARIABLE):
+        return find_job(job)(payload, progress)
+    import cProfile
+
+    profiler = cProfile.Profile()
+    try:
+        return profiler.runcall(find_job(job), payload, progress)
+    finally:
+        profiler.dump_stats(PROFILE_FILE)
+
+
 def main(argv: list[str]) -> int:
     job, payload_path, result_path, progress_path = argv
     _family_path()
     payload = json.loads(Path(payload_path).read_text(encoding="utf-8"))
     try:
-        result: dict[str, Any] = {"value": find_job(job)(payload, _progress_writer(progress_path))}
+        result: dict[str, Any] = {"value": _run(job, payload, _progress_writer(progress_path))}
     except BaseException as error:  # noqa: BLE001 - includes SystemExit raised by the artifact
         if isinstance(error, OSError) and error.errno == errno.EFBIG:
             # CPython ignores SIGXFSZ, so the file-size limit surfaces as EFBIG on a write.

@@ -57,6 +57,7 @@ from typing import Any, Callable, Mapping, Union
 
 from sva.errors import one_line, os_reason
 from sva.sandbox import containment
+from sva.sandbox.child import PROFILE_FILE, PROFILE_VARIABLE
 from sva.sandbox.limits import OUTPUT_LIMIT_EXCEEDED, Limits
 
 
@@ -109,8 +110,27 @@ def _limit_child(limits: Limits) -> None:
 def _environment(folder: str) -> dict[str, str]:
     from sva.families import plugin_paths
 
+    profiling = {PROFILE_VARIABLE: "1"} if os.environ.get(PROFILE_VARIABLE) else {}
     return {"PATH": "/usr/bin:/bin", "HOME": folder, "PYTHONHASHSEED": "0", "LANG": "C.UTF-8",
-            "PYTHONDONTWRITEBYTECODE": "1", "TMPDIR": folder, **plugin_paths()}
+            "PYTHONDONTWRITEBYTECODE": "1", "TMPDIR": folder, **plugin_paths(), **profiling}
+
+
+def _keep_profile(work: Path, job: str) -> None:
+    """Profiling only (``SVA_PROFILE_CHILD`` names a folder): copy the child's cProfile stats
+    there as ``<job>-<n>.prof``, ``n`` the first number free."""
+    target = os.environ.get(PROFILE_VARIABLE)
+    stats = work / PROFILE_FILE
+    if not target or not stats.is_file():
+        return
+    import shutil
+
+    folder = Path(target)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = job.rpartition(":")[2] or job
+    number = 0
+    while (folder / f"{stem}-{number}.prof").exists():
+        number += 1
+    shutil.copyfile(stats, folder / f"{stem}-{number}.prof")
 
 
 def _tail(path: Path, limit: int = 300) -> str:
@@ -179,6 +199,7 @@ def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str | byte
         ended = _run(command, env, work, limits, started, on_progress)
         elapsed = time.monotonic() - started
         progress = _read_progress(work.progress)
+        _keep_profile(work.path, job)
         if isinstance(ended, str):
             return Crashed(ended, elapsed, progress, overran=True)
         if contained and ended > 128:  # bubblewrap reports a child killed by signal N as 128 + N
