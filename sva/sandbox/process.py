@@ -194,7 +194,8 @@ def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str | byte
         work = _Folder(Path(folder))
         write_files(work.path, files or {})
         work.payload.write_text(json.dumps(payload), encoding="utf-8")
-        command, env, contained = _command(job, work, limits)
+        command, env, contained = _command([job, str(work.payload), str(work.result), str(work.progress)],
+                                           work.path, limits)
         started = time.monotonic()
         ended = _run(command, env, work, limits, started, on_progress)
         elapsed = time.monotonic() - started
@@ -234,15 +235,15 @@ class _Folder:
         return self.path / "progress.jsonl"
 
 
-def _command(job: str, work: _Folder, limits: Limits) -> tuple[list[str], dict[str, str], bool]:
-    """The child's command line and environment, wrapped in bubblewrap where it works (then True)."""
-    folder = str(work.path)
+def _command(arguments: list[str], work: Path, limits: Limits) -> tuple[list[str], dict[str, str], bool]:
+    """The child's command line (:func:`sva.sandbox.child.main` given ``arguments``) and
+    environment, wrapped in bubblewrap where it works (then True)."""
+    folder = str(work)
     python = limits.python or sys.executable
     # not -I: it implies -E, which would ignore the PYTHONHASHSEED the environment sets (a random
     # hash seed made the order of string sets in a job vary from run to run); the environment
     # is built whole, so -E has nothing else to keep out
-    command = [python, "-s", "-P", "-c", _CHILD_BOOTSTRAP, _PACKAGE, job,
-               str(work.payload), str(work.result), str(work.progress)]
+    command = [python, "-s", "-P", "-c", _CHILD_BOOTSTRAP, _PACKAGE, *arguments]
     env = _environment(folder)
     if containment.containment() != "bwrap":
         return command, env, False
@@ -310,6 +311,20 @@ class _Tail:
 def _watch(process: subprocess.Popen, limits: Limits, progress_path: Path, started: float,
            on_progress: Callable[[Any], None] | None = None) -> int | str:
     """Wait for the child; return its exit status, or why it must be stopped."""
+    def ended(timeout: float) -> int | None:
+        try:
+            return process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return None
+
+    return watch(ended, limits, progress_path, started, on_progress)
+
+
+def watch(ended: Callable[[float], int | None], limits: Limits, progress_path: Path, started: float,
+          on_progress: Callable[[Any], None] | None = None) -> int | str:
+    """Wait for a job, ``ended(timeout)`` giving its exit status once it has one (else None after
+    waiting up to ``timeout`` seconds); return that status, or why the job must be stopped: its
+    wall clock, or its progress stream, once started, silent for ``limits.idle_seconds``."""
     last_size, last_change = 0, time.monotonic()
     tail = _Tail(progress_path, on_progress) if on_progress is not None else None
     while True:
@@ -328,9 +343,8 @@ def _watch(process: subprocess.Popen, limits: Limits, progress_path: Path, start
                 last_size, last_change = size, now
             elif size > 0 and now - last_change > limits.idle_seconds:  # watched once the stream starts
                 return f"no progress for {limits.idle_seconds:g} s (hung)"
-        try:
-            code = process.wait(timeout=min(0.1, remaining))
-        except subprocess.TimeoutExpired:
+        code = ended(min(0.1, remaining))
+        if code is None:
             continue
         if tail is not None:
             tail.read()
