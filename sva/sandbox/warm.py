@@ -115,8 +115,10 @@ class WarmSandbox:
 
     def _ended(self, status: Path, timeout: float) -> int | None:
         """The job's exit status once the server wrote it; the server's, mapped as a cold
-        child's, when the server itself died (a limit it hit); else None after ``timeout``."""
+        child's, when the server itself died (a limit it hit); else None after ``timeout``.
+        Looks after 1 ms, then ever less often (up to every 50 ms), as ``Popen.wait`` does."""
         deadline = time.monotonic() + timeout
+        pause = 0.001
         while True:
             if status.is_file():
                 try:
@@ -128,9 +130,11 @@ class WarmSandbox:
             if code is not None:
                 self._stop()
                 return 128 - code if self._contained and code > 128 else code
-            if time.monotonic() >= deadline:
+            left = deadline - time.monotonic()
+            if left <= 0:
                 return None
-            time.sleep(0.005)
+            time.sleep(min(pause, left))
+            pause = min(2 * pause, 0.05)
 
     def _running(self) -> bool:
         return self._server is not None and self._server.poll() is None
