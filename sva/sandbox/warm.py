@@ -164,10 +164,13 @@ class WarmSandbox:
                 pass
 
     def _reset(self) -> None:
-        """The folder back to ``files`` alone (the first job finds it so already)."""
+        """The folder back to ``files`` alone (the first job finds it so already), the output
+        files emptied (the server appends to them, so a crash's reason is this job's output)."""
         self._jobs += 1
         if self._jobs > 1:
             keep = {self.work.stdout.name, self.work.stderr.name, MOVED}
+            for output in (self.work.stdout, self.work.stderr):
+                output.write_bytes(b"")
             for entry in self.work.path.iterdir():
                 if entry.name in keep:
                     continue

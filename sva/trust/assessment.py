@@ -86,14 +86,21 @@ def evaluate(request: TrustInput, config: TrustConfig | None = None, analysis: A
         return _evaluate(request, config, analysis, progress, box.run_job, started)
 
 
+#: Hypothesis's scan of the loaded modules of the tool for constants to draw from ("local
+#: constants"): about 0.3 s per job, done by the server once for the modules it loaded; a job
+#: scans only the modules it loads after the fork, and draws from the same union.
+_CONSTANTS_SCAN = "hypothesis.internal.conjecture.providers:_get_local_constants"
+
+
 def preload_of(request: TrustInput) -> tuple[str, ...]:
     """What both trust jobs import anyway before their first test, for the warm sandbox to
     import once (:mod:`sva.sandbox.warm`): the worker, Hypothesis, pytest when there are tests
-    files, the spec registry (every family's specs built) when there is a spec. Nothing more, so
-    a job sees the same modules as a cold one (Hypothesis draws from the constants of the
-    tool's loaded modules, so a module more would change the examples it draws)."""
+    files, the spec registry (every family's specs built) when there is a spec; then Hypothesis's
+    scan of them for constants. Nothing more, so a job sees the same modules as a cold one
+    (Hypothesis draws from the constants of the tool's loaded modules, so a module more would
+    change the examples it draws)."""
     return ("sva.trust.worker.jobs", "hypothesis", *(("pytest", "_pytest.runner") if request.tests else ()),
-            *(("sva.families:spec_names",) if request.spec is not None else ()))
+            *(("sva.families:spec_names",) if request.spec is not None else ()), _CONSTANTS_SCAN)
 
 
 def _evaluate(request: TrustInput, config: TrustConfig, analysis: Any, progress: MutantProgress | None,

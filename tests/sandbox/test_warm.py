@@ -40,6 +40,12 @@ def die(x):
     os._exit(3)
 
 
+def shout(x):
+    import sys
+    print("a line of an earlier job", file=sys.stderr)
+    return x
+
+
 def bad(x):
     raise SystemExit("no")
 """
@@ -60,7 +66,7 @@ def _seen(outcome) -> tuple:
 
 @pytest.mark.slow
 def test_every_kind_of_ending_is_the_cold_ones_and_the_jobs_after_the_first_run_warm():
-    entries = ["add", "die", "add", "spin", "add", "bad", "leave", "peek"]
+    entries = ["add", "die", "add", "spin", "add", "bad", "leave", "peek", "shout", "die"]
     cold = [_seen(run_job("evaluate_cases", _cases(entry), FILES, LIMITS)) for entry in entries]
     with WarmSandbox(FILES, LIMITS, preload=("sva.sandbox.jobs",)) as box:
         warm = [_seen(box.run_job("evaluate_cases", _cases(entry), FILES, LIMITS)) for entry in entries]
@@ -69,7 +75,8 @@ def test_every_kind_of_ending_is_the_cold_ones_and_the_jobs_after_the_first_run_
     assert warm[0] == ("completed", [{"output": 2}, {"output": 3}])
     assert warm[1][0] == "crashed" and "status 3" in warm[1][1]
     assert warm[3] == ("crashed", "CPU time limit exceeded", False)
-    assert warm[-1] == ("completed", [{"output": False}, {"output": False}])  # the folder was reset
+    assert warm[7] == ("completed", [{"output": False}, {"output": False}])  # the folder was reset
+    assert warm[-1] == warm[1]  # its reason holds no line of the job before
 
 
 def test_a_job_stopped_by_the_wall_clock_takes_the_server_down_and_the_next_one_starts_anew():

@@ -65,11 +65,12 @@ def test_the_server_preloads_only_what_both_jobs_import_anyway(tmp_path: Path):
     (tmp_path / "counter.py").write_text(ARTIFACT, encoding="utf-8")
     (tmp_path / "test_counter.py").write_text(TESTS, encoding="utf-8")
     with_tests = preload_of(prepare(tmp_path / "counter.py", tests=[tmp_path / "test_counter.py"]))
-    assert with_tests == ("sva.trust.worker.jobs", "hypothesis", "pytest", "_pytest.runner")
+    scan = "hypothesis.internal.conjecture.providers:_get_local_constants"
+    assert with_tests == ("sva.trust.worker.jobs", "hypothesis", "pytest", "_pytest.runner", scan)
     from sva.families import all_specs
 
     spec = next(spec for spec in all_specs() if spec.name == "parity-3")
     from sva.trust.request import TrustInput
 
     alone = preload_of(TrustInput(tmp_path / "counter.py", ARTIFACT, spec, "count_up", ()))
-    assert alone == ("sva.trust.worker.jobs", "hypothesis", "sva.families:spec_names")
+    assert alone == ("sva.trust.worker.jobs", "hypothesis", "sva.families:spec_names", scan)
