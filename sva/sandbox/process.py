@@ -115,7 +115,7 @@ def _environment(folder: str) -> dict[str, str]:
             "PYTHONDONTWRITEBYTECODE": "1", "TMPDIR": folder, **plugin_paths(), **profiling}
 
 
-def _keep_profile(work: Path, job: str) -> None:
+def keep_profile(work: Path, job: str) -> None:
     """Profiling only (``SVA_PROFILE_CHILD`` names a folder): copy the child's cProfile stats
     there as ``<job>-<n>.prof``, ``n`` the first number free."""
     target = os.environ.get(PROFILE_VARIABLE)
@@ -142,7 +142,7 @@ def _tail(path: Path, limit: int = 300) -> str:
     return lines[-1][:limit] if lines else ""
 
 
-def _read_progress(path: Path) -> tuple[Any, ...]:
+def read_progress(path: Path) -> tuple[Any, ...]:
     """The complete JSON lines of a progress file; a line cut short by a kill is dropped."""
     try:
         data = path.read_bytes()
@@ -191,26 +191,27 @@ def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str | byte
     """
     limits = limits or Limits()
     with tempfile.TemporaryDirectory(prefix="sva-sandbox-") as folder:
-        work = _Folder(Path(folder))
+        work = JobFolder(Path(folder))
         write_files(work.path, files or {})
         work.payload.write_text(json.dumps(payload), encoding="utf-8")
-        command, env, contained = _command([job, str(work.payload), str(work.result), str(work.progress)],
+        command, env, contained = child_command([job, str(work.payload), str(work.result), str(work.progress)],
                                            work.path, limits)
         started = time.monotonic()
         ended = _run(command, env, work, limits, started, on_progress)
         elapsed = time.monotonic() - started
-        progress = _read_progress(work.progress)
-        _keep_profile(work.path, job)
+        progress = read_progress(work.progress)
+        keep_profile(work.path, job)
         if isinstance(ended, str):
             return Crashed(ended, elapsed, progress, overran=True)
         if contained and ended > 128:  # bubblewrap reports a child killed by signal N as 128 + N
             ended = 128 - ended
-        return _outcome(ended, work, elapsed, progress)
+        return outcome_of(ended, work, elapsed, progress)
 
 
 @dataclass(frozen=True)
-class _Folder:
-    """The child's working folder and the files the sandbox keeps in it."""
+class JobFolder:
+    """The child's working folder and the files the sandbox keeps in it (a cold child's, or the
+    folder of a warm sandbox's jobs: :mod:`sva.sandbox.warm`)."""
 
     path: Path
 
@@ -235,7 +236,7 @@ class _Folder:
         return self.path / "progress.jsonl"
 
 
-def _command(arguments: list[str], work: Path, limits: Limits) -> tuple[list[str], dict[str, str], bool]:
+def child_command(arguments: list[str], work: Path, limits: Limits) -> tuple[list[str], dict[str, str], bool]:
     """The child's command line (:func:`sva.sandbox.child.main` given ``arguments``) and
     environment, wrapped in bubblewrap where it works (then True)."""
     folder = str(work)
@@ -251,7 +252,7 @@ def _command(arguments: list[str], work: Path, limits: Limits) -> tuple[list[str
     return containment.wrap(command, folder, env, python, readable, limits.output_bytes), env, True
 
 
-def _run(command: list[str], env: dict[str, str], work: _Folder, limits: Limits, started: float,
+def _run(command: list[str], env: dict[str, str], work: JobFolder, limits: Limits, started: float,
          on_progress: Callable[[Any], None] | None) -> int | str:
     """Start the child and wait for it: its exit status, or why the sandbox stopped it."""
     with open(work.stdout, "wb") as stdout, open(work.stderr, "wb") as stderr:
@@ -261,10 +262,10 @@ def _run(command: list[str], env: dict[str, str], work: _Folder, limits: Limits,
         try:
             return _watch(process, limits, work.progress, started, on_progress)
         finally:
-            _kill_group(process)  # no grandchild outlives the job
+            kill_group(process)  # no grandchild outlives the job
 
 
-def _outcome(returncode: int, work: _Folder, elapsed: float, progress: tuple[Any, ...]) -> Outcome:
+def outcome_of(returncode: int, work: JobFolder, elapsed: float, progress: tuple[Any, ...]) -> Outcome:
     """What a child that exited with ``returncode`` left: its result, or why there is none."""
     if returncode < 0:
         reason = _SIGNAL_REASONS.get(-returncode, f"killed by signal {-returncode}")
@@ -351,7 +352,8 @@ def watch(ended: Callable[[float], int | None], limits: Limits, progress_path: P
         return code
 
 
-def _kill_group(process: subprocess.Popen) -> None:
+def kill_group(process: subprocess.Popen) -> None:
+    """Kill ``process``'s whole process group (it leads one: ``os.setsid``) and reap it."""
     try:
         os.killpg(process.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):

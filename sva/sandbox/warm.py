@@ -38,8 +38,8 @@ from typing import Any, Callable, Mapping, Sequence
 from sva.sandbox.child import SERVE
 from sva.sandbox.containment import MOVED
 from sva.sandbox.limits import Limits
-from sva.sandbox.process import (Crashed, Outcome, _command, _Folder, _keep_profile, _kill_group, _outcome,
-                                 _read_progress, run_job, watch, write_files)
+from sva.sandbox.process import (Crashed, JobFolder, Outcome, child_command, keep_profile, kill_group, outcome_of,
+                                 read_progress, run_job, watch, write_files)
 
 __all__ = ["WarmSandbox"]
 
@@ -60,7 +60,7 @@ class WarmSandbox:
         self.limits = limits
         self.preload = tuple(preload)
         self._folder = tempfile.TemporaryDirectory(prefix="sva-sandbox-")
-        self.work = _Folder(Path(self._folder.name))
+        self.work = JobFolder(Path(self._folder.name))
         self._server: subprocess.Popen | None = None
         self._contained = False
         self._jobs = 0
@@ -106,12 +106,12 @@ class WarmSandbox:
         ended = watch(lambda timeout: self._ended(status, timeout), limits, self.work.progress, started,
                       on_progress)
         elapsed = time.monotonic() - started
-        progress = _read_progress(self.work.progress)
-        _keep_profile(self.work.path, job)
+        progress = read_progress(self.work.progress)
+        keep_profile(self.work.path, job)
         if isinstance(ended, str):
             self._stop()
             return Crashed(ended, elapsed, progress, overran=True)
-        return _outcome(ended, self.work, elapsed, progress)
+        return outcome_of(ended, self.work, elapsed, progress)
 
     def _ended(self, status: Path, timeout: float) -> int | None:
         """The job's exit status once the server wrote it; the server's, mapped as a cold
@@ -142,7 +142,7 @@ class WarmSandbox:
     def _start(self) -> None:
         """Start the server in the folder, under the containment a cold job gets; its own CPU and
         output are not limited (each job's are, in its fork), its address space is."""
-        command, env, self._contained = _command([SERVE, *self.preload], self.work.path, self.limits)
+        command, env, self._contained = child_command([SERVE, *self.preload], self.work.path, self.limits)
         limits = self.limits
         with open(self.work.stdout, "ab") as stdout, open(self.work.stderr, "ab") as stderr:
             self._server = subprocess.Popen(command, cwd=self.work.path, env=env, stdin=subprocess.PIPE,
@@ -156,7 +156,7 @@ class WarmSandbox:
             return
         if not self._contained:  # the job's own group, which killing the server's would miss
             _kill_job(self.work.path / _PID)
-        _kill_group(server)
+        kill_group(server)
         if server.stdin is not None:
             try:
                 server.stdin.close()
