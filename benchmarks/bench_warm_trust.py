@@ -3,9 +3,11 @@
 For each cell named (``SPEC/GENERATOR/seed-N``, generated as the default preset generates it),
 the artifact is trusted ``--rounds`` times each way, alternating which goes first, and the
 reports compared field by field (timings aside). Printed per cell: the median wall and CPU
-seconds (this process and its children: the sandbox's) each way and their ratios.
+seconds (this process and its children: the sandbox's) each way and their ratios. Under
+bubblewrap the sandboxed processes' CPU seconds do not reach this process's count, so measure
+CPU with ``SVA_SANDBOX=limits`` (the same jobs, without containment).
 
-    .venv/bin/python benchmarks/bench_warm_trust.py parity-3/search/seed-0 sort-8/design/seed-0
+    SVA_SANDBOX=limits .venv/bin/python benchmarks/bench_warm_trust.py parity-3/search/seed-0 sort-8/design/seed-0
 """
 
 from __future__ import annotations
