@@ -4,6 +4,8 @@ The mechanism alone, for every layer that executes artifact code (``sva generate
 candidate, ``sva trust`` running tests and mutants): :func:`run_job` starts the child
 (:mod:`.process`) under :class:`Limits` (:mod:`.limits`), inside bubblewrap where it works
 (:mod:`.containment`), which shows it only what its job needs (:mod:`.visible`); the child (:mod:`.child`) runs one job and writes its JSON result.
+Several jobs on one folder can share one warm child instead (:mod:`.warm`: a server that
+imports once and forks each job under its own limits).
 A job is named by a short name (the sandbox's own, :mod:`.jobs`: ``evaluate_cases``, ``pytest``,
 ``family_probe``) or by dotted path ``package.module:function`` (the trust jobs), so the sandbox
 imports nothing of the layers above it. Built on it, for callers: the checks of an artifact on

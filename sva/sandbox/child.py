@@ -6,13 +6,24 @@ interpreter (``python -I``). It reads the JSON payload, runs the job of that nam
 once so a kill loses at most the last line), and writes ``{"value": ...}`` to the result file
 only when the job finishes; any exception, the artifact's ``SystemExit`` included, becomes
 ``{"error": "<one line>"}`` instead. It imports no artifact until the job asks for it.
+
+Invoked as ``main(["--serve", *PRELOAD])`` it is a warm server instead (:func:`serve`,
+:mod:`sva.sandbox.warm`): it imports what the jobs will need once, then runs each job it is
+sent in a child forked from that state, so a second job on the same folder pays no interpreter
+start, no imports and no containment set-up.
+
+For profiling only (``docs/profile.md``), with ``SVA_PROFILE_CHILD`` set in the caller's
+environment, the job runs under cProfile and its stats go to ``profile.prof`` in the folder,
+which the sandbox copies out; unset (the default), nothing of this runs.
 """
 
 from __future__ import annotations
 
 import errno
+import importlib
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,7 +32,16 @@ from sva.errors import typed_line
 from sva.sandbox.jobs import Emit, find_job
 from sva.sandbox.limits import OUTPUT_LIMIT_EXCEEDED
 
-__all__ = ["main"]
+__all__ = ["PROFILE_FILE", "PROFILE_VARIABLE", "SERVE", "main", "serve"]
+
+#: For profiling only (``docs/profile.md``): when the caller's environment names a folder in
+#: this variable, the sandbox passes it on, the job runs under cProfile, and its stats, written
+#: to :data:`PROFILE_FILE` in the working folder, are copied there; unset (the default),
+#: nothing changes.
+PROFILE_VARIABLE = "SVA_PROFILE_CHILD"
+PROFILE_FILE = "profile.prof"
+#: The first argument that makes the child a warm server of jobs (:func:`serve`).
+SERVE = "--serve"
 
 
 def _progress_writer(path: str) -> Emit:
@@ -46,12 +66,28 @@ def _family_path() -> None:
                 sys.path.append(folder)
 
 
+def _run(job: str, payload: Any, progress: Emit) -> Any:
+    """The job's value; under cProfile, its stats written to ``profile.prof`` in the working
+    folder, when the sandbox asked for it (``SVA_PROFILE_CHILD`` set: :mod:`sva.sandbox.process`)."""
+    if not os.environ.get(PROFILE_VARIABLE):
+        return find_job(job)(payload, progress)
+    import cProfile
+
+    profiler = cProfile.Profile()
+    try:
+        return profiler.runcall(find_job(job), payload, progress)
+    finally:
+        profiler.dump_stats(PROFILE_FILE)
+
+
 def main(argv: list[str]) -> int:
+    if argv and argv[0] == SERVE:
+        return serve(argv[1:])
     job, payload_path, result_path, progress_path = argv
     _family_path()
     payload = json.loads(Path(payload_path).read_text(encoding="utf-8"))
     try:
-        result: dict[str, Any] = {"value": find_job(job)(payload, _progress_writer(progress_path))}
+        result: dict[str, Any] = {"value": _run(job, payload, _progress_writer(progress_path))}
     except BaseException as error:  # noqa: BLE001 - includes SystemExit raised by the artifact
         if isinstance(error, OSError) and error.errno == errno.EFBIG:
             # CPython ignores SIGXFSZ, so the file-size limit surfaces as EFBIG on a write.
@@ -60,6 +96,63 @@ def main(argv: list[str]) -> int:
             result = {"error": typed_line(error, limit=300)}
     Path(result_path).write_text(json.dumps(result), encoding="utf-8")
     return 0
+
+
+def serve(preload: list[str]) -> int:
+    """A warm child (:mod:`sva.sandbox.warm`): import (and call, for ``module:function``) each
+    of ``preload``, then run each job the caller sends on standard input, one JSON line each, in
+    a child forked from this warm state, under that job's limits; after it ends, kill what it
+    left in its process group and write its exit status (``{"returncode": n}``, ``-N`` for
+    signal N) to the command's ``status`` file. Ends when standard input closes."""
+    _family_path()
+    for name in preload:
+        module, _, function = name.partition(":")
+        try:
+            loaded = importlib.import_module(module)
+            if function:
+                getattr(loaded, function)()
+        except Exception:  # noqa: BLE001 - a job imports what it needs itself, and reports its errors
+            pass
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        command = json.loads(line)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            os._exit(_forked(command))
+        Path(command["pid"]).write_text(str(pid), encoding="utf-8")
+        _, status = os.waitpid(pid, 0)
+        try:
+            os.killpg(pid, signal.SIGKILL)  # whatever the job left behind in its group
+        except (ProcessLookupError, PermissionError):
+            pass
+        Path(command["status"]).write_text(json.dumps({"returncode": os.waitstatus_to_exitcode(status)}),
+                                           encoding="utf-8")
+    return 0
+
+
+def _forked(command: dict[str, Any]) -> int:
+    """One job in the forked child: its own process group and limits (its CPU time counts from
+    the fork), no standard input, then :func:`main`."""
+    import resource
+
+    try:
+        os.setpgid(0, 0)
+        devnull = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(devnull, 0)
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - lives as long as the job
+        cpu, memory, output = command["cpu"], command["memory"], command["output"]
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (output, output))
+        code = main([command["job"], command["payload"], command["result"], command["progress"]])
+    except BaseException:  # noqa: BLE001 - no result file: the caller reports the exit status
+        code = 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    return code
 
 
 if __name__ == "__main__":

@@ -57,6 +57,7 @@ from typing import Any, Callable, Mapping, Union
 
 from sva.errors import one_line, os_reason
 from sva.sandbox import containment
+from sva.sandbox.child import PROFILE_FILE, PROFILE_VARIABLE
 from sva.sandbox.limits import OUTPUT_LIMIT_EXCEEDED, Limits
 
 
@@ -109,8 +110,27 @@ def _limit_child(limits: Limits) -> None:
 def _environment(folder: str) -> dict[str, str]:
     from sva.families import plugin_paths
 
+    profiling = {PROFILE_VARIABLE: "1"} if os.environ.get(PROFILE_VARIABLE) else {}
     return {"PATH": "/usr/bin:/bin", "HOME": folder, "PYTHONHASHSEED": "0", "LANG": "C.UTF-8",
-            "PYTHONDONTWRITEBYTECODE": "1", "TMPDIR": folder, **plugin_paths()}
+            "PYTHONDONTWRITEBYTECODE": "1", "TMPDIR": folder, **plugin_paths(), **profiling}
+
+
+def keep_profile(work: Path, job: str) -> None:
+    """Profiling only (``SVA_PROFILE_CHILD`` names a folder): copy the child's cProfile stats
+    there as ``<job>-<n>.prof``, ``n`` the first number free."""
+    target = os.environ.get(PROFILE_VARIABLE)
+    stats = work / PROFILE_FILE
+    if not target or not stats.is_file():
+        return
+    import shutil
+
+    folder = Path(target)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = job.rpartition(":")[2] or job
+    number = 0
+    while (folder / f"{stem}-{number}.prof").exists():
+        number += 1
+    shutil.copyfile(stats, folder / f"{stem}-{number}.prof")
 
 
 def _tail(path: Path, limit: int = 300) -> str:
@@ -122,7 +142,7 @@ def _tail(path: Path, limit: int = 300) -> str:
     return lines[-1][:limit] if lines else ""
 
 
-def _read_progress(path: Path) -> tuple[Any, ...]:
+def read_progress(path: Path) -> tuple[Any, ...]:
     """The complete JSON lines of a progress file; a line cut short by a kill is dropped."""
     try:
         data = path.read_bytes()
@@ -171,24 +191,27 @@ def run_job(job: str, payload: Mapping[str, Any], files: Mapping[str, str | byte
     """
     limits = limits or Limits()
     with tempfile.TemporaryDirectory(prefix="sva-sandbox-") as folder:
-        work = _Folder(Path(folder))
+        work = JobFolder(Path(folder))
         write_files(work.path, files or {})
         work.payload.write_text(json.dumps(payload), encoding="utf-8")
-        command, env, contained = _command(job, work, limits)
+        command, env, contained = child_command([job, str(work.payload), str(work.result), str(work.progress)],
+                                           work.path, limits)
         started = time.monotonic()
         ended = _run(command, env, work, limits, started, on_progress)
         elapsed = time.monotonic() - started
-        progress = _read_progress(work.progress)
+        progress = read_progress(work.progress)
+        keep_profile(work.path, job)
         if isinstance(ended, str):
             return Crashed(ended, elapsed, progress, overran=True)
         if contained and ended > 128:  # bubblewrap reports a child killed by signal N as 128 + N
             ended = 128 - ended
-        return _outcome(ended, work, elapsed, progress)
+        return outcome_of(ended, work, elapsed, progress)
 
 
 @dataclass(frozen=True)
-class _Folder:
-    """The child's working folder and the files the sandbox keeps in it."""
+class JobFolder:
+    """The child's working folder and the files the sandbox keeps in it (a cold child's, or the
+    folder of a warm sandbox's jobs: :mod:`sva.sandbox.warm`)."""
 
     path: Path
 
@@ -213,15 +236,15 @@ class _Folder:
         return self.path / "progress.jsonl"
 
 
-def _command(job: str, work: _Folder, limits: Limits) -> tuple[list[str], dict[str, str], bool]:
-    """The child's command line and environment, wrapped in bubblewrap where it works (then True)."""
-    folder = str(work.path)
+def child_command(arguments: list[str], work: Path, limits: Limits) -> tuple[list[str], dict[str, str], bool]:
+    """The child's command line (:func:`sva.sandbox.child.main` given ``arguments``) and
+    environment, wrapped in bubblewrap where it works (then True)."""
+    folder = str(work)
     python = limits.python or sys.executable
     # not -I: it implies -E, which would ignore the PYTHONHASHSEED the environment sets (a random
     # hash seed made the order of string sets in a job vary from run to run); the environment
     # is built whole, so -E has nothing else to keep out
-    command = [python, "-s", "-P", "-c", _CHILD_BOOTSTRAP, _PACKAGE, job,
-               str(work.payload), str(work.result), str(work.progress)]
+    command = [python, "-s", "-P", "-c", _CHILD_BOOTSTRAP, _PACKAGE, *arguments]
     env = _environment(folder)
     if containment.containment() != "bwrap":
         return command, env, False
@@ -229,7 +252,7 @@ def _command(job: str, work: _Folder, limits: Limits) -> tuple[list[str], dict[s
     return containment.wrap(command, folder, env, python, readable, limits.output_bytes), env, True
 
 
-def _run(command: list[str], env: dict[str, str], work: _Folder, limits: Limits, started: float,
+def _run(command: list[str], env: dict[str, str], work: JobFolder, limits: Limits, started: float,
          on_progress: Callable[[Any], None] | None) -> int | str:
     """Start the child and wait for it: its exit status, or why the sandbox stopped it."""
     with open(work.stdout, "wb") as stdout, open(work.stderr, "wb") as stderr:
@@ -239,10 +262,10 @@ def _run(command: list[str], env: dict[str, str], work: _Folder, limits: Limits,
         try:
             return _watch(process, limits, work.progress, started, on_progress)
         finally:
-            _kill_group(process)  # no grandchild outlives the job
+            kill_group(process)  # no grandchild outlives the job
 
 
-def _outcome(returncode: int, work: _Folder, elapsed: float, progress: tuple[Any, ...]) -> Outcome:
+def outcome_of(returncode: int, work: JobFolder, elapsed: float, progress: tuple[Any, ...]) -> Outcome:
     """What a child that exited with ``returncode`` left: its result, or why there is none."""
     if returncode < 0:
         reason = _SIGNAL_REASONS.get(-returncode, f"killed by signal {-returncode}")
@@ -289,6 +312,20 @@ class _Tail:
 def _watch(process: subprocess.Popen, limits: Limits, progress_path: Path, started: float,
            on_progress: Callable[[Any], None] | None = None) -> int | str:
     """Wait for the child; return its exit status, or why it must be stopped."""
+    def ended(timeout: float) -> int | None:
+        try:
+            return process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return None
+
+    return watch(ended, limits, progress_path, started, on_progress)
+
+
+def watch(ended: Callable[[float], int | None], limits: Limits, progress_path: Path, started: float,
+          on_progress: Callable[[Any], None] | None = None) -> int | str:
+    """Wait for a job, ``ended(timeout)`` giving its exit status once it has one (else None after
+    waiting up to ``timeout`` seconds); return that status, or why the job must be stopped: its
+    wall clock, or its progress stream, once started, silent for ``limits.idle_seconds``."""
     last_size, last_change = 0, time.monotonic()
     tail = _Tail(progress_path, on_progress) if on_progress is not None else None
     while True:
@@ -307,16 +344,16 @@ def _watch(process: subprocess.Popen, limits: Limits, progress_path: Path, start
                 last_size, last_change = size, now
             elif size > 0 and now - last_change > limits.idle_seconds:  # watched once the stream starts
                 return f"no progress for {limits.idle_seconds:g} s (hung)"
-        try:
-            code = process.wait(timeout=min(0.1, remaining))
-        except subprocess.TimeoutExpired:
+        code = ended(min(0.1, remaining))
+        if code is None:
             continue
         if tail is not None:
             tail.read()
         return code
 
 
-def _kill_group(process: subprocess.Popen) -> None:
+def kill_group(process: subprocess.Popen) -> None:
+    """Kill ``process``'s whole process group (it leads one: ``os.setsid``) and reap it."""
     try:
         os.killpg(process.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):

@@ -3,10 +3,12 @@
 :func:`trust` is the library entry point (``sva trust`` is a thin layer over it). It works on a
 generated artifact (spec, entry and tests come from the manifest beside it) and on any module a
 user brings with ``--tests`` files (and optionally a spec). Static facts (unit graph, sizes,
-stories) come from :mod:`sva.measure`; everything that executes the artifact runs in
-:mod:`sva.sandbox.process`: one process for the baseline (:mod:`sva.trust.baseline`),
-one for the whole mutant batch (:mod:`sva.trust.batch`, resumed after any mutant that
-takes it down). The request is checked by :mod:`sva.trust.request`; the records the
+stories) come from :mod:`sva.measure`; everything that executes the artifact runs in the
+sandbox: one job for the baseline (:mod:`sva.trust.baseline`), one for the whole mutant batch
+(:mod:`sva.trust.batch`, resumed after any mutant that takes it down), both in one warm
+sandboxed interpreter per artifact (:mod:`sva.sandbox.warm`: each job forked from a server
+that imported the worker, Hypothesis, pytest and the spec registry once; the same modules,
+files and limits as a cold child, so the same verdicts). The request is checked by :mod:`sva.trust.request`; the records the
 sandbox sends back are those of :mod:`sva.trust.protocol`; the report's are in
 :mod:`sva.trust.report`.
 
@@ -58,23 +60,53 @@ from sva.trust.baseline import run_baseline
 from sva.trust.batch import MutationSummary, mutation_analysis
 from sva.trust.progress import MutantProgress
 from sva.trust.report import TestRecord, TrustReport
-from sva.trust.request import TrustConfig, TrustInput, prepare
+from sva.trust.request import TrustConfig, TrustInput, prepare, sandbox_files
+from sva.sandbox import run_job
+from sva.sandbox.warm import WarmSandbox
 
 #: The library's trust API in one place: this module's two functions with the request and
 #: report records they take and give (defined in :mod:`sva.trust.request` and
 #: :mod:`sva.trust.report`).
-__all__ = ["evaluate", "trust"]
+__all__ = ["evaluate", "preload_of", "trust"]
 
 
 def evaluate(request: TrustInput, config: TrustConfig | None = None, analysis: Any = None,
-             progress: MutantProgress | None = None) -> TrustReport:
+             progress: MutantProgress | None = None, warm: bool = True) -> TrustReport:
     """Run the baseline and the mutation analysis of a prepared request; return the report.
     ``analysis``: the request's static analysis when the caller has it already; ``progress``
     (:class:`~sva.trust.progress.MutantProgress`): told the plan before any mutant runs and each
-    mutant's result as it comes."""
+    mutant's result as it comes; ``warm`` (default): every job in one warm sandbox
+    (:mod:`sva.sandbox.warm`), else each in a cold child of its own (the same report, slower)."""
     config = config or TrustConfig()
     started = time.monotonic()
-    baseline = run_baseline(request, config, analysis)
+    if not warm:
+        return _evaluate(request, config, analysis, progress, run_job, started)
+    limits = replace(config.limits, python=request.python)
+    with WarmSandbox(sandbox_files(request), limits, preload_of(request)) as box:
+        return _evaluate(request, config, analysis, progress, box.run_job, started)
+
+
+#: Hypothesis's scan of the loaded modules of the tool for constants to draw from ("local
+#: constants"): about 0.3 s per job, done by the server once for the modules it loaded; a job
+#: scans only the modules it loads after the fork, and draws from the same union.
+_CONSTANTS_SCAN = "hypothesis.internal.conjecture.providers:_get_local_constants"
+
+
+def preload_of(request: TrustInput) -> tuple[str, ...]:
+    """What both trust jobs import anyway before their first test, for the warm sandbox to
+    import once (:mod:`sva.sandbox.warm`): the worker, Hypothesis, pytest when there are tests
+    files, the spec registry (every family's specs built) when there is a spec; then Hypothesis's
+    scan of them for constants. Nothing more, so a job sees the same modules as a cold one
+    (Hypothesis draws from the constants of the tool's loaded modules, so a module more would
+    change the examples it draws)."""
+    return ("sva.trust.worker.jobs", "hypothesis", *(("pytest", "_pytest.runner") if request.tests else ()),
+            *(("sva.families:spec_names",) if request.spec is not None else ()), _CONSTANTS_SCAN)
+
+
+def _evaluate(request: TrustInput, config: TrustConfig, analysis: Any, progress: MutantProgress | None,
+              runner: Callable[..., Any], started: float) -> TrustReport:
+    """:func:`evaluate`'s work, each sandboxed job run by ``runner``."""
+    baseline = run_baseline(request, config, analysis, runner)
     analysis, records, result = baseline.analysis, baseline.records, baseline.result
     graph = analysis.graph
     timings = {"baseline_s": baseline.seconds}
@@ -89,7 +121,7 @@ def evaluate(request: TrustInput, config: TrustConfig | None = None, analysis: A
     verified_e = _verified_explanation_length(graph, records, request.entry)
     coverage = result.coverage
     size = sum(unit.size for unit in graph.units)
-    mutation = (mutation_analysis(request, config, result, records, graph, size, progress)
+    mutation = (mutation_analysis(request, config, result, records, graph, size, progress, runner)
                 if config.mutate else None)
     timings["total_s"] = round(time.monotonic() - started, 3)
     if mutation is not None:

@@ -15,7 +15,7 @@ own timer fully: a slow but finite artifact is then reported test by test, not a
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Callable
 
 from sva.errors import InputError
 from sva.trust.protocol import BaselineResult
@@ -55,16 +55,18 @@ def baseline_limits(request: TrustInput, config: TrustConfig) -> Limits:
                    wall_seconds=max(config.limits.wall_seconds, extra + 10), python=request.python)
 
 
-def run_baseline(request: TrustInput, config: TrustConfig, analysis: Any = None) -> Baseline:
+def run_baseline(request: TrustInput, config: TrustConfig, analysis: Any = None,
+                 runner: Callable[..., Any] = run_job) -> Baseline:
     """Analyze the artifact statically (unless the caller has: ``analysis``, the
     :func:`~sva.measure.analysis.analyze_source` of the same source, path and entry), then
-    run every test and spec check on it once."""
+    run every test and spec check on it once, by ``runner`` (:func:`sva.sandbox.run_job`'s
+    call: a cold child, or a :class:`~sva.sandbox.warm.WarmSandbox`'s)."""
     from sva.measure.analysis import analyze_source
 
     if analysis is None:
         analysis = analyze_source(request.source, str(request.path), request.entry)
     graph = analysis.graph
-    outcome = run_job(_JOB, worker_request(request, config).to_json(), sandbox_files(request),
+    outcome = runner(_JOB, worker_request(request, config).to_json(), sandbox_files(request),
                       baseline_limits(request, config))
     seconds = round(outcome.wall_seconds, 3)
     if isinstance(outcome, Crashed):

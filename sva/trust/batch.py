@@ -152,13 +152,14 @@ def _live(on_result: Callable[[MutantResult], None]) -> Callable[[Any], None]:
 
 def run_mutant_batch(plan: MutationPlan, indices: Sequence[int] | None = None,
                      on_result: Callable[[MutantResult], None] | None = None,
-                     ) -> tuple[dict[int, MutantResult], str | None]:
+                     runner: Callable[..., Any] = run_job) -> tuple[dict[int, MutantResult], str | None]:
     """Check the mutants (all, or those whose index is in ``indices``) in one worker process.
 
     A mutant that takes the worker down (``os._exit``, a hang the timers cannot interrupt) is
     counted killed by the test that was running, and a new worker resumes after it. Returns
     the result per mutant index and an error when the worker cannot even start. ``on_result``
-    hears of each mutant's result as the worker reports it (a progress line).
+    hears of each mutant's result as the worker reports it (a progress line). ``runner`` runs
+    each worker (:func:`sva.sandbox.run_job`'s call: a cold child, or a warm sandbox's).
     """
     batch = plan.batch
     if indices is not None:
@@ -168,8 +169,8 @@ def run_mutant_batch(plan: MutationPlan, indices: Sequence[int] | None = None,
     results: dict[int, MutantResult] = {}
     start = 0
     while start < len(order):
-        outcome = run_job(_JOB, replace(batch, start=start).to_json(), plan.files, plan.limits,
-                          _live(on_result) if on_result is not None else None)
+        outcome = runner(_JOB, replace(batch, start=start).to_json(), plan.files, plan.limits,
+                         _live(on_result) if on_result is not None else None)
         marker = None
         for record in map(progress_from_json, outcome.progress):
             if isinstance(record, MutantResult):
@@ -183,7 +184,7 @@ def run_mutant_batch(plan: MutationPlan, indices: Sequence[int] | None = None,
             break
         in_flight = order[position]
         if outcome.overran and plan.limits.idle_seconds is not None:
-            outcome, marker = _alone(plan, batch, position, results, on_result, outcome, marker)
+            outcome, marker = _alone(plan, batch, position, results, on_result, outcome, marker, runner)
             if in_flight in results:
                 start = position + 1
                 continue
@@ -199,7 +200,8 @@ def run_mutant_batch(plan: MutationPlan, indices: Sequence[int] | None = None,
 
 
 def _alone(plan: MutationPlan, batch: MutantBatch, position: int, results: dict[int, MutantResult],
-           on_result: Callable[[MutantResult], None] | None, outcome: Any, marker: Any) -> tuple[Any, Any]:
+           on_result: Callable[[MutantResult], None] | None, outcome: Any, marker: Any,
+           runner: Callable[..., Any] = run_job) -> tuple[Any, Any]:
     """Judge the mutant at ``position`` again, alone, after the silence watch stopped its batch.
 
     The watch runs on the wall clock, so on a busy machine a slow but finite test can look hung;
@@ -209,8 +211,7 @@ def _alone(plan: MutationPlan, batch: MutantBatch, position: int, results: dict[
     are returned, and the caller counts the mutant as killed by the test that was running."""
     lone = replace(batch, mutants=(batch.mutants[position],), start=0)
     cpu = min(plan.limits.cpu_seconds, int(10 + 2 * sum(step.budget for step in batch.plan)) + 1)
-    again = run_job(_JOB, lone.to_json(), plan.files,
-                    replace(plan.limits, idle_seconds=None, cpu_seconds=cpu))
+    again = runner(_JOB, lone.to_json(), plan.files, replace(plan.limits, idle_seconds=None, cpu_seconds=cpu))
     for record in map(progress_from_json, again.progress):
         if isinstance(record, MutantResult) and record.mutant == lone.mutants[0].index:
             results[record.mutant] = record
@@ -226,9 +227,10 @@ def _alone(plan: MutationPlan, batch: MutantBatch, position: int, results: dict[
 
 def mutation_analysis(request: TrustInput, config: TrustConfig, baseline: BaselineResult,
                       records: tuple[TestRecord, ...], graph: Any, size: int,
-                      progress: MutantProgress | None = None) -> MutationSummary:
+                      progress: MutantProgress | None = None, runner: Callable[..., Any] = run_job) -> MutationSummary:
     """Run every mutant and score: mutation score, localization, survivors. ``progress`` is told
-    the plan before any mutant runs and each result as it comes (``sva trust``'s progress line)."""
+    the plan before any mutant runs and each result as it comes (``sva trust``'s progress line);
+    ``runner`` runs the workers (:func:`run_mutant_batch`)."""
     started = time.monotonic()
     try:
         plan = plan_mutation(request, config, baseline, records)
@@ -239,7 +241,8 @@ def mutation_analysis(request: TrustInput, config: TrustConfig, baseline: Baseli
     if progress is not None:
         fresh = frozenset(splice.index for splice in plan.batch.mutants if splice.fresh)
         progress.planned(MutationOutlook(total, fresh, plan.work))
-    results, failure = run_mutant_batch(plan, on_result=progress.result if progress is not None else None)
+    results, failure = run_mutant_batch(plan, on_result=progress.result if progress is not None else None,
+                                        runner=runner)
     seconds = round(time.monotonic() - started, 3)
     if failure is not None:
         return MutationSummary(None, None, None, None, (), failure, seconds)

@@ -24,12 +24,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
-from sva.families import spec_names
 from sva.trust.worker.loading import prepare_machinery
 from sva.trust.protocol import (BaselineResult, CheckSettings, Coverage, SpecChecks, TestOutcome, TestRun,
                                 WorkerRequest)
 from sva.trust.worker.runners import PytestTest, run_with_driver
-from sva.trust.worker.session import Session, open_session, spec_test_of
+from sva.trust.worker.session import Session, open_session, preload_spec, spec_test_of
 from sva.trust.worker.spec_checks import check_cases_of, run_spec_checks, shifted_cases_of
 from sva.trust.worker.timer import Alarm, TimeBudgetExceeded, failure_line
 
@@ -146,8 +145,7 @@ def trace_baseline(request: WorkerRequest, progress: Callable[[Any], None] | Non
     # it done): Hypothesis's Unicode tables, when the folder lacks them, cost 2 s alone and 40
     # times that traced; the registry has every family build its specs' data
     prepare_machinery(work, request, shrink=True)
-    if request.spec:
-        spec_names()  # an unknown spec open_session reports
+    preload_spec(request)
     cov.start()
     try:
         opened = _open(request, alarm)

@@ -40,7 +40,7 @@ from sva.trust.worker.loading import ServedSource, prepare_machinery
 from sva.trust.protocol import (BatchDone, MutantBatch, MutantResult, PlanStep, Progress, Ready, TestMarker,
                                      TestOutcome)
 from sva.trust.worker.runners import PytestTest, run_with_driver
-from sva.trust.worker.session import Session, open_session, spec_test_of
+from sva.trust.worker.session import Session, open_session, preload_spec, spec_test_of
 from sva.trust.worker.spec_checks import check_cases_of
 from sva.trust.worker.swap import Swapper
 from sva.trust.worker.timer import Alarm, TimeBudgetExceeded, cpu_seconds, failure_line
@@ -126,6 +126,7 @@ def run_mutants(batch: MutantBatch, progress: Callable[[Progress], None]) -> Bat
     alarm = Alarm()
     settings = batch.request.settings
     prepare_machinery(Path.cwd(), batch.request, shrink=False)
+    preload_spec(batch.request)  # built once, not again in every fresh mutant's fork
     # A mutant such as ``True[i]`` compiles with a SyntaxWarning; a thousand of them would fill
     # the sandbox's capped output (and stop the batch) with noise no verdict depends on.
     warnings.filterwarnings("ignore", category=SyntaxWarning)

@@ -19,7 +19,7 @@ from sva.trust.protocol import WorkerRequest
 from sva.trust.worker.runners import SpecTest
 from sva.trust.worker.timer import Alarm
 
-__all__ = ["Session", "open_session", "spec_test_of"]
+__all__ = ["Session", "open_session", "preload_spec", "spec_test_of"]
 
 
 @dataclass
@@ -57,6 +57,18 @@ def open_session(request: WorkerRequest, alarm: Alarm, shrink: bool) -> Session:
         if spec is not None and not callable(entry):
             raise AttributeError(f"the artifact has no function {request.entry!r}")
     return Session(module_file, module, spec, entry)
+
+
+def preload_spec(request: WorkerRequest) -> None:
+    """Have the registry build every family's specs' data now, before any clock, tracer or fork
+    (a child forked afterwards inherits it instead of building it again: half a second with 120
+    Feynman specs); an unknown spec is left for :func:`open_session` to report. Every family
+    is built, not only the spec's: Hypothesis draws from the constants of every module of the
+    tool loaded (its "local constants"), so loading fewer would change the examples drawn."""
+    if request.spec:
+        from sva.families import spec_names
+
+        spec_names()
 
 
 def spec_test_of(session: Session, cases: Sequence[tuple], record_passing: bool) -> SpecTest | None:
