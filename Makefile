@@ -4,9 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-fast setup dot bwrap bench clean artifacts fuzz
+.PHONY: run test test-fast setup dot bwrap chromium bench clean artifacts fuzz
 
-setup: $(STAMP) dot bwrap
+setup: $(STAMP) dot bwrap chromium
 
 # The virtual environment, with the project and its dev and dask extras installed (editable).
 $(STAMP): setup.cfg pyproject.toml
@@ -35,6 +35,11 @@ dot:
 # without it they run with resource limits only (sva/sandbox/containment.py).
 bwrap:
 	@$(call apt_tool,bwrap,bubblewrap,sandboxed artifacts will run with resource limits only)
+
+# Headless Chromium renders the report in the browser test (tests/report/test_browser.py: the
+# first screen holds the answer, no broken image, the page height); without it that test is skipped.
+chromium:
+	@$(call apt_tool,chromium,chromium,the browser test of the report will be skipped)
 
 # The main job: every spec x both generators x 5 seeds, stored in out/results/results.sqlite,
 # with the report in out/results/report/report.html (resumable: run it again after a kill).
