@@ -18,7 +18,8 @@ driver measures, in a real browser:
 - where the first plot starts: the top of the first ``<svg>`` or ``<img>`` at least 100 x 100 px.
 
 How: the page's folder is copied to a temporary folder (the report is never touched), a
-``<script>`` is added at the end of the copy's body that measures once the page has loaded and
+``<script>`` is added at the end of the copy's body (a Content-Security-Policy in the page is
+widened by that script's hash alone) that measures once the page has loaded and
 writes the figures as JSON into a ``<pre>``, and Chromium prints the resulting DOM
 (``--dump-dom``). Time is Chromium's *virtual* time (``--virtual-time-budget``): the page gets
 its 10 s of page time however loaded the machine is, so no wall clock decides a verdict; the
@@ -33,7 +34,9 @@ Run it on a report to print the figures and the problems found::
 from __future__ import annotations
 
 import argparse
+import base64
 import dataclasses
+import hashlib
 import html
 import json
 import re
@@ -54,7 +57,7 @@ HANG_GUARD_S = 300  #: a browser still running after this is hung (never a verdi
 VIRTUAL_TIME_MS = 10_000  #: page time Chromium grants before it prints the DOM
 
 _MARK = "sva-measurements"
-_SCRIPT = r"""<script>(function () {
+_CODE = r"""(function () {
 function box(e) {
   if (!e) return null;
   const r = e.getBoundingClientRect();
@@ -102,7 +105,9 @@ window.addEventListener('load', () => setTimeout(() => {
   out.textContent = JSON.stringify(measure());
   document.body.appendChild(out);
 }, 0));
-})();</script>""" % _MARK
+})();""" % _MARK
+_SCRIPT = f"<script>{_CODE}</script>"
+_CSP = re.compile(r"""(<meta[^>]*http-equiv=["']?content-security-policy["']?[^>]*content=")([^"]*)(")""", re.I)
 
 
 @dataclass(frozen=True)
@@ -181,12 +186,27 @@ def _browser(url: str, *extra: str) -> str:
     return done.stdout
 
 
+def _allow_script(policy: str) -> str:
+    """A Content-Security-Policy that also lets the measuring script run (by its hash), and no other."""
+    token = "'sha256-" + base64.b64encode(hashlib.sha256(_CODE.encode()).digest()).decode() + "'"
+    directives = [directive.split() for directive in policy.split(";") if directive.strip()]
+    for directive in directives:
+        if directive[0].lower() == "script-src":
+            directive[1:] = [source for source in directive[1:] if source.lower() != "'none'"] + [token]
+            break
+    else:
+        directives.append(["script-src", token])
+    return "; ".join(" ".join(directive) for directive in directives)
+
+
 def _copy_with_script(page: Path, into: Path) -> Path:
-    """Copy ``page``'s folder into ``into`` and add the measuring script to the copy of ``page``."""
+    """Copy ``page``'s folder into ``into`` and add the measuring script to the copy of ``page``
+    (a Content-Security-Policy in the page is widened by that script's hash alone)."""
     folder = into / "page"
     shutil.copytree(page.parent, folder)
     copy = folder / page.name
-    text = copy.read_text(encoding="utf-8")
+    text = _CSP.sub(lambda m: m.group(1) + _allow_script(html.unescape(m.group(2))).replace('"', "&quot;")
+                    + m.group(3), copy.read_text(encoding="utf-8"))
     at = text.lower().rfind("</body>")
     copy.write_text(text[:at] + _SCRIPT + text[at:] if at >= 0 else text + _SCRIPT, encoding="utf-8")
     return copy
@@ -311,19 +331,28 @@ def main(argv: list[str] | None = None) -> int:
     if chromium() is None:
         print("browser.py: chromium is not installed; run make setup as root", file=sys.stderr)
         return 2
-    main_page = measure(args.page)
-    pages, missing = linked_pages(args.page)
-    others = [measure(page) for page in pages]
+    try:
+        return _print_measurements(args.page, args.screenshot)
+    except (RuntimeError, subprocess.TimeoutExpired) as error:
+        print(f"browser.py: {args.page}: {error}", file=sys.stderr)
+        return 2
+
+
+def _print_measurements(page: Path, shot: Path | None) -> int:
+    """Print the main page's measurements, its linked pages' and every problem found as JSON;
+    1 when there is a problem."""
+    main_page = measure(page)
+    pages, missing = linked_pages(page)
+    others = [measure(other) for other in pages]
     problems = (first_screen_problems(main_page) + legibility_problems(main_page) + height_problems(main_page)
                 + [problem for m in (main_page, *others) for problem in image_problems(m)]
-                + [f"{args.page}: link to a missing page {href!r}" for href in missing])
+                + [f"{page}: link to a missing page {href!r}" for href in missing])
     report: dict[str, Any] = {"main": dataclasses.asdict(main_page),
                               "linked": [{"page": m.page, "page_height": m.page_height, "images": len(m.images),
                                           "svgs": len(m.svgs)} for m in others],
                               "problems": problems}
-    if args.screenshot:
-        report["screenshot"] = {**dataclasses.asdict(screenshot(args.page, args.screenshot)),
-                                "path": str(args.screenshot)}
+    if shot is not None:
+        report["screenshot"] = dataclasses.asdict(screenshot(page, shot))
     print(json.dumps(report, indent=1, default=str))
     return 1 if problems else 0
 

@@ -17,13 +17,14 @@ tests are skipped with that one reason.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from sva.report import build_report
 from tests.report.browser import (HEIGHT, Box, chromium, first_screen_problems, height_problems, image_problems,
-                                  legibility_problems, linked_pages, measure, screenshot)
+                                  legibility_problems, linked_pages, main, measure, screenshot)
 from tests.report.test_report import make_results
 
 needs_chromium = pytest.mark.skipif(
@@ -97,6 +98,17 @@ def test_box_on_the_first_screen_only_when_inside_it_and_not_empty():
     assert not Box(0, 0, HEIGHT + 1, 1400).on_first_screen()
     assert not Box(10, 0, 10, 1400).on_first_screen()
     assert not Box(0, 0, 10, 1401).on_first_screen()
+
+
+@needs_chromium
+def test_a_page_whose_policy_forbids_scripts_is_measured_all_the_same(tmp_path):
+    page = write_kept(tmp_path / "kept")
+    policy = "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'"
+    page.write_text(page.read_text().replace("<head>", f'<head><meta http-equiv="Content-Security-Policy" '
+                                                       f'content="{policy}">'))
+    measured = measure(page)
+    assert len(measured.claim_items) == 3 and measured.forest_svg == Box(top=150, left=0, bottom=450, right=600)
+    assert policy in page.read_text()  # the page itself is left as it was
 
 
 @pytest.fixture(scope="module")
@@ -177,3 +189,21 @@ def test_the_reports_first_screen_holds_every_claim_and_the_forest_plot_legibly(
     main = report["main"]
     assert first_screen_problems(main) == []
     assert legibility_problems(main) == []
+
+
+def test_the_driver_on_a_missing_page_is_one_line_and_status_2(tmp_path, capsys):
+    assert main([str(tmp_path / "report.html")]) == 2
+    assert capsys.readouterr().err == f"browser.py: {tmp_path / 'report.html'}: no such file\n"
+
+
+@needs_chromium
+@pytest.mark.slow
+def test_the_driver_prints_the_measurements_of_every_page_and_the_problems(tmp_path, capsys):
+    kept, broken = write_kept(tmp_path / "kept"), write_broken(tmp_path / "broken")
+    assert main([str(kept)]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["problems"] == [] and printed["main"]["page_height"] == 2470
+    assert [Path(page["page"]).name for page in printed["linked"]] == ["specs.html"]
+    assert main([str(broken)]) == 1
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    assert f"{broken}: link to a missing page 'claims.html'" in problems and len(problems) == 11
