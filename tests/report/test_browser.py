@@ -38,9 +38,9 @@ until_the_answer_section = pytest.mark.xfail(
 STYLE = ("<style>body{margin:0;font:16px sans-serif}h1{margin:0;height:60px}ul{margin:0}li{height:30px}"
          "figure{margin:0}figure svg{display:block}p{margin:0;height:20px}</style>")
 # 600 x 300 px drawn from a 300 x 150 viewBox: twice the size, so 7 px text is rendered at 14 px.
-FOREST = ('<svg xmlns="http://www.w3.org/2000/svg" width="600" height="300" viewBox="0 0 300 150">'
+FOREST = ('<svg xmlns="http://www.w3.org/2000/svg" width="600" height="300" viewBox="0 0 300 150" font-size="4">'
           '<line x1="150" y1="0" x2="150" y2="150" stroke="black"/><text x="4" y="20" font-size="7">'
-          'design better</text></svg>')
+          'design better</text><title>a tooltip is not drawn text</title></svg>')
 SMALL_PLOT = ('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="120"><rect width="120" '
               'height="120" fill="steelblue"/></svg>')
 
@@ -57,10 +57,12 @@ def _answer(claims: int, before: str = "", forest: str = FOREST) -> str:
 
 def write_kept(folder: Path) -> Path:
     """Claims and forest plot on top (60 + 3 x 30 + 300 = 450 px), then a line of links and 2,000 px
-    (2,470 px in all); a sub-page with an image."""
+    (2,470 px in all); a sub-page with an image on top and a lazy one five screens down."""
     (folder / "figures").mkdir(parents=True)
     (folder / "figures" / "plot.svg").write_text(SMALL_PLOT)
-    (folder / "specs.html").write_text(_page("specs", '<p><img src="figures/plot.svg" alt="plot"></p>'))
+    (folder / "specs.html").write_text(_page("specs", '<p><img src="figures/plot.svg" alt="plot"></p>'
+                                             '<div style="height:5000px"></div>'
+                                             '<img src="figures/plot.svg" alt="far" loading="lazy">'))
     (folder / "report.html").write_text(_page("report", _answer(3) + '<p style="font-size:14px">'
                                               '<a href="specs.html#top">per spec</a> '
                                               '<a href="figures/plot.svg">plot</a></p><div style="height:2000px"></div>'))
@@ -135,7 +137,7 @@ def test_a_page_that_keeps_the_contract_passes_every_check(fixtures):
     assert main.forest_svg == Box(top=150, left=0, bottom=450, right=600)
     assert main.first_plot_top == 150 and main.page_height == 2470
     assert main.smallest_answer_text is not None and main.smallest_answer_text.px == 14  # 7 px at twice the size
-    assert [image.src for image in others[0].images] == ["figures/plot.svg"]
+    assert [image.src for image in others[0].images] == ["figures/plot.svg", "figures/plot.svg"]
     assert (shot.width, shot.height) == (1400, HEIGHT) and shot.colours > 2 and 0.001 < shot.ink < 0.5
 
 
