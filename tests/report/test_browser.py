@@ -179,6 +179,7 @@ def test_no_broken_image_or_link_on_the_report_and_its_pages_and_a_first_screen_
 
 
 @needs_chromium
+@pytest.mark.slow
 @until_the_answer_section
 def test_the_report_main_page_is_at_most_twelve_screens(report):
     assert height_problems(report["main"]) == []
@@ -186,6 +187,7 @@ def test_the_report_main_page_is_at_most_twelve_screens(report):
 
 
 @needs_chromium
+@pytest.mark.slow
 @until_the_answer_section
 def test_the_reports_first_screen_holds_every_claim_and_the_forest_plot_legibly(report):
     main = report["main"]
