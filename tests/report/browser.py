@@ -177,10 +177,12 @@ def _browser(url: str, *extra: str) -> str:
     if command is None:
         raise RuntimeError("chromium is not installed (make setup installs Debian's package as root)")
     # --no-sandbox: Chromium's own sandbox refuses to start as root; the pages are our own report.
-    args = [command, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--mute-audio",
-            "--no-first-run", f"--window-size={WIDTH},{HEIGHT}", f"--virtual-time-budget={VIRTUAL_TIME_MS}",
-            *extra, url]
-    done = subprocess.run(args, capture_output=True, text=True, timeout=HANG_GUARD_S, check=False)
+    # A fresh profile per run: two runs at once (pytest-xdist) never meet, nothing lands in $HOME.
+    with tempfile.TemporaryDirectory(prefix="sva-chromium-") as profile:
+        args = [command, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--mute-audio",
+                "--no-first-run", f"--user-data-dir={profile}", f"--window-size={WIDTH},{HEIGHT}",
+                f"--virtual-time-budget={VIRTUAL_TIME_MS}", *extra, url]
+        done = subprocess.run(args, capture_output=True, text=True, timeout=HANG_GUARD_S, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"chromium exited {done.returncode}: {done.stderr.strip()[-500:]}")
     return done.stdout
