@@ -9,7 +9,7 @@ driver measures, in a real browser:
 - the boxes of ``#answer``, ``#answer-claims``, each ``li.claim``, ``#forest`` and its ``<svg>``,
   in page coordinates (pixels from the top-left of the page, so ``bottom <= 900`` means "on the
   first screen"). Not the browser's own viewport: Chromium 150 headless, asked for a 1400 x 900
-  window, lays ``--dump-dom`` pages out in 1400 x 813 (its window decorations take 87 px) while
+  window, lays ``--dump-dom`` pages out in a 1400 x 813 viewport (87 px less) while
   its ``--screenshot`` shows the full 1400 x 900, so the page's own coordinates are what the
   screenshot shows;
 - the page height (``document.documentElement.scrollHeight``): 10,800 px is 12 screens;
