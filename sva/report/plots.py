@@ -9,8 +9,8 @@ way is better (:func:`axis_label`: "explanation length E (lower is better)").
 
 - :func:`scatter_grid`: each comprehensibility metric (rows) against each trust outcome
   (columns), design and search in different markers, the panel title giving Spearman's rho with
-  its interval (from :func:`sva.results.samples.correlate`) and the set it was computed on (the
-  points drawn: ``population``). ``verified`` is 0 or 1; its points are spread by a small seeded
+  its interval and n (from :func:`sva.results.samples.correlate`), the heading the set they were
+  computed on (the points drawn: ``population``). ``verified`` is 0 or 1; its points are spread by a small seeded
   jitter (``numpy.random.default_rng(0)``) so they do not hide one another.
 - :func:`convergence_grid`: one panel per spec, one line per search run (every output of every
   seed), the best training fitness of each generation in the spec family's own measure
@@ -32,13 +32,13 @@ from sva.core.family import FitnessCurve
 from sva.core.figures import new_figure, render_svg
 
 __all__ = ["render_svg", "inline_svg", "scatter_grid", "convergence_grid", "convergence_caption", "axis_label",
-           "fitness_curve", "SCATTER_METRICS", "SCATTER_OUTCOMES", "SCATTER_POPULATION"]
+           "fitness_curve", "scatter_heading", "SCATTER_METRICS", "SCATTER_OUTCOMES", "SCATTER_POPULATION"]
 
 #: Rows and columns of the scatter grid.
 SCATTER_METRICS: tuple[str, ...] = ("decomposability", "explanation_length")
 SCATTER_OUTCOMES: tuple[str, ...] = ("held_out_pass_rate", "shift_pass_rate", "verified")
 #: The set the scatter grid's points and rho are computed on, as the report builds it.
-SCATTER_POPULATION = "distinct artifacts, every spec pooled"
+SCATTER_POPULATION = "the distinct artifacts (copies counted once) of every spec, pooled"
 
 _MARKERS = {"design": ("s", "#1f77b4"), "search": ("o", "#d62728")}
 _OTHER_MARKER = ("^", "#2ca02c")
@@ -69,10 +69,10 @@ def inline_svg(document: str, prefix: str) -> str:
     return body
 
 
-def axis_label(name: str) -> str:
+def axis_label(name: str, sep: str = " ") -> str:
     """The words for a measure on an axis, with which way is better: ``"explanation length E
     (lower is better)"``, ``"interpretability phi (lower = more interpretable)"``; a field with no
-    direction keeps its label alone."""
+    direction keeps its label alone. ``sep`` goes between the two (``"\\n"``: on two lines)."""
     from sva.report.tables import label
     from sva.results.fields import field_info
 
@@ -80,7 +80,7 @@ def axis_label(name: str) -> str:
         direction = field_info(name).direction
     except KeyError:
         direction = ""
-    return f"{label(name)} ({direction})" if direction else label(name)
+    return f"{label(name)}{sep}({direction})" if direction else label(name)
 
 
 def _value(row: Mapping[str, Any], name: str) -> float | None:
@@ -95,16 +95,20 @@ def _style(generator: str) -> tuple[str, str]:
     return _MARKERS.get(generator, _OTHER_MARKER)
 
 
-def _correlation_title(correlation: Any, population: str) -> str:
+def _correlation_title(correlation: Any) -> str:
     if correlation is None:
         return "rho not computed"
-    over = f"over n = {correlation.n} {population}"
     if correlation.rho is None or math.isnan(correlation.rho):
-        return f"no rho ({correlation.note or 'not defined'})\n{over}"
+        return f"no rho ({correlation.note or 'not defined'}), n = {correlation.n}"
     interval = getattr(correlation, "interval", None)
     low, high = getattr(interval, "low", None), getattr(interval, "high", None)
     span = f" [{low:.2f}, {high:.2f}]" if low is not None and high is not None else ""
-    return f"rho = {correlation.rho:.2f}{span}\n{over}"
+    return f"rho = {correlation.rho:.2f}{span}, n = {correlation.n}"
+
+
+def scatter_heading(population: str = SCATTER_POPULATION) -> str:
+    """The scatter grid's heading: the set every panel's points, rho and n are computed on."""
+    return f"Spearman's rho [95% interval] and n of each panel: over the points drawn, {population}"
 
 
 def _scatter_panel(ax: Any, rows: Sequence[Mapping[str, Any]], metric: str, outcome: str,
@@ -132,12 +136,14 @@ def _scatter_panel(ax: Any, rows: Sequence[Mapping[str, Any]], metric: str, outc
 def scatter_grid(rows: Sequence[Mapping[str, Any]], correlations: Iterable[Any],
                  metrics: Sequence[str] = SCATTER_METRICS,
                  outcomes: Sequence[str] = SCATTER_OUTCOMES, population: str = SCATTER_POPULATION) -> str:
-    """SVG: each of ``metrics`` against each of ``outcomes`` over ``rows`` (the points drawn and
-    the set ``correlations`` were computed on, named in each title by ``population``)."""
+    """SVG: each of ``metrics`` against each of ``outcomes`` over ``rows``: the points drawn and
+    the set ``correlations`` were computed on, named by ``population`` in the heading
+    (:func:`scatter_heading`); each panel's title gives its rho and n."""
     import numpy as np
 
     by_pair = {(c.metric, c.outcome): c for c in correlations}
-    figure = new_figure(3.6 * len(outcomes), 3.2 * len(metrics))
+    figure = new_figure(3.7 * len(outcomes), 3.3 * len(metrics) + 0.4)
+    figure.suptitle(scatter_heading(population), fontsize="medium")
     axes = figure.subplots(len(metrics), len(outcomes), squeeze=False)
     rng = np.random.default_rng(0)
     generators = sorted({row["generator"] for row in rows}, key=lambda g: ({"design": 0, "search": 1}.get(g, 2), g))
@@ -145,9 +151,9 @@ def scatter_grid(rows: Sequence[Mapping[str, Any]], correlations: Iterable[Any],
         for j, outcome in enumerate(outcomes):
             ax = axes[i][j]
             plotted = _scatter_panel(ax, rows, metric, outcome, generators, rng)
-            ax.set_title(_correlation_title(by_pair.get((metric, outcome)), population), fontsize="medium")
-            ax.set_xlabel(axis_label(metric))
-            ax.set_ylabel(axis_label(outcome))
+            ax.set_title(_correlation_title(by_pair.get((metric, outcome))), fontsize="medium")
+            ax.set_xlabel(axis_label(metric, "\n"))
+            ax.set_ylabel(axis_label(outcome, "\n"))
             if outcome == "verified":
                 ax.set_yticks([0, 1], labels=["no", "yes"])
                 ax.set_ylim(-0.2, 1.2)
@@ -202,7 +208,9 @@ def _convergence_panel(ax: Any, spec: str, group: Sequence[Mapping[str, Any]], c
                     marker="o" if len(values) == 1 or flat else None, markersize=3)
     ax.set_title(f"{spec} ({len(seeds)} seeds)")
     ax.set_xlabel("generation")
-    ax.set_ylabel(f"{curve.measure}\n(lower is better)")
+    ax.set_ylabel(f"{curve.measure}\n(lower is better{', log scale' if curve.log else ''})")
+    longest = max(len(run) for row in group for run in _curves(row))
+    ax.set_xlim(-0.3, max(1, longest - 1) + 0.3)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     if curve.log:  # plain "1e-12" labels: mathtext's superscripts are drawn at 70% of the size
         ax.set_yscale("log")

@@ -99,18 +99,20 @@ def test_the_scatter_grid_is_legible_says_its_set_and_each_direction():
     rows = _scatter_rows()
     svg = plots.scatter_grid(rows, _correlations(rows))
     assert _smallest(svg) >= LEGIBLE
-    assert svg.count(plots.SCATTER_POPULATION) >= 1
-    for words in ("decomposability D (higher is better)", "explanation length E (lower is better)",
-                  "held-out pass rate (higher is better)"):
+    assert svg.count(plots.scatter_heading()) == 1  # the set rho and n were computed on
+    assert plots.SCATTER_POPULATION in plots.scatter_heading()
+    for words in ("decomposability D", "explanation length E", "held-out pass rate", "shift pass rate", "verified"):
         assert words in svg
+    assert svg.count("(higher is better)") == 3 + 6 and svg.count("(lower is better)") == 3  # one per axis label
     assert svg == plots.scatter_grid(rows, _correlations(rows))  # the same bytes
 
 
 def test_the_scatter_title_names_the_set_its_rho_was_computed_on():
     correlation = Correlation(metric="explanation_length", outcome="verified", rho=0.03, interval=None,
                               p_value=None, p_holm=None, n=222)
-    title = plots._correlation_title(correlation, "distinct artifacts, every spec pooled")
-    assert title == "rho = 0.03\nover n = 222 distinct artifacts, every spec pooled"
+    assert plots._correlation_title(correlation) == "rho = 0.03, n = 222"
+    assert plots.scatter_heading("the 222 rows") == ("Spearman's rho [95% interval] and n of each panel: over the "
+                                                     "points drawn, the 222 rows")
 
 
 def test_the_convergence_grid_is_legible_and_says_each_familys_measure():
@@ -118,9 +120,9 @@ def test_the_convergence_grid_is_legible_and_says_each_familys_measure():
     specs = ["parity-3", "sort-4", "sort-8", "feynman-I.34.8"]
     svg = plots.convergence_grid(rows, specs)
     assert svg is not None and _smallest(svg) >= LEGIBLE
-    for words in ("unsorted binary inputs", "wrong training rows", "1 - R\u00b2 (log scale)"):
+    for words in ("unsorted binary inputs", "wrong training rows", "training error 1 - R\u00b2"):
         assert words in svg
-    assert svg.count("(lower is better)") == 4
+    assert svg.count("(lower is better)") == 3 and svg.count("(lower is better, log scale)") == 1
     assert "every run at 0" in svg  # sort-4's flat panel says so
     assert svg == plots.convergence_grid(rows, specs)
 
@@ -171,7 +173,7 @@ def test_the_sorting_caption_says_the_run_goes_on_after_zero_and_which_panels_ar
 def test_the_feynman_caption_says_its_error_and_where_the_run_stops():
     rows = [row for row in _convergence_rows() if row["family"] == "feynman"]
     caption = plots.convergence_caption(rows, ["feynman-I.34.8"])
-    assert "feynman (1 spec): training error 1 - R\u00b2 (log scale); below 1e-12: a perfect fit, which stops the run" in caption
+    assert "feynman (1 spec): training error 1 - R\u00b2; below 1e-12: a perfect fit, which stops the run" in caption
     assert "already at" not in caption and "wrong training" not in caption and "unsorted" not in caption
 
 

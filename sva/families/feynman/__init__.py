@@ -30,7 +30,7 @@ __all__ = ["FAMILY", "FeynmanFamily"]
 
 class FeynmanFamily(Family):
     name = "feynman"
-    fitness_curve = FitnessCurve("training error 1 - R\u00b2 (log scale)",
+    fitness_curve = FitnessCurve("training error 1 - R\u00b2",
                                  "below 1e-12: a perfect fit, which stops the run (drawn at 1e-12)",
                                  log=True, floor=1e-12)
     construction = (ConstructionFact("design", ("held_out_pass_rate", "shift_pass_rate", "verified", "trusted"),
