@@ -83,7 +83,8 @@ def test_render_svg_raises_every_small_text_to_the_minimum():
 def _scatter_rows():
     rows = []
     for k in range(12):
-        rows.append({"spec": f"s{k % 3}", "generator": "design" if k % 2 else "search", "seed": k,
+        rows.append({"spec": f"s{k % 3}", "generator": "design" if k % 2 else "search", "seed": k, "status": "done",
+                     "sha256": f"h{min(k, 10)}",  # the last two rows are one artifact
                      "decomposability": k / 12, "explanation_length": 10 + k, "held_out_pass_rate": 1 - k / 20,
                      "shift_pass_rate": 0.5, "verified": k % 2})
     return rows
@@ -207,3 +208,34 @@ def test_every_measure_with_a_direction_has_direction_words():
             assert info.direction.startswith(info.better) and ("better" in info.direction or "=" in info.direction)
         else:
             assert info.direction == ""
+
+
+def test_each_scatter_panels_n_is_the_number_of_points_it_draws():
+    import numpy as np
+    from sva.results.samples import distinct
+
+    rows = _scatter_rows()
+    rows[0]["shift_pass_rate"] = None  # one panel has a point fewer
+    figure = new_figure(4.0, 3.0)
+    ax = figure.subplots()
+    for correlation in _correlations(rows):
+        drawn = plots._scatter_panel(ax, distinct(rows), correlation.metric, correlation.outcome,
+                                     ["design", "search"], np.random.default_rng(0))
+        assert drawn == correlation.n == (10 if correlation.outcome == "shift_pass_rate" else 11)
+
+
+def test_the_convergence_figure_and_caption_are_the_same_bytes_whatever_the_hash_seed(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    script = ("import hashlib, tests.report.test_plots as t; from sva.report import plots; "
+              "rows = t._convergence_rows(); specs = ['parity-3', 'sort-4', 'feynman-I.34.8']; "
+              "print(hashlib.sha256((plots.convergence_grid(rows, specs) + plots.convergence_caption(rows, specs))"
+              ".encode()).hexdigest())")
+    outputs = set()
+    for hash_seed in ("0", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+        outputs.add(done.stdout.strip())
+    assert len(outputs) == 1
