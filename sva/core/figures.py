@@ -19,7 +19,8 @@ shown at 4/3 px per point and needs fonts of 11 * 3/4 = 8.25 pt; its old 7 pt ti
 
 :func:`render_svg` enforces the rule on any figure it writes: every text below
 :func:`min_text_pt` of the figure's width (titles, axis labels, tick labels, legends, notes) is
-raised to it before saving, so no caller can draw an illegible figure through it.
+raised to it before saving, and a log axis's labels are written as plain text (``1e-06``: mathtext
+draws the exponent at 70% of the size), so no caller can draw an illegible figure through it.
 :func:`text_px` reads the rule back from an SVG document (the shown size of each text), for the
 tests and for measuring a report.
 
@@ -66,14 +67,27 @@ def new_figure(width_in: float, height_in: float) -> Any:
     return Figure(figsize=(width_in, height_in), dpi=72, layout="constrained")
 
 
+def _plain_log_labels(axis: Any) -> None:
+    """Log-axis labels as plain text (``1e-06``), not mathtext (``10`` and a superscript drawn at
+    70% of the size, which no floor on the base size can keep legible)."""
+    from matplotlib.ticker import LogFormatter, LogFormatterMathtext
+
+    for formatter, setter in ((axis.get_major_formatter(), axis.set_major_formatter),
+                              (axis.get_minor_formatter(), axis.set_minor_formatter)):
+        if isinstance(formatter, LogFormatterMathtext):
+            setter(LogFormatter(formatter._base, labelOnlyBase=formatter.labelOnlyBase,
+                                minor_thresholds=formatter.minor_thresholds))
+
+
 def _raise_small_text(figure: Any, floor: float) -> None:
     from matplotlib.text import Text
 
     for axes in figure.axes:
         for name, axis in (("x", axes.xaxis), ("y", axes.yaxis)):
-            ticks = axis.get_major_ticks()
-            if ticks and ticks[0].label1.get_fontsize() < floor:
-                axes.tick_params(axis=name, which="both", labelsize=floor)
+            _plain_log_labels(axis)
+            for which, ticks in (("major", axis.get_major_ticks()), ("minor", axis.get_minor_ticks())):
+                if ticks and ticks[0].label1.get_fontsize() < floor:
+                    axes.tick_params(axis=name, which=which, labelsize=floor)
     for text in figure.findobj(Text):
         if text.get_fontsize() < floor:
             text.set_fontsize(floor)

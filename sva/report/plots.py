@@ -195,7 +195,7 @@ def _zero_from_start(group: Sequence[Mapping[str, Any]], curve: FitnessCurve) ->
 
 def _convergence_panel(ax: Any, spec: str, group: Sequence[Mapping[str, Any]], curve: FitnessCurve) -> None:
     from matplotlib import colormaps
-    from matplotlib.ticker import FuncFormatter, MaxNLocator, NullFormatter
+    from matplotlib.ticker import MaxNLocator
 
     palette = colormaps["viridis"]
     seeds = sorted({int(row["seed"]) for row in group})
@@ -212,10 +212,8 @@ def _convergence_panel(ax: Any, spec: str, group: Sequence[Mapping[str, Any]], c
     longest = max(len(run) for row in group for run in _curves(row))
     ax.set_xlim(-0.3, max(1, longest - 1) + 0.3)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    if curve.log:  # plain "1e-12" labels: mathtext's superscripts are drawn at 70% of the size
+    if curve.log:  # labelled in plain text by render_svg
         ax.set_yscale("log")
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
-        ax.yaxis.set_minor_formatter(NullFormatter())
     else:
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_ylim(bottom=-0.05 * max(1.0, ax.get_ylim()[1]), top=max(1.0, ax.get_ylim()[1]))

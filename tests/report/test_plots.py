@@ -67,9 +67,14 @@ def test_text_px_reads_the_shown_size_from_the_svg():
 
 
 def test_render_svg_raises_every_small_text_to_the_minimum():
+    from matplotlib.ticker import FormatStrFormatter
+
     figure = new_figure(14.0, 3.0)  # wider than the column: the minimum is above 8.25 pt
     ax = figure.subplots()
-    ax.plot([0, 1], [0, 1], label="a line")
+    ax.plot([1, 2], [1, 2], label="a line")
+    ax.set_xscale("log")
+    ax.xaxis.set_minor_formatter(FormatStrFormatter("%.1f"))  # labelled minor ticks
+    ax.tick_params(which="minor", labelsize=2)
     ax.set_title("tiny", fontsize=4)
     ax.set_xlabel("x", fontsize=3)
     ax.tick_params(labelsize=2)
