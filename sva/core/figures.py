@@ -75,7 +75,7 @@ def _plain_log_labels(axis: Any) -> None:
     for formatter, setter in ((axis.get_major_formatter(), axis.set_major_formatter),
                               (axis.get_minor_formatter(), axis.set_minor_formatter)):
         if isinstance(formatter, LogFormatterMathtext):
-            setter(LogFormatter(formatter._base, labelOnlyBase=formatter.labelOnlyBase,
+            setter(LogFormatter(getattr(formatter, "_base", 10.0), labelOnlyBase=formatter.labelOnlyBase,
                                 minor_thresholds=formatter.minor_thresholds))
 
 
