@@ -244,3 +244,23 @@ def test_the_convergence_figure_and_caption_are_the_same_bytes_whatever_the_hash
         done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
         outputs.add(done.stdout.strip())
     assert len(outputs) == 1
+
+
+def test_every_builtin_family_declares_what_its_curve_measures():
+    from sva.core.family import FitnessCurve
+    from sva.families import get_family
+
+    for name in ("boolean", "sorting", "feynman", "psb"):
+        assert get_family(name).fitness_curve != FitnessCurve()
+    assert get_family("feynman").fitness_curve.log and not get_family("sorting").fitness_curve.log
+
+
+def test_the_sorting_caption_is_what_its_search_does_a_run_at_0_goes_on_shrinking():
+    from sva.families import get_spec
+    from sva.generate import generate
+
+    artifact = generate(get_spec("sort-4"), "search", 0)
+    (curve,) = artifact.search.best_fitness_per_generation
+    sizes = artifact.search.details["best_size_per_generation"]
+    assert curve[0] == 0 and len(curve) > 1  # sorted from generation 0, and the run went on
+    assert sizes[-1] < sizes[0]  # shrinking the network
