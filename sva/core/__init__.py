@@ -9,7 +9,9 @@
   its manifest and how it is written;
 - :mod:`sva.core.family`: the :class:`~sva.core.family.Family` interface and its records;
 - :mod:`sva.core.rng`, :mod:`sva.core.settings`: seeded randomness and setting checks;
-- :mod:`sva.core.values`: artifact outputs as JSON data.
+- :mod:`sva.core.values`: artifact outputs as JSON data;
+- :mod:`sva.core.figures`: a family's figures (and the report's) drawn legible at the width the
+  report shows them and written as the same SVG bytes every time.
 
 A family (``sva/families/<name>/``) imports from here, :mod:`sva.errors` and
 :mod:`sva.atomic` only; the import-linter contracts in ``.importlinter`` check it.

@@ -21,6 +21,8 @@ what                     default
 ``fields``               none: extra result fields the family adds (declared, stored, exported)
 ``size_fields``          none beyond audit length: what "search artifacts are smaller" compares
 ``construction``         none: trust a generator has by construction (:class:`ConstructionFact`)
+``fitness_curve``        "best training fitness", 0 perfect: what search's per-generation curve is
+                         (:class:`FitnessCurve`), for the report's convergence figure
 ``report_section``       none: a table of the family's fields in the report (and figures under it);
                          ``report_sections`` when the family has more than one table
 ``diagrams``             none beyond the unit graph: pictures of one artifact for the report
@@ -45,7 +47,7 @@ if TYPE_CHECKING:
     from sva.core.program import Program
     from sva.core.spec import Case, Spec
 
-__all__ = ["ConstructionFact", "Diagram", "Family", "FamilyField", "Hooks", "Judgement", "Section"]
+__all__ = ["ConstructionFact", "Diagram", "Family", "FamilyField", "FitnessCurve", "Hooks", "Judgement", "Section"]
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,21 @@ class ConstructionFact:
     generator: str
     outcomes: tuple[str, ...]
     why: str
+
+
+@dataclass(frozen=True)
+class FitnessCurve:
+    """What the family's search records per generation (``SearchRecord.best_fitness_per_generation``),
+    in words the report prints: ``measure`` names the value (lower is always better), ``zero`` says
+    what 0 means and whether the run stops there, ``log`` draws it on a log axis (an error spanning
+    decades) with values below ``floor`` drawn at ``floor``. Worked example: a family whose search
+    minimises wrong training rows and stops at the first perfect tree declares
+    ``FitnessCurve("wrong training rows", "0: right on every training row; the run stops there")``."""
+
+    measure: str = "best training fitness"
+    zero: str = "0: perfect on the training cases"
+    log: bool = False
+    floor: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -160,6 +177,8 @@ class Family:
     #: what a generator's artifacts of this family are by construction (:class:`ConstructionFact`):
     #: the claims report such a trust outcome as a construction fact, never as a finding
     construction: tuple[ConstructionFact, ...] = ()
+    #: what search's per-generation fitness curve measures, for the convergence figure
+    fitness_curve: FitnessCurve = FitnessCurve()
 
     # -- specs and primitives -------------------------------------------------------------------
 

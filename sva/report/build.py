@@ -90,6 +90,7 @@ def report_content(rows: Sequence[Mapping[str, Any]], results_dir: Path, out_dir
                   *family_sections(rows)),
         scatter_svg=plots.scatter_grid(distinct(done), correlations) if done else None,
         convergence_svg=plots.convergence_grid(search, specs),
+        convergence_caption=plots.convergence_caption(search, specs),
         pairs=tuple(side_by_side(rows, results_dir, out_dir)),
         failed=tuple(failed_cells(rows)),
         preset=preset,

@@ -32,7 +32,7 @@ from typing import Any, Mapping, Sequence
 
 from sva.core.artifact import SearchRecord, read_manifest
 from sva.core.family import Diagram, Section
-from sva.report.plots import render_svg
+from sva.report.plots import new_figure, render_svg
 from sva.report.tables import spec_order
 from sva.results.stats import median, spearman, spearman_interval
 from sva.results.samples import distinct, done_rows, values
@@ -163,17 +163,15 @@ def _figure(spec: str, runs: Sequence[tuple[int, list[Mapping[str, Any]]]], poin
     for name, marker in (("design", "s"), ("search", "x")):
         if points.get(name):
             axes.plot(*zip(*points[name]), marker=marker, markersize=8, linestyle="", color="black", label=name)
-    axes.set_xlabel("explanation length E (tokens)")
-    axes.set_ylabel("training pass rate")
+    axes.set_xlabel("explanation length E, tokens (lower is better)")
+    axes.set_ylabel("training pass rate (higher is better)")
     axes.set_title(f"{spec}: fronts (circled: the chosen member)")
     axes.legend(fontsize="small")
     return render_svg(figure)
 
 
 def _new_figure() -> Any:
-    from matplotlib.figure import Figure
-
-    return Figure(figsize=(6.0, 4.0), dpi=72, layout="constrained")
+    return new_figure(6.0, 4.0)
 
 
 def _spec_fronts(spec: str, mine: Sequence[Mapping[str, Any]], results_dir: Path, seed: int

@@ -65,6 +65,8 @@ class ReportContent:
     claims_summary: str = ""
     #: sentences on this run's data that qualify the statistics (sva.report.notes)
     notes: tuple[str, ...] = ()
+    #: the convergence figure's caption, true for each family shown (sva.report.plots)
+    convergence_caption: str = ""
 
     def contents(self) -> list[tuple[str, str]]:
         """(anchor, title) of every section on the page, in page order: the core's, with the

@@ -134,10 +134,11 @@ def _family_section(section: Section) -> str:
     return _titled(section.anchor, section.title, section.intro, table)
 
 
-def _figure(svg: str | None, prefix: str, missing: str) -> str:
+def _figure(svg: str | None, prefix: str, missing: str, caption: str = "") -> str:
     if svg is None:
         return f'<p class="note">{escape(missing)}</p>'
-    return f'<div class="figure">\n{inline_svg(svg, prefix)}\n</div>'
+    below = f"\n<p>{escape(caption)}</p>" if caption else ""
+    return f'<div class="figure">\n{inline_svg(svg, prefix)}\n</div>{below}'
 
 
 def _view(view: ArtifactView, prefix: str) -> str:
@@ -187,7 +188,8 @@ def render_html(content: ReportContent) -> str:
         "run": _run(content), "claims": _claims(content), "comparison": _comparison(content),
         "scatter": _section("scatter", _figure(content.scatter_svg, "scatter", "No finished cell to plot.")),
         "convergence": _section("convergence", _figure(content.convergence_svg, "convergence",
-                                                       "No search run recorded a fitness curve.")),
+                                                       "No search run recorded a fitness curve.",
+                                                       content.convergence_caption)),
         "side-by-side": _side_by_side(content), "failed": _failed(content), "how-to-read": _how_to_read(),
         **{section.anchor: _family_section(section) for section in content.sections},
     }

@@ -118,8 +118,8 @@ def _comparison(content: ReportContent) -> list[str]:
                            "Cliff's delta", "test", "p", "Holm p"], body, text_columns=2)
 
 
-def _figure(anchor: str, present: bool, link: str, missing: str) -> list[str]:
-    return _heading(anchor) + ([link, ""] if present else [missing, ""])
+def _figure(anchor: str, present: bool, link: str, missing: str, caption: str = "") -> list[str]:
+    return _heading(anchor) + ([link, "", *([caption, ""] if caption else [])] if present else [missing, ""])
 
 
 def _side_by_side(content: ReportContent) -> list[str]:
@@ -156,7 +156,7 @@ def render_markdown(content: ReportContent) -> str:
                            "![comprehensibility against trust](figures/scatter.svg)", "No finished cell to plot."),
         "convergence": _figure("convergence", bool(content.convergence_svg),
                                "![search convergence](figures/convergence.svg)",
-                               "No search run recorded a fitness curve."),
+                               "No search run recorded a fitness curve.", content.convergence_caption),
         "side-by-side": _side_by_side(content), "failed": _failed(content), "how-to-read": _how_to_read(),
         **{section.anchor: _family_section(section) for section in content.sections},
     }

@@ -49,10 +49,6 @@ INTRO: dict[str, str] = {
                "artifacts of every spec with its 95% interval and their number: a description only, since spec "
                "difficulty and the generator label can make it; the claims read within-spec correlations. Verified is yes or no; its points are "
                "spread a little vertically so they do not hide one another.",
-    "convergence": "For each spec, the best training fitness of each generation, one line per search run "
-                   "(every seed; a spec with several outputs evolves one tree per output, so one line per "
-                   "output). Fitness is the spec family's training error (for most, the number of wrong "
-                   "training cases); 0 is perfect and ends the run.",
     "side-by-side": "The artifacts of seed 0 of each spec, design first. Each shows its code, its unit graph "
                     "(one box per unit, area growing with size; bold double boxes have a story) and its "
                     "measurements.",

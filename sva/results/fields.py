@@ -19,11 +19,21 @@ from sva.families import all_families
 @dataclass(frozen=True)
 class FieldInfo:
     """A result field: its column name, what it means in a few words, and which way is better
-    for comprehensibility or trust (``"higher"``, ``"lower"`` or ``None`` when neither)."""
+    for comprehensibility or trust (``"higher"``, ``"lower"`` or ``None`` when neither);
+    ``means`` says what better is when "better" alone would be vague (phi: "more interpretable")."""
 
     name: str
     label: str
     better: str | None
+    means: str = ""
+
+    @property
+    def direction(self) -> str:
+        """Which way is better, in words for an axis or a table: ``"lower is better"``, or with
+        ``means``: ``"lower = more interpretable"``; ``""`` for a field with no direction."""
+        if self.better is None:
+            return ""
+        return f"{self.better} = {self.means}" if self.means else f"{self.better} is better"
 
 
 #: Comprehensibility measurements (static analysis and property-test coverage), report order.
@@ -35,7 +45,7 @@ COMPREHENSIBILITY: tuple[FieldInfo, ...] = (
     FieldInfo("verified_explanation_length", "verified explanation length", "lower"),
     FieldInfo("audit_length", "audit length A", None),
     FieldInfo("description_bits", "description bits", "lower"),
-    FieldInfo("interpretability_phi", "interpretability phi", "lower"),
+    FieldInfo("interpretability_phi", "interpretability phi", "lower", "more interpretable"),
     FieldInfo("propagation_cost", "propagation cost", "lower"),
     FieldInfo("maintainability_index", "maintainability index", "higher"),
     FieldInfo("cyclomatic_complexity", "cyclomatic complexity", "lower"),

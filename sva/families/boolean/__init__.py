@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
-from sva.core.family import ConstructionFact, Family
+from sva.core.family import ConstructionFact, FitnessCurve, Family
 from sva.core.program import Program
 from sva.core.spec import Spec
 
@@ -23,6 +23,8 @@ __all__ = ["FAMILY", "BooleanFamily"]
 
 class BooleanFamily(Family):
     name = "boolean"
+    fitness_curve = FitnessCurve("wrong training rows",
+                                 "0: right on every training row, which stops the run")
     construction = (ConstructionFact("design", ("held_out_pass_rate", "shift_pass_rate", "verified", "trusted"),
                                       "the design templates write down the known circuit, verified on the whole truth table"),)
     description = "Koza's Boolean problems: bits in, a bit or a tuple of bits out"

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
-from sva.core.family import ConstructionFact, Family, FamilyField, Judgement, Section
+from sva.core.family import ConstructionFact, FitnessCurve, Family, FamilyField, Judgement, Section
 from sva.core.program import Program
 from sva.core.spec import Case, Spec
 
@@ -30,6 +30,9 @@ __all__ = ["FAMILY", "FeynmanFamily"]
 
 class FeynmanFamily(Family):
     name = "feynman"
+    fitness_curve = FitnessCurve("training error 1 - R\u00b2",
+                                 "below 1e-12: a perfect fit, which stops the run (drawn at 1e-12)",
+                                 log=True, floor=1e-12)
     construction = (ConstructionFact("design", ("held_out_pass_rate", "shift_pass_rate", "verified", "trusted"),
                                       "the design templates write down the known formula"),)
     description = "symbolic regression: physics formulas of the AI Feynman database, with units"

@@ -5,32 +5,23 @@ Drawn from stored rows alone: each row's ``curve`` holds the artifact's outputs 
 oracle's curve is the spec's own formula. The training range of the plot variable is shaded
 grey, the shifted range orange; the other variables sit mid-range. The y axis is cut at the
 oracle's range widened by its span on each side, so a formula that runs away leaves the plot
-rather than flattening the others. The SVG is the same bytes every time (fixed hash salt, text
-as text, no date), as the core's plots are.
+rather than flattening the others. Closer to the oracle is better, above all in the shifted
+range, and the title says so. The figure is drawn and written by :mod:`sva.core.figures`, as the
+core's plots are: the same bytes every time, and every text at least 11 px where the report
+shows it.
 """
 
 from __future__ import annotations
 
-import io
 from typing import Any, Mapping, Sequence
 
 from sva.core.family import Diagram
+from sva.core.figures import new_figure, render_svg
 from sva.core.spec import Spec
 from sva.families.feynman.probe import curve_grid
 from sva.families.feynman.specs import equation_of
 
 __all__ = ["extrapolation_figures", "extrapolation_svg"]
-
-
-def _svg(figure: Any) -> str:
-    import matplotlib
-    from matplotlib.backends.backend_svg import FigureCanvasSVG
-
-    FigureCanvasSVG(figure)
-    buffer = io.StringIO()
-    with matplotlib.rc_context({"svg.hashsalt": "sva-feynman", "svg.fonttype": "none"}):
-        figure.savefig(buffer, format="svg", metadata={"Date": None})
-    return buffer.getvalue()
 
 
 def _masked(values: Sequence[Any]) -> list[float]:
@@ -39,14 +30,12 @@ def _masked(values: Sequence[Any]) -> list[float]:
 
 def extrapolation_svg(spec: Spec, rows: Sequence[Mapping[str, Any]]) -> str:
     """The plot of ``spec`` from its rows (design and search; a row without a curve is left out)."""
-    from matplotlib.figure import Figure
-
     equation = equation_of(spec)
     name, xs, middle = curve_grid(equation)
     index = equation.params.index(name)
     oracle = [spec.oracle(*(middle[:index] + (x,) + middle[index + 1:])) for x in xs]
     variable = equation.variable(name)
-    figure = Figure(figsize=(5.0, 3.2), dpi=72, layout="constrained")
+    figure = new_figure(6.0, 4.0)
     axes = figure.add_subplot()
     axes.axvspan(variable.low, variable.high, color="#dddddd", label="training range")
     axes.axvspan(variable.shift_low, variable.shift_high, color="#fde3c8", label="shifted range")
@@ -67,9 +56,9 @@ def extrapolation_svg(spec: Spec, rows: Sequence[Mapping[str, Any]]) -> str:
     axes.set_ylim(low - span, high + span)
     axes.set_xlabel(f"{name} (others mid-range)")
     axes.set_ylabel(equation.output)
-    axes.set_title(f"{spec.name}: {equation.text}", fontsize=9)
-    axes.legend(fontsize=7, loc="best")
-    return _svg(figure)
+    axes.set_title(f"{spec.name}: {equation.text}\n(closer to the oracle is better)", fontsize="medium")
+    axes.legend(loc="best", fontsize="small")
+    return render_svg(figure)
 
 
 def extrapolation_figures(specs: Sequence[Spec], rows: Sequence[Mapping[str, Any]]) -> tuple[Diagram, ...]:
@@ -79,5 +68,5 @@ def extrapolation_figures(specs: Sequence[Spec], rows: Sequence[Mapping[str, Any
         mine = [row for row in rows if row.get("spec") == spec.name and row.get("curve")]
         if mine:
             figures.append(Diagram(f"extrapolation-{spec.kind}", f"extrapolation of {spec.name}: oracle, design and "
-                                   f"each search artifact along one variable", extrapolation_svg(spec, mine)))
+                                   f"each search artifact along one variable (closer to the oracle is better)", extrapolation_svg(spec, mine)))
     return tuple(figures)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
-from sva.core.family import ConstructionFact, Family, FamilyField, Judgement, Section
+from sva.core.family import ConstructionFact, FitnessCurve, Family, FamilyField, Judgement, Section
 from sva.core.program import Program
 from sva.core.spec import Case, Spec
 
@@ -32,6 +32,8 @@ def _specs() -> tuple[Spec, ...]:
 
 class PsbFamily(Family):
     name = "psb"
+    fitness_curve = FitnessCurve("wrong training cases",
+                                 "0: right on every training case, which stops the run")
     construction = (ConstructionFact("design", ("held_out_pass_rate", "shift_pass_rate", "verified", "trusted"),
                                       "the design templates write down a known solution of each problem"),)
     description = "program synthesis (PSB1): small typed programs over ints, lists and strings"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
-from sva.core.family import ConstructionFact, Diagram, Family, FamilyField, Judgement, Section
+from sva.core.family import ConstructionFact, FitnessCurve, Diagram, Family, FamilyField, Judgement, Section
 from sva.core.program import Program
 from sva.core.spec import Case, Spec
 
@@ -27,6 +27,9 @@ __all__ = ["FAMILY", "SortingFamily"]
 
 class SortingFamily(Family):
     name = "sorting"
+    fitness_curve = FitnessCurve("unsorted binary inputs",
+                                 "0: sorts every binary input; the run goes on after it, shrinking the network "
+                                 "(fewer comparators), until it is as small as the best known or the budget ends")
     construction = (ConstructionFact("design", ("held_out_pass_rate", "shift_pass_rate", "verified", "trusted"),
                                       "design is Batcher's odd-even merge sort, a known sorting network (the 0-1 principle proves it)"),)
     description = "sorting networks: n values in, sorted by compare-exchanges"
