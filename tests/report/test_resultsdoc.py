@@ -3,7 +3,8 @@
 :func:`sva.report.resultsdoc.render_results` turns result rows into the Markdown; these tests
 check that the committed file is what the committed database gives, that its numbers are the
 rows' (computed here with plain Python, not through the module), that row order does not
-change a byte, and that ``sva report`` writes it beside the report.
+change a byte, that ``sva report`` writes it beside the report, and that the README's headline
+lines are the document's confirmatory lines.
 """
 
 from __future__ import annotations
@@ -79,6 +80,17 @@ def test_confirmatory_claims_are_marked_with_their_verdicts(doc):
     assert len(lines) >= 3
     trusted = next(line for line in lines if "trusted more than search artifacts" in line)
     assert ": supported;" in trusted and "held-out pass rate +0.17" in trusted
+
+
+def test_readme_headline_is_the_documents_confirmatory_lines():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- headline:", 1)[1].split("<!-- end headline -->", 1)[0].splitlines()[1:]
+    committed = (ROOT / "docs" / "results.md").read_text(encoding="utf-8").splitlines()
+    expected = [line for line in committed if line.startswith("- **Confirmatory.**")]
+    assert expected, "docs/results.md has no confirmatory line"
+    if [line for line in block if line.strip()] != expected:
+        pytest.fail("README.md's headline lines differ from docs/results.md's confirmatory lines: copy them after "
+                    "`make results-doc`", pytrace=False)
 
 
 def test_row_order_changes_no_byte(rows):
