@@ -17,7 +17,9 @@ What it holds, each part with a sentence whose every number comes from the rows:
    length E, localization, mutation score, held-out and shift pass rates, and counts of verified,
    trusted and solved cells (``k/n``: k of the n cells that have the value);
 4. the run's other tables as the report has them (:func:`sva.report.tables.family_sections`, the
-   specs' training share, comprehensibility within each generator), without their figures.
+   specs' training share, comprehensibility within each generator), without their figures, each
+   after a sentence counting what it holds: its rows and specs, the sums of its ``... artifacts``
+   columns, and for the within-generator table how the tested relations were called.
 
 Worked example of a row in part 3: a spec whose design artifact has D = 0.7333 and whose eleven
 search cells all have D = 0 reads ``0.73 / 0``; eleven search cells of which nine solved training
@@ -156,10 +158,34 @@ def _comparison(rows: Sequence[Mapping[str, Any]]) -> list[str]:
     return lines
 
 
-def _section(section: Section) -> list[str]:
-    specs = {row[0] for row in section.rows if row and isinstance(row[0], str)}
-    counted = f"{len(section.rows)} rows" + (f" over {len(specs)} specs" if specs else "")
-    lines = [f"## {section.title}", "", f"{section.intro} ({counted}; the report draws its figures.)", ""]
+def _column(section: Section, name: str) -> list[Any]:
+    index = section.head.index(name)
+    return [row[index] for row in section.rows if len(row) > index]
+
+
+def _calls(section: Section) -> list[str]:
+    """How the tested relations of a within-spec table were called (``call`` where a rho exists)."""
+    if "call" not in section.head or "within-spec rho" not in section.head:
+        return []
+    tested = [str(call) for call, rho in zip(_column(section, "call"), _column(section, "within-spec rho"))
+              if rho is not None]
+    calls = ", ".join(f"{tested.count(c)} {c}" for c in dict.fromkeys(tested))
+    return [f"calls of the {len(tested)} tested: {calls or 'none'}; {len(section.rows) - len(tested)} not tested"]
+
+
+def _summary(section: Section, known: set[str]) -> str:
+    """A sentence on what ``section``'s rows hold: how many, over how many of the ``known`` specs, the
+    sums of its ``... artifacts`` columns and the tally of a ``call`` column (no family named)."""
+    specs = {row[0] for row in section.rows if row and row[0] in known}
+    parts = [f"{len(section.rows)} rows" + (f" over {len(specs)} specs" if specs else "")]
+    parts += [f"{sum(int(v) for v in _column(section, name) if isinstance(v, (int, float)))} {name} summed over specs"
+              for name in section.head if name.endswith(" artifacts")]
+    return "; ".join(parts + _calls(section))
+
+
+def _section(section: Section, specs: set[str]) -> list[str]:
+    lines = [f"## {section.title}", "", section.intro, "",
+             f"Here: {_summary(section, specs)}." + (" The report draws its figures." if section.figures else ""), ""]
     return lines + _table(section.head, [[fmt(value) for value in row] for row in section.rows])
 
 
@@ -170,9 +196,10 @@ def render_results(rows: Sequence[Mapping[str, Any]], *, preset: str | None = No
     results = evaluate_claims(done, seed=seed)
     lines = _header(ordered, preset) + _claims(results) + _comparison(done)
     tables = (specs_section(ordered), within_section(results), *family_sections(ordered))
+    specs = {str(row["spec"]) for row in ordered}
     for section in tables:
         if section is not None and section.head:
-            lines += _section(section)
+            lines += _section(section, specs)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
