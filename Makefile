@@ -76,6 +76,16 @@ bench: setup
 	$(BIN)/python benchmarks/bench_symreg.py
 	$(BIN)/python benchmarks/bench_mutation_peers.py
 
+# docs/results.md from the committed run runs/default (runs/README.md): `sva report` into a
+# temporary folder, then its results.md copied, and its figures/forest.svg to docs/figures/ when the
+# report draws one. tests/report/test_resultsdoc.py fails until this is run after the rows change.
+.PHONY: results-doc
+results-doc: setup
+	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(BIN)/sva report --results runs/default --out "$$tmp" >/dev/null && \
+	cp "$$tmp/results.md" docs/results.md && \
+	{ [ ! -f "$$tmp/figures/forest.svg" ] || cp "$$tmp/figures/forest.svg" docs/figures/forest.svg; }
+
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
 

@@ -29,6 +29,7 @@ from sva.report.content import ClaimView, ReportContent, ReportFiles
 from sva.report.external import external_section
 from sva.report.html import render_html
 from sva.report.markdown import render_markdown
+from sva.report.resultsdoc import render_results
 from sva.report.sidebyside import side_by_side
 from sva.report.tables import (HEADLINE_METRICS, TableRow, comparison_table, csv_records, done_rows,
                                     failed_cells, family_sections, spec_order, summarize_run)
@@ -151,10 +152,11 @@ def build_report(results_dir: Path, out_dir: Path | None = None, *,
             figures.append(path)
     files = ReportFiles(
         out_dir=out_dir, html=out_dir / "report.html", markdown=out_dir / "report.md", csv=out_dir / "report.csv",
-        figures=tuple(figures),
+        figures=tuple(figures), results=out_dir / "results.md",
         diagrams=tuple(out_dir / name for pair in content.pairs for view in pair.views
                        for name in (view.diagram_file, *(diagram.file for diagram in view.diagrams)) if name))
     _write(files.csv, _csv_text(content.table))
     _write(files.markdown, render_markdown(content))
     _write(files.html, render_html(content))
+    _write(out_dir / "results.md", render_results(rows, preset=preset))
     return files

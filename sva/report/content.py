@@ -29,6 +29,7 @@ class ReportFiles:
     csv: Path
     figures: tuple[Path, ...] = ()  #: the plots as SVG files (linked from the Markdown)
     diagrams: tuple[Path, ...] = ()  #: unit graphs (SVG or DOT) and the families' diagrams of seed-0 artifacts
+    results: Path | None = None  #: ``results.md``, the results tables (:mod:`sva.report.resultsdoc`)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,10 @@
+"""adder-2-half solved by evolutionary search (DEAP genetic programming), seed 10. The entry
+function is the first evolved tree right on all 8 training cases. One tree per output (s0,
+s1, carry), each evolved in its own run. Population 500, at most 50 generations; primitives
+AND, OR, NOT, XOR; no constants.
+"""
+
+
+def adder_2_half(a0, a1, b0, b1):
+    """The 3-bit sum (s0..s1, carry) of two 2-bit numbers a and b."""
+    return (((not (a0 or b0 or (a1 or a1))) and (not ((b0 or a0) ^ (b0 and b1)))) ^ (((not (b1 ^ a0)) or (not (a0 and a1))) and ((not a1) ^ (a1 ^ b0) ^ (b0 ^ a0 ^ (not b0)))), (((a0 ^ b1) or (b1 and b0) or (not not a1)) ^ ((b0 ^ a0 ^ (not a1)) and (not (b0 and a0))) ^ a0) and ((not ((a1 ^ a0 ^ (b0 ^ b0)) or (a1 ^ b0 ^ (not b1)))) ^ ((not ((b1 and a1) ^ (a1 and a0))) or (((not a0) and (b0 ^ b1)) ^ ((b1 or a0) and (b1 or a1))))), ((not not a0) and ((b0 or b1) ^ (not b1) ^ (a1 or (not b0)))) or (b1 and a1))

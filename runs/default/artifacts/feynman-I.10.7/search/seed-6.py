@@ -1,0 +1,13 @@
+"""feynman-I.10.7 fitted by evolutionary search (DEAP genetic programming, numpy fitness), seed
+6: training R^2 = 0.999948 on 200 points. Population 400, at most 50 generations, linear
+scaling; primitives ADD, SUB, MUL, DIV, SQRT, EXP, SIN, COS, NEG, PI and constants.
+"""
+
+import math
+
+
+def feynman_i_10_7(m_0, v, c):
+    """Return m, the relativistic mass of a body moving at speed v (mass, kg), from m_0 (mass,
+    kg), v (velocity, m s^-1), c (velocity, m s^-1).
+    """
+    return (0.9945188479 * (m_0 + (v / c * (v / c / math.sqrt(abs(math.pi))) * (m_0 / 0.9)))) + 0.001254426342

@@ -1,0 +1,11 @@
+"""feynman-I.15.3x fitted by evolutionary search (DEAP genetic programming, numpy fitness), seed
+2: training R^2 = 0.999677 on 200 points. Population 400, at most 50 generations, linear
+scaling; primitives ADD, SUB, MUL, DIV, SQRT, EXP, SIN, COS, NEG, PI and constants.
+"""
+
+
+def feynman_i_15_3x(x, u, c, t):
+    """Return x1, the Lorentz-transformed position of an event (length, m), from x (length, m),
+    u (velocity, m s^-1), c (velocity, m s^-1), t (time, s).
+    """
+    return (1.010434851 * (x + 1.82 + 1.82 + (u * (x * 1.82 / (x * c)) / (t * c)) + 1.82 + (u * (x * 1.82 / (c * c)) * u / (1.82 * c)) - (u * t))) - 5.550236132

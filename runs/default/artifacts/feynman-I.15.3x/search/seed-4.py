@@ -1,0 +1,13 @@
+"""feynman-I.15.3x fitted by evolutionary search (DEAP genetic programming, numpy fitness), seed
+4: training R^2 = 0.996358 on 200 points. Population 400, at most 50 generations, linear
+scaling; primitives ADD, SUB, MUL, DIV, SQRT, EXP, SIN, COS, NEG, PI and constants.
+"""
+
+import math
+
+
+def feynman_i_15_3x(x, u, c, t):
+    """Return x1, the Lorentz-transformed position of an event (length, m), from x (length, m),
+    u (velocity, m s^-1), c (velocity, m s^-1), t (time, s).
+    """
+    return (-1.447583074 * ((-(x - t - math.exp(math.sqrt(abs(math.sqrt(abs(x))))))) - ((math.sqrt(abs(math.exp(u + u))) / c / c) - u))) + 6.285492715

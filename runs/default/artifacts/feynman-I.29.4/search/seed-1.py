@@ -1,0 +1,13 @@
+"""feynman-I.29.4 fitted by evolutionary search (DEAP genetic programming, numpy fitness), seed
+1: training R^2 = 1.000000 on 200 points. Population 400, at most 50 generations, linear
+scaling; primitives ADD, SUB, MUL, DIV, SQRT, EXP, SIN, COS, NEG, PI and constants.
+"""
+
+import math
+
+
+def feynman_i_29_4(omega, c):
+    """Return k, the wavenumber of a wave of angular frequency omega and speed c (wavenumber,
+    m^-1), from omega (angular frequency, s^-1), c (velocity, m s^-1).
+    """
+    return (1.020683193 * (0.55 - (math.sin(math.sqrt(abs(math.pi))) / (c / (-omega))))) - 0.5613757562

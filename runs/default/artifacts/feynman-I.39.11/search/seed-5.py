@@ -1,0 +1,14 @@
+"""feynman-I.39.11 fitted by evolutionary search (DEAP genetic programming, numpy fitness), seed
+5: training R^2 = 0.999795 on 200 points. Population 400, at most 50 generations, linear
+scaling; primitives ADD, SUB, MUL, DIV, SQRT, EXP, SIN, COS, NEG, PI and constants.
+"""
+
+import math
+
+
+def feynman_i_39_11(gamma, pr, V):
+    """Return E_n, the internal energy of an ideal gas of adiabatic index gamma at pressure pr
+    in volume V (energy, m^2 s^-2 kg), from gamma (dimensionless, 1), pr (pressure, m^-1 s^-2
+    kg), V (volume, m^3).
+    """
+    return (-8.740447464 * ((-V) / gamma / ((math.sqrt(abs((gamma + gamma) * math.sin(math.sqrt(abs(gamma))) * math.sin(math.sqrt(abs(gamma))))) + ((math.sqrt(abs(0.4 + -0.61)) + gamma) * math.sin(math.sqrt(abs(gamma))))) / pr))) - 0.002896795392

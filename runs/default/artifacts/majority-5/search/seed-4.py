@@ -1,0 +1,9 @@
+"""majority-5 solved by evolutionary search (DEAP genetic programming), seed 4. The entry
+function is the first evolved tree right on all 32 training cases. Population 500, at most 50
+generations; primitives AND, OR, NOT; no constants.
+"""
+
+
+def majority_5(x0, x1, x2, x3, x4):
+    """True when at least 3 of the 5 input bits are set."""
+    return (x4 or ((x1 and (x0 and x0)) or (x2 and ((x3 and x2) or x4)))) and ((((x1 and (x0 and x0)) or (x2 and (((x2 or x3) and ((x2 or x3 or (not x0)) and (x1 and (((x3 and x0) or x0) and x2)))) or x4 or x3))) and ((x4 or x2 or x0) and ((x1 and (((x3 and x1) or x0) and x2)) or x4)) and (x3 or (x0 and x0) or x1)) or (x3 and (x0 or x1)))

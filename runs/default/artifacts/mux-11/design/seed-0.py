@@ -1,0 +1,29 @@
+"""mux-11 solved by design: the address is decoded one bit at a time from the most significant,
+each bit selecting between two smaller multiplexers.
+"""
+
+
+def select(address_bit, when_set, when_clear):
+    """One address bit's choice: when_set if the bit is 1, otherwise when_clear."""
+    return when_set if address_bit else when_clear
+
+
+def mux_of_2(a0, d0, d1):
+    """The data bit among 2 that the address bit names."""
+    return select(a0, d1, d0)
+
+
+def mux_of_4(a0, a1, d0, d1, d2, d3):
+    """The data bit among 4 that the 2-bit address names: the top address bit picks a half, the
+    lower address bits the bit within it.
+    """
+    lower = mux_of_2(a0, d0, d1)
+    upper = mux_of_2(a0, d2, d3)
+    return select(a1, upper, lower)
+
+
+def mux_11(a0, a1, a2, d0, d1, d2, d3, d4, d5, d6, d7):
+    """The data bit d[a] selected by the 3-bit address a (11-multiplexer)."""
+    lower = mux_of_4(a0, a1, d0, d1, d2, d3)
+    upper = mux_of_4(a0, a1, d4, d5, d6, d7)
+    return select(a2, upper, lower)

@@ -1,0 +1,9 @@
+"""mux-11 solved by evolutionary search (DEAP genetic programming), seed 10. The entry function
+is the first evolved tree right on all 1024 training cases. Population 2000, at most 60
+generations; primitives AND, OR, NOT, IF; no constants.
+"""
+
+
+def mux_11(a0, a1, a2, d0, d1, d2, d3, d4, d5, d6, d7):
+    """The data bit d[a] selected by the 3-bit address a (11-multiplexer)."""
+    return (((d3 and (((d5 if a0 else d4) if (not a0) else (d7 if d3 else a2)) if a1 else ((d3 if a0 else d6) or (d4 and d2)))) or (d7 or ((((((d0 and d7) if a0 else d6) if a1 else d0) if a1 else ((a1 and d3 and (d4 if d4 else d5)) if a0 else a1)) if a2 else (d3 if a0 else (d2 if a1 else d0))) and (d6 if d0 else d1)))) and a0 and (a1 and d3)) or ((((((a0 and d7) if a0 else d6) if a1 else d0) if a1 else ((a1 and d3 and a2) if a0 else d4)) if a2 else (d3 if a0 else (d2 if a1 else d0))) if a1 else (((a1 and a2) or (((a2 if a2 else a1) and d5) if a2 else d1)) if a0 else ((d3 if a0 else d6) if a1 else (d4 if a2 else (d2 if a1 else (d6 if a0 else d0))))))

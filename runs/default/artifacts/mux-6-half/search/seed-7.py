@@ -1,0 +1,9 @@
+"""mux-6-half solved by evolutionary search (DEAP genetic programming), seed 7. The entry
+function is the first evolved tree right on all 32 training cases. Population 500, at most 50
+generations; primitives AND, OR, NOT, IF; no constants.
+"""
+
+
+def mux_6_half(a0, a1, d0, d1, d2, d3):
+    """The data bit d[a] selected by the 2-bit address a (6-multiplexer)."""
+    return ((d3 or d3) if a0 else d2) if a1 else ((d3 or (a1 or d1 or a0)) and ((a1 if a1 else d0) or (a0 and (a1 or a0))) and ((a1 if a0 else d0) or ((d3 if a1 else d1) and (d3 or a0))))

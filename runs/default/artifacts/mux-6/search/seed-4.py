@@ -1,0 +1,9 @@
+"""mux-6 solved by evolutionary search (DEAP genetic programming), seed 4. The entry function is
+the first evolved tree right on all 64 training cases. Population 500, at most 50
+generations; primitives AND, OR, NOT, IF; no constants.
+"""
+
+
+def mux_6(a0, a1, d0, d1, d2, d3):
+    """The data bit d[a] selected by the 2-bit address a (6-multiplexer)."""
+    return ((d1 if (d0 if d0 else a0) else d3) if a0 else (a1 if a1 else d0)) if (not a1) else (d3 if (a0 or (d3 if d2 else a0)) else d2)

@@ -1,0 +1,9 @@
+"""parity-5 solved by evolutionary search (DEAP genetic programming), seed 9. The entry function
+is the first evolved tree right on all 32 training cases. Population 500, at most 50
+generations; primitives AND, OR, NOT, XOR; no constants.
+"""
+
+
+def parity_5(x0, x1, x2, x3, x4):
+    """True when an even number of the 5 input bits are set (even-5-parity)."""
+    return (((not (x2 ^ x1)) or (x4 and x3 and ((not x4) ^ x3))) and ((not (x2 ^ x1)) or (((not x1) ^ (((x3 ^ x2) and (x3 and x0)) or x3)) and ((not x1) and (x1 ^ x1))))) ^ (not ((not (x4 ^ x0)) ^ (not not x3)))

@@ -1,0 +1,9 @@
+"""psb-compare-string-lengths solved by evolutionary search (DEAP strongly typed GP), seed 4.
+The entry function is the first evolved tree right on all 100 training cases. Population 200,
+at most 30 generations, lexicase selection; primitives LEN, LT, LE, EQ, AND, OR, NOT, IF.
+"""
+
+
+def compare_string_lengths(s1, s2, s3):
+    """Return True when len(s1) < len(s2) < len(s3)."""
+    return (not ((len(s2) == len(s1)) or (not not (len(s3) <= len(s1 if False else s2))))) and (len(s1) <= len((s1 if (len(s3) <= len(s1 if False else s2)) else s3) if False else s2))

@@ -1,0 +1,53 @@
+"""sort-8 solved by evolutionary search (DEAP genetic algorithm over comparator lists), seed 3:
+a network of 21 compare-exchanges, depth 8, that sorts all 256 binary inputs (so, by the 0-1
+principle, every input). Population 300, at most 200 generations; primitive:
+compare-exchange.
+"""
+
+
+def sort_8(values):
+    """Return the 8 values sorted in non-decreasing order, using compare-exchanges only."""
+    wires = list(values)
+    if wires[3] < wires[2]:
+        wires[2], wires[3] = wires[3], wires[2]
+    if wires[5] < wires[4]:
+        wires[4], wires[5] = wires[5], wires[4]
+    if wires[7] < wires[3]:
+        wires[3], wires[7] = wires[7], wires[3]
+    if wires[6] < wires[1]:
+        wires[1], wires[6] = wires[6], wires[1]
+    if wires[6] < wires[0]:
+        wires[0], wires[6] = wires[6], wires[0]
+    if wires[2] < wires[1]:
+        wires[1], wires[2] = wires[2], wires[1]
+    if wires[6] < wires[5]:
+        wires[5], wires[6] = wires[6], wires[5]
+    if wires[4] < wires[0]:
+        wires[0], wires[4] = wires[4], wires[0]
+    if wires[1] < wires[0]:
+        wires[0], wires[1] = wires[1], wires[0]
+    if wires[5] < wires[3]:
+        wires[3], wires[5] = wires[5], wires[3]
+    if wires[5] < wires[2]:
+        wires[2], wires[5] = wires[5], wires[2]
+    if wires[2] < wires[1]:
+        wires[1], wires[2] = wires[2], wires[1]
+    if wires[7] < wires[4]:
+        wires[4], wires[7] = wires[7], wires[4]
+    if wires[4] < wires[3]:
+        wires[3], wires[4] = wires[4], wires[3]
+    if wires[3] < wires[1]:
+        wires[1], wires[3] = wires[3], wires[1]
+    if wires[7] < wires[6]:
+        wires[6], wires[7] = wires[7], wires[6]
+    if wires[1] < wires[0]:
+        wires[0], wires[1] = wires[1], wires[0]
+    if wires[6] < wires[5]:
+        wires[5], wires[6] = wires[6], wires[5]
+    if wires[4] < wires[2]:
+        wires[2], wires[4] = wires[4], wires[2]
+    if wires[5] < wires[4]:
+        wires[4], wires[5] = wires[5], wires[4]
+    if wires[3] < wires[2]:
+        wires[2], wires[3] = wires[3], wires[2]
+    return wires
