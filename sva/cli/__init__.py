@@ -8,7 +8,9 @@ commands, in the order ``sva --help`` lists them, with the one-line help it show
 Parsers are built lazily: ``main`` first reads only the command's name (every command a bare
 stub, so ``sva --help`` lists them all), then imports the chosen command's module alone and
 builds its full parser. ``sva trust`` thus never imports the experiment, nor loads its presets.
-``main`` turns :class:`sva.errors.SvaError` into one line and status 2.
+``main`` turns :class:`sva.errors.SvaError` (and a bad flag) into one line and status 2: the
+one exit-status rule of every command is :class:`sva.errors.Exit` (0 done, 1 some items failed,
+2 bad argument or missing input), listed in ``docs/cli.md``.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from sva import __version__
-from sva.errors import SvaError, error_line
+from sva.errors import Exit, SvaError, error_line, print_error
 
 __all__ = ["COMMANDS", "Command", "build_parser", "main"]
 
@@ -66,7 +68,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         command = self.prog.partition(" ")[2]  # "sva generate" -> "generate"; "sva" -> ""
         help_command = f"sva {command} --help" if command else "sva --help"
-        self.exit(2, f"sva: {message} (see '{help_command}')\n")
+        self.exit(Exit.BAD_INPUT, f"{error_line(message)} (see '{help_command}')\n")
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -92,10 +94,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args))
     except SvaError as error:
-        print(error_line(str(error)), file=sys.stderr)
-        return 2
+        print_error(str(error))
+        return Exit.BAD_INPUT
     except KeyboardInterrupt:
-        print("sva: interrupted", file=sys.stderr)
-        return 130
+        print_error("interrupted")
+        return Exit.STOPPED
     except BrokenPipeError:
-        return 1
+        return Exit.PARTIAL

@@ -18,8 +18,9 @@ other finding fails, everything else is skipped with its reason. The document's 
 database (1 when a tested claim does not hold, else 0).
 
 The claims are research findings, not gates: exit status 0 whenever they were judged, whatever
-they found; 1 when there is nothing to judge (no database, or no done cell in its latest run);
-2 for a bad flag or a results folder that cannot be written.
+they found; 2 (:class:`sva.errors.Exit`) with one line naming the folder when there is nothing to
+judge (no database, or no done cell in its latest run), for a bad flag, or for a results folder
+that cannot be written.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from sva.atomic import write_text_atomically
-from sva.errors import OutputError, SvaError, error_line, os_reason
+from sva.errors import Exit, InputError, OutputError, os_reason
 from sva.results.claims import ClaimResult, claim, evaluate_claims
 from sva.results.programs import with_programs
 from sva.results.store import DEFAULT_RESULTS, load_rows
@@ -61,15 +62,10 @@ def claims_parser(parser: argparse.ArgumentParser) -> None:
 
 def run_claims(args: argparse.Namespace) -> int:
     results_dir = Path(args.results).resolve()
-    try:
-        rows = load_rows(results_dir)
-    except SvaError as error:  # nothing to judge: one line and status 1
-        print(error_line(str(error)), file=sys.stderr)
-        return 1
+    rows = load_rows(results_dir)
     if not any(row.get("status") == "done" for row in rows):
-        print(error_line(f"{results_dir}: the results database has no done cell in its latest run; "
-                         f"run 'sva run --out {args.results}' first"), file=sys.stderr)
-        return 1
+        raise InputError(f"{results_dir}: the results database has no done cell in its latest run; "
+                         f"run 'sva run --out {args.results}' first")
     document = claims_document(results_dir, evaluate_claims(with_programs(rows, results_dir)))
     _write(results_dir / CLAIMS_FILE, document)
     if args.json:
@@ -77,7 +73,7 @@ def run_claims(args: argparse.Namespace) -> int:
     else:
         print("\n".join(_lines(document)))
         print(f"written: {results_dir / CLAIMS_FILE}")
-    return 0
+    return Exit.OK
 
 
 def claims_document(results_dir: Path, results: Iterable[ClaimResult]) -> dict[str, Any]:

@@ -397,10 +397,10 @@ def test_sva_claims_prints_and_writes(results_dir, sva):
 
 def test_sva_claims_exit_statuses(tmp_path, sva):
     missing = sva("claims", "--results", str(tmp_path / "nowhere"))
-    assert missing.returncode == 1 and "no results database here" in missing.stderr
+    assert missing.returncode == 2 and "no results database here" in missing.stderr
     empty = tmp_path / "empty"
     store_rows(empty, [])
     nothing = sva("claims", "--results", str(empty))
-    assert nothing.returncode == 1 and "no done cell" in nothing.stderr
+    assert nothing.returncode == 2 and "no done cell" in nothing.stderr
     bad = sva("claims", "--frobnicate")
     assert bad.returncode == 2 and bad.stderr.startswith("sva: unrecognized arguments: --frobnicate")
