@@ -63,10 +63,15 @@ COMMANDS = (
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports a bad flag on one line with exit status 2 (no usage dump)."""
+    """argparse that reports a bad flag on one line with exit status 2 (no usage dump), pointing
+    at the help of the command it was given to (``sva claims --frobnicate`` -> ``sva: unrecognized
+    arguments: --frobnicate (see 'sva claims --help')``)."""
+
+    #: the command this parser was built for (the top-level parser learns it in ``build_parser``)
+    command = ""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        command = self.prog.partition(" ")[2]  # "sva generate" -> "generate"; "sva" -> ""
+        command = self.command or self.prog.partition(" ")[2]  # "sva generate" -> "generate"
         help_command = f"sva {command} --help" if command else "sva --help"
         self.exit(Exit.BAD_INPUT, f"{error_line(message)} (see '{help_command}')\n")
 
@@ -76,6 +81,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     others are stubs without ``--help``, so that reading the command's name passes every later
     argument through untouched."""
     parser = _Parser(prog="sva", description="Search versus design: artifact comprehensibility sva.")
+    parser.command = command or ""
     parser.add_argument("--version", action="version", version=f"sva {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     subparsers.required = True
