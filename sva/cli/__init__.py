@@ -1,9 +1,9 @@
 """The ``sva`` command: a thin ``main(argv) -> int`` over the library.
 
 Every command's handler lives in one module of this package (``sva/cli/specs.py``,
-``generate.py``, ``analyze.py``, ``trust.py``, ``run.py``, ``claims.py``, ``report.py``), which
-builds the command's parser and returns an exit status (``claimlines.py`` lays out what ``sva claims``
-prints). :data:`COMMANDS` is the one table of the
+``generate.py``, ``analyze.py``, ``trust.py``, ``run.py``, ``export.py``, ``claims.py``,
+``report.py``), which builds the command's parser and returns an exit status;
+``claimlines.py`` lays out what ``sva claims`` prints. :data:`COMMANDS` is the one table of the
 commands, in the order ``sva --help`` lists them, with the one-line help it shows.
 
 Parsers are built lazily: ``main`` first reads only the command's name (every command a bare
