@@ -1,10 +1,43 @@
-"""One error hierarchy for everything the user can get wrong.
+"""One error hierarchy for everything the user can get wrong, and the one exit-status rule.
 
 Every message names the offending value and, where there is one, the fix, on one line, so
-the CLI can print it as ``sva: <message>`` and exit with status 2 without a traceback.
+the CLI can print it as ``sva: <message>`` (:func:`error_line`, the one formatter) and exit
+with status 2 without a traceback.
+
+Every ``sva`` command ends with one of the statuses of :class:`Exit`:
+
+====  =============  ========================================================================
+code  name           when
+====  =============  ========================================================================
+0     ``OK``         everything asked was done, whatever the results say (a claim
+                     contradicted, an artifact's low score, a run's failed cells are results)
+1     ``PARTIAL``    the command ran on its input, but some of its items failed (the others, if
+                     any, were processed): a file that does not parse among others, an artifact
+                     that crashes at import, an external entry skipped; each named on one line
+2     ``BAD_INPUT``  nothing was done: a bad argument, or an input that is missing, unreadable
+                     or empty (no results database, a folder without a Python file); one line
+                     naming the argument or input and the reason
+130   ``STOPPED``    interrupted (Ctrl-C)
+====  =============  ========================================================================
+
+Worked example: ``sva analyze good.py missing.py`` measures ``good.py``, names ``missing.py``
+on one line and exits 1; ``sva analyze missing.py`` has nothing it can read and exits 2, as
+``sva trust missing.py`` and ``sva claims --results missing/`` do. A command raises
+:class:`SvaError` for status 2 (``main`` prints it); it returns :attr:`Exit.PARTIAL` itself.
 """
 
 import errno
+import enum
+import sys
+
+
+class Exit(enum.IntEnum):
+    """The exit status of every ``sva`` command (the table in the module docstring)."""
+
+    OK = 0
+    PARTIAL = 1
+    BAD_INPUT = 2
+    STOPPED = 130
 
 
 class SvaError(Exception):
@@ -87,3 +120,9 @@ def os_reason(error: OSError, brief: bool = False) -> str:
 def error_line(message: str) -> str:
     """The CLI's line for an error: ``sva: <message>`` (the input named first in ``message``)."""
     return f"sva: {one_line(message, limit=2000)}"
+
+
+def print_error(message: str) -> None:
+    """Print :func:`error_line` of ``message`` on standard error at once (one failed item, or the
+    reason of a status 2)."""
+    print(error_line(message), file=sys.stderr, flush=True)

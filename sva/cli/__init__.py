@@ -1,14 +1,17 @@
 """The ``sva`` command: a thin ``main(argv) -> int`` over the library.
 
 Every command's handler lives in one module of this package (``sva/cli/specs.py``,
-``generate.py``, ``analyze.py``, ``trust.py``, ``run.py``, ``claims.py``, ``report.py``), which
-builds the command's parser and returns an exit status. :data:`COMMANDS` is the one table of the
+``generate.py``, ``analyze.py``, ``trust.py``, ``run.py``, ``export.py``, ``claims.py``,
+``report.py``), which builds the command's parser and returns an exit status;
+``claimlines.py`` lays out what ``sva claims`` prints. :data:`COMMANDS` is the one table of the
 commands, in the order ``sva --help`` lists them, with the one-line help it shows.
 
 Parsers are built lazily: ``main`` first reads only the command's name (every command a bare
 stub, so ``sva --help`` lists them all), then imports the chosen command's module alone and
 builds its full parser. ``sva trust`` thus never imports the experiment, nor loads its presets.
-``main`` turns :class:`sva.errors.SvaError` into one line and status 2.
+``main`` turns :class:`sva.errors.SvaError` (and a bad flag) into one line and status 2: the
+one exit-status rule of every command is :class:`sva.errors.Exit` (0 done, 1 some items failed,
+2 bad argument or missing input), listed in ``docs/cli.md``.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from sva import __version__
-from sva.errors import SvaError, error_line
+from sva.errors import Exit, SvaError, error_line, print_error
 
 __all__ = ["COMMANDS", "Command", "build_parser", "main"]
 
@@ -61,12 +64,17 @@ COMMANDS = (
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports a bad flag on one line with exit status 2 (no usage dump)."""
+    """argparse that reports a bad flag on one line with exit status 2 (no usage dump), pointing
+    at the help of the command it was given to (``sva claims --frobnicate`` -> ``sva: unrecognized
+    arguments: --frobnicate (see 'sva claims --help')``)."""
+
+    #: the command this parser was built for (the top-level parser learns it in ``build_parser``)
+    command = ""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        command = self.prog.partition(" ")[2]  # "sva generate" -> "generate"; "sva" -> ""
+        command = self.command or self.prog.partition(" ")[2]  # "sva generate" -> "generate"
         help_command = f"sva {command} --help" if command else "sva --help"
-        self.exit(2, f"sva: {message} (see '{help_command}')\n")
+        self.exit(Exit.BAD_INPUT, f"{error_line(message)} (see '{help_command}')\n")
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -74,6 +82,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     others are stubs without ``--help``, so that reading the command's name passes every later
     argument through untouched."""
     parser = _Parser(prog="sva", description="Search versus design: artifact comprehensibility sva.")
+    parser.command = command or ""
     parser.add_argument("--version", action="version", version=f"sva {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     subparsers.required = True
@@ -92,10 +101,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args))
     except SvaError as error:
-        print(error_line(str(error)), file=sys.stderr)
-        return 2
+        print_error(str(error))
+        return Exit.BAD_INPUT
     except KeyboardInterrupt:
-        print("sva: interrupted", file=sys.stderr)
-        return 130
+        print_error("interrupted")
+        return Exit.STOPPED
     except BrokenPipeError:
-        return 1
+        return Exit.PARTIAL

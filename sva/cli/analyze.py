@@ -2,13 +2,17 @@
 
 ``sva analyze PATH... [--json] [--diagram DIR] [--jobs N] [--timeout S] [--entry NAME]``
 prints one table per file (or one JSON document), writes diagrams on request, reports each
-file that could not be analyzed on one stderr line ``sva: PATH: reason``, and exits 0 when every
-file was analyzed, 1 when any failed (2 for a usage error). ``--formula TEXT --spec NAME``
+file that could not be analyzed on one stderr line ``sva: PATH: reason``, and exits by the one
+rule (:class:`sva.errors.Exit`): 0 when every file was analyzed, 1 when any failed or a PATH
+given holds nothing (the others measured), 2 for a bad flag or when no PATH given can be read:
+``sva analyze missing.py`` and ``sva analyze empty-folder/`` (no Python file in it) are one line
+naming the path and the reason, status 2. ``--formula TEXT --spec NAME``
 (repeatable, with or without paths) measures a formula given as text: the spec's family reads
 it statically and the one emitter writes it as a module (:func:`sva.generate.external.formula_module`),
 which is measured like a file and shown as ``formula 'TEXT'``; a text that is not a formula of
 the family's primitives is one line naming it, the reason and the fix, exit 2. ``sva explain FILE [--entry NAME]``
-prints the explanation that ``explanation_length`` counts.
+prints the explanation that ``explanation_length`` counts: status 2 when FILE is missing or not a
+file, 1 when it is not Python that can be analyzed.
 
 JSON shape: ``{"files": [{"path", "error", "metrics", "functions"}]}``; for a file that failed
 or was skipped, ``error`` is the one-line reason (skipped ones start with ``skipped:``),
@@ -26,8 +30,8 @@ import sys
 from contextlib import ExitStack
 from typing import Any
 
-from sva.errors import InputError, UsageError, error_line
-from sva.measure.batch import DEFAULT_TIMEOUT, Analyzed, Failed, Outcome, Skipped, iter_outcomes
+from sva.errors import Exit, InputError, UsageError, print_error
+from sva.measure.batch import DEFAULT_TIMEOUT, Analyzed, Failed, Outcome, Skipped, collect_targets, iter_outcomes
 from sva.measure.registry import measurements
 from sva.measure.source import MAX_BYTES
 
@@ -116,10 +120,32 @@ def format_table(outcome: Analyzed) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _error_line(outcome: Failed | Skipped) -> str:
+def _item_reason(outcome: Failed | Skipped) -> str:
     if isinstance(outcome, Skipped):
-        return error_line(f"{outcome.path}: skipped: {outcome.reason}")
-    return error_line(f"{outcome.path}: {outcome.reason}")
+        return f"{outcome.path}: skipped: {outcome.reason}"
+    return f"{outcome.path}: {outcome.reason}"
+
+
+# --------------------------------------------------------------------------------------------
+# Inputs
+
+
+#: Why a folder given holds nothing to measure.
+NO_PYTHON = "no Python file in this folder (none ending in .py outside hidden and virtual-environment folders)"
+
+
+def unreadable(path: str) -> str | None:
+    """Why ``path``, given on the command line, holds nothing to measure, or None when it does:
+    missing, not a file or folder, a folder that cannot be listed (the walk's own reasons), or a
+    folder without a Python file (:data:`NO_PYTHON`). A file that exists but is not Python that
+    parses is not this: it is measured, and fails as one item."""
+    targets = collect_targets([path])
+    if not targets:
+        return NO_PYTHON
+    first = targets[0]
+    if len(targets) == 1 and isinstance(first, Failed) and first.path == path:
+        return first.reason
+    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -143,9 +169,22 @@ def run_analyze(args: argparse.Namespace) -> int:
 
         if os.path.exists(args.diagram) and not os.path.isdir(args.diagram):
             raise UsageError(f"--diagram {args.diagram}: exists and is not a folder")
+    empty = _empty_inputs(args)
     with ExitStack() as stack:
         formulas = _formula_files(args, stack)
-        return _analyze(args, [*args.paths, *formulas], formulas)
+        return _analyze(args, [path for path in args.paths if path not in empty], formulas, empty)
+
+
+def _empty_inputs(args: argparse.Namespace) -> dict[str, str]:
+    """The folders given that hold no Python file, each with why: an :class:`InputError` (status
+    2) when no PATH given (and no ``--formula``) has anything to measure."""
+    reasons = {path: reason for path in args.paths if (reason := unreadable(path)) is not None}
+    if args.formula or len(reasons) < len(args.paths):
+        return {path: reason for path, reason in reasons.items() if reason == NO_PYTHON}
+    *others, last = reasons.items()
+    for path, reason in others:
+        print_error(f"{path}: {reason}")
+    raise InputError(f"{last[0]}: {last[1]}")
 
 
 def _formula_files(args: argparse.Namespace, stack: ExitStack) -> dict[str, str]:
@@ -156,12 +195,16 @@ def _formula_files(args: argparse.Namespace, stack: ExitStack) -> dict[str, str]
     return {str(stack.enter_context(formula_file(module))): module.label for module in modules}
 
 
-def _analyze(args: argparse.Namespace, paths: list[str], formulas: dict[str, str]) -> int:
-    """Measure ``paths`` (a formula's module shown by its label), printing as they come."""
-    failed = False
+def _analyze(args: argparse.Namespace, paths: list[str], formulas: dict[str, str], empty: dict[str, str]) -> int:
+    """Measure ``paths`` and ``formulas`` (a formula's module shown by its label), printing as they
+    come, after one line for each folder given that is ``empty``."""
+    failed = bool(empty)
     records: list[dict[str, Any]] = []
+    for path, reason in empty.items():
+        print_error(f"{path}: {reason}")
+        records.append({"path": path, "error": reason, "metrics": None, "functions": []})
     used_stems: set[str] = set()
-    for outcome in iter_outcomes(paths, jobs=args.jobs, timeout=args.timeout,
+    for outcome in iter_outcomes([*paths, *formulas], jobs=args.jobs, timeout=args.timeout,
                                  entry=args.entry, max_bytes=args.max_bytes):
         stem = None
         if outcome.path in formulas:
@@ -177,13 +220,13 @@ def _analyze(args: argparse.Namespace, paths: list[str], formulas: dict[str, str
                 _diagram(outcome, args.diagram, used_stems, stem)
         else:
             failed = failed or isinstance(outcome, Failed)
-            print(_error_line(outcome), file=sys.stderr, flush=True)
+            print_error(_item_reason(outcome))
             if args.json:
                 records.append(outcome_json(outcome))
     if args.json:
         json.dump({"files": records}, sys.stdout, indent=2)
         sys.stdout.write("\n")
-    return 1 if failed else 0
+    return Exit.PARTIAL if failed else Exit.OK
 
 
 def _diagram(outcome: Analyzed, out_dir: str, used: set[str], stem: str | None = None) -> None:
@@ -197,25 +240,28 @@ def _diagram(outcome: Analyzed, out_dir: str, used: set[str], stem: str | None =
     used.add(stem)
     files = write_diagram(outcome.analysis.graph, out_dir, stem, title=outcome.path)
     if files.svg is None and files.note and "not requested" not in files.note:
-        print(error_line(f"{outcome.path}: diagram: {files.note}"), file=sys.stderr)
+        print_error(f"{outcome.path}: diagram: {files.note}")
 
 
 def run_explain(args: argparse.Namespace) -> int:
-    """Handler of ``sva explain``: 0 on success, 1 when the file cannot be analyzed."""
+    """Handler of ``sva explain``: 0 on success, 1 when the file cannot be analyzed, 2 when it
+    is missing or not a file."""
     from sva.measure.explain import explain, render_explanation
     from sva.measure.source import read_source
 
+    missing = unreadable(args.file)
+    if missing is not None:
+        raise InputError(f"{args.file}: {missing}")
     try:
         source = read_source(args.file)
         tree = explain(source, args.file, args.entry)
     except InputError as error:
-        print(error_line(f"{args.file}: {error}"), file=sys.stderr)
-        return 1
+        print_error(f"{args.file}: {error}")
+        return Exit.PARTIAL
     except LookupError:
         raise UsageError(f"{args.file}: no unit named {args.entry!r} (--entry)") from None
     except RecursionError:
-        print(error_line(f"{args.file}: too deeply nested to analyze (recursion limit reached)"),
-              file=sys.stderr)
-        return 1
+        print_error(f"{args.file}: too deeply nested to analyze (recursion limit reached)")
+        return Exit.PARTIAL
     sys.stdout.write(render_explanation(tree))
-    return 0
+    return Exit.OK

@@ -1,15 +1,18 @@
 """``sva claims``: judge the essay's claims on a results database and say which hold.
 
-``sva claims [--results DIR] [--json]`` evaluates the claims in this process
-(:func:`sva.results.claims.evaluate_claims` on ``DIR/results.sqlite``), and prints one line per
-claim (overall), per family (when the run holds several) and per spec, in the one vocabulary of the
-report: ``supported``, ``contradicted`` or ``undecided`` for a finding, ``by construction``
-(structural: not a finding), ``cannot vary`` (degenerate) or ``no data``, with the claim's
-sentence (direction, effect size and its spec-resampled interval; for automated design against
-search, the evaluations each spent); under each claim's overall line, whether it is confirmatory or
-exploratory and the rule that gave the verdict (:func:`sva.results.verdicts.rule`). Then the
-tally of the findings; the same is written as ``DIR/claims.json`` (``--json`` prints that document
-instead of the lines). Distinct artifacts are counted by program
+``sva claims [--results DIR] [--all | --json]`` evaluates the claims in this process
+(:func:`sva.results.claims.evaluate_claims` on ``DIR/results.sqlite``) and writes every verdict
+as ``DIR/claims.json``. By default it prints a summary that fits a terminal screen: each
+confirmatory claim in one line (its headline: verdict, direction, effect with its 95% interval,
+specs counted) and the other claims counted by verdict (:func:`sva.cli.claimlines.summary_lines`).
+``--all`` prints one entry per claim (overall), per family (when the run holds several) and per
+spec, in the one vocabulary of the report (:data:`sva.results.verdicts.SAYS`): ``supported``,
+``contradicted`` or ``undecided`` for a finding, ``by construction`` (structural: not a finding),
+``cannot vary`` (degenerate) or ``no data``, with the claim's sentence whole (direction, effect
+size and its spec-resampled interval; for automated design against search, the evaluations each
+spent); under each claim's overall line, whether it is confirmatory or exploratory and the rule
+that gave the verdict (:func:`sva.results.verdicts.rule`); then the tally of the findings.
+``--json`` prints the ``claims.json`` document instead. Distinct artifacts are counted by program
 (:func:`sva.results.programs.with_programs`).
 
 Each verdict is also read as the claims tests (``benchmarks/claims``, the pytest view of the same
@@ -18,8 +21,9 @@ other finding fails, everything else is skipped with its reason. The document's 
 database (1 when a tested claim does not hold, else 0).
 
 The claims are research findings, not gates: exit status 0 whenever they were judged, whatever
-they found; 1 when there is nothing to judge (no database, or no done cell in its latest run);
-2 for a bad flag or a results folder that cannot be written.
+they found; 2 (:class:`sva.errors.Exit`) with one line naming the folder when there is nothing to
+judge (no database, or no done cell in its latest run), for a bad flag, or for a results folder
+that cannot be written.
 """
 
 from __future__ import annotations
@@ -31,53 +35,50 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from sva.atomic import write_text_atomically
-from sva.errors import OutputError, SvaError, error_line, os_reason
+from sva.cli.claimlines import all_lines, summary_lines
+from sva.errors import Exit, InputError, OutputError, os_reason
 from sva.results.claims import ClaimResult, claim, evaluate_claims
 from sva.results.programs import with_programs
 from sva.results.store import DEFAULT_RESULTS, load_rows
-from sva.results.verdicts import Verdict, rule, test_outcome
+from sva.results.verdicts import SAYS, Verdict, rule, test_outcome
 
 __all__ = ["CLAIMS_FILE", "claims_document", "claims_parser", "run_claims"]
 
 CLAIMS_FILE = "claims.json"
-
-#: What a line says for a verdict that is not a finding.
-_SKIPPED = {"structural": "by construction", "degenerate": "cannot vary", "no data": "no data"}
-#: Every word a line can say, in the order the tally counts them.
-_WORDS = ("supported", "contradicted", "undecided", "by construction", "cannot vary", "no data")
 
 
 def claims_parser(parser: argparse.ArgumentParser) -> None:
     """Build ``sva claims``."""
     parser.description = (
         "Judge the essay's claims on DIR/results.sqlite (the verdicts the claims tests in benchmarks/claims "
-        "check) and print, for each claim overall and on each spec, whether the data support it, with the "
-        "numbers. Writes DIR/claims.json. Exit status 0 whenever the claims were judged, whatever they found.")
+        "check), write every verdict as DIR/claims.json and print the confirmatory claims, one line each "
+        "(--all: every claim, overall and on each family and spec, with the numbers). Exit status 0 whenever "
+        "the claims were judged, whatever they found.")
     parser.add_argument("--results", default=DEFAULT_RESULTS, metavar="DIR",
                         help=f"results folder written by 'sva run' (default: {DEFAULT_RESULTS})")
-    parser.add_argument("--json", action="store_true", help="print the claims.json document instead of lines")
+    shown = parser.add_mutually_exclusive_group()
+    shown.add_argument("--all", action="store_true",
+                       help="print every claim, its rule and its verdict on each family and spec")
+    shown.add_argument("--json", action="store_true", help="print the claims.json document instead of lines")
     parser.set_defaults(handler=run_claims)
 
 
 def run_claims(args: argparse.Namespace) -> int:
     results_dir = Path(args.results).resolve()
-    try:
-        rows = load_rows(results_dir)
-    except SvaError as error:  # nothing to judge: one line and status 1
-        print(error_line(str(error)), file=sys.stderr)
-        return 1
+    rows = load_rows(results_dir)
     if not any(row.get("status") == "done" for row in rows):
-        print(error_line(f"{results_dir}: the results database has no done cell in its latest run; "
-                         f"run 'sva run --out {args.results}' first"), file=sys.stderr)
-        return 1
-    document = claims_document(results_dir, evaluate_claims(with_programs(rows, results_dir)))
+        raise InputError(f"{results_dir}: the results database has no done cell in its latest run; "
+                         f"run 'sva run --out {args.results}' first")
+    results = tuple(evaluate_claims(with_programs(rows, results_dir)))
+    document = claims_document(results_dir, results)
     _write(results_dir / CLAIMS_FILE, document)
     if args.json:
         print(json.dumps(document, indent=2, sort_keys=True))
+    elif args.all:
+        print("\n".join([*all_lines(document), f"written: {results_dir / CLAIMS_FILE}"]))
     else:
-        print("\n".join(_lines(document)))
-        print(f"written: {results_dir / CLAIMS_FILE}")
-    return 0
+        print("\n".join(summary_lines(results, str(results_dir / CLAIMS_FILE))))
+    return Exit.OK
 
 
 def claims_document(results_dir: Path, results: Iterable[ClaimResult]) -> dict[str, Any]:
@@ -100,36 +101,7 @@ def _spec_entry(verdict: Verdict) -> dict[str, Any]:
 
 
 def _judged(verdict: str) -> dict[str, str]:
-    return {"outcome": test_outcome(verdict), "says": _SKIPPED.get(verdict, verdict)}
-
-
-def _lines(document: dict[str, Any]) -> list[str]:
-    lines = []
-    for entry in document["claims"]:
-        lines.append(f"{entry['name']:<37} {entry.get('says', '-'):<15} {entry.get('sentence', '')}")
-        lines.append(f"  {'rule':<35} {'':<15} {entry['rule']}")
-        for family, scoped in _families(entry):
-            lines.append(f"  {'family ' + family:<35} {_judged(scoped['verdict'])['says']:<15} {scoped['sentence']}")
-        for spec in entry["specs"]:
-            lines.append(f"  {spec['spec']:<35} {spec['says']:<15} {spec.get('sentence', '')}")
-    return lines + [_tally_line(document)]
-
-
-def _families(entry: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    """The claim's verdict in each family (``numbers["by_family"]``), when the run has several."""
-    found = [(family, scoped) for family, scoped in (entry["numbers"].get("by_family") or {}).items()
-             if isinstance(scoped, dict) and "verdict" in scoped and "sentence" in scoped]
-    return found if len(found) > 1 else []
-
-
-def _tally_line(document: dict[str, Any]) -> str:
-    overall = [entry.get("says") for entry in document["claims"]]
-    findings = [says for says in overall if says in _WORDS[:3]]
-    specs = [spec["says"] for entry in document["claims"] for spec in entry["specs"]]
-    others = [name for name in _WORDS[1:] if overall.count(name)]
-    return (f"claims: {findings.count('supported')} of {len(findings)} findings supported overall"
-            + "".join(f", {overall.count(name)} {name}" for name in others)
-            + "; on specs: " + ", ".join(f"{specs.count(name)} {name}" for name in _WORDS if specs.count(name)))
+    return {"outcome": test_outcome(verdict), "says": SAYS[verdict]}
 
 
 def _write(path: Path, document: dict[str, Any]) -> None:

@@ -6,12 +6,11 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 from sva.core.family import Judgement
-from sva.errors import InputError, UsageError, error_line, os_reason
+from sva.errors import Exit, InputError, UsageError, os_reason, print_error
 from sva.generate import COMMITTED, GENERATORS, generate, get_generator, write_artifact
 from sva.core.rng import check_seed
 from sva.core.spec import Spec
@@ -106,7 +105,7 @@ def run_all(args: argparse.Namespace) -> int:
                 judgement = probe_and_annotate(path, spec)
             except InputError as error:  # the probe measured nothing: say why, go on with the others
                 failures += 1
-                print(error_line(str(error)), file=sys.stderr)
+                print_error(str(error))
                 continue
             if judgement is not None and judgement.checked is not None:  # the family's own domain check
                 passed, cases = judgement.checked
@@ -115,13 +114,13 @@ def run_all(args: argparse.Namespace) -> int:
                 check = check_cases(artifact.source, spec, spec.domain.cases or ())  # () when infinite
             if check.crash:
                 failures += 1
-                print(error_line(f"{path}: {check.crash}"), file=sys.stderr)
+                print_error(f"{path}: {check.crash}")
             cost = ""
             if artifact.search is not None:
                 state = "perfect" if artifact.search.success else "imperfect"
                 cost = f"{state}, {artifact.search.evaluations} evals"
             print(f"{spec.name:<{width}}{name:<10}{check.passed:>7}/{check.cases:<6}  {cost:<27}{path}", flush=True)
-    return 1 if failures else 0
+    return Exit.PARTIAL if failures else Exit.OK
 
 
 def run_factorize(args: argparse.Namespace) -> int:

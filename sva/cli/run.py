@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from sva.errors import Exit
 from sva.results.store import DEFAULT_RESULTS
 
 
@@ -96,19 +97,19 @@ def run_command(args: argparse.Namespace) -> int:
 
         files = build_report(summary.results_dir)
         print(f"report: {files.html}")
-    return 1 if external is not None and external.problems else 0
+    return Exit.PARTIAL if external is not None and external.problems else Exit.OK
 
 
 def _external(directory: str, preset):
     """The brought artifacts of ``directory`` for the run's specs; one ``sva:`` line on stderr for
     each entry skipped; an :class:`InputError` (status 2) when none is left."""
-    from sva.errors import InputError, error_line
+    from sva.errors import InputError, print_error
     from sva.generate.external import read_external, within_specs
 
     why = "add it with --specs" if preset.specs is not None else "it is not registered"
     folder = within_specs(read_external(directory), preset.spec_names(), why, directory)
     for problem in folder.problems:
-        print(error_line(problem), file=sys.stderr, flush=True)
+        print_error(problem)
     if not folder.artifacts:
         raise InputError(f"{directory}: no artifact for this run's specs ({', '.join(preset.spec_names())}); "
                          f"add the folder's specs with --specs")

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from sva.core.values import decode
-from sva.errors import InputError, UsageError, error_line, os_reason
+from sva.errors import Exit, InputError, UsageError, os_reason, print_error
 from sva.families import family_of, get_spec
 from sva.trust import MutantProgress, TrustConfig, TrustReport, changed_lines, parse_lines, trust
 from sva.sandbox import Limits
@@ -128,9 +128,9 @@ def _print_report(args: argparse.Namespace, report: TrustReport) -> int:
     else:
         print(format_report(report))
     if report.failure:
-        print(error_line(f"{report.artifact}: {report.failure}"), file=sys.stderr)
-        return 1
-    return 0
+        print_error(f"{report.artifact}: {report.failure}")
+        return Exit.PARTIAL
+    return Exit.OK
 
 
 def _number(value: Any, digits: int = 3) -> str:

@@ -18,7 +18,7 @@ import numpy as np
 from sva.results.fields import field_info
 from sva.results.kinds import DEGENERATE, EMPIRICAL, STRUCTURAL
 
-__all__ = ["ALPHA", "CONFIRMATORY_ALPHA", "CONFIRMATORY_COUNT", "Claim", "ClaimResult", "FINDINGS", "LARGE", "UNTESTED", "VERDICTS", "Verdict", "plain",
+__all__ = ["ALPHA", "CONFIRMATORY_ALPHA", "CONFIRMATORY_COUNT", "Claim", "ClaimResult", "FINDINGS", "LARGE", "SAYS", "UNTESTED", "VERDICTS", "Verdict", "plain",
            "rule", "test_outcome"]
 
 #: The verdicts of a finding, then those that are not findings, then no data.
@@ -26,6 +26,11 @@ VERDICTS = ("supported", "contradicted", "undecided", STRUCTURAL, DEGENERATE, "n
 #: The verdicts a finding can have: one vocabulary in ``sva claims``, the report and the claims
 #: tests (a finding without enough seeds to decide is undecided, and its numbers say so).
 FINDINGS = ("supported", "contradicted", "undecided")
+#: The word a line says for each verdict, in the order of :data:`VERDICTS` (``sva claims``, the
+#: ``says`` of ``claims.json``): a finding's own word; a structural fact is ``by construction``, a
+#: degenerate outcome ``cannot vary``.
+SAYS = {"supported": "supported", "contradicted": "contradicted", "undecided": "undecided",
+        STRUCTURAL: "by construction", DEGENERATE: "cannot vary", "no data": "no data"}
 #: The verdicts a claims test skips: not a finding. A pass is thus always evidence the data could
 #: have withheld.
 UNTESTED = ("no data", STRUCTURAL, DEGENERATE)

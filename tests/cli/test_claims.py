@@ -1,6 +1,6 @@
 """``sva claims`` on a small results database built here: automated design against search, its
-budgets, the share of hand design's trust it recovers and its comprehensibility, printed and in
-``claims.json``."""
+budgets, the share of hand design's trust it recovers and its comprehensibility, printed (the
+summary by default, every claim with ``--all``) and in ``claims.json``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import re
 
 import pytest
 
+from sva.cli.claimlines import HANG, WIDTH
+from sva.results.claims import claims
 from sva.results.store import store_rows
 
 from tests.conftest import run_sva
@@ -43,13 +45,31 @@ def _rows():
 
 
 @pytest.fixture(scope="module")
-def judged(tmp_path_factory):
-    """One ``sva claims`` over the database (about 20 s): its lines and the claims.json it wrote."""
+def database(tmp_path_factory):
     folder = tmp_path_factory.mktemp("auto")
     store_rows(folder, _rows(), preset="auto")
-    process = run_sva("claims", "--results", str(folder))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def judged(database):
+    """One ``sva claims --all`` over the database (about 20 s): its lines, each sentence unwrapped
+    onto one line, the claims.json it wrote, and the lines as printed."""
+    process = run_sva("claims", "--all", "--results", str(database))
     assert process.returncode == 0, process.stderr
-    return process.stdout.splitlines(), json.loads((folder / "claims.json").read_text())
+    printed = process.stdout.splitlines()
+    return unwrapped(printed), json.loads((database / "claims.json").read_text()), printed
+
+
+def unwrapped(lines):
+    """``--all``'s lines with each continuation (indented by ``HANG``) joined to the line it continues."""
+    joined: list[str] = []
+    for line in lines:
+        if line.startswith(HANG) and joined:
+            joined[-1] += " " + line[len(HANG):]
+        else:
+            joined.append(line)
+    return joined
 
 
 def _line(lines, name):
@@ -103,3 +123,41 @@ def test_claims_json_carries_the_typed_records(judged):
     assert (share["met"], share["specs"], share["unmet"]) == (10, 12, ["parity-3-half", "mux-6-half"])
     against = found["auto_comprehensible"]["numbers"]["against"]
     assert [item["metric"] for item in against] == ["explanation_length", "decomposability"]
+
+
+@pytest.fixture(scope="module")
+def summary(database):
+    """``sva claims`` (the default summary) on the same database: its lines."""
+    short = run_sva("claims", "--results", str(database))
+    assert short.returncode == 0, short.stderr
+    return short.stdout.splitlines()
+
+
+@pytest.mark.slow
+def test_the_default_summary_fits_a_screen_and_names_every_confirmatory_claim(summary):
+    lines = summary
+    assert len(lines) <= 24 and max(len(line) for line in lines) <= WIDTH
+    confirmatory = [entry.name for entry in claims() if entry.confirmatory]
+    named = [line.split()[0] for line in lines if line[:1].isalpha() and line.split()[0] in confirmatory]
+    assert named == confirmatory  # each once, in the claims' order
+    start = lines.index(next(line for line in lines if line.startswith("auto_trusted ")))
+    end = next(k for k in range(start + 1, len(lines)) if not lines[k].startswith(" "))
+    auto = " ".join(line.strip() for line in lines[start:end])  # the claim's line, unwrapped
+    # ten specs at +0.4 and two at -0.1 (design-auto 1.0 and 0.75; search's mean 0.6 and 0.85): +0.32
+    assert re.fullmatch(r"auto_trusted\s+Automated design is trusted more than search: supported design-auto more "
+                        r"trusted, held-out pass rate \+0\.32 \[\+0\.19, \+0\.40\], 12 specs", auto), auto
+    others = len(claims()) - len(confirmatory)
+    assert any(line.startswith(f"{others} other claims (exploratory): ") for line in lines)
+    assert "'sva claims --all' prints every claim" in " ".join(lines)
+    assert "feynman-I.6.2a" not in "\n".join(lines)  # no spec's line
+
+
+@pytest.mark.slow
+def test_all_lists_every_claim_family_and_spec_in_readable_lines(judged):
+    lines = judged[2]
+    assert max(len(line) for line in lines) <= WIDTH
+    heads = [line.split()[0] for line in lines if line[:1].isalpha()]
+    assert heads == [entry.name for entry in claims()] + ["claims:", "written:"]
+    specs = {line.split()[0] for line in lines if line.startswith("  ") and not line.startswith(HANG)}
+    assert {"feynman-I.6.2a", "parity-3-half", "mux-6-half", "rule", "family"} <= specs
+    assert lines[-1].startswith("written: ") and lines[-1].endswith("claims.json")

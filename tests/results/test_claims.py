@@ -388,16 +388,18 @@ def test_sva_claims_and_the_claims_tests_agree_on_every_verdict(results_dir):
 
 @pytest.mark.slow
 def test_sva_claims_prints_and_writes(results_dir, sva):
-    process = sva("claims", "--results", str(results_dir))
+    from tests.cli.test_claims import unwrapped
+
+    process = sva("claims", "--all", "--results", str(results_dir))
     assert process.returncode == 0, process.stderr
-    lines = process.stdout.splitlines()
+    lines = unwrapped(process.stdout.splitlines())
     assert re.match(r"more_decomposable\s+by construction\s+Overall, the claim that design artifacts are more "
                     r"decomposable is true by construction, not a finding", lines[0])
     assert lines[1].startswith("  rule") and "exploratory, Benjamini-Hochberg FDR < 0.05" in lines[1]
     assert any(re.match(r"  p-a\s+supported\s+On p-a, the claim that design artifacts need shorter explanations "
                         r"is supported", line) for line in lines)
     assert ("claims: 2 of 4 findings supported overall, 2 undecided, 2 by construction, 1 cannot vary, 7 no data; "
-            "on specs: 9 supported, 3 undecided, 6 by construction, 3 cannot vary, 21 no data") in process.stdout
+            "on specs: 9 supported, 3 undecided, 6 by construction, 3 cannot vary, 21 no data") in "\n".join(lines)
     assert "does not hold" not in process.stdout and "inconclusive" not in process.stdout
     document = json.loads((results_dir / "claims.json").read_text())
     assert [entry["name"] for entry in document["claims"]] == [entry.name for entry in claims()]
@@ -411,10 +413,10 @@ def test_sva_claims_prints_and_writes(results_dir, sva):
 
 def test_sva_claims_exit_statuses(tmp_path, sva):
     missing = sva("claims", "--results", str(tmp_path / "nowhere"))
-    assert missing.returncode == 1 and "no results database here" in missing.stderr
+    assert missing.returncode == 2 and "no results database here" in missing.stderr
     empty = tmp_path / "empty"
     store_rows(empty, [])
     nothing = sva("claims", "--results", str(empty))
-    assert nothing.returncode == 1 and "no done cell" in nothing.stderr
+    assert nothing.returncode == 2 and "no done cell" in nothing.stderr
     bad = sva("claims", "--frobnicate")
     assert bad.returncode == 2 and bad.stderr.startswith("sva: unrecognized arguments: --frobnicate")
