@@ -179,6 +179,17 @@ def _per_spec(entry: Claim, done: Sequence[Mapping[str, Any]], specs: Sequence[s
     return per_spec, by_metric
 
 
+def _reasons(tests: Sequence[SpecTest]) -> list[str]:
+    """Why specs were not findings, each reason once with the specs it holds on: a reason found on
+    some specs only is a fact about those specs, never about every artifact of the run."""
+    counts: dict[str, int] = {}
+    for test in tests:
+        if test.kind.reason:
+            counts[test.kind.reason] = counts.get(test.kind.reason, 0) + 1
+    return [f"{reason} (on {'every spec' if count == len(tests) else words.specs_count(count)})"
+            for reason, count in counts.items()]
+
+
 def _overall_tests(tests: Sequence[SpecTest], entries: Sequence[Claim]) -> dict[tuple[str, str], dict[str, Any]]:
     """The signed-rank test over specs of every comparison claim's every metric, adjusted (see the
     module docstring; stored as ``p_holm``)."""
@@ -197,7 +208,7 @@ def _overall_tests(tests: Sequence[SpecTest], entries: Sequence[Claim]) -> dict[
                 # resampling specs: the median per-spec difference's percentile interval
                 "interval": bootstrap_difference(differences, [0.0]).as_json() if differences else None,
                 "signed_rank": result.w, "p_value": result.p_value, "test": "signed-rank over specs",
-                "reasons": list(dict.fromkeys(test.kind.reason for test in mine if test.kind.reason))}
+                "reasons": _reasons(mine)}
     _adjust(overall, {entry.name for entry in entries if entry.confirmatory})
     return overall
 
@@ -225,17 +236,21 @@ def _overall_verdict(test: Mapping[str, Any], sign: int) -> str:
 
 def by_family(tests: Sequence[SpecTest], name: str, metric: str,
               done: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
-    """The overall test of one claim's metric inside each family: the exact signed-rank test over
-    that family's per-spec differences (empirical specs only), Benjamini-Hochberg across the
-    families. Pooling families can hide opposite effects (design shorter on every sorting spec,
-    longer on most Feynman specs); this shows them."""
+    """The overall test of one claim's metric inside each family: the median per-spec difference
+    with its interval resampling the family's specs, the exact signed-rank test over that family's
+    per-spec differences (empirical specs only), Benjamini-Hochberg across the families. Pooling
+    families can hide opposite effects (design shorter on every sorting spec, longer on most
+    Feynman specs); this shows them."""
     family_of = {row["spec"]: str(row.get("family") or "") for row in done}
     found: dict[str, list[float]] = {}
     for test in tests:
         if test.claim == name and test.metric == metric and test.kind.finding:
             found.setdefault(family_of.get(test.spec, ""), []).append(test.comparison.difference.estimate)
-    result = {family: {"specs": len(differences), "median_difference": median(differences),
-                       "p_value": signed_rank(differences).p_value} for family, differences in found.items()}
+    result: dict[str, dict[str, Any]] = {family: {"specs": len(differences),
+                                                  "median_difference": median(differences),
+                                                  "interval": bootstrap_difference(differences, [0.0]).as_json(),
+                                                  "p_value": signed_rank(differences).p_value}
+                                         for family, differences in found.items()}
     for entry, p in zip(result.values(), benjamini_hochberg([entry["p_value"] for entry in result.values()])):
         entry["p_adjusted"] = p
     return result

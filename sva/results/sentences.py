@@ -20,7 +20,7 @@ from typing import Any, Mapping, Sequence
 
 from sva.results.fields import field_info
 
-__all__ = ["absent_part", "between_part", "budget_part", "share_part", "correlation_part", "family_part", "on_family", "relation_part", "trust_part", "cost_part", "no_pairs_part", "not_tested_part",
+__all__ = ["absent_part", "better", "between_part", "leaning", "specs_count", "budget_part", "share_part", "correlation_part", "family_part", "on_family", "relation_part", "trust_part", "cost_part", "no_pairs_part", "not_tested_part",
            "num", "on_spec", "over_all", "OVERALL", "overall_part", "p", "label", "sentence", "spec_part"]
 
 #: The scope of an overall verdict of a comparison claim.
@@ -97,9 +97,39 @@ def spec_part(comparison: Any, verdict: str, several: bool, p_family: float | No
     tail = (f", difference {num(interval.estimate)} [{num(interval.low)}, {num(interval.high)}], Cliff's delta "
             f"{comparison.delta:+.2f} ({comparison.magnitude}), {test} p = {p(comparison.p_value)} (Holm {p(p_family)})")
     if needed is not None:
-        tail += (f"; too few seeds (n = {comparison.runs}; at least {needed} needed: the smallest possible p "
-                 "cannot survive Holm's correction)")
+        tail += (f"; too few seeds, {leaning(comparison.metric, comparison.sides, comparison.median_first, comparison.median_second)}"
+                 f" (n = {comparison.runs}; at least {needed} needed: the smallest possible p cannot survive Holm's "
+                 "correction)")
     return head + tail
+
+
+def better(metric: str) -> str:
+    """Which values of ``metric`` are better, in words: "higher is better", "lower is better", or ""."""
+    try:
+        side = field_info(metric).better
+    except KeyError:
+        return ""
+    return f"{side} is better" if side else ""
+
+
+def leaning(metric: str, sides: Sequence[str], first: float | None, second: float | None) -> str:
+    """Which side the medians favour on one spec, even when no test could decide:
+    ``leaning("explanation_length", ("design", "search"), 34, 13)`` is "search better here
+    (34 design vs 13 search; lower is better)"."""
+    if first is None or second is None:
+        return "no direction (a side has no value)"
+    which = better(metric)
+    shown = f"{num(first)} {sides[0]} vs {num(second)} {sides[1]}" + (f"; {which}" if which else "")
+    if first == second or not which:
+        return f"{'no difference' if first == second else 'a difference'} here ({shown})"
+    higher = sides[0] if first > second else sides[1]
+    lower = sides[1] if higher == sides[0] else sides[0]
+    return f"{higher if which.startswith('higher') else lower} better here ({shown})"
+
+
+def specs_count(count: int) -> str:
+    """"1 spec", "3 specs"."""
+    return f"{count} spec" + ("" if count == 1 else "s")
 
 
 def _artifacts(count: int) -> str:
@@ -229,7 +259,7 @@ def trust_part(found: Any) -> str:
     against the second on one metric, with its verdict and direction."""
     first, second = found.sides
     head = (f"{label(found.metric)}{_SCOPES[found.scope](first, second)} [{found.verdict}: {found.direction}]: "
-            f"{first} {num(found.first)} vs {second} {num(found.second)} over {_specs(found.specs)}")
+            f"{first} {num(found.first)} vs {second} {num(found.second)} over {specs_count(found.specs)}")
     if found.note:
         return f"{head}; {found.note}"
     interval = found.interval
@@ -249,16 +279,12 @@ def budget_part(summaries: Sequence[Any]) -> str:
             pieces.append(f"{where} no spec has both {first}'s and {second}'s evaluations recorded")
             continue
         who = f"{summary.spent_more} spent more" if summary.spent_more else "neither spent more"
-        more = (f"{first} spent more than {second} on {_specs(len(summary.first_more))}: {', '.join(summary.first_more)}"
+        more = (f"{first} spent more than {second} on {specs_count(len(summary.first_more))}: {', '.join(summary.first_more)}"
                 if summary.first_more else f"{first} spent more than {second} on no spec")
         pieces.append(f"{where} {first} spent a median {summary.median_ratio:.3g} times {second}'s evaluations over "
-                      f"{_specs(summary.specs)} ({who}); {more}" + (f" ({_specs(summary.unrecorded)} without both "
+                      f"{specs_count(summary.specs)} ({who}); {more}" + (f" ({specs_count(summary.unrecorded)} without both "
                                                                    "recorded left out)" if summary.unrecorded else ""))
     return "budgets (evaluations spent): " + "; ".join(pieces)
-
-
-def _specs(count: int) -> str:
-    return f"{count} spec" + ("" if count == 1 else "s")
 
 
 def share_part(found: Any) -> str:
@@ -270,7 +296,7 @@ def share_part(found: Any) -> str:
         return f"{head}no spec (none has both measured)"
     missed = (f"; not on {', '.join(found.unmet)}" if len(found.unmet) <= 12
               else f"; not on {len(found.unmet)} specs, among them {', '.join(found.unmet[:12])}")
-    return (f"{head}{found.met} of {_specs(found.specs)}, share {num(found.share)} [{num(found.low)}, "
+    return (f"{head}{found.met} of {specs_count(found.specs)}, share {num(found.share)} [{num(found.low)}, "
             f"{num(found.high)}] (Wilson 95%)" + (missed if found.unmet else ""))
 
 

@@ -112,6 +112,18 @@ def test_a_metric_equal_for_every_artifact_is_degenerate():
     assert verdict.verdict == "degenerate" and "audit_length is 50 for every artifact" in verdict.kind_reason
 
 
+def test_a_reason_found_on_some_specs_says_which_specs_and_never_contradicts_the_medians():
+    # p-c: every artifact has D = 0 (degenerate there); p-a and p-b: design 0.8, search 0 (structural)
+    rows = _table()
+    for row in rows:
+        if row["spec"] == "p-c":
+            row["decomposability"] = 0.0
+    result = _results(rows)["more_decomposable"]
+    assert "decomposability is 0 for every artifact of both generators (on 1 spec)" in result.sentence
+    assert "(on 2 specs)" in result.sentence and "(median 0.80 design vs 0.00 search)" in result.sentence
+    assert "for every artifact of both generators (median" not in result.sentence
+
+
 # --- 2. distinct artifacts, no invented pairs -----------------------------------------------------
 
 def test_comparisons_test_search_runs_against_designs_one_value():
@@ -152,7 +164,9 @@ def test_five_seeds_are_too_few_and_say_how_many_would_do():
     assert numbers["too_few_seeds"] is True
     # the family: E and A on three specs (D and localization are structural): six tests
     assert numbers["tests_in_family"] == 6 and numbers["seeds_needed"] == 8  # 2^(n-1) > 120
-    assert "too few seeds (n = 5; at least 8 needed" in verdict.sentence
+    # the direction is said even where no test could decide: design 30 tokens, search's median 42
+    assert "too few seeds, design better here (30 design vs 42 search; lower is better) (n = 5; at least 8 needed" \
+        in verdict.sentence
 
 
 def test_enough_seeds_support_with_holm_across_specs_and_claims():
