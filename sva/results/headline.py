@@ -39,7 +39,7 @@ from sva.results.claims import claim
 from sva.results.fields import field_info
 from sva.results.verdicts import Claim, ClaimResult, plain
 
-__all__ = ["Headline", "claim_headlines", "effect_text", "families", "headlines", "line", "overall"]
+__all__ = ["Headline", "claim_headlines", "effect_text", "families", "interval_text", "headlines", "line", "overall"]
 
 
 @dataclass(frozen=True)
@@ -186,14 +186,18 @@ def _bound(value: float | None) -> str:
     return "-" if value is None else f"{value:+.2f}"
 
 
-def effect_text(found: Headline) -> str:
-    """``+0.17 [+0.09, +0.26]`` (two decimals, or whole numbers from 10 up), or ``-``."""
-    if found.effect is None:
+def interval_text(effect: float | None, low: float | None, high: float | None) -> str:
+    """``+0.17 [+0.09, +0.26]`` (two decimals, or whole numbers when a bound is 10 or more), or ``-``."""
+    if effect is None:
         return "-"
-    show = (lambda value: f"{value:+,.0f}") if max(abs(v or 0) for v in (found.effect, found.low, found.high)) >= 10 \
-        else _bound
-    interval = "" if found.low is None or found.high is None else f" [{show(found.low)}, {show(found.high)}]"
-    return f"{show(found.effect)}{interval}"
+    show = (lambda value: f"{value:+,.0f}") if max(abs(v or 0) for v in (effect, low, high)) >= 10 else _bound
+    interval = "" if low is None or high is None else f" [{show(low)}, {show(high)}]"
+    return f"{show(effect)}{interval}"
+
+
+def effect_text(found: Headline) -> str:
+    """The headline's effect and interval (:func:`interval_text`)."""
+    return interval_text(found.effect, found.low, found.high)
 
 
 #: How a verdict that is not a finding reads in a line.
@@ -201,12 +205,13 @@ _NOT_FINDINGS = {"structural": "true by construction, not a finding",
                  "degenerate": "cannot vary here, not a finding", "no data": "no data"}
 
 
-def line(found: Headline) -> str:
-    """The headline in one line: title (and family), verdict, then direction and effect, or why
-    there is none. A construction fact's reason is in :attr:`Headline.note`, not in the line."""
+def line(found: Headline, *, verdict: bool = True) -> str:
+    """The headline in one line: title (and family), verdict (unless the caller shows it beside
+    the line), then direction and effect, or why there is none. A construction fact's reason is in
+    :attr:`Headline.note`, not in the line."""
     scope = f" ({found.family})" if found.family else ""
-    verdict = _NOT_FINDINGS.get(found.verdict, found.verdict)
-    head = f"{found.title}{scope}" + (f": {verdict}" if verdict else "")
+    verdict_words = _NOT_FINDINGS.get(found.verdict, found.verdict) if verdict else ""
+    head = f"{found.title}{scope}" + (f": {verdict_words}" if verdict_words else "")
     if found.effect is None:
         return f"{head}; {found.note}" if found.note and found.verdict == "no data" else head
     direction = found.direction.split(" (")[0]  # "search at least as trusted (design's advantage under 0.05)"
