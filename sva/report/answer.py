@@ -27,6 +27,7 @@ from sva.report.content import Answer, ForestPanel, TrustLine, TrustView
 from sva.report.forest import forest_svg
 from sva.results.claims import claim
 from sva.results.headline import claim_headlines, overall
+from sva.report.tables import measure_text
 from sva.results.sentences import label
 from sva.results.verdicts import ClaimResult, plain
 
@@ -122,12 +123,11 @@ def answer(results: Sequence[ClaimResult]) -> Answer:
                   scope=scope(results))
 
 
-def _line(item: Any) -> TrustLine:
+def _line(item: Any, second: str) -> TrustLine:
     interval = item.get("interval") or {}
-    better = "higher is better"
-    scope_words = {"": "", "training_fit": "among search's perfect training fits",
+    scope_words = {"": "", "training_fit": f"among {second}'s perfect training fits",
                    "matched_budgets": "at matched budgets"}.get(item.get("scope") or "", item.get("scope") or "")
-    return TrustLine(f"{label(item['metric'])} ({better})", scope_words, item.get("first"), item.get("second"),
+    return TrustLine(measure_text(item["metric"]), scope_words, item.get("first"), item.get("second"),
                      item.get("mean"), interval.get("low"), interval.get("high"), int(item.get("specs") or 0),
                      item.get("verdict") or "", item.get("direction") or "")
 
@@ -144,7 +144,7 @@ def trust_views(results: Sequence[ClaimResult]) -> tuple[TrustView, ...]:
         numbers = plain(result.numbers)
         items = [*numbers.get("differences", []), *numbers.get("conditional_on_training_fit", []),
                  *numbers.get("matched_budgets", [])]
-        lines = tuple(_line(item) for item in items if item.get("specs"))
+        lines = tuple(_line(item, entry.sides[1]) for item in items if item.get("specs"))
         views.append(TrustView(result.name, entry.headline, entry.sides, result.verdict, lines,
                                tuple(numbers.get("by_construction") or ())))
     return tuple(views)

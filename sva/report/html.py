@@ -14,9 +14,9 @@ from typing import Iterable
 from sva.core.family import Section
 from sva.report.content import ReportContent
 from sva.report.plots import inline_svg
-from sva.report.prose import HOW_TO_READ, INTRO, SECTIONS, TITLE
+from sva.report.prose import HOW_TO_READ, INTRO, SECTIONS
 from sva.report.sidebyside import ArtifactView
-from sva.report.tables import TableRow, delta_text, difference_text, fmt, label, side_text
+from sva.report.tables import TableRow, delta_text, difference_text, fmt, measure_text, metric_text, side_text
 
 __all__ = ["core_sections", "page_html", "run_section", "table", "titled", "verdict_class", "view_html"]
 
@@ -119,7 +119,7 @@ def _comparison(content: ReportContent) -> str:
         first = row.spec != previous
         previous = row.spec
         classes.append("group-start" if first else "")
-        body.append([escape(row.spec) if first else "", escape(label(row.metric)), _side(row, "design"),
+        body.append([escape(row.spec) if first else "", escape(metric_text(row.metric)), _side(row, "design"),
                      _side(row, "search"), escape(difference_text(row)), escape(delta_text(row)), escape(row.test or "-"),
                      fmt(row.p_value), fmt(row.p_holm)])
     head = ["spec", "metric", "design (n)", "search (n)", "difference [95% interval]", "Cliff's delta",
@@ -156,7 +156,7 @@ def view_html(view: ArtifactView, prefix: str) -> str:
         parts.append(f'<div class="diagram">{inline_svg(diagram.svg, f"{prefix}-{diagram.name}")}</div>')
     if view.measurements:
         parts.append(table(["measurement", "value"],
-                            [[escape(label(name)), escape(fmt(value))] for name, value in view.measurements]))
+                            [[escape(measure_text(name)), escape(fmt(value))] for name, value in view.measurements]))
     return "<div>\n" + "\n".join(parts) + "\n</div>"
 
 

@@ -11,7 +11,7 @@ from sva.core.family import Section
 from sva.report.content import ReportContent, TrustView
 from sva.report.prose import HOW_TO_READ, INTRO, MAIN, SECTIONS, Page
 from sva.report.sidebyside import ArtifactView
-from sva.report.tables import TableRow, delta_text, difference_text, fmt, label, side_text
+from sva.report.tables import TableRow, delta_text, difference_text, fmt, measure_text, metric_text, side_text
 from sva.results.headline import interval_text, line
 
 __all__ = ["render_markdown"]
@@ -74,7 +74,7 @@ def _view(view: ArtifactView) -> list[str]:
     for diagram in view.diagrams:
         lines += [f"![{diagram.caption}]({diagram.file})", ""]
     if view.measurements:
-        lines += _table(["measurement", "value"], [[label(name), fmt(value)] for name, value in view.measurements])
+        lines += _table(["measurement", "value"], [[measure_text(name), fmt(value)] for name, value in view.measurements])
     return lines
 
 
@@ -112,7 +112,7 @@ def _comparison(content: ReportContent) -> list[str]:
         return lines + ["No finished cell to compare.", ""]
     body, previous = [], None
     for row in content.table:
-        body.append([row.spec if row.spec != previous else "", label(row.metric), _side(row, "design"),
+        body.append([row.spec if row.spec != previous else "", metric_text(row.metric), _side(row, "design"),
                      _side(row, "search"), difference_text(row), delta_text(row), row.test or "-",
                      fmt(row.p_value), fmt(row.p_holm)])
         previous = row.spec
