@@ -80,8 +80,8 @@ def _names(results: Sequence[ClaimResult]) -> str:
     return ", ".join(claim(result.name).headline[0].lower() + claim(result.name).headline[1:] for result in results)
 
 
-def scope(results: Sequence[ClaimResult]) -> str:
-    """What the run can and cannot say (see the module docstring), from the results only."""
+def _not_findings(results: Sequence[ClaimResult]) -> list[str]:
+    """The claims true by construction, those that could not vary and those without data."""
     parts = []
     built = [result for result in results if result.kind == "structural"]
     frozen = [result for result in results if result.kind == "degenerate"]
@@ -89,17 +89,23 @@ def scope(results: Sequence[ClaimResult]) -> str:
     if built:
         parts.append(f"True by construction, not findings: {_names(built)}.")
     if frozen:
-        reasons = "; ".join(dict.fromkeys(result.kind_reason or "" for result in frozen if result.kind_reason))
+        reasons = "; ".join(dict.fromkeys(result.kind_reason for result in frozen if result.kind_reason))
         parts.append(f"Could not vary here: {_names(frozen)}" + (f" ({reasons})." if reasons else "."))
     if missing:
         needs = [f"{_names([result])} ({overall(result).note.removeprefix('no spec has ').removesuffix(' cells in this run')})"
                  for result in missing]
         parts.append("No data (no spec has cells of the generators named): " + "; ".join(needs) + ".")
+    return parts
+
+
+def _decided(results: Sequence[ClaimResult]) -> list[str]:
+    """How many per-spec verdicts of the findings were decided, and how many were not findings."""
+    parts = []
     counted = _counts(results)
     total = sum(value for key, value in counted.items() if key != "too few seeds")
-    decided = counted.get("supported", 0) + counted.get("contradicted", 0)
     if total:
-        parts.append(f"Of the {total} per-spec verdicts of the findings, {decided} were decided ("
+        parts.append(f"Of the {total} per-spec verdicts of the findings, "
+                     f"{counted.get('supported', 0) + counted.get('contradicted', 0)} were decided ("
                      f"{counted.get('supported', 0)} supported, {counted.get('contradicted', 0)} contradicted); "
                      f"{counted.get('undecided', 0)} were undecided, {counted.get('too few seeds', 0)} of them for "
                      "too few seeds.")
@@ -108,10 +114,15 @@ def scope(results: Sequence[ClaimResult]) -> str:
     if any(fixed.values()):
         parts.append(f"Not findings on single specs: {fixed['structural']} per-spec verdicts hold by construction "
                      f"and on {fixed['degenerate']} the outcome could not vary.")
+    return parts
+
+
+def scope(results: Sequence[ClaimResult]) -> str:
+    """What the run can and cannot say (see the module docstring), from the results only."""
     findings = [result for result in results if result.kind == "empirical" and result.verdict != "no data"]
     head = (f"What this run can say: {len(findings)} of {len(results)} claims are findings, tested on data "
             "that could have said otherwise.")
-    return " ".join([head, *parts])
+    return " ".join([head, *_not_findings(results), *_decided(results)])
 
 
 def answer(results: Sequence[ClaimResult]) -> Answer:

@@ -145,6 +145,17 @@ def _csv_text(table: Sequence[TableRow]) -> str:
     return buffer.getvalue()
 
 
+def _figures(content: ReportContent) -> list[tuple[str, str]]:
+    """(file stem, SVG) of every figure drawn: the forest plot, the within-spec plot, the scatter
+    grid, the convergence grid, then each section's own."""
+    family = [(f"{section.anchor}-{figure.name}", figure.svg) for section in (*content.extras, *content.sections)
+              for figure in section.figures]
+    drawn = [("forest", content.answer.forest_svg if content.answer else None),
+             ("within", content.within.svg if content.within else None),
+             ("scatter", content.scatter_svg), ("convergence", content.convergence_svg), *family]
+    return [(name, svg) for name, svg in drawn if svg is not None]
+
+
 def build_report(results_dir: Path, out_dir: Path | None = None, *,
                  rows: list[dict] | None = None) -> ReportFiles:
     """Write the report of ``results_dir`` (default folder ``results_dir / "report"``).
@@ -172,16 +183,10 @@ def build_report(results_dir: Path, out_dir: Path | None = None, *,
                           f"choose a writable folder with --out") from None
     content = report_content(rows, results_dir, out_dir, preset=preset)
     figures = []
-    family_figures = [(f"{section.anchor}-{figure.name}", figure.svg) for section in (*content.extras, *content.sections)
-                      for figure in section.figures]
-    drawn = (("forest", content.answer.forest_svg if content.answer else None),
-             ("within", content.within.svg if content.within else None),
-             ("scatter", content.scatter_svg), ("convergence", content.convergence_svg), *family_figures)
-    for name, svg in drawn:
-        if svg is not None:
-            path = out_dir / "figures" / f"{name}.svg"
-            _write(path, svg)
-            figures.append(path)
+    for name, svg in _figures(content):
+        path = out_dir / "figures" / f"{name}.svg"
+        _write(path, svg)
+        figures.append(path)
     pages = content.pages()
     files = ReportFiles(
         out_dir=out_dir, html=out_dir / "report.html", markdown=out_dir / "report.md", csv=out_dir / "report.csv",
