@@ -92,9 +92,8 @@ def _not_findings(results: Sequence[ClaimResult]) -> list[str]:
         reasons = "; ".join(dict.fromkeys(result.kind_reason for result in frozen if result.kind_reason))
         parts.append(f"Could not vary here: {_names(frozen)}" + (f" ({reasons})." if reasons else "."))
     if missing:
-        needs = [f"{_names([result])} ({overall(result).note.removeprefix('no spec has ').removesuffix(' cells in this run')})"
-                 for result in missing]
-        parts.append("No data (no spec has cells of the generators named): " + "; ".join(needs) + ".")
+        parts.append("No data: " + "; ".join(f"{_names([result])} ({overall(result).note})" for result in missing)
+                     + ".")
     return parts
 
 

@@ -8,8 +8,8 @@ side is better. Rows without an interval show the point alone.
 
 Drawn with matplotlib into SVG through :func:`sva.report.plots.render_svg` (byte-identical for
 the same panels); every text is 11 points at 72 dpi, i.e. 11 px when the SVG is shown at its own
-size (about 790 px wide: the page never scales it down). Worked example: two panels of five rows
-each are 11 x (1.0 + 0.3 x 5) inches = 792 x 180 px.
+size (at most 1116 px wide: the page never scales it down). Worked example: three panels of five
+rows each are (1.0 + 3 x 3.9) x (1.7 + 0.3 x 5) inches = 914 x 230 px.
 """
 
 from __future__ import annotations
@@ -20,16 +20,17 @@ from typing import Sequence
 from sva.report.content import ForestPanel
 from sva.report.plots import render_svg
 
-__all__ = ["FONT", "forest_svg", "WIDTH"]
+__all__ = ["FONT", "PANEL", "forest_svg", "WIDTH"]
 
 #: Text size in points (px at the figure's 72 dpi).
 FONT = 11
-#: The figure's width in inches (72 px each).
-WIDTH = 11.0
+#: The figure's width in inches (72 px each) per panel, and at most (the page's width).
+PANEL = 3.9
+WIDTH = 15.5
 _ROW = 0.3
 _EXTRA = 1.7
-#: Characters per line of a panel's title and axis words (a panel is about 240 px wide).
-_CHARS = 38
+#: Characters per line of a panel's title and axis words (a panel is at least 250 px wide).
+_CHARS = 40
 
 
 def _label(found_family: str) -> str:
@@ -41,7 +42,8 @@ def forest_svg(panels: Sequence[ForestPanel]) -> str:
     from matplotlib.figure import Figure
 
     families = list(dict.fromkeys(row.family for panel in panels for row in panel.rows))
-    figure = Figure(figsize=(WIDTH, _EXTRA + _ROW * len(families)), dpi=72, layout="constrained")
+    width = min(WIDTH, 1.0 + PANEL * len(panels))
+    figure = Figure(figsize=(width, _EXTRA + _ROW * len(families)), dpi=72, layout="constrained")
     axes = figure.subplots(1, len(panels), squeeze=False, sharey=True)[0]
     positions = {family: len(families) - 1 - index for index, family in enumerate(families)}
     for ax, panel in zip(axes, panels):

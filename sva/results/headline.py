@@ -25,8 +25,8 @@ Worked example: ``design_trusted`` on a run where design passes every held-out c
     Design artifacts are trusted more than search artifacts: supported; design more trusted,
     held-out pass rate +0.17 [+0.09, +0.26], 38 specs
 
-A claim without data says which generators it needs ("no data; no spec has design-auto and
-search cells in this run"), and one true by construction says so, never a figure.
+A claim without data says which generators it needs ("no data; no spec has held-out pass
+rate for design-auto and search in this run"), and one true by construction says so, never a figure.
 """
 
 from __future__ import annotations
@@ -150,7 +150,7 @@ def _headline(result: ClaimResult, family: str) -> Headline:
         note = result.kind_reason or ("no data" if result.verdict == "no data" else "")
         if result.verdict == "no data":
             needed = entry.between or entry.sides
-            note = f"no spec has {', '.join(needed[:-1])} and {needed[-1]} cells in this run"
+            note = f"no spec has {words.label(metric)} for {', '.join(needed[:-1])} and {needed[-1]} in this run"
     return Headline(result.name, entry.headline, entry.confirmatory, verdict, found.get("direction", ""),
                     found.get("measure", words.label(metric) if metric else ""), found.get("better", "higher"),
                     found.get("effect_name", ""), found.get("effect"), found.get("low"), found.get("high"),
