@@ -110,7 +110,8 @@ HOW_TO_READ: tuple[str, ...] = (
     "part's story instead of its body where it has one; audit length A reads every part once. "
     "Localization is how narrowly a failing test points at a fault (0 for a monolith, near 1 when each "
     "part's own contract catches the faults in that part); mutation score is the share of mutants the "
-    "tests kill.",
+    "tests kill. Interpretability phi (Virgolin et al. 2020, where the artifact is one formula): lower is more "
+    "interpretable. Every measure's words in a table say which of its values are better.",
     "Trust: held-out and shift pass rates are the shares of inputs outside the training cases (held out, "
     "or from a shifted distribution) on which the artifact is right; verified means an exhaustive check "
     "on the whole finite domain passed (or the spec family's own check that stands for one). A blank (-) "
