@@ -1,9 +1,9 @@
 """The report as plain records: what ``build_report`` computes and the HTML and Markdown writers show.
 
 No computation and no writing here: :mod:`sva.report.build` fills a :class:`ReportContent`
-and hands it to :func:`sva.report.html.render_html` and
-:func:`sva.report.markdown.render_markdown`, which import these records and nothing of the
-builder; the builder answers with a :class:`ReportFiles`.
+and hands it to :func:`sva.report.frontpage.render_html` and
+:func:`sva.report.markdown.render_markdown` page by page (:meth:`ReportContent.pages`), which
+import these records and nothing of the builder; the builder answers with a :class:`ReportFiles`.
 """
 
 from __future__ import annotations
