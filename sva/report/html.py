@@ -1,9 +1,10 @@
-"""The report as one self-contained HTML page: inline CSS, inline SVG, no script, no link out.
+"""The report's sub-pages as HTML: their sections, and the self-contained page around them.
 
-Every figure and diagram is an inline ``<svg>`` (ids prefixed per figure, see
-:func:`sva.report.plots.inline_svg`); code is escaped inside ``<pre>``; a DOT source is shown
-as text when Graphviz could not draw it. Nothing is loaded from the network, so the page opens
-offline.
+Inline CSS, inline SVG, no script, no link out. Every figure and diagram is an inline ``<svg>``
+(ids prefixed per figure, see :func:`sva.report.plots.inline_svg`); code is escaped inside
+``<pre>``; a DOT source is shown as text when Graphviz could not draw it. Nothing is loaded from
+the network, so every page opens offline. The main page's own sections (the answer first) are
+:mod:`sva.report.frontpage`'s, which also puts every page together with :func:`page_html`.
 """
 
 from __future__ import annotations
