@@ -91,6 +91,10 @@ def _not_findings(results: Sequence[ClaimResult]) -> list[str]:
     if frozen:
         reasons = "; ".join(dict.fromkeys(result.kind_reason for result in frozen if result.kind_reason))
         parts.append(f"Could not vary here: {_names(frozen)}" + (f" ({reasons})." if reasons else "."))
+    for result in results:
+        flat = [found.family for found in claim_headlines(result)[1:] if found.verdict == "degenerate"]
+        if flat and claim(result.name).confirmatory and result.kind == "empirical":
+            parts.append(f"On {', '.join(flat)}, {_names([result])} could not vary (untested there).")
     if missing:
         parts.append("No data: " + "; ".join(f"{_names([result])} ({overall(result).note})" for result in missing)
                      + ".")

@@ -97,6 +97,17 @@ def test_the_scope_paragraph_follows_the_results():
     assert f"{decided} were decided" in text
 
 
+def test_the_scope_paragraph_names_a_family_where_the_outcome_could_not_vary():
+    rows = _trust_rows()
+    for spec in ("q-0", "q-1"):
+        rows.append(_row(spec, "design", 0, family="psb", held_out_pass_rate=1.0, explanation_length=30))
+        rows += [_row(spec, "search", seed, family="psb", held_out_pass_rate=1.0, explanation_length=40 + seed)
+                 for seed in range(4)]
+    text = scope(evaluate_claims(rows))
+    assert "On psb, within search, shorter explanations hold up better could not vary (untested there)." in text
+    assert "On sorting" not in text and "On boolean" not in text
+
+
 def test_the_plot_sentence_counts_the_programs_plotted():
     rows = _trust_rows()
     results = evaluate_claims(rows)
