@@ -6,12 +6,14 @@ the statistics (:func:`sva.results.samples.compare`, :func:`~sva.results.samples
 and the claims (:func:`sva.results.claims.evaluate_claims`), arrange them with each
 registered family's own table (:mod:`sva.report.tables`), draw the figures
 (:mod:`sva.report.plots`) and the seed-0 artifacts with the families' diagrams
-(:mod:`sva.report.sidebyside`), then write one self-contained HTML page (every figure inline
-SVG, no network needed), a Markdown twin that links the same SVGs as files, and the per-spec
-table as CSV. The records handed from here to the writers live in :mod:`sva.report.content`.
+(:mod:`sva.report.sidebyside`), then write the pages (:data:`sva.report.prose.PAGES`, one more
+per family section): the main page ``report.html`` opens on the answer (:mod:`sva.report.answer`,
+:mod:`sva.report.frontpage`), every other table and figure is on a linked page of the same folder;
+each page is self-contained (every figure inline SVG, no network needed) and has a Markdown twin
+that links the same SVGs as files; the per-spec table is also written as CSV. The records handed from here to the writers live in :mod:`sva.report.content`.
 
-Deterministic: the same rows give byte-identical ``report.md`` and ``report.csv``; the HTML has no
-clock either (the only time shown is the run's own ``finished_at``).
+Deterministic: the same rows give byte-identical pages and ``report.csv``; the HTML has no
+clock (the only time shown is the run's own ``finished_at``).
 """
 
 from __future__ import annotations
@@ -27,14 +29,17 @@ from sva.report import plots
 from sva.report.automated import automated_section
 from sva.report.content import ClaimView, ReportContent, ReportFiles
 from sva.report.external import external_section
-from sva.report.html import render_html
+from sva.report.answer import answer, trust_views
+from sva.report.frontpage import render_html
 from sva.report.markdown import render_markdown
 from sva.report.resultsdoc import render_results
-from sva.report.sidebyside import side_by_side
+from sva.report.withintrust import within_view
+from sva.report.sidebyside import SideBySide, side_by_side
 from sva.report.tables import (HEADLINE_METRICS, TableRow, comparison_table, csv_records, done_rows,
                                     failed_cells, family_sections, spec_order, summarize_run)
 from sva.results.claims import claim, evaluate_claims, tally
 from sva.results.programs import with_programs
+from sva.results import sentences as words
 from sva.results.verdicts import rule
 from sva.results.store import database_path, latest_run, load_rows
 from sva.report.competitive import competitiveness_section, fronts_section
@@ -56,6 +61,20 @@ def _load(results_dir: Path) -> tuple[list[dict[str, Any]], str | None]:
     return rows, (str(run["preset"]) if run and run.get("preset") else None)
 
 
+def _spec_verdict(verdict: Any) -> str:
+    """A per-spec verdict as the tables show it: an undecided comparison with too few seeds says
+    which side its medians favour (:func:`sva.results.sentences.leaning`)."""
+    metrics = (verdict.numbers or {}).get("metrics")
+    few = [(name, found) for name, found in (metrics.items() if isinstance(metrics, dict) else ())
+           if isinstance(found, dict) and found.get("too_few_seeds")]
+    if verdict.verdict != "undecided" or not few:
+        return verdict.verdict
+    name, found = few[0]
+    leaning = words.leaning(name, tuple(found.get("sides") or ("design", "search")), found.get("median_first"),
+                            found.get("median_second"))
+    return f"undecided: too few seeds; {leaning}"
+
+
 def _claim_view(result: Any) -> ClaimView:
     try:
         entry = claim(result.name)
@@ -64,8 +83,18 @@ def _claim_view(result: Any) -> ClaimView:
         headline, how = result.name.replace("_", " "), ""
     return ClaimView(name=result.name, headline=headline, statement=result.statement, verdict=result.verdict,
                      sentence=result.sentence,
-                     per_spec=tuple((v.spec, v.verdict, v.sentence) for v in result.specs),
+                     per_spec=tuple((v.spec, _spec_verdict(v), v.sentence) for v in result.specs),
                      kind=result.kind, kind_reason=result.kind_reason, rule=how)
+
+
+def _example(pairs: Sequence[SideBySide]) -> SideBySide | None:
+    """The pair the main page shows: of the pairs with two artifacts that have source, the one of
+    median total source length (neither the smallest nor the largest)."""
+    full = [pair for pair in pairs if len(pair.views) > 1 and all(view.source for view in pair.views)]
+    if not full:
+        return None
+    ranked = sorted(full, key=lambda pair: (sum(len(view.source or "") for view in pair.views), pair.spec))
+    return ranked[(len(ranked) - 1) // 2]
 
 
 def report_content(rows: Sequence[Mapping[str, Any]], results_dir: Path, out_dir: Path, *,
@@ -75,28 +104,30 @@ def report_content(rows: Sequence[Mapping[str, Any]], results_dir: Path, out_dir
     comparisons = compare(done, [m for m in HEADLINE_METRICS if m != "search_success"], seed=seed)
     correlations = correlate(done, list(plots.SCATTER_METRICS), list(plots.SCATTER_OUTCOMES), seed=seed)
     results = evaluate_claims(done, seed=seed)
-    claims = tuple(_claim_view(result) for result in results)
-    specs_table = specs_section(rows)
-    within_table = within_section(results)
     specs = spec_order(row["spec"] for row in rows)
     search = [row for row in done if row["generator"] != "design"]
-    external_table = external_section(rows, specs)
     pressed = (competitiveness_section(rows), fronts_section(rows, results_dir, seed=seed))
+    extras = (specs_section(rows), within_section(results), automated_section(results), *pressed,
+              external_section(rows, specs))
+    pairs = tuple(side_by_side(rows, results_dir, out_dir))
     return ReportContent(
         summary=summarize_run(rows),
-        claims=claims,
+        claims=tuple(_claim_view(result) for result in results),
         table=tuple(comparison_table(rows, comparisons)),
-        sections=(*(table for table in (specs_table, within_table, automated_section(results), *pressed,
-                                        external_table) if table),
-                  *family_sections(rows)),
+        sections=tuple(family_sections(rows)),
         scatter_svg=plots.scatter_grid(distinct(done), correlations) if done else None,
         convergence_svg=plots.convergence_grid(search, specs),
         convergence_caption=plots.convergence_caption(search, specs),
-        pairs=tuple(side_by_side(rows, results_dir, out_dir)),
+        pairs=pairs,
         failed=tuple(failed_cells(rows)),
         preset=preset,
         claims_summary=claims_summary(results, tally(results)),
         notes=run_notes(rows),
+        answer=answer(results),
+        trust=trust_views(results),
+        within=within_view(results, done),
+        example=_example(pairs),
+        extras=tuple(table for table in extras if table),
     )
 
 
@@ -114,6 +145,17 @@ def _csv_text(table: Sequence[TableRow]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerows(csv_records(table))
     return buffer.getvalue()
+
+
+def _figures(content: ReportContent) -> list[tuple[str, str]]:
+    """(file stem, SVG) of every figure drawn: the forest plot, the within-spec plot, the scatter
+    grid, the convergence grid, then each section's own."""
+    family = [(f"{section.anchor}-{figure.name}", figure.svg) for section in (*content.extras, *content.sections)
+              for figure in section.figures]
+    drawn = [("forest", content.answer.forest_svg if content.answer else None),
+             ("within", content.within.svg if content.within else None),
+             ("scatter", content.scatter_svg), ("convergence", content.convergence_svg), *family]
+    return [(name, svg) for name, svg in drawn if svg is not None]
 
 
 def build_report(results_dir: Path, out_dir: Path | None = None, *,
@@ -143,20 +185,20 @@ def build_report(results_dir: Path, out_dir: Path | None = None, *,
                           f"choose a writable folder with --out") from None
     content = report_content(rows, results_dir, out_dir, preset=preset)
     figures = []
-    family_figures = [(f"{section.anchor}-{figure.name}", figure.svg) for section in content.sections
-                      for figure in section.figures]
-    for name, svg in (("scatter", content.scatter_svg), ("convergence", content.convergence_svg), *family_figures):
-        if svg is not None:
-            path = out_dir / "figures" / f"{name}.svg"
-            _write(path, svg)
-            figures.append(path)
+    for name, svg in _figures(content):
+        path = out_dir / "figures" / f"{name}.svg"
+        _write(path, svg)
+        figures.append(path)
+    pages = content.pages()
     files = ReportFiles(
         out_dir=out_dir, html=out_dir / "report.html", markdown=out_dir / "report.md", csv=out_dir / "report.csv",
         figures=tuple(figures), results=out_dir / "results.md",
         diagrams=tuple(out_dir / name for pair in content.pairs for view in pair.views
-                       for name in (view.diagram_file, *(diagram.file for diagram in view.diagrams)) if name))
+                       for name in (view.diagram_file, *(diagram.file for diagram in view.diagrams)) if name),
+        pages=tuple(out_dir / name for page in pages for name in (page.html, page.markdown)))
     _write(files.csv, _csv_text(content.table))
-    _write(files.markdown, render_markdown(content))
-    _write(files.html, render_html(content))
-    _write(out_dir / "results.md", render_results(rows, preset=preset))
+from sva.report.resultsdoc import render_results
+    for page in pages:
+        _write(out_dir / page.markdown, render_markdown(content, page))
+        _write(out_dir / page.html, render_html(content, page))
     return files

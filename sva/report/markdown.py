@@ -1,5 +1,6 @@
-"""The report as Markdown: the same sections as the HTML page, figures and diagrams linked as
-the SVG files written beside it (``figures/``, ``diagrams/``)."""
+"""The report as Markdown: each page's twin (``report.md`` for ``report.html``, ``claims.md`` for
+``claims.html``, ...), the same sections, figures and diagrams linked as the SVG files written
+beside it (``figures/``, ``diagrams/``), other pages linked by their ``.md`` twins."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ import re
 from typing import Iterable
 
 from sva.core.family import Section
-from sva.report.content import ReportContent
-from sva.report.prose import HOW_TO_READ, INTRO, SECTIONS, TITLE
+from sva.report.content import ReportContent, TrustView
+from sva.report.prose import HOW_TO_READ, INTRO, MAIN, SECTIONS, Page
 from sva.report.sidebyside import ArtifactView
-from sva.report.tables import TableRow, delta_text, difference_text, fmt, label, side_text
+from sva.report.tables import TableRow, delta_text, difference_text, fmt, measure_text, metric_text, side_text
+from sva.results.headline import interval_text, line
 
 __all__ = ["render_markdown"]
 
@@ -72,7 +74,7 @@ def _view(view: ArtifactView) -> list[str]:
     for diagram in view.diagrams:
         lines += [f"![{diagram.caption}]({diagram.file})", ""]
     if view.measurements:
-        lines += _table(["measurement", "value"], [[label(name), fmt(value)] for name, value in view.measurements])
+        lines += _table(["measurement", "value"], [[measure_text(name), fmt(value)] for name, value in view.measurements])
     return lines
 
 
@@ -110,7 +112,7 @@ def _comparison(content: ReportContent) -> list[str]:
         return lines + ["No finished cell to compare.", ""]
     body, previous = [], None
     for row in content.table:
-        body.append([row.spec if row.spec != previous else "", label(row.metric), _side(row, "design"),
+        body.append([row.spec if row.spec != previous else "", metric_text(row.metric), _side(row, "design"),
                      _side(row, "search"), difference_text(row), delta_text(row), row.test or "-",
                      fmt(row.p_value), fmt(row.p_holm)])
         previous = row.spec
@@ -148,19 +150,66 @@ def _how_to_read() -> list[str]:
     return lines
 
 
-def render_markdown(content: ReportContent) -> str:
-    """The whole Markdown document as text."""
+def _answer(content: ReportContent) -> list[str]:
+    answer = content.answer
+    if answer is None:
+        return ["No claim was evaluated.", ""]
+    lines = [f"- **{found.verdict}** {line(found, verdict=False)}" for found in answer.claims] + [""]
+    if answer.forest_svg:
+        lines += ["![forest plot of the confirmatory claims per family](figures/forest.svg)", ""]
+    return lines + [f"_{answer.caption}_", "", answer.scope, ""]
+
+
+def _trust_view(view: TrustView) -> list[str]:
+    first, second = view.sides
+    body = [[item.outcome + (f", {item.scope}" if item.scope else ""), fmt(item.first), fmt(item.second),
+             interval_text(item.effect, item.low, item.high), str(item.specs), f"{item.verdict} {item.direction}"]
+            for item in view.lines]
+    return ([f"### {view.title}: **{view.verdict}**", ""]
+            + _table(["outcome", f"{first} (mean)", f"{second} (mean)", f"difference {first} - {second} [95%]",
+                      "specs", "verdict"], body) + [f"By construction: {fact}" for fact in view.facts]
+            + ([""] if view.facts else []))
+
+
+def _main(content: ReportContent) -> list[str]:
+    lines = _heading("trust") + (["No trust comparison has data in this run.", ""] if not content.trust else [])
+    for trust in content.trust:
+        lines += _trust_view(trust)
+    lines += _heading("within-trust")
+    within = content.within
+    if within is None or within.svg is None:
+        lines += ["No spec has programs whose comprehensibility and trust both vary.", ""]
+    else:
+        lines += [f"**{within.title}**: within-spec rho {interval_text(within.rho, within.low, within.high)} over "
+                  f"{within.specs} specs.", "", "![within-spec ranks](figures/within.svg)", "", within.sentence, "",
+                  within.claim_sentence, ""]
+    lines += _heading("example")
+    if content.example is not None:
+        lines += [f"{content.example.spec}, seed {content.example.seed} (every pair: [pairs.md](pairs.md)).", ""]
+        for view in content.example.views:
+            lines += _view(view)
+    lines += _run(content) + _heading("more")
+    lines += [f"- [{page.title}]({page.markdown}) ([HTML]({page.html}))" for page in content.pages()[1:]] + [""]
+    return lines
+
+
+def render_markdown(content: ReportContent, page: Page = MAIN) -> str:
+    """One page's Markdown twin as text."""
+    lines = [f"# {page.title}", ""]
+    if page == MAIN:
+        lines += _answer(content) + _main(content)
+        return "\n".join(lines).rstrip("\n") + "\n"
     rendered = {
-        "run": _run(content), "claims": _claims(content), "comparison": _comparison(content),
+        "claims": _claims(content), "comparison": _comparison(content),
         "scatter": _figure("scatter", bool(content.scatter_svg),
                            "![comprehensibility against trust](figures/scatter.svg)", "No finished cell to plot."),
         "convergence": _figure("convergence", bool(content.convergence_svg),
                                "![search convergence](figures/convergence.svg)",
                                "No search run recorded a fitness curve.", content.convergence_caption),
         "side-by-side": _side_by_side(content), "failed": _failed(content), "how-to-read": _how_to_read(),
-        **{section.anchor: _family_section(section) for section in content.sections},
+        **{section.anchor: _family_section(section) for section in (*content.extras, *content.sections)},
     }
-    lines = [f"# {TITLE}", ""]
-    for anchor, _ in content.contents():
+    lines += ["[Back to the report](report.md)", ""]
+    for anchor, _ in content.contents(page):
         lines += rendered[anchor]
     return "\n".join(lines).rstrip("\n") + "\n"

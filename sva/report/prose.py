@@ -1,33 +1,72 @@
-"""The report's fixed words: section titles, short introductions and "how to read this".
+"""The report's fixed words and layout: section titles, pages, short introductions and "how to read this".
 
 One place for the text both writers (HTML and Markdown) print, so they cannot drift apart. These
 words define terms and say how to read a table; none states what the data show. Sentences about
-the run's data are computed from its rows (:mod:`sva.report.notes`, the claims' own
-sentences). A
-family's own section brings its own title and introduction (``Family.report_section``); the
-families' sections come right after :data:`FAMILY_SECTIONS_AFTER`.
+the run's data are computed from its rows (:mod:`sva.report.notes`, :mod:`sva.report.answer`,
+the claims' own sentences). A family's own section brings its own title and introduction
+(``Family.report_section``) and gets a page of its own.
+
+The layout (:data:`PAGES`): the main page ``report.html`` is the answer (one line per
+confirmatory claim and the forest plot), the trust comparison, comprehensibility against trust
+within specs, one example pair, what was run and the links; everything else is on linked pages
+of the same folder, each with a Markdown twin (``claims.md`` beside ``claims.html``).
 """
 
 from __future__ import annotations
 
-__all__ = ["TITLE", "SECTIONS", "FAMILY_SECTIONS_AFTER", "INTRO", "HOW_TO_READ", "RATE_METRICS"]
+from dataclasses import dataclass
+
+__all__ = ["TITLE", "SECTIONS", "PAGES", "MAIN", "Page", "INTRO", "HOW_TO_READ", "RATE_METRICS"]
 
 TITLE = "Search versus design: the report"
 
-#: (anchor, title) of every section of the core, in page order.
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the report: its file stem (``.html`` and ``.md``), title and sections in order."""
+
+    stem: str
+    title: str
+    anchors: tuple[str, ...]
+
+    @property
+    def html(self) -> str:
+        return f"{self.stem}.html"
+
+    @property
+    def markdown(self) -> str:
+        return f"{self.stem}.md"
+
+
+#: (anchor, title) of every section of the core.
 SECTIONS: tuple[tuple[str, str], ...] = (
+    ("answer", "The answer"),
+    ("trust", "Is design trusted more than search?"),
+    ("within-trust", "Within a spec, do the more comprehensible programs hold up better?"),
+    ("example", "One example, design beside search"),
     ("run", "What was run"),
+    ("more", "The rest of the report"),
     ("claims", "The essay's claims, in plain words"),
     ("comparison", "Design against search, per spec"),
-    ("scatter", "Comprehensibility against trust"),
+    ("scatter", "Comprehensibility against trust, pooled (a description)"),
     ("convergence", "Search convergence"),
     ("side-by-side", "Seed 0, design beside search"),
     ("failed", "Failed cells"),
     ("how-to-read", "How to read this report"),
 )
 
-#: The section the families' own sections follow, in family registration order.
-FAMILY_SECTIONS_AFTER = "comparison"
+#: The main page; its sections stay about ten screens tall whatever the run's size.
+MAIN = Page("report", TITLE, ("answer", "trust", "within-trust", "example", "run", "more"))
+
+#: The core's pages in link order (each family section adds a page, ``family-<anchor>``).
+PAGES: tuple[Page, ...] = (
+    MAIN,
+    Page("claims", "Every claim, overall and per spec", ("claims", "how-to-read")),
+    Page("specs", "Per-spec tables", ("comparison", "failed")),
+    Page("scatter", "Comprehensibility against trust, pooled", ("scatter",)),
+    Page("convergence", "Search convergence", ("convergence",)),
+    Page("pairs", "Every seed-0 pair", ("side-by-side",)),
+)
 
 #: Metrics whose per-generator figure is a rate (the mean of yes/no), not a median.
 RATE_METRICS: tuple[str, ...] = ("verified", "search_success")
@@ -44,6 +83,10 @@ INTRO: dict[str, str] = {
                   "(across every spec and metric of this table): signed-rank when one generator gave a single "
                   "artifact (its runs against that value), Mann-Whitney when both vary. n is the number of "
                   "cells with a value.",
+    "trust": "Each trust outcome: the mean over specs of each generator's value (a deterministic generator's one "
+             "artifact, the other's mean over runs), the mean per-spec difference with its 95% interval resampling "
+             "specs, and the verdict of the two-sided test over specs. Higher is better for every trust outcome.",
+    "more": "Every other table and figure is on its own page of this folder; each page opens offline.",
     "scatter": "Every distinct artifact (copies of one counted once), design (filled squares) and search (open circles): a comprehensibility "
                "measure against a trust outcome. Each panel's title gives Spearman's rho pooled over the distinct "
                "artifacts of every spec with its 95% interval and their number: a description only, since spec "
@@ -63,7 +106,8 @@ HOW_TO_READ: tuple[str, ...] = (
     "part's story instead of its body where it has one; audit length A reads every part once. "
     "Localization is how narrowly a failing test points at a fault (0 for a monolith, near 1 when each "
     "part's own contract catches the faults in that part); mutation score is the share of mutants the "
-    "tests kill.",
+    "tests kill. Interpretability phi (Virgolin et al. 2020, where the artifact is one formula): lower is more "
+    "interpretable. Every measure's words in a table say which of its values are better.",
     "Trust: held-out and shift pass rates are the shares of inputs outside the training cases (held out, "
     "or from a shifted distribution) on which the artifact is right; verified means an exhaustive check "
     "on the whole finite domain passed (or the spec family's own check that stands for one). A blank (-) "

@@ -27,8 +27,10 @@ from sva.families import all_families, spec_names
 from sva.report.prose import RATE_METRICS, SECTIONS
 from sva.results.fields import family_fields, field_info
 from sva.results.samples import done_rows, values
+from sva.results.sentences import better
 
 __all__ = [
+    "measure_text", "metric_text",
     "HEADLINE_METRICS", "CSV_FIELDS", "RunSummary", "TableRow", "FailedCell", "summarize_run",
     "spec_order", "comparison_table", "csv_records", "family_sections", "failed_cells", "label", "fmt",
     "done_rows", "side_by_side_metrics", "optional_metrics",
@@ -92,6 +94,21 @@ def label(metric: str) -> str:
         return field_info(metric).label
     except KeyError:
         return _EXTRA_LABELS.get(metric, metric.replace("_", " "))
+
+
+def measure_text(metric: str) -> str:
+    """A measure's words with which of its values are better: "held-out pass rate (higher is
+    better)"; a field that is neither better high nor low keeps its words alone."""
+    which = better(metric)
+    return f"{label(metric)} ({which})" if which else label(metric)
+
+
+def metric_text(metric: str) -> str:
+    """A row of the per-spec table: the measure, whether its figures are rates (the share of
+    cells) or medians, and which values are better: "verified (rate; higher is better)"."""
+    which = better(metric)
+    kind = "rate" if metric in RATE_METRICS else "median"
+    return f"{label(metric)} ({kind}" + (f"; {which})" if which else ")")
 
 
 def fmt(value: Any, digits: int = 3) -> str:

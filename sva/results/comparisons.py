@@ -27,7 +27,8 @@ The rule (the one home of it; ``sva claims``, the report and ``benchmarks/claims
 Worked example: design's explanation length on majority-5 is 56 (one artifact), search's five runs
 are 120, 131, 98, 140, 117: delta = -1 (large, claimed direction), the interval of the difference
 excludes 0, the exact signed-rank p = 2/32 = 0.0625 before Holm: 5 runs can never reach 0.05, so
-the verdict is "undecided: too few seeds (n = 5; at least 12 needed)" for a run with 68 per-spec tests.
+the verdict is undecided, its sentence "too few seeds, design better here (56 design vs 120 search;
+lower is better) (n = 5; at least 12 needed ...)" for a run with 68 per-spec tests.
 """
 
 from __future__ import annotations

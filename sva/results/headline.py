@@ -25,8 +25,8 @@ Worked example: ``design_trusted`` on a run where design passes every held-out c
     Design artifacts are trusted more than search artifacts: supported; design more trusted,
     held-out pass rate +0.17 [+0.09, +0.26], 38 specs
 
-A claim without data says which generators it needs ("no data; no spec has design-auto and
-search cells in this run"), and one true by construction says so, never a figure.
+A claim without data says which generators it needs ("no data; no spec has held-out pass
+rate for design-auto and search in this run"), and one true by construction says so, never a figure.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from sva.results.claims import claim
 from sva.results.fields import field_info
 from sva.results.verdicts import Claim, ClaimResult, plain
 
-__all__ = ["Headline", "claim_headlines", "effect_text", "families", "headlines", "line", "overall"]
+__all__ = ["Headline", "claim_headlines", "effect_text", "families", "interval_text", "headlines", "line", "overall"]
 
 
 @dataclass(frozen=True)
@@ -150,7 +150,7 @@ def _headline(result: ClaimResult, family: str) -> Headline:
         note = result.kind_reason or ("no data" if result.verdict == "no data" else "")
         if result.verdict == "no data":
             needed = entry.between or entry.sides
-            note = f"no spec has {', '.join(needed[:-1])} and {needed[-1]} cells in this run"
+            note = f"no spec has {words.label(metric)} for {', '.join(needed[:-1])} and {needed[-1]} in this run"
     return Headline(result.name, entry.headline, entry.confirmatory, verdict, found.get("direction", ""),
                     found.get("measure", words.label(metric) if metric else ""), found.get("better", "higher"),
                     found.get("effect_name", ""), found.get("effect"), found.get("low"), found.get("high"),
@@ -186,14 +186,18 @@ def _bound(value: float | None) -> str:
     return "-" if value is None else f"{value:+.2f}"
 
 
-def effect_text(found: Headline) -> str:
-    """``+0.17 [+0.09, +0.26]`` (two decimals, or whole numbers from 10 up), or ``-``."""
-    if found.effect is None:
+def interval_text(effect: float | None, low: float | None, high: float | None) -> str:
+    """``+0.17 [+0.09, +0.26]`` (two decimals, or whole numbers when a bound is 10 or more), or ``-``."""
+    if effect is None:
         return "-"
-    show = (lambda value: f"{value:+,.0f}") if max(abs(v or 0) for v in (found.effect, found.low, found.high)) >= 10 \
-        else _bound
-    interval = "" if found.low is None or found.high is None else f" [{show(found.low)}, {show(found.high)}]"
-    return f"{show(found.effect)}{interval}"
+    show = (lambda value: f"{value:+,.0f}") if max(abs(v or 0) for v in (effect, low, high)) >= 10 else _bound
+    interval = "" if low is None or high is None else f" [{show(low)}, {show(high)}]"
+    return f"{show(effect)}{interval}"
+
+
+def effect_text(found: Headline) -> str:
+    """The headline's effect and interval (:func:`interval_text`)."""
+    return interval_text(found.effect, found.low, found.high)
 
 
 #: How a verdict that is not a finding reads in a line.
@@ -201,12 +205,13 @@ _NOT_FINDINGS = {"structural": "true by construction, not a finding",
                  "degenerate": "cannot vary here, not a finding", "no data": "no data"}
 
 
-def line(found: Headline) -> str:
-    """The headline in one line: title (and family), verdict, then direction and effect, or why
-    there is none. A construction fact's reason is in :attr:`Headline.note`, not in the line."""
+def line(found: Headline, *, verdict: bool = True) -> str:
+    """The headline in one line: title (and family), verdict (unless the caller shows it beside
+    the line), then direction and effect, or why there is none. A construction fact's reason is in
+    :attr:`Headline.note`, not in the line."""
     scope = f" ({found.family})" if found.family else ""
-    verdict = _NOT_FINDINGS.get(found.verdict, found.verdict)
-    head = f"{found.title}{scope}" + (f": {verdict}" if verdict else "")
+    verdict_words = _NOT_FINDINGS.get(found.verdict, found.verdict) if verdict else ""
+    head = f"{found.title}{scope}" + (f": {verdict_words}" if verdict_words else "")
     if found.effect is None:
         return f"{head}; {found.note}" if found.note and found.verdict == "no data" else head
     direction = found.direction.split(" (")[0]  # "search at least as trusted (design's advantage under 0.05)"

@@ -133,8 +133,10 @@ def test_a_smoke_run_stores_the_familys_fields_and_the_report_shows_its_section(
     section = family.report_section(rows)
     html = (out / "report" / "report.html").read_text(encoding="utf-8")
     markdown = (out / "report" / "report.md").read_text(encoding="utf-8")
-    if section is not None:
-        assert f'id="{section.anchor}"' in html and section.title in markdown
+    if section is not None:  # the family's section has its own page, linked from the main page
+        page = (out / "report" / f"family-{section.anchor}.html").read_text(encoding="utf-8")
+        assert f'id="{section.anchor}"' in page and f'href="family-{section.anchor}.html"' in html
+        assert section.title in markdown
     for row in rows:
         for diagram in family.diagrams(row, spec):
             assert any((out / "report" / "diagrams").glob(f"*.{diagram.name}.svg")), diagram.name

@@ -60,7 +60,7 @@ def test_sva_run_report_and_export_handle_the_plugin_family(tmp_path):
     assert run.returncode == 0, run.stderr
     report = run_sva("report", "--results", str(out), env=TINY_ENV)
     assert report.returncode == 0, report.stderr
-    html = (out / "report" / "report.html").read_text(encoding="utf-8")
+    html = (out / "report" / "family-tiny.html").read_text(encoding="utf-8")  # the family's own page
     assert 'id="tiny"' in html and "Tiny family: outputs that are bools" in html
     assert "tiny-negate" in (out / "report" / "report.md").read_text(encoding="utf-8")
     exported = tmp_path / "rows.csv"

@@ -284,7 +284,7 @@ def test_the_report_shows_each_label_as_its_own_rows_and_keeps_design_against_se
 
     out, result = example_run
     assert result.returncode == 0, result.stderr
-    markdown = (out / "report" / "report.md").read_text(encoding="utf-8")
+    markdown = (out / "report" / "specs.md").read_text(encoding="utf-8")  # the report's per-spec page
     assert "## Brought artifacts (external)" in markdown
     section = markdown.split("## Brought artifacts (external)")[1].split("\n## ")[0]
     lines = [line for line in section.splitlines() if line.startswith("| mux-6 |")]
@@ -292,8 +292,9 @@ def test_the_report_shows_each_label_as_its_own_rows_and_keeps_design_against_se
                                                        "external:one-liner"]
     flat = next(line for line in lines if "external:one-liner" in line).strip("| ").split(" | ")
     assert flat[2:4] == ["1", "0"] and flat[4] == "0" and flat[-1] == "0"  # 1 artifact, D 0, not verified
-    assert "#### external:handwritten: `parity-3/external:handwritten/seed-0`" in markdown
-    html = (out / "report" / "report.html").read_text(encoding="utf-8")
+    assert ("#### external:handwritten: `parity-3/external:handwritten/seed-0`"
+            in (out / "report" / "pairs.md").read_text(encoding="utf-8"))
+    html = (out / "report" / "specs.html").read_text(encoding="utf-8")
     assert 'href="#external"' in html and "external:one-liner" in html
     with open(out / "report" / "report.csv", encoding="utf-8") as stream:
         table = list(csv.DictReader(stream))

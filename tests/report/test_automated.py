@@ -64,7 +64,12 @@ def test_no_section_without_design_auto():
 
 def test_the_report_shows_the_section(tmp_path):
     files = build_report(tmp_path, tmp_path / "report", rows=_rows((("feynman", 8, 1.0),)))
-    markdown = files.markdown.read_text()
+    markdown = (files.out_dir / "specs.md").read_text()
     assert "## Automated design against search" in markdown
     assert "| every spec | held-out pass rate | supported | design-auto more trusted | 8 | 1 | 0.6 | 0.4 |" in markdown
-    assert 'id="automated"' in files.html.read_text()
+    assert 'id="automated"' in (files.out_dir / "specs.html").read_text()
+    # the main page compares design-auto with search beside design, when the run has it
+    main = files.markdown.read_text()
+    assert "### Automated design is trusted more than search: **supported**" in main
+    assert ("| held-out pass rate (higher is better) | 1 | 0.6 | +0.40 [+0.40, +0.40] | 8 | supported design-auto more "
+            "trusted |") in main

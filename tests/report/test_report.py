@@ -119,6 +119,11 @@ def built(tmp_path_factory) -> tuple[Path, list[dict], ReportFiles]:
     return root, rows, build_report(root, rows=rows)
 
 
+def _page(files: ReportFiles, stem: str) -> str:
+    """The text of one page of the report folder (``claims``, ``specs``, ...)."""
+    return (files.out_dir / f"{stem}.html").read_text()
+
+
 def _section(html: str, anchor: str) -> str:
     match = re.search(rf'<section id="{anchor}">(.*?)</section>', html, re.S)
     assert match, f"no section {anchor}"
@@ -129,12 +134,13 @@ def test_html_has_every_section_with_inline_svg(built):
     root, _, files = built
     assert files.html == root / "report" / "report.html"
     html = files.html.read_text()
-    for anchor in ("run", "claims", "comparison", "networks", "scatter", "convergence", "side-by-side",
-                   "failed", "how-to-read"):
-        _section(html, anchor)
-    assert _section(html, "scatter").count("<svg") == 1
-    assert _section(html, "convergence").count("<svg") == 1
-    side = _section(html, "side-by-side")
+    for stem, anchor in (("report", "run"), ("claims", "claims"), ("specs", "comparison"), ("family-networks", "networks"),
+                         ("scatter", "scatter"), ("convergence", "convergence"), ("pairs", "side-by-side"),
+                         ("specs", "failed"), ("claims", "how-to-read")):
+        _section(_page(files, stem), anchor)
+    assert _section(_page(files, "scatter"), "scatter").count("<svg") == 1
+    assert _section(_page(files, "convergence"), "convergence").count("<svg") == 1
+    side = _section(_page(files, "pairs"), "side-by-side")
     # 2 specs x (design, search): a unit graph each (SVG with dot, DOT source without), plus a
     # network diagram for each of the two sort-4 artifacts.
     graphs = 4 if shutil.which("dot") else 0
@@ -146,7 +152,12 @@ def test_html_has_every_section_with_inline_svg(built):
 
 
 def test_html_loads_nothing_from_the_network(built):
-    html = built[2].html.read_text()
+    for path in built[2].pages:
+        if path.suffix == ".html":
+            _offline(path.read_text())
+
+
+def _offline(html: str) -> None:
     assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html)
     assert not re.search(r"url\(\s*['\"]?(?:https?:)?//", html)
     assert "<script" not in html and "<link" not in html and "@import" not in html
@@ -177,15 +188,16 @@ def test_csv_has_the_header_and_hand_computed_medians(built):
 
 
 def test_networks_failed_cells_and_claims_are_reported(built):
-    html = built[2].html.read_text()
-    networks = _section(html, "networks")
+    files = built[2]
+    html = files.html.read_text()
+    networks = _section(_page(files, "family-networks"), "networks")
     # sort-4 search seeds 0, 1: comparators 6, 5 (median 5.5, best 5), depths 3, 4; best known 5 and 3.
     cells = re.findall(r"<tr>(.*?)</tr>", networks, re.S)
     search = [c for c in cells if ">search<" in c][0]
     assert re.findall(r"<td>([^<]*)</td>", search) == ["2", "5.5", "5", "5", "3.5", "3", "3"]
-    failed = _section(html, "failed")
+    failed = _section(_page(files, "specs"), "failed")
     assert "parity-4/search/seed-3" in failed and "search ran out of time after 60 s" in failed
-    claims = _section(html, "claims")
+    claims = _section(_page(files, "claims"), "claims")
     assert "Design artifacts need shorter explanations" in claims
     assert re.search(r'class="verdict v-(supported|contradicted|undecided|no-data)"', claims)
     # one vocabulary, and the rule beside every claim's verdict, confirmatory or exploratory
@@ -203,8 +215,12 @@ def test_markdown_and_csv_are_byte_identical_across_builds(built, tmp_path):
     assert second.markdown.read_bytes() == first.markdown.read_bytes()
     assert second.csv.read_bytes() == first.csv.read_bytes()
     assert second.html.read_bytes() == first.html.read_bytes()
-    text = first.markdown.read_text()
+    assert [path.name for path in second.pages] == [path.name for path in first.pages]
+    for path, again in zip(first.pages, second.pages):
+        assert again.read_bytes() == path.read_bytes(), path.name
+    text = (first.out_dir / "scatter.md").read_text()
     assert "![comprehensibility against trust](figures/scatter.svg)" in text
+    assert "![forest plot of the confirmatory claims per family](figures/forest.svg)" in first.markdown.read_text()
     for figure in first.figures:
         assert figure.read_text().lstrip().startswith("<?xml")
 
@@ -263,25 +279,29 @@ def test_every_family_brings_its_own_section_and_diagrams(tmp_path, monkeypatch)
     rows.append({**rows[0], "cell": "parity-4/design/seed-9", "seed": 9, "family": "broken"})
     files = build_report(tmp_path, rows=rows)
     html = files.html.read_text()
-    # in registration order, after the comparison; an anchor the core has is given the family's name
-    order = [html.index(f'<section id="{anchor}">') for anchor in
-             ("comparison", "networks", "widgets-run", "broken", "scatter")]
+    # one page each, linked from the main page in registration order; an anchor the core has is
+    # given the family's name
+    order = [html.index(f'<a href="family-{anchor}.html">') for anchor in ("networks", "widgets-run", "broken")]
     assert order == sorted(order)
-    assert '<li><a href="#widgets-run">Widgets &lt;counted&gt;</a></li>' in html
-    widgets = _section(html, "widgets-run")
+    assert '<a href="family-widgets-run.html">Widgets &lt;counted&gt;</a>' in html
+    page = _page(files, "family-widgets-run")
+    assert '<li><a href="#widgets-run">Widgets &lt;counted&gt;</a></li>' in page
+    widgets = _section(page, "widgets-run")
     assert "<h2>Widgets &lt;counted&gt;</h2>" in widgets and "<td>0.5</td>" in widgets
     assert '<td class="text">parity-4</td><td>6</td>' in widgets  # its done rows: not the failed cell
-    assert "table could not be built: RuntimeError: boom" in _section(html, "broken")
-    markdown = files.markdown.read_text()
+    assert "table could not be built: RuntimeError: boom" in _section(_page(files, "family-broken"), "broken")
+    markdown = (files.out_dir / "family-widgets-run.md").read_text()
     assert "## Widgets <counted>\n\nOne line per spec.\n\n| spec | cells | share |" in markdown
-    assert markdown.index("## Sorting networks against the record") < markdown.index("## Widgets <counted>") \
-        < markdown.index("## Comprehensibility against trust")
+    main = files.markdown.read_text()
+    assert main.index("(family-networks.md)") < main.index("(family-widgets-run.md)") < main.index("(family-broken.md)")
     # the family's diagram: written beside the unit graph, inline in the page, linked from the Markdown
     plan = tmp_path / "report" / "diagrams" / "parity-4__design__seed-0.plan.svg"
     assert plan.read_text() == '<svg><g id="a"/></svg>' and plan in files.diagrams
-    assert 'id="parity-4-design-plan-a"' in html
-    assert "![plan of parity-4/design/seed-0](diagrams/parity-4__design__seed-0.plan.svg)" in markdown
-    assert "widgets diagram &#x27;../x&#x27; not shown" in html
+    pairs = _page(files, "pairs")
+    assert 'id="parity-4-design-plan-a"' in pairs
+    assert ("![plan of parity-4/design/seed-0](diagrams/parity-4__design__seed-0.plan.svg)"
+            in (files.out_dir / "pairs.md").read_text())
+    assert "widgets diagram &#x27;../x&#x27; not shown" in pairs
     assert not (tmp_path / "report" / "x.svg").exists()
 
 
@@ -323,7 +343,7 @@ def test_sva_report_through_the_results_database(sva, tmp_path):
     assert html == tmp_path / "out" / "report.html" and html.is_file()
     text = html.read_text()
     assert "<td class=\"text\">preset</td><td class=\"text\">smoke</td>" in text
-    assert "parity-4/search/seed-3" in _section(text, "failed")
+    assert "parity-4/search/seed-3" in _section((tmp_path / "out" / "specs.html").read_text(), "failed")
     with (tmp_path / "out" / "report.csv").open(newline="") as handle:
         by_key = {(r["spec"], r["metric"]): r for r in csv.DictReader(handle)}
     assert float(by_key[("parity-4", "explanation_length")]["median_search"]) == 26
