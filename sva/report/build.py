@@ -197,8 +197,8 @@ def build_report(results_dir: Path, out_dir: Path | None = None, *,
                        for name in (view.diagram_file, *(diagram.file for diagram in view.diagrams)) if name),
         pages=tuple(out_dir / name for page in pages for name in (page.html, page.markdown)))
     _write(files.csv, _csv_text(content.table))
-from sva.report.resultsdoc import render_results
     for page in pages:
         _write(out_dir / page.markdown, render_markdown(content, page))
         _write(out_dir / page.html, render_html(content, page))
+    _write(out_dir / "results.md", render_results(rows, preset=preset))
     return files

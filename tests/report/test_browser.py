@@ -30,11 +30,6 @@ from tests.report.test_report import make_results
 needs_chromium = pytest.mark.skipif(
     chromium() is None, reason="chromium is not installed and could not be (make setup installs it as root)")
 
-# The report's main page does not open with the answer section yet: these checks fail on it
-# today and pass once it does; then this mark goes (strict: an unexpected pass fails the suite).
-until_the_answer_section = pytest.mark.xfail(
-    strict=True, reason="the report's main page does not open with the answer section yet")
-
 STYLE = ("<style>body{margin:0;font:16px sans-serif}h1{margin:0;height:60px}ul{margin:0}li{height:30px}"
          "figure{margin:0}figure svg{display:block}p{margin:0;height:20px}</style>")
 # 600 x 300 px drawn from a 300 x 150 viewBox: twice the size, so 7 px text is rendered at 14 px.
@@ -180,7 +175,6 @@ def test_no_broken_image_or_link_on_the_report_and_its_pages_and_a_first_screen_
 
 @needs_chromium
 @pytest.mark.slow
-@until_the_answer_section
 def test_the_report_main_page_is_at_most_twelve_screens(report):
     assert height_problems(report["main"]) == []
     assert report["others"], "the main page links the rest (per-spec tables, pairs) as pages of its folder"
@@ -188,7 +182,6 @@ def test_the_report_main_page_is_at_most_twelve_screens(report):
 
 @needs_chromium
 @pytest.mark.slow
-@until_the_answer_section
 def test_the_reports_first_screen_holds_every_claim_and_the_forest_plot_legibly(report):
     main = report["main"]
     assert first_screen_problems(main) == []
