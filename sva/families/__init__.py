@@ -77,17 +77,32 @@ def _load(modules: tuple[str, ...]) -> _Registry:
         families[family.name] = family
         if module_name not in BUILTIN:
             roots.append(_root(module_name, module.__file__))
-        for name in family.spec_names():
+        for name in _names(family):
             if name in owners:
                 raise UsageError(f"two specs are named {name!r}")
             owners[name] = family
     return _Registry(families, owners, tuple(dict.fromkeys(roots)))
 
 
+def _lazy(family: Family) -> bool:
+    """Whether the family builds a spec on its own (overrides :meth:`Family.spec`)."""
+    return type(family).spec is not Family.spec
+
+
+@lru_cache(maxsize=None)
+def _listed(family: Family) -> dict[str, Spec]:
+    """Every spec of a family that builds them all at once, by name, built once a process."""
+    return {spec.name: spec for spec in family.specs()}
+
+
+def _names(family: Family) -> tuple[str, ...]:
+    return family.spec_names() if _lazy(family) else tuple(_listed(family))
+
+
 @lru_cache(maxsize=None)
 def _spec(family: Family, name: str) -> Spec:
     """Spec ``name``, built by ``family`` on first use, checked to say its own name and family."""
-    spec = family.spec(name)
+    spec = family.spec(name) if _lazy(family) else _listed(family)[name]
     if spec.name != name:
         raise UsageError(f"family {family.name!r} lists spec {name!r} but builds {spec.name!r}")
     if spec.family != family.name:

@@ -1,8 +1,8 @@
 """The spec registry builds a spec on its first lookup, not every spec of every family.
 
 Each check runs in a fresh interpreter (the registry and the families cache what they build
-for the life of a process): it counts the calls of the Feynman and PSB builders (``spec_of``,
-``_spec``) after listing the names, after one lookup and after :func:`all_specs`. Lazy lookups
+for the life of a process): it counts the calls of the Feynman, PSB and sorting builders
+(``spec_of``, ``_spec``, ``sorting``) after listing the names, after one lookup and after :func:`all_specs`. Lazy lookups
 must give the very objects :func:`all_specs` lists, and listing the names must load the same
 modules as building everything (Hypothesis draws from the constants of every local module
 loaded, so one module fewer in a sandboxed job would change a design contract's examples).
@@ -24,7 +24,8 @@ _COUNT = """
 import json, sys
 import sva.families.feynman.specs as feynman
 import sva.families.psb.specs as psb
-counts = {"feynman": 0, "psb": 0}
+import sva.families.sorting.specs as sorting
+counts = {"feynman": 0, "psb": 0, "sorting": 0}
 def counting(module, attribute, key):
     original = getattr(module, attribute)
     def wrapper(*args):
@@ -33,11 +34,12 @@ def counting(module, attribute, key):
     setattr(module, attribute, wrapper)
 counting(feynman, "spec_of", "feynman")
 counting(psb, "_spec", "psb")
+counting(sorting, "sorting", "sorting")
 from sva.families import all_specs, get_spec, spec_names
 seen = []
 names = spec_names()
 seen.append(dict(counts))
-get_spec("feynman-I.10.7"); get_spec("feynman-I.10.7"); get_spec("psb-median")
+get_spec("feynman-I.10.7"); get_spec("feynman-I.10.7"); get_spec("psb-median"); get_spec("sort-8")
 seen.append(dict(counts))
 all_specs()
 seen.append(dict(counts))
@@ -62,12 +64,12 @@ def _python(code: str, *args: str) -> str:
 def test_listing_names_builds_no_spec_and_a_lookup_builds_that_one_once():
     count, seen = json.loads(_python(_COUNT))
     assert count == len(spec_names())
-    assert seen[0] == {"feynman": 0, "psb": 0}
-    assert seen[1] == {"feynman": 1, "psb": 1}
-    feynman = sum(1 for name in spec_names() if name.startswith("feynman-"))
-    psb = sum(1 for name in spec_names() if name.startswith("psb-"))
-    assert (feynman, psb) == (120, 9)
-    assert seen[2] == {"feynman": feynman, "psb": psb}  # the two built before are not built again
+    assert seen[0] == {"feynman": 0, "psb": 0, "sorting": 0}
+    assert seen[1] == {"feynman": 1, "psb": 1, "sorting": 1}
+    built = {family: sum(1 for name in spec_names() if name.startswith(prefix))
+             for family, prefix in (("feynman", "feynman-"), ("psb", "psb-"), ("sorting", "sort-"))}
+    assert built == {"feynman": 120, "psb": 9, "sorting": 8}
+    assert seen[2] == built  # the three built before are not built again
 
 
 def test_listing_names_loads_the_modules_building_every_spec_loads():
