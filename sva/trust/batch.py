@@ -134,7 +134,7 @@ def _fresh(request: TrustInput, mutants: Sequence[Any], at_import: set[str]) -> 
     Compiling the mutants runs none of their code."""
     import warnings
 
-    from sva.trust.worker.swap import codes_by_name, pack, swappable_code
+    from sva.trust.worker.swap import codes_by_name, pack, swappable
 
     filename = request.place().module
     fresh: set[int] = set()
@@ -144,7 +144,7 @@ def _fresh(request: TrustInput, mutants: Sequence[Any], at_import: set[str]) -> 
         original = codes_by_name(compile(request.source, filename, "exec", dont_inherit=True))
         for m in mutants:
             code = None if m.function is None or m.function in at_import else \
-                swappable_code(original, m.apply(request.source), filename)
+                swappable(original, m.apply(request.source), filename)
             if code is None:
                 fresh.add(m.index)
             else:

@@ -1,7 +1,7 @@
 """Each swapped-in mutant is compiled once, by the caller, and the worker runs that code.
 
 The caller compiles a mutant to decide whether it can be swapped in
-(:func:`sva.trust.worker.swap.swappable_code`) and ships the code with it; the worker unpacks it
+(:func:`sva.trust.worker.swap.swappable`) and ships the code with it; the worker unpacks it
 under its own file name instead of compiling again. Checked here: the caller compiles the
 original once and each function-level mutant once; what the worker unpacks equals what its own
 ``compile`` gives (code equality covers the bytecode, constants, names and line table; the file

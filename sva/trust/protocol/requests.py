@@ -15,6 +15,12 @@ from sva.trust.protocol._json import strings
 
 __all__ = ["CheckSettings", "WorkerRequest", "PlanStep", "MutantSplice", "MutantBatch"]
 
+# The JSON keys of a mutant's shipped code and of what compiled it: over 20 characters, as
+# Hypothesis's scan of the tool's loaded modules for constants to draw from skips such strings
+# (a new short one would change the examples a design contract draws in the sandbox).
+_CODE = "compiled_module_code_b64"
+_CODE_TAG = "compiled_under_interpreter"
+
 
 @dataclass(frozen=True)
 class CheckSettings:
@@ -97,12 +103,12 @@ class MutantSplice:
 
     def to_json(self) -> dict[str, Any]:
         return {"index": self.index, "start": self.start, "end": self.end, "replacement": self.replacement,
-                "function": self.function, "fresh": self.fresh, **({"code": self.code} if self.code else {})}
+                "function": self.function, "fresh": self.fresh, **({_CODE: self.code} if self.code else {})}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "MutantSplice":
         return cls(int(data["index"]), int(data["start"]), int(data["end"]), data["replacement"],
-                   data.get("function"), bool(data.get("fresh", False)), data.get("code"))
+                   data.get("function"), bool(data.get("fresh", False)), data.get(_CODE))
 
 
 @dataclass(frozen=True)
@@ -127,7 +133,7 @@ class MutantBatch:
         return {"request": self.request.to_json(), "plan": [step.to_json() for step in self.plan],
                 "passing_cases": None if self.passing_cases is None else list(self.passing_cases),
                 "mutants": [mutant.to_json() for mutant in self.mutants], "start": self.start,
-                "known": list(self.known), "code_tag": self.code_tag}
+                "known": list(self.known), _CODE_TAG: self.code_tag}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "MutantBatch":
@@ -135,5 +141,5 @@ class MutantBatch:
         return cls(WorkerRequest.from_json(data["request"]), tuple(PlanStep.from_json(s) for s in data["plan"]),
                    None if passing is None else tuple(int(i) for i in passing),
                    tuple(MutantSplice.from_json(m) for m in data["mutants"]), int(data.get("start", 0)),
-                   tuple(str(name) for name in data.get("known", ())), data.get("code_tag"))
+                   tuple(str(name) for name in data.get("known", ())), data.get(_CODE_TAG))
 

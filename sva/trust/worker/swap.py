@@ -5,7 +5,7 @@ function whose code runs only after the import is then installed by :class:`Swap
 function object whose code comes from the artifact's file is found once (``gc``); the
 functions whose code changed get the mutant's code objects (``function.__code__ = new``), so
 every binding of them, including ``from m import f`` in a test module, runs the mutant. That
-is exact for such mutants; :func:`swappable_code` says which mutants it can install (the same
+is exact for such mutants; :func:`swappable` says which mutants it can install (the same
 functions with the same free variables), and the rest, with module-level and import-time
 mutants, are judged in a fresh import (:mod:`sva.trust.worker.fresh`). ``swap_in`` returns the
 function that restores the original code objects.
@@ -15,7 +15,7 @@ same-named code objects (two lambdas in one function); a function whose code is 
 left alone.
 
 Each mutant is compiled once: the caller compiles it to decide whether it is swappable
-(:func:`swappable_code`) and ships that code object with the mutant (:func:`pack`: marshal, zlib,
+(:func:`swappable`) and ships that code object with the mutant (:func:`pack`: marshal, zlib,
 base64; about 1.6 kB for a 99-comparator sort-16 network), and the worker swaps it in as it
 stands (:func:`unpack`, which renames its file to the worker's path), compiling only when the
 caller's interpreter differs from its own (:func:`code_tag`: the bytecode's magic number and the
@@ -40,7 +40,10 @@ import zlib
 from importlib.util import MAGIC_NUMBER
 from typing import Any, Callable
 
-__all__ = ["Swapper", "code_tag", "codes_by_name", "pack", "swappable_code", "unpack"]
+# ``code_tag``, ``pack`` and ``unpack`` are public too but not listed: Hypothesis draws from the
+# short string constants of every module of the tool loaded in the sandbox (its "local
+# constants"), so a new name here would change the examples a design contract draws.
+__all__ = ["Swapper", "codes_by_name", "swappable"]
 
 
 def codes_by_name(code: types.CodeType) -> dict[str, list[types.CodeType]]:
@@ -56,11 +59,12 @@ def codes_by_name(code: types.CodeType) -> dict[str, list[types.CodeType]]:
     return found
 
 
-def swappable_code(original: dict[str, list[types.CodeType]], mutant_source: str,
-                   filename: str) -> types.CodeType | None:
-    """The mutant's module code when it (of a module whose code objects are ``original``, from
+def swappable(original: dict[str, list[types.CodeType]], mutant_source: str,
+              filename: str) -> types.CodeType | None:
+    """Whether the mutant (of a module whose code objects are ``original``, from
     :func:`codes_by_name`) can be swapped in exactly: the same functions, and each with the same
-    free variables, so every live function can take its mutated code; None otherwise."""
+    free variables, so every live function can take its mutated code. Yes is the mutant's
+    module code (what the worker swaps in), no is None."""
     module = compile(mutant_source, filename, "exec", dont_inherit=True)
     mutant = codes_by_name(module)
     if mutant.keys() != original.keys():
@@ -80,7 +84,7 @@ def code_tag() -> str:
 
 def pack(code: types.CodeType) -> str:
     """A code object as text for the batch's JSON (marshal, zlib, base64)."""
-    return base64.b64encode(zlib.compress(marshal.dumps(code))).decode("ascii")
+    return base64.b64encode(zlib.compress(marshal.dumps(code))).decode()
 
 
 def unpack(text: str, filename: str) -> types.CodeType:
@@ -112,7 +116,7 @@ class Swapper:
     def swap_in(self, mutant_source: str, code: types.CodeType | None = None) -> Callable[[], None]:
         """Install the mutant; return the function that restores the original. ``code`` is the
         mutant's module code when the caller compiled it (:func:`unpack`), else it is compiled
-        here. The caller sends only :func:`swappable_code` mutants; another raises
+        here. The caller sends only :func:`swappable` mutants; another raises
         ``RuntimeError``."""
         if code is None:
             code = compile(mutant_source, self.module_file, "exec", dont_inherit=True)
