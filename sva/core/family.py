@@ -10,6 +10,7 @@ default that suits most families, so a family overrides only what is its own:
 what                     default
 =======================  ==================================================================
 ``specs()``              required: the family's specs, in listing order
+``spec_names``/``spec``  built from ``specs()``: a family with costly specs builds one on demand
 ``primitives``           required: how each primitive renders (:class:`~sva.core.emitter.Primitive`)
 ``generator_modules``    required: ``search``'s module (or ``search_defaults``/``search`` overridden);
                          optional: ``search-parsimony``'s (NSGA-II), ``search-modular``'s (evolved parts)
@@ -185,6 +186,20 @@ class Family:
     def specs(self) -> tuple["Spec", ...]:
         """The family's specs, in the order ``sva specs`` lists them."""
         raise NotImplementedError(f"family {self.name!r} lists no specs")
+
+    def spec_names(self) -> tuple[str, ...]:
+        """The names of :meth:`specs`, in its order. A family whose specs are costly to build
+        (data computed per spec) overrides this and :meth:`spec` so that a process looking up
+        one spec builds that one only; the registry (:mod:`sva.families`) asks these two."""
+        return tuple(spec.name for spec in self.specs())
+
+    def spec(self, name: str) -> "Spec":
+        """The spec called ``name``, one of :meth:`spec_names` (``KeyError`` for another); the
+        same object :meth:`specs` lists."""
+        found = next((spec for spec in self.specs() if spec.name == name), None)
+        if found is None:
+            raise KeyError(name)
+        return found
 
     @property
     def primitives(self) -> Mapping[str, "Primitive"]:

@@ -95,8 +95,8 @@ _CONSTANTS_SCAN = "hypothesis.internal.conjecture.providers:_get_local_constants
 def preload_of(request: TrustInput) -> tuple[str, ...]:
     """What both trust jobs import anyway before their first test, for the warm sandbox to
     import once (:mod:`sva.sandbox.warm`): the worker, Hypothesis, pytest when there are tests
-    files, the spec registry (every family's specs built) when there is a spec; then Hypothesis's
-    scan of them for constants. Nothing more, so a job sees the same modules as a cold one
+    files, the spec registry (every family loaded, no spec built: a job builds its own spec in
+    milliseconds) when there is a spec; then Hypothesis's scan of them for constants. Nothing more, so a job sees the same modules as a cold one
     (Hypothesis draws from the constants of the tool's loaded modules, so a module more would
     change the examples it draws)."""
     return ("sva.trust.worker.jobs", "hypothesis", *(("pytest", "_pytest.runner") if request.tests else ()),

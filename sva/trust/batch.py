@@ -85,6 +85,7 @@ def plan_mutation(request: TrustInput, config: TrustConfig, baseline: BaselineRe
     from sva.trust.mutants.generation import generate_mutants
 
     from sva.trust.mutants.selection import select_mutants
+    from sva.trust.worker.swap import code_tag
 
     mutants = run_deep(lambda: generate_mutants(request.source))  # deep input needs a deep stack
     mutants = select_mutants(mutants, request.source, None if config.lines is None else frozenset(config.lines),
@@ -103,12 +104,13 @@ def plan_mutation(request: TrustInput, config: TrustConfig, baseline: BaselineRe
     regions = {step.name: region for region, _, step in ranked}
     finite = request.spec is not None and request.spec.domain.cases is not None
     exhaustive = finite and any(r.kind == "spec" and r.name in regions for r in records)
-    fresh = _fresh(request, mutants, set(baseline.import_executed))
-    splices = tuple(MutantSplice(m.index, m.start, m.end, m.after, m.function, m.index in fresh) for m in mutants)
+    fresh, codes = _fresh(request, mutants, set(baseline.import_executed))
+    splices = tuple(MutantSplice(m.index, m.start, m.end, m.after, m.function, m.index in fresh, codes.get(m.index))
+                    for m in mutants)
     # the fresh ones first: the worker judges them before it imports the artifact itself
     batch = MutantBatch(worker_request(request, config), steps, passing_cases,
                         tuple(sorted(splices, key=lambda splice: not splice.fresh)),
-                        known=tuple(record.name for record in records))
+                        known=tuple(record.name for record in records), code_tag=code_tag())
     # the tests each mutant can run: all of them in a fresh import, else those that executed it
     runs = [[step for step in steps if _reaches(m, m.index in fresh, step.executed)] for m in mutants]
     worst = sum(sum(step.budget for step in run) for run in runs) + config.test_seconds * len(fresh)
@@ -124,21 +126,30 @@ def plan_mutation(request: TrustInput, config: TrustConfig, baseline: BaselineRe
     return MutationPlan(tuple(mutants), batch, sandbox_files(request), limits, regions, exhaustive, len(fresh), work)
 
 
-def _fresh(request: TrustInput, mutants: Sequence[Any], at_import: set[str]) -> set[int]:
+def _fresh(request: TrustInput, mutants: Sequence[Any], at_import: set[str]) -> tuple[set[int], dict[int, str]]:
     """The mutants a fresh import must judge (:mod:`sva.trust.worker.fresh`): module-level code,
     functions that ran at import time or while the tests were collected, and mutants whose code
-    cannot be swapped in exactly. Compiling the mutants runs none of their code."""
+    cannot be swapped in exactly; and the others' module code as compiled here to decide that,
+    packed for the worker (:func:`sva.trust.worker.swap.pack`), so no mutant is compiled twice.
+    Compiling the mutants runs none of their code."""
     import warnings
 
-    from sva.trust.worker.swap import codes_by_name, swappable
+    from sva.trust.worker.swap import codes_by_name, pack, swappable
 
     filename = request.place().module
+    fresh: set[int] = set()
+    codes: dict[int, str] = {}
     with warnings.catch_warnings():  # e.g. SyntaxWarning for ``True[i]``: a mutant all the same
         warnings.simplefilter("ignore")
         original = codes_by_name(compile(request.source, filename, "exec", dont_inherit=True))
-        return {m.index for m in mutants
-                if m.function is None or m.function in at_import
-                or not swappable(original, m.apply(request.source), filename)}
+        for m in mutants:
+            code = None if m.function is None or m.function in at_import else \
+                swappable(original, m.apply(request.source), filename)
+            if code is None:
+                fresh.add(m.index)
+            else:
+                codes[m.index] = pack(code)
+    return fresh, codes
 
 
 def _live(on_result: Callable[[MutantResult], None]) -> Callable[[Any], None]:

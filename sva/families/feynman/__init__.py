@@ -59,6 +59,16 @@ class FeynmanFamily(Family):
 
         return feynman_specs()
 
+    def spec_names(self) -> tuple[str, ...]:
+        from sva.families.feynman.specs import feynman_spec_names
+
+        return feynman_spec_names()
+
+    def spec(self, name: str) -> Spec:
+        from sva.families.feynman.specs import feynman_spec
+
+        return feynman_spec(name)
+
     @property
     def primitives(self) -> Mapping[str, "Primitive"]:
         from sva.families.feynman.primitives import PRIMITIVES

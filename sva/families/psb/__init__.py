@@ -51,6 +51,16 @@ class PsbFamily(Family):
     def specs(self) -> tuple[Spec, ...]:
         return _specs()
 
+    def spec_names(self) -> tuple[str, ...]:
+        from sva.families.psb.specs import psb_spec_names
+
+        return psb_spec_names()
+
+    def spec(self, name: str) -> Spec:
+        from sva.families.psb.specs import psb_spec
+
+        return psb_spec(name)
+
     @property
     def primitives(self) -> Mapping[str, "Primitive"]:
         from sva.families.psb.primitives import PRIMITIVES

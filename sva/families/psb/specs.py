@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable
 
 from sva.core.spec import Case, Domain, Property, Spec, exact, oracle_property, within
@@ -317,7 +318,20 @@ _PROBLEMS = (
 
 def psb_specs() -> tuple[Spec, ...]:
     """The nine PSB1 specs, in the order of :data:`_PROBLEMS`."""
-    return tuple(_spec(problem) for problem in _PROBLEMS)
+    return tuple(psb_spec(name) for name in psb_spec_names())
+
+
+def psb_spec_names() -> tuple[str, ...]:
+    """The specs' names, in :func:`psb_specs`' order, building none."""
+    return tuple(f"psb-{problem.kind}" for problem in _PROBLEMS)
+
+
+@lru_cache(maxsize=None)
+def psb_spec(name: str) -> Spec:
+    """The spec called ``name`` (``KeyError`` for another), its cases drawn on first use: the
+    same object :func:`psb_specs` lists (each problem's cases are seeded by its name alone)."""
+    problems = {f"psb-{problem.kind}": problem for problem in _PROBLEMS}
+    return _spec(problems[name])
 
 
 def _spec(problem: _Problem) -> Spec:

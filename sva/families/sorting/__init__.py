@@ -53,6 +53,16 @@ class SortingFamily(Family):
 
         return sorting_specs()
 
+    def spec_names(self) -> tuple[str, ...]:
+        from sva.families.sorting.specs import sorting_spec_names
+
+        return sorting_spec_names()
+
+    def spec(self, name: str) -> Spec:
+        from sva.families.sorting.specs import sorting_spec
+
+        return sorting_spec(name)
+
     @property
     def primitives(self) -> Mapping[str, "Primitive"]:
         from sva.families.sorting.primitives import PRIMITIVES

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from functools import lru_cache
 from itertools import product
 from typing import Any, Callable
 
@@ -136,4 +137,17 @@ def sorting(n: int) -> Spec:
 
 def sorting_specs() -> tuple[Spec, ...]:
     """The eight sorting specs, smallest first."""
-    return tuple(sorting(n) for n in SIZES)
+    return tuple(sorting_spec(name) for name in sorting_spec_names())
+
+
+def sorting_spec_names() -> tuple[str, ...]:
+    """The specs' names, in :func:`sorting_specs`' order, building none."""
+    return tuple(f"sort-{n}" for n in SIZES)
+
+
+@lru_cache(maxsize=None)
+def sorting_spec(name: str) -> Spec:
+    """The spec called ``name`` (``KeyError`` for another), built on first use (sort-16's
+    training set is all 65,536 binary vectors): the same object :func:`sorting_specs` lists."""
+    sizes = {f"sort-{n}": n for n in SIZES}
+    return sorting(sizes[name])

@@ -15,6 +15,12 @@ from sva.trust.protocol._json import strings
 
 __all__ = ["CheckSettings", "WorkerRequest", "PlanStep", "MutantSplice", "MutantBatch"]
 
+# The JSON keys of a mutant's shipped code and of what compiled it: over 20 characters, as
+# Hypothesis's scan of the tool's loaded modules for constants to draw from skips such strings
+# (a new short one would change the examples a design contract draws in the sandbox).
+_CODE = "compiled_module_code_b64"
+_CODE_TAG = "compiled_under_interpreter"
+
 
 @dataclass(frozen=True)
 class CheckSettings:
@@ -80,7 +86,8 @@ class MutantSplice:
     """One mutant as the worker needs it: ``replacement`` over UTF-8 bytes ``[start, end)``,
     the function it lies in (``None``: module level), and whether it needs a ``fresh`` import
     (its effect happens at import time, so swapping code into the live module cannot show it:
-    :mod:`sva.trust.worker.fresh`)."""
+    :mod:`sva.trust.worker.fresh`), and, for one swapped in, its module ``code`` as the caller
+    compiled it (:func:`sva.trust.worker.swap.pack`; None: the worker compiles it)."""
 
     index: int
     start: int
@@ -88,6 +95,7 @@ class MutantSplice:
     replacement: str
     function: str | None
     fresh: bool = False
+    code: str | None = None
 
     def apply(self, data: bytes) -> str:
         """The mutated module text, from the original's UTF-8 bytes."""
@@ -95,12 +103,12 @@ class MutantSplice:
 
     def to_json(self) -> dict[str, Any]:
         return {"index": self.index, "start": self.start, "end": self.end, "replacement": self.replacement,
-                "function": self.function, "fresh": self.fresh}
+                "function": self.function, "fresh": self.fresh, **({_CODE: self.code} if self.code else {})}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "MutantSplice":
         return cls(int(data["index"]), int(data["start"]), int(data["end"]), data["replacement"],
-                   data.get("function"), bool(data.get("fresh", False)))
+                   data.get("function"), bool(data.get("fresh", False)), data.get(_CODE))
 
 
 @dataclass(frozen=True)
@@ -109,7 +117,9 @@ class MutantBatch:
     spec-test cases the original passes (indices; ``None`` without a spec), the mutants, and
     the position in ``mutants`` to start from (a resumed batch skips what it finished), and the
     name of every test on the original (``known``: a fresh import that collects a test by
-    another name, from a ``parametrize`` table built of the module's data, runs it too)."""
+    another name, from a ``parametrize`` table built of the module's data, runs it too), and
+    ``code_tag``: what compiled the mutants' ``code`` (:func:`sva.trust.worker.swap.code_tag`; a
+    worker whose own differs compiles each mutant itself)."""
 
     request: WorkerRequest
     plan: tuple[PlanStep, ...]
@@ -117,12 +127,13 @@ class MutantBatch:
     mutants: tuple[MutantSplice, ...]
     start: int = 0
     known: tuple[str, ...] = ()
+    code_tag: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"request": self.request.to_json(), "plan": [step.to_json() for step in self.plan],
                 "passing_cases": None if self.passing_cases is None else list(self.passing_cases),
                 "mutants": [mutant.to_json() for mutant in self.mutants], "start": self.start,
-                "known": list(self.known)}
+                "known": list(self.known), _CODE_TAG: self.code_tag}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "MutantBatch":
@@ -130,5 +141,5 @@ class MutantBatch:
         return cls(WorkerRequest.from_json(data["request"]), tuple(PlanStep.from_json(s) for s in data["plan"]),
                    None if passing is None else tuple(int(i) for i in passing),
                    tuple(MutantSplice.from_json(m) for m in data["mutants"]), int(data.get("start", 0)),
-                   tuple(str(name) for name in data.get("known", ())))
+                   tuple(str(name) for name in data.get("known", ())), data.get(_CODE_TAG))
 

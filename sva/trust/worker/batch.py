@@ -5,8 +5,8 @@ import first (``fresh``: their effect happens at import time; :mod:`sva.trust.wo
 each is judged in a forked child (two at a time) that imports the mutated artifact and collects
 the tests itself, forked from one pytest session configured for them all. Then the artifact is imported and its tests collected once
 (:mod:`sva.trust.worker.session`), and every other mutant is swapped in
-(:mod:`sva.trust.worker.swap`) and afterwards the original restored, which is exact for code
-that runs after the import.
+(:mod:`sva.trust.worker.swap`, as the caller compiled it) and afterwards the original restored,
+which is exact for code that runs after the import.
 
 Either way only tests with no failure on the original run, in the plan's order (smallest region
 first), and the first failure kills the mutant, so the killer recorded is the one with the
@@ -42,7 +42,7 @@ from sva.trust.protocol import (BatchDone, MutantBatch, MutantResult, PlanStep, 
 from sva.trust.worker.runners import PytestTest, run_with_driver
 from sva.trust.worker.session import Session, open_session, preload_spec, spec_test_of
 from sva.trust.worker.spec_checks import check_cases_of
-from sva.trust.worker.swap import Swapper
+from sva.trust.worker.swap import Swapper, code_tag, unpack
 from sva.trust.worker.timer import Alarm, TimeBudgetExceeded, cpu_seconds, failure_line
 
 __all__ = ["run_mutants"]
@@ -146,6 +146,7 @@ def run_mutants(batch: MutantBatch, progress: Callable[[Progress], None]) -> Bat
     def body(items: list[Any], driver: Any) -> BatchDone:
         tests = _tests_of(batch, session, items, driver)
         swapper = Swapper(session.module_file, source)
+        shipped = batch.code_tag == code_tag()  # the caller's compiled code is this interpreter's
         served = ServedSource(session.module_file)  # a test that loads the file anew gets the mutant
         count = done
         for mutant in pending:
@@ -153,7 +154,8 @@ def run_mutants(batch: MutantBatch, progress: Callable[[Progress], None]) -> Bat
             try:
                 alarm.arm(settings.test_seconds)
                 try:
-                    restore = swapper.swap_in(mutant.apply(encoded))
+                    code = unpack(mutant.code, session.module_file) if shipped and mutant.code else None
+                    restore = swapper.swap_in(mutant.apply(encoded), code)
                 finally:
                     alarm.disarm()
             except BaseException as error:  # noqa: BLE001 - a mutant that breaks the module is killed by it

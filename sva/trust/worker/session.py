@@ -60,15 +60,17 @@ def open_session(request: WorkerRequest, alarm: Alarm, shrink: bool) -> Session:
 
 
 def preload_spec(request: WorkerRequest) -> None:
-    """Have the registry build every family's specs' data now, before any clock, tracer or fork
-    (a child forked afterwards inherits it instead of building it again: half a second with 120
-    Feynman specs); an unknown spec is left for :func:`open_session` to report. Every family
-    is built, not only the spec's: Hypothesis draws from the constants of every module of the
-    tool loaded (its "local constants"), so loading fewer would change the examples drawn."""
+    """Have the registry load every family and build the request's spec now, before any clock,
+    tracer or fork (a child forked afterwards inherits it instead of building it again); an
+    unknown spec is left for :func:`open_session` to report. Every family is loaded, not only
+    the spec's: Hypothesis draws from the constants of every module of the tool loaded (its
+    "local constants"), so loading fewer would change the examples drawn. The other specs are
+    not built (:mod:`sva.families` builds a spec on its first lookup)."""
     if request.spec:
-        from sva.families import spec_names
+        from sva.families import get_spec, spec_names
 
-        spec_names()
+        if request.spec in spec_names():
+            get_spec(request.spec)
 
 
 def spec_test_of(session: Session, cases: Sequence[tuple], record_passing: bool) -> SpecTest | None:

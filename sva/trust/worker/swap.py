@@ -14,6 +14,15 @@ A live function's code is matched with the mutant's by ``co_qualname`` and posit
 same-named code objects (two lambdas in one function); a function whose code is unchanged is
 left alone.
 
+Each mutant is compiled once: the caller compiles it to decide whether it is swappable
+(:func:`swappable`) and ships that code object with the mutant (:func:`pack`: marshal, zlib,
+base64; about 1.6 kB for a 99-comparator sort-16 network), and the worker swaps it in as it
+stands (:func:`unpack`, which renames its file to the worker's path), compiling only when the
+caller's interpreter differs from its own (:func:`code_tag`: the bytecode's magic number and the
+optimization level). The code objects are those the worker's own ``compile`` would make: same
+source, same flags, same interpreter; marshal keeps every field and the file name is set to
+what the worker would have passed.
+
 A cache around one of the artifact's functions (``functools.lru_cache``, ``functools.cache``)
 would answer the mutant's tests with what the original computed (or the last mutant did), where
 plain pytest starts with an empty one: every such cache (found once, by its ``__wrapped__``) is
@@ -22,10 +31,18 @@ cleared when a mutant is swapped in and again when the original is restored.
 
 from __future__ import annotations
 
+import base64
 import gc
+import marshal
+import sys
 import types
+import zlib
+from importlib.util import MAGIC_NUMBER
 from typing import Any, Callable
 
+# ``code_tag``, ``pack`` and ``unpack`` are public too but not listed: Hypothesis draws from the
+# short string constants of every module of the tool loaded in the sandbox (its "local
+# constants"), so a new name here would change the examples a design contract draws.
 __all__ = ["Swapper", "codes_by_name", "swappable"]
 
 
@@ -42,18 +59,43 @@ def codes_by_name(code: types.CodeType) -> dict[str, list[types.CodeType]]:
     return found
 
 
-def swappable(original: dict[str, list[types.CodeType]], mutant_source: str, filename: str) -> bool:
+def swappable(original: dict[str, list[types.CodeType]], mutant_source: str,
+              filename: str) -> types.CodeType | None:
     """Whether the mutant (of a module whose code objects are ``original``, from
     :func:`codes_by_name`) can be swapped in exactly: the same functions, and each with the same
-    free variables, so every live function can take its mutated code."""
-    mutant = codes_by_name(compile(mutant_source, filename, "exec", dont_inherit=True))
+    free variables, so every live function can take its mutated code. Yes is the mutant's
+    module code (what the worker swaps in), no is None."""
+    module = compile(mutant_source, filename, "exec", dont_inherit=True)
+    mutant = codes_by_name(module)
     if mutant.keys() != original.keys():
-        return False
+        return None
     for name, codes in original.items():
         others = mutant[name]
         if len(others) != len(codes) or any(a.co_freevars != b.co_freevars for a, b in zip(codes, others)):
-            return False
-    return True
+            return None
+    return module
+
+
+def code_tag() -> str:
+    """What a compiled code object depends on besides its source: the interpreter's bytecode
+    (magic number) and its optimization level (``-O`` drops asserts)."""
+    return f"{MAGIC_NUMBER.hex()}-{sys.flags.optimize}"
+
+
+def pack(code: types.CodeType) -> str:
+    """A code object as text for the batch's JSON (marshal, zlib, base64)."""
+    return base64.b64encode(zlib.compress(marshal.dumps(code))).decode()
+
+
+def unpack(text: str, filename: str) -> types.CodeType:
+    """:func:`pack`'s code object, its file (and every nested code object's) set to ``filename``."""
+    return _renamed(marshal.loads(zlib.decompress(base64.b64decode(text))), filename)
+
+
+def _renamed(code: types.CodeType, filename: str) -> types.CodeType:
+    consts = tuple(_renamed(const, filename) if isinstance(const, types.CodeType) else const
+                   for const in code.co_consts)
+    return code.replace(co_filename=filename, co_consts=consts)
 
 
 class Swapper:
@@ -71,10 +113,14 @@ class Swapper:
         for cache in self.caches:
             cache.cache_clear()
 
-    def swap_in(self, mutant_source: str) -> Callable[[], None]:
-        """Install the mutant; return the function that restores the original. The caller
-        sends only :func:`swappable` mutants; another raises ``RuntimeError``."""
-        mutant_codes = codes_by_name(compile(mutant_source, self.module_file, "exec", dont_inherit=True))
+    def swap_in(self, mutant_source: str, code: types.CodeType | None = None) -> Callable[[], None]:
+        """Install the mutant; return the function that restores the original. ``code`` is the
+        mutant's module code when the caller compiled it (:func:`unpack`), else it is compiled
+        here. The caller sends only :func:`swappable` mutants; another raises
+        ``RuntimeError``."""
+        if code is None:
+            code = compile(mutant_source, self.module_file, "exec", dont_inherit=True)
+        mutant_codes = codes_by_name(code)
         patched: list[types.FunctionType] = []
 
         def restore() -> None:
