@@ -74,3 +74,61 @@ def test_forked_after_configuration_gives_the_old_fresh_imports_verdicts_and_pla
 def test_a_verdict_keeps_how_it_was_judged_across_the_sandbox(index, killed, by, fresh):
     result = MutantResult(index, killed, by, None, 3, 0.25, False, None, fresh)
     assert progress_from_json(result.to_json()) == result
+
+
+_REWRITE_ONCE = """
+import sys
+import pytest
+import _pytest.assertion.rewrite as rewrite
+from sva.trust.worker.fresh import rewrite_once
+
+class Once:
+    written = None
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_collectstart(self, collector):
+        if isinstance(collector, pytest.Session) and Once.written is None:
+            Once.written = rewrite_once(collector.config, ["test_twice.py"])
+            if "--forbid" in sys.argv:  # from here on, a tests file rewritten again stops the run
+                original = rewrite._rewrite_test
+
+                def again(fn, config):
+                    if fn.name == "test_twice.py":
+                        raise RuntimeError("rewritten again")
+                    return original(fn, config)
+
+                rewrite._rewrite_test = again
+
+status = pytest.main(["test_twice.py", "-p", "no:cacheprovider", "-q", *sys.argv[1:2]], plugins=[Once()])
+print("written", Once.written, "status", int(status))
+"""
+
+
+@pytest.mark.parametrize("assert_mode, forbid, expected", [
+    ("--assert=rewrite", "--forbid", "written 1 status 1"),  # read from the cache: collects, asserts rewritten
+    ("--assert=rewrite", "--keep", "written 1 status 1"),
+    ("--assert=plain", "--keep", "written 0 status 1"),  # pytest rewrites nothing: nothing written
+])
+def test_the_tests_file_is_rewritten_once_for_every_child(tmp_path, assert_mode, forbid, expected):
+    """:func:`sva.trust.worker.fresh.rewrite_once` writes the tests file's rewritten code where
+    pytest's import hook reads it though bytecode may not be written (the worker's setting):
+    with pytest's own rewriting forbidden afterwards, the file still collects and a failing
+    assert still explains itself with the rewritten message (``where 3 = double(1)``)."""
+    import subprocess
+    import sys
+
+    (tmp_path / "test_twice.py").write_text(
+        "def double(x):\n    return 3 * x\n\n\ndef test_double():\n    assert double(1) == 2\n")
+    (tmp_path / "run.py").write_text(_REWRITE_ONCE)
+    done = subprocess.run([sys.executable, "-B", "run.py", assert_mode, forbid], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=120, env={**__import__("os").environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    assert expected in done.stdout, done.stdout + done.stderr
+    assert "rewritten again" not in done.stdout
+    cached = sorted(path.name for path in (tmp_path / "__pycache__").glob("test_twice.*pytest*.pyc")) \
+        if (tmp_path / "__pycache__").exists() else []
+    if assert_mode == "--assert=rewrite":
+        assert len(cached) == 1
+        assert "where 3 = double(1)" in done.stdout  # the asserts were rewritten
+    else:
+        assert cached == []
+        assert "where 3 = double(1)" not in done.stdout
