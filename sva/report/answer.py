@@ -80,6 +80,12 @@ def _names(results: Sequence[ClaimResult]) -> str:
     return ", ".join(claim(result.name).headline[0].lower() + claim(result.name).headline[1:] for result in results)
 
 
+def _sides(result: ClaimResult) -> str:
+    """The generators a claim compares, e.g. ``design-auto vs search``."""
+    entry = claim(result.name)
+    return " vs ".join(entry.between or entry.sides)
+
+
 def _not_findings(results: Sequence[ClaimResult]) -> list[str]:
     """The claims true by construction, those that could not vary and those without data."""
     parts = []
@@ -96,8 +102,8 @@ def _not_findings(results: Sequence[ClaimResult]) -> list[str]:
         if flat and claim(result.name).confirmatory and result.kind == "empirical":
             parts.append(f"On {', '.join(flat)}, {_names([result])} could not vary (untested there).")
     if missing:
-        parts.append("No data: " + "; ".join(f"{_names([result])} ({overall(result).note})" for result in missing)
-                     + ".")
+        parts.append("No data, since no spec has both sides of the comparison: " + "; ".join(
+            f"{_names([result])} ({_sides(result)})" for result in missing) + ".")
     return parts
 
 

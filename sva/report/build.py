@@ -38,6 +38,7 @@ from sva.report.sidebyside import SideBySide, side_by_side
 from sva.report.tables import (HEADLINE_METRICS, TableRow, comparison_table, csv_records, done_rows,
                                     failed_cells, family_sections, spec_order, summarize_run)
 from sva.results.claims import claim, evaluate_claims, tally
+from sva.results.order import canonical_order
 from sva.results.programs import with_programs
 from sva.results import sentences as words
 from sva.results.verdicts import rule
@@ -100,7 +101,7 @@ def _example(pairs: Sequence[SideBySide]) -> SideBySide | None:
 def report_content(rows: Sequence[Mapping[str, Any]], results_dir: Path, out_dir: Path, *,
                    preset: str | None = None, seed: int = 0) -> ReportContent:
     """Compute every section of the report from ``rows`` (diagrams are written under ``out_dir``)."""
-    done = done_rows(rows)
+    done = canonical_order(done_rows(rows))
     comparisons = compare(done, [m for m in HEADLINE_METRICS if m != "search_success"], seed=seed)
     correlations = correlate(done, list(plots.SCATTER_METRICS), list(plots.SCATTER_OUTCOMES), seed=seed)
     results = evaluate_claims(done, seed=seed)

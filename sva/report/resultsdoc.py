@@ -38,13 +38,14 @@ from typing import Any, Iterable, Mapping, Sequence
 from sva.core.family import Section
 from sva.report.notes import claims_summary, specs_section, within_section
 from sva.report.tables import family_sections, fmt, spec_order, summarize_run
+from sva.results.order import canonical_order
 from sva.results.claims import evaluate_claims, tally
 from sva.results.headline import claim_headlines, line
 from sva.results.programs import with_programs
 from sva.results.samples import distinct, done_rows, values
 from sva.results.store import latest_run, load_rows
 
-__all__ = ["MEDIAN_METRICS", "COUNT_METRICS", "render_results", "results_doc", "canonical_order"]
+__all__ = ["MEDIAN_METRICS", "COUNT_METRICS", "render_results", "results_doc"]
 
 #: Part 3's medians, design / search (field names of :mod:`sva.results.fields`).
 MEDIAN_METRICS: tuple[str, ...] = ("decomposability", "explanation_length", "localization", "mutation_score",
@@ -54,14 +55,6 @@ COUNT_METRICS: tuple[str, ...] = ("verified", "trusted")
 _HEAD = ("spec", "D design / search", "E design / search", "localization design / search",
          "mutation score design / search", "held-out design / search", "shift design / search",
          "verified design / search", "trusted design / search", "search solved")
-
-
-def canonical_order(rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """``rows`` sorted by spec (registry order), generator (design, search, others by name), seed."""
-    rows = list(rows)
-    order = {name: i for i, name in enumerate(spec_order(row["spec"] for row in rows))}
-    return sorted(rows, key=lambda row: (order[row["spec"]], {"design": 0, "search": 1}.get(row["generator"], 2),
-                                         str(row["generator"]), int(row["seed"]), str(row.get("cell") or "")))
 
 
 def _cell(text: Any) -> str:

@@ -16,16 +16,16 @@ registered family, in registration order, for its tables over the done rows of i
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, replace
 from statistics import median
 from typing import Any, Iterable, Mapping, Sequence
 
 from sva.core.family import Section
 from sva.errors import typed_line
-from sva.families import all_families, spec_names
+from sva.families import all_families
 from sva.report.prose import RATE_METRICS, SECTIONS
 from sva.results.fields import family_fields, field_info
+from sva.results.order import spec_order
 from sva.results.samples import done_rows, values
 from sva.results.sentences import better
 
@@ -131,16 +131,6 @@ def fmt(value: Any, digits: int = 3) -> str:
             return f"{value:.0f}"
         return f"{value:.{digits}g}"
     return str(value)
-
-
-def _natural(text: str) -> tuple:
-    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text))
-
-
-def spec_order(names: Iterable[str]) -> list[str]:
-    """``names`` in registry order (``sva specs``), unknown names after, in natural order."""
-    known = {name: i for i, name in enumerate(spec_names())}
-    return sorted(set(names), key=lambda n: (n not in known, known.get(n, 0), _natural(n)))
 
 
 def _generator_key(name: str) -> tuple:

@@ -31,6 +31,7 @@ from sva.results.correlations import correlation_claim
 from sva.results.fields import TRUST, family_size_metrics
 from sva.results.matching import match_claim
 from sva.results.recovery import recovery_claim
+from sva.results.order import canonical_order
 from sva.results.samples import done_rows
 from sva.results.trustclaim import trust_claim
 from sva.results.verdicts import ALPHA, FINDINGS, LARGE, VERDICTS, Claim, ClaimResult, Verdict
@@ -146,8 +147,9 @@ def claim(name: str) -> Claim:
 
 def evaluate_claims(rows: Iterable[Mapping[str, Any]], *, seed: int = 0) -> tuple[ClaimResult, ...]:
     """Every claim of :func:`claims`, judged on the done rows, overall and on every spec that has a
-    done cell (specs in the rows' order)."""
-    done = done_rows(rows)
+    done cell (rows and specs in :func:`~sva.results.order.canonical_order` first, so the verdicts
+    and intervals do not depend on the order the rows came in)."""
+    done = canonical_order(done_rows(rows))
     specs = list(dict.fromkeys(row["spec"] for row in done))
     entries = claims()
     compared = comparison_claims(done, [entry for entry in entries if entry.kind == "comparison"], specs, seed)

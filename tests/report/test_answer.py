@@ -57,7 +57,7 @@ def test_the_main_page_is_bounded_and_links_every_page(built):
     pages = {path.name for path in files.pages if path.suffix == ".html"} - {"report.html"}
     assert linked >= pages and pages >= {"claims.html", "specs.html", "pairs.html", "convergence.html"}
     written = {path.name for path in files.out_dir.iterdir() if path.suffix in (".html", ".md")}
-    assert written == {path.name for path in files.pages}
+    assert written == {path.name for path in files.pages} | {"results.md"}  # results.md: the results tables
     for name in pages:
         page = (files.out_dir / name).read_text()
         assert '<a href="report.html">Back to the report</a>' in page and "<script" not in page
@@ -91,7 +91,8 @@ def test_forest_rows_are_the_headlines_and_say_which_side_is_better():
 def test_the_scope_paragraph_follows_the_results():
     results = evaluate_claims(_trust_rows())
     text = scope(results)
-    assert "No data" in text and "(no spec has held-out pass rate for design-auto and search in this run)" in text
+    assert "No data, since no spec has both sides of the comparison:" in text
+    assert "automated design is trusted more than search (design-auto vs search)" in text
     decided = sum(verdict.verdict in ("supported", "contradicted") for result in results if result.kind == "empirical"
                   for verdict in result.specs if verdict.kind == "empirical")
     assert f"{decided} were decided" in text
@@ -143,3 +144,21 @@ def _trust_rows(held=(0.5, 0.6, 0.7, 0.8, 0.9, 0.4, 0.55, 0.65)):
             rows.append(_row(spec, "search", seed, family=family, held_out_pass_rate=value - 0.1 * seed,
                              explanation_length=40 + 10 * seed))
     return rows
+
+
+def _panel(*rows):
+    from sva.report.content import ForestPanel
+    from sva.results.headline import Headline
+    made = [Headline("c", "t", True, "supported", "", "E", "lower", "", effect, low, high, 3, family)
+            for family, effect, low, high in rows]
+    return ForestPanel("c", "t", "axis", "design better", "search better", tuple(made))
+
+
+def test_a_forest_panel_dominated_by_one_family_turns_symmetric_log_and_says_so():
+    from sva.report.forest import forest_svg, linear_within
+    wide = _panel(("", 5.0, -7.0, 9.0), ("boolean", 2.0, 0.0, 3.0), ("sorting", -388.0, -1070.0, -160.0),
+                  ("feynman", 5.0, 4.0, 8.0), ("psb", 0.0, -2.0, 1.0))
+    assert linear_within(wide) == 1.0  # typical |effect| 5 -> linear within +-1
+    assert linear_within(_panel(("", 0.17, 0.09, 0.25), ("boolean", 0.44, 0.29, 0.56))) is None
+    assert linear_within(_panel(("", 0.0, None, None))) is None  # no typical effect: stays linear
+    assert "log scale beyond 1" in forest_svg([wide])

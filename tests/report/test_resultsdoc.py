@@ -16,7 +16,8 @@ from statistics import median
 import pytest
 
 from sva.report import build_report
-from sva.report.resultsdoc import canonical_order, render_results, results_doc
+from sva.report.resultsdoc import render_results, results_doc
+from sva.results.order import canonical_order
 from sva.results.programs import with_programs
 from sva.results.store import load_rows
 
