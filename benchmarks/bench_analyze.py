@@ -166,7 +166,7 @@ def stage_seconds(paths: list[str]) -> dict[str, float]:
 
     The stages of :func:`sva.measure.analysis.parse_facts` and the measurements, each timed
     alone: ``ast`` (the parse and the depth check), ``libcst`` (its parse), ``units`` (the unit
-    graph), ``raw`` (radon's raw counts), ``radon`` (its complexity and Halstead visitors),
+    graph), ``raw`` (radon's raw counts), ``radon`` (its complexity and Halstead counts, one walk),
     ``normalize`` (the normalized source, ``ast.unparse`` included) and ``metrics`` (every
     measurement and the per-function rows, from what the stages above built). Runs on the
     analyzer's deep stack, as the workers do.
@@ -200,7 +200,7 @@ def _stage_seconds(paths: list[str]) -> dict[str, float]:
         build = timed("units", lambda: build_units(module, tree))
         raw = timed("raw", lambda: raw_counts(source))
         facts = ModuleFacts(path=path, source=source, tree=tree, build=build, raw=raw)
-        timed("radon", lambda: (facts.complexity, facts.halstead))
+        timed("radon", lambda: facts.radon)
         timed("normalize", lambda: facts.normalized_source)
         timed("metrics", lambda: (measure_all(facts), function_rows(facts)))
     return spent
