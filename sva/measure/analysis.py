@@ -22,6 +22,7 @@ from typing import Any
 import libcst as cst
 
 from sva.errors import InputError, one_line, syntax_reason
+from sva.measure.cstparse import parse_cst
 from sva.measure.deep import run_deep
 from sva.measure.description import normalize
 from sva.measure.metrics.classic import function_complexities
@@ -133,7 +134,7 @@ def parse_facts(source: str, path: str = "<string>", entry: str | None = None) -
         raise InputError(f"nested {depth} levels deep (an operator chain or nesting); "
                          f"the limit is {MAX_SYNTAX_DEPTH}")
     try:
-        module = cst.parse_module(source)
+        module = parse_cst(source)
     except cst.ParserSyntaxError as error:
         raise InputError(f"libcst cannot parse it: {one_line(error)}") from None
     build = build_units(module, tree)
