@@ -145,6 +145,17 @@ class _Tally:
             self.operands_seen.add((context, operand if field is None else getattr(operand, field)))
 
 
+def _scope_parts(tally: _Tally, node: Any, scope: int, context: str | None) -> list:
+    """What the walk visits of a ``def`` or ``class`` in ``scope``: its body in a new scope (a
+    ``def``'s name its Halstead context) and, for a class, its bases, keywords and decorators
+    for Halstead only (in ``scope``); a ``def``'s decorators, arguments and annotations not at all."""
+    inner = tally.open_scope(node, scope)
+    if type(node) is not ast.ClassDef:
+        return [(stmt, inner, True, node.name) for stmt in node.body]
+    parts = [(part, scope, False, context) for part in (*node.bases, *node.keywords, *node.decorator_list)]
+    return parts + [(stmt, inner, True, context) for stmt in node.body]
+
+
 def radon_counts(tree: ast.Module) -> RadonCounts:
     """radon's total and per-function complexity and Halstead counts of ``tree`` (one walk)."""
     tally = _Tally()
@@ -158,13 +169,7 @@ def radon_counts(tree: ast.Module) -> RadonCounts:
         if t in halstead_types:
             tally.count_halstead(node, t, context)
         if t is ast.FunctionDef or t is ast.AsyncFunctionDef or t is ast.ClassDef:
-            inner = tally.open_scope(node, scope)
-            body_context = node.name if t is not ast.ClassDef else context
-            for stmt in node.body:
-                push((stmt, inner, True, body_context))
-            if t is ast.ClassDef:  # bases, keywords, decorators: Halstead only
-                for part in (*node.bases, *node.keywords, *node.decorator_list):
-                    push((part, scope, False, context))
+            stack.extend(_scope_parts(tally, node, scope, context))
             continue
         if cc_on:
             if t is ast.Assert:
