@@ -8,8 +8,8 @@ by hand; a tree the parser built from source already obeys them, and the source 
 source says as much (``CSTNode.__post_init__``: "It might make more sense to move validation
 work into the visitor, which would allow us to avoid validating the tree when parsing a
 file"). :func:`parse_cst` therefore parses with the per-node validation switched off, which
-saves about a tenth of the parse's CPU time (``benchmarks/bench_analyze.py``), and gives the
-same tree: tests/measure/test_cstparse.py checks ``deep_equals`` and the round trip of the
+saves about a tenth of the parse's CPU time (the whole analysis of deap's 21 files: 0.79 s to
+0.75 s, medians of 4 alternating rounds in one process), and gives the same tree: tests/measure/test_cstparse.py checks ``deep_equals`` and the round trip of the
 code against a validated parse on tricky sources and on generated programs.
 
 The switch is the class attribute ``CSTNode.__post_init__``, replaced for the duration of one

@@ -43,7 +43,6 @@ def test_validation_is_back_on_after_a_parse_and_after_a_failed_one():
         cst.Name("")
 
 
-@pytest.mark.slow  # hypothesmith's grammar strategy: minutes on a busy machine
 @pytest.mark.filterwarnings("ignore::SyntaxWarning")  # the compiler's hints on generated code
 @settings(deadline=None, max_examples=40, suppress_health_check=list(HealthCheck))
 @given(hypothesmith.from_grammar())

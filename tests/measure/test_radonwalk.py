@@ -114,7 +114,6 @@ def test_the_walk_gives_radons_figures_on_generated_programs(source):
     assert _ours(tree) == _radon(tree)
 
 
-@pytest.mark.slow  # libcst's node strategy: about 30 s for 60 examples
 @pytest.mark.filterwarnings("ignore::SyntaxWarning")
 @settings(deadline=None, max_examples=60, suppress_health_check=list(HealthCheck))
 @given(hypothesmith.from_node())
