@@ -3,9 +3,10 @@
 :func:`analyze_source` is the single in-process path every caller goes through (the batch's
 worker processes, ``sva explain``, the tests): it parses once with each parser, builds the unit
 graph, and runs every registered measurement over the resulting :class:`ModuleFacts`. Shared
-intermediate results (radon's visitors, the normalized source) are computed once, lazily.
+intermediate results (radon's complexity and Halstead counts, :mod:`sva.measure.radonwalk`; the
+normalized source) are computed once, lazily.
 
-Deep input: the parsers, radon's visitors and ``ast.unparse`` recurse once per nesting level,
+Deep input: the parsers and ``ast.unparse`` recurse once per nesting level,
 so all of it runs in a worker thread with a large stack and a raised recursion limit
 (:func:`sva.measure.deep.run_deep`); a 1,000-term sum is ordinary work there.
 """
@@ -19,12 +20,13 @@ from functools import cached_property
 from typing import Any
 
 import libcst as cst
-from radon.visitors import ComplexityVisitor, HalsteadVisitor
 
 from sva.errors import InputError, one_line, syntax_reason
+from sva.measure.cstparse import parse_cst
 from sva.measure.deep import run_deep
 from sva.measure.description import normalize
 from sva.measure.metrics.classic import function_complexities
+from sva.measure.radonwalk import RadonCounts, radon_counts
 from sva.measure.rawcount import raw_counts
 from sva.measure.registry import measure_all
 from sva.measure.unitgraph import UnitBuild, UnitGraph, build_units
@@ -60,14 +62,9 @@ class ModuleFacts:
         return self.build.graph
 
     @cached_property
-    def complexity(self) -> ComplexityVisitor:
-        """radon's cyclomatic-complexity visitor over the module, run once."""
-        return ComplexityVisitor.from_ast(self.tree)
-
-    @cached_property
-    def halstead(self) -> HalsteadVisitor:
-        """radon's Halstead visitor over the module, run once."""
-        return HalsteadVisitor.from_ast(self.tree)
+    def radon(self) -> RadonCounts:
+        """radon's complexity and Halstead counts of the module, from one walk of ``tree``."""
+        return radon_counts(self.tree)
 
     @cached_property
     def normalized_source(self) -> str:
@@ -137,7 +134,7 @@ def parse_facts(source: str, path: str = "<string>", entry: str | None = None) -
         raise InputError(f"nested {depth} levels deep (an operator chain or nesting); "
                          f"the limit is {MAX_SYNTAX_DEPTH}")
     try:
-        module = cst.parse_module(source)
+        module = parse_cst(source)
     except cst.ParserSyntaxError as error:
         raise InputError(f"libcst cannot parse it: {one_line(error)}") from None
     build = build_units(module, tree)

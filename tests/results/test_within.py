@@ -258,7 +258,8 @@ def test_comparisons_are_also_given_per_family_where_pooling_hides_opposite_effe
     by_family = numbers["by_family"]
     assert by_family["sorting"]["median_difference"] < 0 < by_family["feynman"]["median_difference"]
     assert by_family["sorting"]["p_value"] == by_family["feynman"]["p_value"] == pytest.approx(2 / 2 ** 8)
-    assert "per family: sorting -" in result.sentence
+    assert "per family: feynman 22.50 over 8 specs" in result.sentence  # specs unknown to the registry: by name
+    assert "sorting -24.50 over 8 specs" in result.sentence
 
 
 def test_sva_claims_counts_distinct_programs(tmp_path: Path, sva):

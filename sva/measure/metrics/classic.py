@@ -9,6 +9,10 @@
   instead of re-parsing and re-counting;
 * ``sloc``: ``radon.raw.analyze(source).sloc``.
 
+The complexity and Halstead counts come from one walk of the ``ast`` tree that restates the
+rules of radon's two visitors (:mod:`sva.measure.radonwalk`), four times cheaper than running
+them; tests/measure/test_radon.py checks it against radon itself.
+
 When radon's raw counter rejects a file that Python accepts, ``sloc`` and
 ``maintainability_index`` are null.
 
@@ -18,11 +22,9 @@ Halstead volume 0 (no operators), sloc 4, MI 100.0 (radon caps a zero volume at 
 
 from __future__ import annotations
 
-import ast
 from dataclasses import dataclass
 
 from radon.metrics import halstead_visitor_report, mi_compute
-from radon.visitors import Class, ComplexityVisitor, Function
 
 from sva.measure.registry import register
 
@@ -38,37 +40,18 @@ class Classic:
 def function_complexities(facts) -> dict[int, int]:
     """radon's complexity of every function and method, by ``def`` line.
 
-    radon nests closures in their function and methods in their class; all are flattened here.
-    A method of a class defined inside a function is invisible to radon's block list; it gets the
-    value radon's own rule gives a function (its visitor run on that ``def`` alone).
+    radon nests closures in their function and methods in their class, and does not list the
+    methods of a class defined inside a function; its rule (1 + the decision points of the body)
+    gives every ``def`` its value here, those methods included (:mod:`sva.measure.radonwalk`).
     """
-    out: dict[int, int] = {}
-    visitor = facts.complexity
-    stack: list = list(visitor.functions) + list(visitor.classes)
-    while stack:
-        block = stack.pop()
-        if isinstance(block, Function):
-            out[block.lineno] = block.complexity
-            stack.extend(block.closures)
-        elif isinstance(block, Class):
-            stack.extend(block.methods)
-            stack.extend(block.inner_classes)
-    statements = facts.build.ast_statements
-    for unit, stmt in zip(facts.graph.units, facts.build.unit_statements):
-        if unit.kind in ("function", "method") and unit.lineno not in out and stmt is not None:
-            node = statements[stmt]
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                one = ComplexityVisitor()
-                one.visit_FunctionDef(node)
-                out[unit.lineno] = one.functions[0].complexity
-    return out
+    return facts.radon.function_complexities
 
 
 @register("classic", Classic, order=30)
 def classic(facts) -> Classic:
     """radon's cyclomatic complexity, Halstead volume, maintainability index and SLOC."""
-    complexity = facts.complexity.total_complexity
-    volume = halstead_visitor_report(facts.halstead).volume
+    complexity = facts.radon.total_complexity
+    volume = halstead_visitor_report(facts.radon).volume
     raw = facts.raw
     if raw is None:
         mi = sloc = None
