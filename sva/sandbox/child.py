@@ -5,7 +5,8 @@ interpreter (``python -I``). It reads the JSON payload, runs the job of that nam
 (:func:`sva.sandbox.jobs.find_job`) with a progress writer (one JSON line per record, flushed at
 once so a kill loses at most the last line), and writes ``{"value": ...}`` to the result file
 only when the job finishes; any exception, the artifact's ``SystemExit`` included, becomes
-``{"error": "<one line>"}`` instead. It imports no artifact until the job asks for it.
+``{"error": "<one line>"}`` instead. It imports no artifact until the job asks for it. First of all, it makes Hypothesis draw no
+constant from sva's own modules (:mod:`sva.sandbox.constants`).
 
 Invoked as ``main(["--serve", *PRELOAD])`` it is a warm server instead (:func:`serve`,
 :mod:`sva.sandbox.warm`): it imports what the jobs will need once, then runs each job it is
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from sva.errors import typed_line
+from sva.sandbox.constants import exclude_tool_constants
 from sva.sandbox.jobs import Emit, find_job
 from sva.sandbox.limits import OUTPUT_LIMIT_EXCEEDED
 
@@ -81,6 +83,7 @@ def _run(job: str, payload: Any, progress: Emit) -> Any:
 
 
 def main(argv: list[str]) -> int:
+    exclude_tool_constants()  # before anything draws: no row depends on sva's own source text
     if argv and argv[0] == SERVE:
         return serve(argv[1:])
     job, payload_path, result_path, progress_path = argv

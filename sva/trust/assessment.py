@@ -97,8 +97,8 @@ def preload_of(request: TrustInput) -> tuple[str, ...]:
     import once (:mod:`sva.sandbox.warm`): the worker, Hypothesis, pytest when there are tests
     files, the spec registry (every family loaded, no spec built: a job builds its own spec in
     milliseconds) when there is a spec; then Hypothesis's scan of them for constants. Nothing more, so a job sees the same modules as a cold one
-    (Hypothesis draws from the constants of the tool's loaded modules, so a module more would
-    change the examples it draws)."""
+    (Hypothesis draws from the constants of the loaded local modules; sva's own are excluded by
+    :mod:`sva.sandbox.constants`, a plug-in family's are not)."""
     return ("sva.trust.worker.jobs", "hypothesis", *(("pytest", "_pytest.runner") if request.tests else ()),
             *(("sva.families:spec_names",) if request.spec is not None else ()), _CONSTANTS_SCAN)
 
