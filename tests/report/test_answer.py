@@ -14,6 +14,7 @@ from sva.results.headline import overall
 
 from tests.report.test_report import make_results
 from tests.results.test_claims import _row
+from tests.results.test_headline import _rows as _trust_rows
 
 CONFIRMATORY = [entry.name for entry in claims() if entry.confirmatory]
 
@@ -132,18 +133,6 @@ def test_too_few_seeds_shows_its_direction_on_the_claims_page(built):
     claims_page = (built[2].out_dir / "claims.html").read_text()
     # parity-4: design 36 tokens against search's 20, 31, 26 (median 26), three runs: too few
     assert "undecided: too few seeds; search better here (36 design vs 26 search; lower is better)" in claims_page
-
-
-def _trust_rows(held=(0.5, 0.6, 0.7, 0.8, 0.9, 0.4, 0.55, 0.65)):
-    rows = []
-    for index, value in enumerate(held):
-        family = "boolean" if index % 2 else "sorting"
-        spec = f"p-{index}"
-        rows.append(_row(spec, "design", 0, family=family, held_out_pass_rate=1.0, explanation_length=30))
-        for seed in range(4):
-            rows.append(_row(spec, "search", seed, family=family, held_out_pass_rate=value - 0.1 * seed,
-                             explanation_length=40 + 10 * seed))
-    return rows
 
 
 def _panel(*rows):

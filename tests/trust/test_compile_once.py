@@ -16,7 +16,6 @@ import builtins
 import importlib.util
 import sys
 import types
-from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -26,6 +25,8 @@ from sva.trust.batch import _fresh
 from sva.trust.mutants.generation import generate_mutants
 from sva.trust.worker import swap
 from sva.trust.worker.swap import Swapper, code_tag, unpack
+
+from tests.trust.test_warm import _comparable
 
 ARTIFACT = """\
 def scale(xs, k):
@@ -140,14 +141,6 @@ def _behaves(module: types.ModuleType) -> bool:
         return module.scale([1, 2], 3) == [3, 6] and module.pick([1, 5, 2]) == 5
     except Exception:  # noqa: BLE001 - a mutant's failure is what is counted
         return False
-
-
-def _comparable(report) -> dict:
-    data = asdict(report)
-    data.pop("timings")
-    for test in data["tests"]:
-        test.pop("seconds")
-    return data
 
 
 @pytest.mark.slow
