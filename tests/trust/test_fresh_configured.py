@@ -80,7 +80,7 @@ _REWRITE_ONCE = """
 import sys
 import pytest
 import _pytest.assertion.rewrite as rewrite
-from sva.trust.worker.fresh import rewrite_once
+from sva.trust.worker.rewrite import rewrite_once
 
 class Once:
     written = None
@@ -110,7 +110,7 @@ print("written", Once.written, "status", int(status))
     ("--assert=plain", "--keep", "written 0 status 1"),  # pytest rewrites nothing: nothing written
 ])
 def test_the_tests_file_is_rewritten_once_for_every_child(tmp_path, assert_mode, forbid, expected):
-    """:func:`sva.trust.worker.fresh.rewrite_once` writes the tests file's rewritten code where
+    """:func:`sva.trust.worker.rewrite.rewrite_once` writes the tests file's rewritten code where
     pytest's import hook reads it though bytecode may not be written (the worker's setting):
     with pytest's own rewriting forbidden afterwards, the file still collects and a failing
     assert still explains itself with the rewritten message (``where 3 = double(1)``)."""

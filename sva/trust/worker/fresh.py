@@ -65,11 +65,12 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from sva.trust.worker.loading import ServedSource
+from sva.trust.worker.rewrite import rewrite_once
 from sva.trust.protocol import MutantBatch, MutantResult, MutantSplice, Progress, TestMarker, progress_from_json
 from sva.trust.worker.runners import make_driver, pytest_args, run_with_driver
 from sva.trust.worker.timer import Alarm, cpu_seconds, failure_line
 
-__all__ = ["CONFIGURED", "FRESH_CHILDREN", "IMPORT", "FreshJudge", "judge_fresh", "rewrite_once"]
+__all__ = ["CONFIGURED", "FRESH_CHILDREN", "IMPORT", "FreshJudge", "judge_fresh"]
 
 #: How many fresh imports run at once (the 2 cores of the machines this was built on; each is
 #: limited by CPU time, so how many run together changes no verdict, only the wall time).
@@ -244,37 +245,6 @@ def _session(batch: MutantBatch, mutants: Sequence[MutantSplice], original: byte
     reason = driver.collect_errors[0] if driver.collect_errors else "pytest stopped before running them"
     reporter.tell(MutantResult(mutant.index, True, IMPORT, f"the tests do not collect: {reason}"[:300], 0))
     return 0
-
-
-def rewrite_once(config: Any, tests_files: Sequence[str]) -> int:
-    """Rewrite the asserts of ``tests_files`` once, for every child to read: pytest keeps a
-    tests file's rewritten code in a ``__pycache__`` file of its own (named with pytest's tag,
-    checked against the source's size and time) that its import hook reads whether or not
-    bytecode may be written, and writes only when it may, which the worker forbids; so without
-    this every child parsed, rewrote and compiled the tests file again: on inflection's 431-line
-    tests file 60% of a child's collection. Written here with pytest's own functions, the code
-    is what each child would have made. Returns how many files were written; none (the
-    children rewrite as before) when pytest does not rewrite asserts or cannot write there."""
-    try:
-        from _pytest.assertion.rewrite import PYC_TAIL, _rewrite_test, _write_pyc, assertstate_key, get_cache_dir
-    except ImportError:  # another pytest: each child rewrites, as before
-        return 0
-    state = config.stash.get(assertstate_key, None)
-    if state is None or getattr(state, "hook", None) is None:  # --assert=plain: nothing is rewritten
-        return 0
-    written = 0
-    for name in tests_files:
-        source = Path.cwd() / name
-        if source.suffix != ".py" or not source.is_file():
-            continue
-        try:
-            cache = get_cache_dir(source)
-            cache.mkdir(exist_ok=True)
-            stat, code = _rewrite_test(source, config)
-            written += bool(_write_pyc(state, code, stat, cache / (source.name[:-3] + PYC_TAIL)))
-        except Exception:  # noqa: BLE001 - a read-only folder, a tests file pytest will report: rewritten as before
-            continue
-    return written
 
 
 def _whole_session(batch: MutantBatch, judge: FreshJudge) -> Callable[[MutantSplice, _Reporter], None]:
