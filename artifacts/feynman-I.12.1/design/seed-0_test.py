@@ -29,4 +29,4 @@ import math
 def test_feynman_i_12_1(mu, Nn):
     """Contract of feynman_i_12_1: a force (N) proportional to the normal force"""
     result = artifact.feynman_i_12_1(mu, Nn)
-    assert math.isclose(artifact.feynman_i_12_1(mu, 2 * Nn), 2 * result, rel_tol=1e-9)
+    assert math.isclose(artifact.feynman_i_12_1(mu, 2 * Nn), 2 * result, rel_tol=1e-9, abs_tol=1e-12)

@@ -126,7 +126,7 @@ def _i_10_7(spec: Spec) -> Program:
 
 def _i_12_1(spec: Spec) -> Program:
     entry = _entry(spec, _op("MUL", _n("mu"), _n("Nn")),
-                   FloatContract("math.isclose(artifact.feynman_i_12_1(mu, 2 * Nn), 2 * result, rel_tol=1e-9)",
+                   FloatContract("math.isclose(artifact.feynman_i_12_1(mu, 2 * Nn), 2 * result, rel_tol=1e-9, abs_tol=1e-12)",
                                  "a force (N) proportional to the normal force", {"mu": _f(0.0, 5.0), "Nn": _f(0.0, 5.0)}))
     return _program(spec, "friction", entry)
 
