@@ -129,6 +129,7 @@ def report_content(rows: Sequence[Mapping[str, Any]], results_dir: Path, out_dir
         within=within_view(results, done),
         example=_example(pairs),
         extras=tuple(table for table in extras if table),
+        results=tuple(results),
     )
 
 
@@ -201,5 +202,5 @@ def build_report(results_dir: Path, out_dir: Path | None = None, *,
     for page in pages:
         _write(out_dir / page.markdown, render_markdown(content, page))
         _write(out_dir / page.html, render_html(content, page))
-    _write(out_dir / "results.md", render_results(rows, preset=preset))
+    _write(out_dir / "results.md", render_results(rows, preset=preset, results=content.results))
     return files

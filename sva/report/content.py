@@ -16,6 +16,7 @@ from sva.report.prose import MAIN, PAGES, SECTIONS, Page
 from sva.report.sidebyside import SideBySide
 from sva.report.tables import FailedCell, RunSummary, TableRow
 from sva.results.headline import Headline
+from sva.results.verdicts import ClaimResult
 
 __all__ = ["Answer", "ClaimView", "ForestPanel", "ReportContent", "ReportFiles", "TrustLine", "TrustView",
            "WithinPoint", "WithinView"]
@@ -161,6 +162,8 @@ class ReportContent:
     example: SideBySide | None = None
     #: the core's tables that are not families' (specs, within each generator, ...): the specs page
     extras: tuple[Section, ...] = ()
+    #: every claim's result as sva.results computed it (the results tables reuse them, not recompute)
+    results: tuple[ClaimResult, ...] = ()
 
     def pages(self) -> tuple[Page, ...]:
         """Every page in link order: the main page, the core's pages, then one per family section."""

@@ -182,11 +182,15 @@ def _section(section: Section, specs: set[str]) -> list[str]:
     return lines + _table(section.head, [[fmt(value) for value in row] for row in section.rows])
 
 
-def render_results(rows: Sequence[Mapping[str, Any]], *, preset: str | None = None, seed: int = 0) -> str:
-    """The Markdown of ``docs/results.md`` from the rows of one run (see the module docstring)."""
+def render_results(rows: Sequence[Mapping[str, Any]], *, preset: str | None = None, seed: int = 0,
+                   results: Sequence[Any] | None = None) -> str:
+    """The Markdown of ``docs/results.md`` from the rows of one run (see the module docstring).
+    ``results``: the claims' results already evaluated on these rows with ``seed`` (the report
+    passes its own; :func:`~sva.results.claims.evaluate_claims` puts rows in one order first, so
+    they are what this function would compute)."""
     ordered = canonical_order(rows)
     done = done_rows(ordered)
-    results = evaluate_claims(done, seed=seed)
+    results = evaluate_claims(done, seed=seed) if results is None else results
     lines = _header(ordered, preset) + _claims(results) + _comparison(done)
     tables = (specs_section(ordered), within_section(results), *family_sections(ordered))
     specs = {str(row["spec"]) for row in ordered}

@@ -106,9 +106,18 @@ def test_row_order_changes_no_byte(rows):
 
 
 @pytest.mark.slow
-def test_sva_report_writes_results_md_beside_the_report(rows, tmp_path):
+def test_sva_report_writes_results_md_beside_the_report(rows, tmp_path, monkeypatch):
+    import sva.report.build as build
+    import sva.report.resultsdoc as resultsdoc
+
     small = [row for row in rows if row["spec"] in SMALL]
+    calls = []
+    evaluate = build.evaluate_claims
+    monkeypatch.setattr(build, "evaluate_claims", lambda *a, **k: calls.append("report") or evaluate(*a, **k))
+    monkeypatch.setattr(resultsdoc, "evaluate_claims", lambda *a, **k: calls.append("results") or evaluate(*a, **k))
     files = build_report(RUN, tmp_path / "report", rows=small)
+    assert calls == ["report"]  # the results tables reuse the report's claims, evaluated once
+    monkeypatch.undo()
     assert files.results == tmp_path / "report" / "results.md"
     written = files.results.read_text(encoding="utf-8")
     assert written == render_results(small)  # rows handed in: the preset comes from their configuration (none)
