@@ -102,18 +102,20 @@ def spec_budgets(rows: Sequence[Mapping[str, Any]], sides: tuple[str, str]) -> l
 
 
 def family_budgets(budgets: Sequence[Budget]) -> list[FamilyBudget]:
-    """Per family (in order of appearance), then every spec together (family ``""``)."""
+    """Per family (in order of appearance), then every spec together (family ``""``) when there
+    is more than one family."""
     families = list(dict.fromkeys(budget.family for budget in budgets))
-    summaries = []
-    for family in (*families, ""):
-        mine = [budget for budget in budgets if family in ("", budget.family)]
-        if not mine or (family == "" and len(families) == 1):
-            continue
-        ratios = [budget.ratio for budget in mine if budget.ratio is not None]
-        summaries.append(FamilyBudget(family, mine[0].sides, len(ratios), median(ratios) if ratios else None,
-                                      tuple(budget.spec for budget in mine if budget.first_spent_more),
-                                      sum(budget.first_spent_more is None for budget in mine)))
-    return summaries
+    groups = [(family, [budget for budget in budgets if budget.family == family]) for family in families]
+    if len(families) > 1:
+        groups.append(("", list(budgets)))
+    return [_summary(label, mine) for label, mine in groups]
+
+
+def _summary(label: str, mine: Sequence[Budget]) -> FamilyBudget:
+    ratios = [budget.ratio for budget in mine if budget.ratio is not None]
+    return FamilyBudget(label, mine[0].sides, len(ratios), median(ratios) if ratios else None,
+                        tuple(budget.spec for budget in mine if budget.first_spent_more),
+                        sum(budget.first_spent_more is None for budget in mine))
 
 
 def matched_specs(budgets: Sequence[Budget]) -> list[str]:

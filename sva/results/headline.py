@@ -182,15 +182,11 @@ def headlines(results: Iterable[ClaimResult], *, confirmatory_only: bool = False
                  if not confirmatory_only or claim(result.name).confirmatory for found in claim_headlines(result))
 
 
-def _bound(value: float | None) -> str:
-    return "-" if value is None else f"{value:+.2f}"
-
-
 def interval_text(effect: float | None, low: float | None, high: float | None) -> str:
     """``+0.17 [+0.09, +0.26]`` (two decimals, or whole numbers when a bound is 10 or more), or ``-``."""
     if effect is None:
         return "-"
-    show = (lambda value: f"{value:+,.0f}") if max(abs(v or 0) for v in (effect, low, high)) >= 10 else _bound
+    show = (lambda value: f"{value:+,.0f}") if max(abs(v or 0) for v in (effect, low, high)) >= 10 else words.signed
     interval = "" if low is None or high is None else f" [{show(low)}, {show(high)}]"
     return f"{show(effect)}{interval}"
 

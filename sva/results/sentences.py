@@ -20,7 +20,7 @@ from typing import Any, Mapping, Sequence
 
 from sva.results.fields import field_info
 
-__all__ = ["absent_part", "better", "between_part", "leaning", "specs_count", "budget_part", "share_part", "correlation_part", "family_part", "on_family", "relation_part", "trust_part", "cost_part", "no_pairs_part", "not_tested_part",
+__all__ = ["absent_part", "better", "signed", "between_part", "leaning", "specs_count", "budget_part", "share_part", "correlation_part", "family_part", "on_family", "relation_part", "trust_part", "cost_part", "no_pairs_part", "not_tested_part",
            "num", "on_spec", "over_all", "OVERALL", "overall_part", "p", "label", "sentence", "spec_part"]
 
 #: The scope of an overall verdict of a comparison claim.
@@ -212,20 +212,21 @@ def on_family(family: str) -> str:
     return f"On the {family} family"
 
 
-def _rho(value: float | None) -> str:
+def signed(value: float | None) -> str:
+    """``+0.17`` (two decimals with its sign), or ``-`` for no value."""
     return "-" if value is None else f"{value:+.2f}"
 
 
 def _stratified(found: Any) -> str:
     bounds = f" [{found.interval.low:+.2f}, {found.interval.high:+.2f}]" if found.interval else ""
-    return f"{_rho(found.rho)}{bounds} over {found.strata} specs ({found.n} artifacts)"
+    return f"{signed(found.rho)}{bounds} over {found.strata} specs ({found.n} artifacts)"
 
 
 def between_part(found: Any) -> str:
     """A relation with no within-spec variation (a :class:`~sva.results.within.Relation`)."""
     where = f"within {found.group}: " if found.group else ""
     reason = found.between or found.within.note or "no within-spec variation"
-    return (f"{where}rho({found.metric}, {found.outcome}) not tested ({reason}); pooled rho {_rho(found.pooled)} "
+    return (f"{where}rho({found.metric}, {found.outcome}) not tested ({reason}); pooled rho {signed(found.pooled)} "
             "is a description only")
 
 
@@ -236,10 +237,10 @@ def relation_part(found: Any, p_adjusted: float | None) -> str:
     if found.between or found.within.rho is None:
         return between_part(found)
     where = f"within {found.group}: " if found.group else ""
-    extra = [f"pooled rho {_rho(found.pooled)} (description only, mixes specs)"]
+    extra = [f"pooled rho {signed(found.pooled)} (description only, mixes specs)"]
     if found.fit.rho is not None:
-        extra.append(f"among perfect training fits {_rho(found.fit.rho)}")
-    extra.append(f"size partialled out {_rho(found.sized.rho)}" if found.sized.rho is not None
+        extra.append(f"among perfect training fits {signed(found.fit.rho)}")
+    extra.append(f"size partialled out {signed(found.sized.rho)}" if found.sized.rho is not None
                  else "size partialled out: undefined (size fixes it)")
     if found.mixed is not None and found.mixed.slope is not None:
         extra.append(f"mixed-model slope {found.mixed.slope:+.2f} [{found.mixed.low:+.2f}, {found.mixed.high:+.2f}]")
@@ -263,7 +264,7 @@ def trust_part(found: Any) -> str:
     if found.note:
         return f"{head}; {found.note}"
     interval = found.interval
-    return (f"{head}, mean difference {_rho(found.mean)} [{_rho(interval.low)}, {_rho(interval.high)}] (specs "
+    return (f"{head}, mean difference {signed(found.mean)} [{signed(interval.low)}, {signed(interval.high)}] (specs "
             f"resampled), signed-rank p = {p(found.p_value)} (adjusted {p(found.p_adjusted)})")
 
 
