@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -150,3 +151,27 @@ def test_an_sdist_is_unpacked_to_its_kept_paths_only_when_its_hash_matches(tmp_p
         bench.unpack_sdist(archive, bench.Sdist("demo==1.0", "0" * 64, keep), tmp_path / "again")
     with pytest.raises(SystemExit, match="lacks tests/test_more.py"):
         bench.unpack_sdist(archive, bench.Sdist("demo==1.0", digest, ("tests/test_more.py",)), tmp_path / "third")
+
+
+def _load_verdicts():
+    spec = importlib.util.spec_from_file_location("mutant_verdicts", ROOT / "benchmarks" / "mutant_verdicts.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_mutant_verdicts_compares_two_commits_verdicts_and_fails_on_a_difference(tmp_path, capsys):
+    verdicts = _load_verdicts()
+    row = {"killed": True, "by": "t::a", "subtest": None, "timeout": False, "fresh": None, "tests_run": 3, "seconds": 0.1}
+    old = {"wall": 2.0, "cpu": 3.0, "killed": 2, "mutants": {"1": row, "2": row}}
+    faster = {**old, "mutants": {"1": {**row, "tests_run": 1}, "2": {**row, "seconds": 0.01}}}
+    changed = {**old, "mutants": {"1": row, "2": {**row, "by": "t::b"}}}
+    paths = {}
+    for name, data in (("old", old), ("faster", faster), ("changed", changed)):
+        paths[name] = tmp_path / f"{name}.json"
+        paths[name].write_text(json.dumps(data))
+    assert verdicts.main(["--compare", str(paths["old"]), str(paths["faster"])]) == 0
+    assert "verdicts that differ: 0" in capsys.readouterr().out
+    assert verdicts.main(["--compare", str(paths["old"]), str(paths["changed"])]) == 1
+    assert "verdicts that differ: 1: 2" in capsys.readouterr().out
+    assert verdicts._lines("3-5,9") == (3, 4, 5, 9)

@@ -12,7 +12,8 @@ Either way only tests with no failure on the original run, in the plan's order (
 first), and the first failure kills the mutant, so the killer recorded is the one with the
 smallest region. A failure is what pytest counts as one, subtests' included
 (:func:`sva.trust.worker.runners.outcome_of`), and the verdict names the subtest that failed. A swapped-in mutant skips the tests that never executed its function on the
-original; a fresh one runs them all (its effect reaches whatever the import built). Each test
+original; a fresh one skips those that read none of the names whose value its import changed
+(:mod:`sva.trust.worker.observe`), and runs every test where that cannot be told. Each test
 runs under its CPU budget from the plan (derived from its time on the original); a test past
 its budget kills the mutant by timeout. A mutant that does not even load (or whose tests then
 do not collect) is killed by ``"<import>"``.
@@ -37,6 +38,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 from sva.trust.worker.fresh import IMPORT, FreshJudge, judge_fresh
 from sva.trust.worker.loading import ServedSource, prepare_machinery
+from sva.trust.worker.observe import Selector
 from sva.trust.protocol import (BatchDone, MutantBatch, MutantResult, PlanStep, Progress, Ready, TestMarker,
                                      TestOutcome)
 from sva.trust.worker.runners import PytestTest, run_with_driver
@@ -62,17 +64,15 @@ def _tests_of(batch: MutantBatch, session: Session, items: Sequence[Any], driver
     return by_name
 
 
-def _run_plan(plan: Sequence[PlanStep], tests: Mapping[str, Any], index: int, function: str | None,
+def _run_plan(plan: Sequence[PlanStep], tests: Mapping[str, Any], index: int, selector: Selector | None,
               alarm: Alarm, progress: Callable[[Progress], None]) -> MutantResult:
-    """Run the plan's tests on the installed mutant until one fails; ``function`` (None: run
-    every test) skips the tests that never executed it on the original. The verdict's seconds
-    are left to the caller."""
+    """Run the plan's tests on the installed mutant until one fails; ``selector`` (None: run
+    every test) skips the tests that cannot see the mutant. The verdict's seconds are left to
+    the caller."""
     tests_run = 0
     for position, step in enumerate(plan):
-        if function is not None and function not in step.executed:
-            continue
         test = tests.get(step.name)
-        if test is None:
+        if test is None or (selector is not None and not selector(step, test)):
             continue
         progress(TestMarker(index, position))
         tests_run += 1
@@ -84,6 +84,14 @@ def _run_plan(plan: Sequence[PlanStep], tests: Mapping[str, Any], index: int, fu
             return MutantResult(index, True, step.name, outcome.reason, tests_run, None, outcome.status == "timeout",
                                 outcome.subtest)
     return MutantResult(index, False, None, None, tests_run)
+
+
+def _executing(function: str | None) -> Selector | None:
+    """A swapped-in mutant's tests: those that executed its function on the original (None:
+    a mutant outside any function, seen by every test)."""
+    if function is None:
+        return None
+    return lambda step, test: function in step.executed
 
 
 def _new_tests(batch: MutantBatch, items: Sequence[Any]) -> tuple[PlanStep, ...]:
@@ -108,9 +116,9 @@ def _judge_freshly(batch: MutantBatch) -> FreshJudge:
                                 timeout=isinstance(error, TimeBudgetExceeded))
 
     def run(session: Session, items: list[Any], driver: Any, alarm: Alarm, index: int,
-            emit: Callable[[Progress], None]) -> MutantResult:
+            emit: Callable[[Progress], None], selector: Selector | None) -> MutantResult:
         tests = _tests_of(batch, session, items, driver)
-        verdict = _run_plan(batch.plan, tests, index, None, alarm, emit)
+        verdict = _run_plan(batch.plan, tests, index, selector, alarm, emit)
         new = _new_tests(batch, items)
         if verdict.killed or not new:
             return verdict
@@ -163,7 +171,7 @@ def run_mutants(batch: MutantBatch, progress: Callable[[Progress], None]) -> Bat
             else:
                 served.serve(mutant.apply(encoded).encode("utf-8"))
                 try:
-                    verdict = _run_plan(batch.plan, tests, mutant.index, mutant.function, alarm, progress)
+                    verdict = _run_plan(batch.plan, tests, mutant.index, _executing(mutant.function), alarm, progress)
                 finally:
                     served.serve(None)
                     restore()

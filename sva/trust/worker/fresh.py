@@ -51,24 +51,24 @@ plus one import budget.
 
 from __future__ import annotations
 
+import contextlib
 import gc
-import json
-import mmap
 import os
 import resource
+import select
 import selectors
-import signal
-import struct
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from sva.trust.worker.loading import ServedSource
+from sva.trust.protocol import MutantBatch, MutantResult, MutantSplice, Progress, TestMarker
+from sva.trust.worker.children import IMPORT, Child, Reporter, read_child, result_of, start_child
+from sva.trust.worker.footprint import Footprint
+from sva.trust.worker.observe import Observer, Selector
 from sva.trust.worker.rewrite import rewrite_once
-from sva.trust.protocol import MutantBatch, MutantResult, MutantSplice, Progress, TestMarker, progress_from_json
 from sva.trust.worker.runners import make_driver, pytest_args, run_with_driver
-from sva.trust.worker.timer import Alarm, cpu_seconds, failure_line
+from sva.trust.worker.timer import Alarm, failure_line
 
 __all__ = ["CONFIGURED", "FRESH_CHILDREN", "IMPORT", "FreshJudge", "judge_fresh"]
 
@@ -76,15 +76,15 @@ __all__ = ["CONFIGURED", "FRESH_CHILDREN", "IMPORT", "FreshJudge", "judge_fresh"
 #: limited by CPU time, so how many run together changes no verdict, only the wall time).
 FRESH_CHILDREN = 2
 
-#: The killer's name for a mutant that does not load (or whose tests then do not collect).
-IMPORT = "<import>"
-
 #: ``MutantResult.fresh`` of a mutant judged in a child forked after pytest's configuration.
 CONFIGURED = "forked after pytest's configuration"
 
 #: The session process's exit statuses that send the batch the old way, and why.
 _FALLBACKS = {17: "a conftest imports the module while pytest is configured",
               18: "pytest stopped before collecting"}
+
+#: The original as a mutant that changes nothing: its child reports its footprint, no verdict.
+_ORIGINAL = MutantSplice(-1, 0, 0, "", None, True)
 
 #: Seconds between two looks at the oldest child's marker, to pass it on when it changed.
 _POLL = 0.25
@@ -97,49 +97,12 @@ class FreshJudge:
     """How one fresh mutant is judged, in two steps (the caller's: :mod:`sva.trust.worker.batch`):
     ``load(alarm, index)`` imports the mutated artifact and returns the session
     (:class:`~sva.trust.worker.session.Session`), or the verdict when it does not load;
-    ``run(session, items, driver, alarm, index, emit)`` runs the tests on the collected items."""
+    ``run(session, items, driver, alarm, index, emit, selector)`` runs the tests on the collected
+    items (``selector``: which of them may see the mutant, :mod:`sva.trust.worker.observe`;
+    None: all)."""
 
     load: Callable[[Alarm, int], Any]
-    run: Callable[[Any, list[Any], Any, Alarm, int, Emit], MutantResult]
-
-
-@dataclass
-class _Child:
-    """One forked child in flight: its mutant, process, pipe, and what it has said so far."""
-
-    mutant: MutantSplice
-    pid: int
-    stream: Any
-    slot: mmap.mmap  #: shared with the child: its current step + 2 (0: none yet)
-    verdict: dict[str, Any] | None = None
-    buffer: str = ""
-    open: bool = True
-    status: int | None = None
-
-
-    @property
-    def marker(self) -> TestMarker | None:
-        """The test the child runs now (step -1: the import), as it last wrote in the slot."""
-        value = struct.unpack_from("q", self.slot)[0]
-        return TestMarker(self.mutant.index, value - 2) if value else None
-
-
-class _Reporter:
-    """A child's side: its markers into the slot it shares with its parent (no system call: a
-    marker per test through a pipe cost a quarter of a child's CPU on inflection's 455 tests),
-    the verdict (with its CPU seconds) through its pipe, last."""
-
-    def __init__(self, write_end: int, slot: mmap.mmap) -> None:
-        self.stream = os.fdopen(write_end, "w", encoding="utf-8")
-        self.slot = slot
-
-    def emit(self, record: Any) -> None:
-        assert isinstance(record, TestMarker)
-        struct.pack_into("q", self.slot, 0, record.step + 2)
-
-    def tell(self, result: MutantResult) -> None:
-        self.stream.write(json.dumps({"kind": "verdict", "result": result.to_json(), "cpu": cpu_seconds()}) + "\n")
-        self.stream.flush()
+    run: Callable[[Any, list[Any], Any, Alarm, int, Emit, Selector | None], MutantResult]
 
 
 class _Resume(BaseException):
@@ -194,26 +157,35 @@ def _session(batch: MutantBatch, mutants: Sequence[MutantSplice], original: byte
     import pytest
 
     alarm = Alarm()
-    current: list[tuple[MutantSplice, _Reporter, Any]] = []  # the child's mutant, once forked
+    current: list[tuple[MutantSplice, Reporter, Any, Any]] = []  # the child's mutant, once forked
+    observer = _observer(batch, original)
 
     def body(items: list[Any], driver: Any) -> None:
-        mutant, reporter, session = current[0]
+        mutant, reporter, session, watch = current[0]
         try:
-            reporter.tell(judge.run(session, items, driver, alarm, mutant.index, reporter.emit))
+            footprint = _footprint(observer, items, watch)
+            if mutant.index == _ORIGINAL.index:
+                if footprint is not None:
+                    reporter.send({"kind": "footprint", "footprint": footprint.to_json()})
+                os._exit(0)
+            selector = observer.selector(footprint) if observer is not None and footprint is not None else None
+            reporter.tell(judge.run(session, items, driver, alarm, mutant.index, reporter.emit, selector))
         except BaseException as error:  # noqa: BLE001 - whatever escapes is the mutant's doing
             reporter.tell(_broke(mutant, error))
         finally:
             os._exit(0)
 
-    def life(mutant: MutantSplice, reporter: _Reporter) -> None:
+    def life(mutant: MutantSplice, reporter: Reporter) -> None:
         try:
             _limit_cpu(batch)
             reporter.emit(TestMarker(mutant.index, -1))
-            loaded = judge.load(alarm, mutant.index)
+            watch = observer.watch() if observer is not None else None
+            with watch or contextlib.nullcontext():
+                loaded = judge.load(alarm, mutant.index)
             if isinstance(loaded, MutantResult):
                 reporter.tell(loaded)
                 os._exit(0)
-            current.append((mutant, reporter, loaded))
+            current.append((mutant, reporter, loaded, watch))
         except BaseException as error:  # noqa: BLE001 - whatever escapes is the mutant's doing
             reporter.tell(_broke(mutant, error))
             os._exit(0)
@@ -232,6 +204,9 @@ def _session(batch: MutantBatch, mutants: Sequence[MutantSplice], original: byte
             rewrite_once(collector.config, batch.request.tests)
             gc.freeze()  # the children share the session's memory untouched by their collector
             try:
+                if observer is not None:
+                    observer.settle()
+                    observer.reference = _original_footprint(original, life, observer.module_file)
                 _judge_each(batch, mutants, original, life, progress, children, CONFIGURED)
             except _Resume:
                 return  # a child: pytest collects the mutated module's tests
@@ -241,15 +216,50 @@ def _session(batch: MutantBatch, mutants: Sequence[MutantSplice], original: byte
     pytest.main(pytest_args(batch.request.tests), plugins=[driver, Fork()])
     if not current:
         return 18
-    mutant, reporter, _ = current[0]  # a child whose tests did not collect
+    mutant, reporter = current[0][:2]  # a child whose tests did not collect
     reason = driver.collect_errors[0] if driver.collect_errors else "pytest stopped before running them"
     reporter.tell(MutantResult(mutant.index, True, IMPORT, f"the tests do not collect: {reason}"[:300], 0))
     return 0
 
 
-def _whole_session(batch: MutantBatch, judge: FreshJudge) -> Callable[[MutantSplice, _Reporter], None]:
+def _observer(batch: MutantBatch, original: bytes) -> Observer | None:
+    """The session's observer of what each mutant changes (None: every test of every mutant runs)."""
+    try:
+        return Observer(batch, original, Path.cwd())
+    except (SyntaxError, ValueError, OSError):
+        return None
+
+
+def _footprint(observer: Observer | None, items: list[Any], watch: Any) -> Footprint | None:
+    """This child's footprint; None when there is no observer or it could not be taken (then
+    every test runs: a failure here is the digest's, never the mutant's verdict)."""
+    if observer is None or watch is None:
+        return None
+    try:
+        return observer.footprint(items, watch)
+    except Exception:  # noqa: BLE001 - what cannot be digested is compared as unknown
+        return None
+
+
+def _original_footprint(original: bytes, life: Callable[[MutantSplice, Reporter], None],
+                        module_file: str) -> Footprint | None:
+    """The original's footprint, from a child that imports and collects it as a mutant's does."""
+    child = start_child(_ORIGINAL, original, life, module_file)
+    while child.open:
+        select.select([child.stream], [], [])
+        read_child(child)
+    child.stream.close()
+    os.waitpid(child.pid, 0)
+    child.slot.close()
+    record = child.verdict
+    if record is None or record.get("kind") != "footprint":
+        return None
+    return Footprint.from_json(record["footprint"])
+
+
+def _whole_session(batch: MutantBatch, judge: FreshJudge) -> Callable[[MutantSplice, Reporter], None]:
     """A child's life forked before pytest's configuration: import, a whole session, the verdict."""
-    def life(mutant: MutantSplice, reporter: _Reporter) -> None:
+    def life(mutant: MutantSplice, reporter: Reporter) -> None:
         code = 0
         try:
             _limit_cpu(batch)
@@ -271,7 +281,7 @@ def _judge_whole(batch: MutantBatch, judge: FreshJudge, alarm: Alarm, index: int
     if isinstance(loaded, MutantResult):
         return loaded
     verdict, errors = run_with_driver(batch.request.tests, alarm,
-                                      lambda items, driver: judge.run(loaded, items, driver, alarm, index, emit),
+                                      lambda items, driver: judge.run(loaded, items, driver, alarm, index, emit, None),
                                       decide_early=True)
     if errors:
         return MutantResult(index, True, IMPORT, f"the tests do not collect: {errors[0]}"[:300], 0)
@@ -305,23 +315,23 @@ def _limit_cpu(batch: MutantBatch) -> None:
 
 
 def _judge_each(batch: MutantBatch, mutants: Sequence[MutantSplice], original: bytes,
-                life: Callable[[MutantSplice, _Reporter], None], progress: Emit, children: int, how: str) -> int:
+                life: Callable[[MutantSplice, Reporter], None], progress: Emit, children: int, how: str) -> int:
     """Fork ``life`` once per mutant, ``children`` at a time, and pass on what they report;
     every verdict says ``how`` it was judged. Returns how many were judged."""
     module_file = str(Path.cwd() / batch.request.module)
     waiting = list(mutants)
-    running: list[_Child] = []
+    running: list[Child] = []
     done = 0
     told: TestMarker | None = None  # the last marker passed on
     with selectors.DefaultSelector() as selector:
         while waiting or running:
             while waiting and len(running) < max(1, children):
-                child = _start(waiting.pop(0), original, life, module_file)
+                child = start_child(waiting.pop(0), original, life, module_file)
                 selector.register(child.stream, selectors.EVENT_READ, child)
                 running.append(child)
             for key, _ in selector.select(_POLL):
                 child = key.data
-                _read(child)
+                read_child(child)
                 if not child.open:
                     selector.unregister(child.stream)
                     child.stream.close()
@@ -331,7 +341,7 @@ def _judge_each(batch: MutantBatch, mutants: Sequence[MutantSplice], original: b
                 marker = finished.marker
                 if marker is not None and marker != told:
                     progress(marker)  # the last test it started (the caller's killer if the batch dies now)
-                progress(replace(_result(finished, batch.plan), fresh=how))
+                progress(replace(result_of(finished, batch.plan), fresh=how))
                 finished.slot.close()
                 done += 1
             current = running[0].marker if running else None
@@ -339,53 +349,3 @@ def _judge_each(batch: MutantBatch, mutants: Sequence[MutantSplice], original: b
                 told = current  # the oldest's test now, so a batch killed now resumes after the right one
                 progress(current)
     return done
-
-
-def _start(mutant: MutantSplice, original: bytes, life: Callable[[MutantSplice, _Reporter], None],
-           module_file: str) -> _Child:
-    read_end, write_end = os.pipe()
-    slot = mmap.mmap(-1, 8)  # anonymous and shared: the child's writes are the parent's reads
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:  # the child: serve the mutant and live (it leaves by os._exit or, resumed, by _Resume)
-        os.close(read_end)
-        ServedSource(module_file).serve(mutant.apply(original).encode("utf-8"))
-        life(mutant, _Reporter(write_end, slot))
-    os.close(write_end)
-    os.set_blocking(read_end, False)
-    return _Child(mutant, pid, os.fdopen(read_end, "rb", buffering=0), slot)
-
-
-def _read(child: _Child) -> None:
-    """Take in what the child wrote through its pipe (its verdict)."""
-    try:
-        data = child.stream.read()
-    except BlockingIOError:
-        return
-    if not data:
-        child.open = False
-        return
-    child.buffer += data.decode("utf-8")
-    *lines, child.buffer = child.buffer.split("\n")
-    for line in filter(None, lines):
-        child.verdict = json.loads(line)
-
-
-def _result(child: _Child, plan: Sequence[Any]) -> MutantResult:
-    """The child's verdict, or, when it died first, a kill by the test it was running."""
-    mutant, verdict, status = child.mutant, child.verdict, child.status or 0
-    if verdict is not None:
-        result = progress_from_json(verdict["result"])
-        assert isinstance(result, MutantResult)
-        return replace(result, seconds=round(verdict["cpu"], 4))
-    marker = child.marker
-    step = marker.step if marker is not None else -1
-    by = plan[step].name if step >= 0 else IMPORT
-    if os.WIFSIGNALED(status):
-        number = os.WTERMSIG(status)
-        overran = number in (signal.SIGXCPU, signal.SIGKILL)
-        what = "ran past its CPU limit" if number == signal.SIGXCPU else f"was killed by signal {number}"
-        return MutantResult(mutant.index, True, by, f"its process {what}", None, None, overran)
-    return MutantResult(mutant.index, True, by, f"its process exited with status {os.WEXITSTATUS(status)}",
-                        None, None, False)
