@@ -79,7 +79,8 @@ def run_command(args: argparse.Namespace) -> int:
             f"x {preset.seeds} seeds{brought}")
     if args.scheduler is None and args.dask_workers is None:
         print(f"{head}, {preset.worker_count()} workers -> {args.out}", file=sys.stderr, flush=True)
-        summary = run_experiment(preset, args.out, argv=sys.argv[1:], external=external)
+        summary = run_experiment(preset, args.out, argv=sys.argv[1:], external=external,
+                                 retry_failed=args.retry_failed)
     else:
         from sva.experiment.dask_executor import dask_executor
 
@@ -89,7 +90,7 @@ def run_command(args: argparse.Namespace) -> int:
             if session.dashboard is not None:
                 print(f"Dask dashboard: {session.dashboard}", file=sys.stderr, flush=True)
             summary = run_experiment(preset, args.out, argv=sys.argv[1:], external=external,
-                                     executor=session.executor)
+                                     executor=session.executor, retry_failed=args.retry_failed)
     for line in summary_lines(summary):
         print(line)
     if not args.no_report:
