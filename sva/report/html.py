@@ -38,7 +38,7 @@ pre{background:#f7f7f7;border:1px solid #e2e2e2;padding:.6em;overflow:auto;font-
 .note{color:#8a5a00;font-size:.9em}.muted{color:#666;font-size:.9em}
 nav ul{columns:3;font-size:.9em}
 #answer-claims{padding-left:1.2em;margin:.3em 0}#answer-claims li{margin:.15em 0}
-#answer h2{margin-top:.6em}#forest{margin:.4em 0}#forest figcaption,.plot-note{font-size:.9em;color:#444}
+#answer h2{margin-top:.6em}#forest{margin:.4em 0}#forest svg{max-width:100%;height:auto}#forest figcaption,.plot-note{font-size:.9em;color:#444}
 .pair pre{max-height:24em}
 """
 

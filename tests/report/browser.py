@@ -305,6 +305,13 @@ def first_screen_problems(m: Measurements) -> list[str]:
     return problems
 
 
+def width_problems(m: Measurements) -> list[str]:
+    """The forest plot's <svg> wider than its figure (cut off, or a page that scrolls sideways)."""
+    if m.forest is None or m.forest_svg is None or m.forest_svg.right <= m.forest.right + 0.5:
+        return []
+    return [f"{m.page}: the forest plot's <svg> overflows its figure by {m.forest_svg.right - m.forest.right:g} px"]
+
+
 def image_problems(m: Measurements) -> list[str]:
     """Broken images and inline SVGs drawn with an empty box."""
     return ([f"{m.page}: broken image {image.src!r}" for image in m.images if not image.ok]
@@ -350,6 +357,7 @@ def _print_measurements(page: Path, shot: Path | None) -> int:
     pages, missing = linked_pages(page)
     others = [measure(other) for other in pages]
     problems = (first_screen_problems(main_page) + legibility_problems(main_page) + height_problems(main_page)
+                + width_problems(main_page)
                 + [problem for m in (main_page, *others) for problem in image_problems(m)]
                 + [f"{page}: link to a missing page {href!r}" for href in missing])
     report: dict[str, Any] = {"main": dataclasses.asdict(main_page),

@@ -23,8 +23,9 @@ from pathlib import Path
 import pytest
 
 from sva.report import build_report
-from tests.report.browser import (HEIGHT, Box, chromium, first_screen_problems, height_problems, image_problems,
-                                  legibility_problems, linked_pages, main, measure, screenshot)
+from tests.report.browser import (HEIGHT, Box, Measurements, chromium, first_screen_problems, height_problems,
+                                  image_problems, legibility_problems, linked_pages, main, measure, screenshot,
+                                  width_problems)
 from tests.report.test_report import make_results
 
 needs_chromium = pytest.mark.skipif(
@@ -95,6 +96,15 @@ def test_box_on_the_first_screen_only_when_inside_it_and_not_empty():
     assert not Box(0, 0, HEIGHT + 1, 1400).on_first_screen()
     assert not Box(10, 0, 10, 1400).on_first_screen()
     assert not Box(0, 0, 10, 1401).on_first_screen()
+
+
+def test_a_forest_plot_wider_than_its_figure_is_a_problem():
+    def page(svg_right: float) -> Measurements:
+        return Measurements("p.html", (1400, 900), 900, None, None, (), Box(100, 100, 500, 1300),
+                            Box(110, 132, 480, svg_right), (), (), 0, None, 110)
+
+    assert width_problems(page(1300)) == []
+    assert width_problems(page(1351)) == ["p.html: the forest plot's <svg> overflows its figure by 51 px"]
 
 
 @needs_chromium
@@ -186,6 +196,7 @@ def test_the_reports_first_screen_holds_every_claim_and_the_forest_plot_legibly(
     main = report["main"]
     assert first_screen_problems(main) == []
     assert legibility_problems(main) == []
+    assert width_problems(main) == []  # the forest plot fits its figure (it once overflowed by 19 px)
 
 
 def test_the_driver_on_a_missing_page_is_one_line_and_status_2(tmp_path, capsys):
