@@ -320,3 +320,29 @@ def test_cli_errors_are_one_line(sva, tmp_path):
     result = sva("export", "--results", str(tmp_path / "none"), "--csv", str(tmp_path / "a.csv"))
     assert result.returncode == 2 and "no results database here" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def _compare_runs():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("compare_runs", ROOT / "benchmarks" / "compare_runs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_compare_runs_tells_a_changed_row_from_a_slower_one(tmp_path, capsys):
+    compare = _compare_runs()
+    row = {"cell": "a", "config_hash": "h", "status": "done", "mutation_score": 0.5, "wall_seconds": 1.0,
+           "detail": json.dumps({"timings": {"trust": 1.0}, "note": "x"})}
+    store_rows(tmp_path / "before", [row, {**row, "cell": "b"}])
+    store_rows(tmp_path / "slower", [{**row, "wall_seconds": 9.0, "detail": json.dumps({"timings": {"trust": 9.0},
+                                                                                         "note": "x"})},
+                                     {**row, "cell": "b"}])
+    store_rows(tmp_path / "changed", [row, {**row, "cell": "b", "mutation_score": 0.75}, {**row, "cell": "c"}])
+    assert compare.main([str(tmp_path / "before"), str(tmp_path / "slower")]) == 0
+    assert "differing: 0" in capsys.readouterr().out
+    assert compare.main([str(tmp_path / "before"), str(tmp_path / "changed" / "results.sqlite")]) == 1
+    out = capsys.readouterr().out
+    assert "b mutation_score: 0.5 | 0.75" in out and "in one run only: 1; differing: 1" in out
+    assert compare.main([str(tmp_path / "before"), str(tmp_path / "nowhere")]) == 2
