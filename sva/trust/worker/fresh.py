@@ -23,8 +23,10 @@ for the artifact's file from memory (every source loader reading that file gets 
 name and a load by path alike; the file on disk stays the original and no bytecode cache is
 read), imports it, and returns into pytest, which collects the tests as in any run; the
 session's driver (:func:`sva.trust.worker.runners.make_driver`) then hands the items to the
-judgement, which runs every test with no failure on the original, smallest region first, until
-one fails, reports, and leaves without ending the session. Before forking, the session process
+judgement, which runs every test with no failure on the original that can see the mutant,
+smallest region first, until one fails, reports, and leaves without ending the session. Which
+tests can see it (:mod:`sva.trust.worker.observe`) is told by comparing the child's footprint with
+the original's, which one more child, forked the same way with the original text, reports first. Before forking, the session process
 rewrites the tests files' asserts once where pytest's import hook finds them
 (:func:`rewrite_once`), so a child's collection imports the tests file without parsing it again.
 Worked figures (inflection, 455 tests, on the machine this was built on): configuring pytest
@@ -57,7 +59,9 @@ import os
 import resource
 import select
 import selectors
+import signal
 import sys
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -85,6 +89,9 @@ _FALLBACKS = {17: "a conftest imports the module while pytest is configured",
 
 #: The original as a mutant that changes nothing: its child reports its footprint, no verdict.
 _ORIGINAL = MutantSplice(-1, 0, 0, "", None, True)
+
+#: Wall seconds the original's child may take to report its footprint (an import that sleeps).
+_ORIGINAL_SECONDS = 60.0
 
 #: Seconds between two looks at the oldest child's marker, to pass it on when it changed.
 _POLL = 0.25
@@ -243,16 +250,22 @@ def _footprint(observer: Observer | None, items: list[Any], watch: Any) -> Footp
 
 def _original_footprint(original: bytes, life: Callable[[MutantSplice, Reporter], None],
                         module_file: str) -> Footprint | None:
-    """The original's footprint, from a child that imports and collects it as a mutant's does."""
+    """The original's footprint, from a child that imports and collects it as a mutant's does;
+    None when it has none to give within :data:`_ORIGINAL_SECONDS` (then every test runs: the
+    clock decides how much is run, never a verdict)."""
     child = start_child(_ORIGINAL, original, life, module_file)
+    deadline = time.monotonic() + _ORIGINAL_SECONDS
     while child.open:
-        select.select([child.stream], [], [])
+        ready, _, _ = select.select([child.stream], [], [], max(0.0, deadline - time.monotonic()))
+        if not ready:
+            os.kill(child.pid, signal.SIGKILL)
+            break
         read_child(child)
     child.stream.close()
     os.waitpid(child.pid, 0)
     child.slot.close()
     record = child.verdict
-    if record is None or record.get("kind") != "footprint":
+    if child.open or record is None or record.get("kind") != "footprint":
         return None
     return Footprint.from_json(record["footprint"])
 
