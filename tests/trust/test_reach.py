@@ -5,7 +5,9 @@ value its import changed (:mod:`sva.trust.worker.footprint` finds them,
 :mod:`sva.trust.worker.reach` says who reads what), unless the import reached outside its
 module (:mod:`sva.trust.worker.importwatch`). ``fresh_corpus/reach`` holds one module whose
 import stays inside it and three whose import does not (the environment, the random module's
-seed, ``sys.path``); every verdict on them must be plain pytest's.
+seed, ``sys.path``), one whose function the tests module calls while it is collected, and
+one read through a module-scoped fixture; every verdict on them must be plain pytest's, and
+killer for killer the verdict of the old way, which runs every test.
 """
 
 from __future__ import annotations
@@ -179,11 +181,16 @@ def _verdicts(folder: Path, name: str):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["tables", "environ", "seeded", "paths"])
-def test_every_fresh_verdict_is_plain_pytests(tmp_path, name):
+@pytest.mark.parametrize("name", ["tables", "environ", "seeded", "paths", "called", "shared"])
+def test_every_fresh_verdict_is_plain_pytests_and_the_full_runs(tmp_path, name):
     shutil.copytree(REACH, tmp_path / "reach")
+    shutil.copytree(REACH, tmp_path / "full")
+    (tmp_path / "full" / "conftest.py").write_text(f"import {name}  # sends the batch the old way: every test\n")
     request, plan, fresh = _verdicts(tmp_path / "reach", name)
-    assert fresh
+    _, _, full = _verdicts(tmp_path / "full", name)
+    assert fresh and fresh.keys() == full.keys()
+    assert {i: (r.killed, r.by, r.subtest) for i, r in fresh.items()} == {i: (r.killed, r.by, r.subtest)
+                                                                           for i, r in full.items()}
     plain = {verdict.index: verdict.killed for verdict in plain_pytest(request, sorted(fresh), workers=2)}
     assert {index: result.killed for index, result in fresh.items()} == plain
     lines = {m.index: m.line for m in generate_mutants(request.source)}
@@ -192,5 +199,7 @@ def test_every_fresh_verdict_is_plain_pytests(tmp_path, name):
     if name == "tables":  # the import keeps to its module: a mutant of the rules skips test_double
         assert any(result.killed and (result.tests_run or 0) < tests for result in on[12])
         assert on[5] and all(result.killed and "test_setting" in (result.by or "") for result in on[5])  # globals()
-    else:  # the import reaches outside its module: every mutant of that line is killed, as plain pytest says
+    elif name == "shared":  # the table's mutant is killed by the test that reads the shared fixture
+        assert on[3] and all(result.killed and "test_second" in (result.by or "") for result in on[3])
+    else:  # the import (or the collection) reaches outside the module: that line's mutants are killed
         assert on[4] and all(result.killed for result in on[4])

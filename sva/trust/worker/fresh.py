@@ -69,6 +69,7 @@ from typing import Any, Callable, Sequence
 from sva.trust.protocol import MutantBatch, MutantResult, MutantSplice, Progress, TestMarker
 from sva.trust.worker.children import IMPORT, Child, Reporter, read_child, result_of, start_child
 from sva.trust.worker.footprint import Footprint
+from sva.trust.worker.importwatch import CallsIn
 from sva.trust.worker.observe import Observer, Selector
 from sva.trust.worker.rewrite import rewrite_once
 from sva.trust.worker.runners import make_driver, pytest_args, run_with_driver
@@ -164,13 +165,15 @@ def _session(batch: MutantBatch, mutants: Sequence[MutantSplice], original: byte
     import pytest
 
     alarm = Alarm()
-    current: list[tuple[MutantSplice, Reporter, Any, Any]] = []  # the child's mutant, once forked
+    current: list[tuple[MutantSplice, Reporter, Any, Any, CallsIn | None]] = []  # the child's mutant, once forked
     observer = _observer(batch, original)
 
     def body(items: list[Any], driver: Any) -> None:
-        mutant, reporter, session, watch = current[0]
+        mutant, reporter, session, watch, collecting = current[0]
         try:
-            footprint = _footprint(observer, items, watch)
+            if collecting is not None:
+                collecting.stop()
+            footprint = _footprint(observer, items, watch, collecting)
             if mutant.index == _ORIGINAL.index:
                 if footprint is not None:
                     reporter.send({"kind": "footprint", "footprint": footprint.to_json()})
@@ -192,7 +195,10 @@ def _session(batch: MutantBatch, mutants: Sequence[MutantSplice], original: byte
             if isinstance(loaded, MutantResult):
                 reporter.tell(loaded)
                 os._exit(0)
-            current.append((mutant, reporter, loaded, watch))
+            collecting = CallsIn(observer.module_file) if observer and mutant.index == _ORIGINAL.index else None
+            if collecting is not None:
+                collecting.start()  # held over the original's collection (stopped in body)
+            current.append((mutant, reporter, loaded, watch, collecting))
         except BaseException as error:  # noqa: BLE001 - whatever escapes is the mutant's doing
             reporter.tell(_broke(mutant, error))
             os._exit(0)
@@ -237,13 +243,17 @@ def _observer(batch: MutantBatch, original: bytes) -> Observer | None:
         return None
 
 
-def _footprint(observer: Observer | None, items: list[Any], watch: Any) -> Footprint | None:
+def _footprint(observer: Observer | None, items: list[Any], watch: Any, collecting: CallsIn | None) -> Footprint | None:
     """This child's footprint; None when there is no observer or it could not be taken (then
-    every test runs: a failure here is the digest's, never the mutant's verdict)."""
+    every test runs: a failure here is the digest's, never the mutant's verdict). The original's
+    is marked unusable when its collection ran the artifact's functions (:class:`CallsIn`)."""
     if observer is None or watch is None:
         return None
     try:
-        return observer.footprint(items, watch)
+        footprint = observer.footprint(items, watch)
+        if collecting is not None and collecting.called is not None:
+            footprint = replace(footprint, unsafe=f"collecting the tests calls the artifact's {collecting.called}")
+        return footprint
     except Exception:  # noqa: BLE001 - what cannot be digested is compared as unknown
         return None
 

@@ -34,7 +34,7 @@ from typing import Any
 
 from sva.trust.worker.footprint import Digester
 
-__all__ = ["ImportWatch"]
+__all__ = ["CallsIn", "ImportWatch"]
 
 #: Built-ins that change no state outside their arguments' results.
 _PURE_BUILTINS = frozenset({
@@ -136,3 +136,33 @@ class ImportWatch:
                 return None, "the import changes a container it did not make"
         return hashlib.blake2b(b"".join(self.calls), digest_size=16).hexdigest(), None
 
+
+
+class CallsIn:
+    """Whether code outside the artifact calls one of its functions while this is held (started
+    by :meth:`start`, ended by :meth:`stop`): held over the original's collection, it tells
+    whether the tests' collection runs the artifact's code (``EXPECTED = m.pluralize("x")`` at
+    the top of a tests file). The import watch does not see that code run, so a mutant could
+    act on the world there unseen; the caller then runs every test. The artifact's module code
+    run again (a tests file loading it by path) does not count: it is the code the watch saw."""
+
+    def __init__(self, module_file: str) -> None:
+        self.file = module_file
+        self.called: str | None = None
+        self._previous: Any = None
+
+    def start(self) -> None:
+        self._previous = sys.getprofile()
+        sys.setprofile(self._hook)
+
+    def stop(self) -> None:
+        sys.setprofile(self._previous)
+
+    def _hook(self, frame: Any, event: str, arg: Any) -> None:
+        if event != "call" or self.called is not None:
+            return
+        code = frame.f_code
+        if code.co_filename == self.file and code.co_name != "<module>":
+            back = frame.f_back
+            if back is None or back.f_code.co_filename != self.file:
+                self.called = code.co_qualname

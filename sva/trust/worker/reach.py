@@ -18,7 +18,9 @@ A test's reach is a superset of the names it can read, from the code as compiled
   ``getattr`` or ``monkeypatch.setattr`` would take), shared by all tests;
 - the names mentioned by each artifact function the test executed on the original (the
   baseline's call tracer, :attr:`sva.trust.protocol.PlanStep.executed`), nested code included;
-- the test function's and class's names and the fixtures it requests.
+- the test function's and class's names and the fixtures it requests. A fixture of a wider scope
+  than the function is no exception: sva runs each test with fixtures of its own (everything set
+  up is torn down after each test), so the functions that made it count as the test's executed.
 
 Code that can read a name without mentioning it (``globals()``, ``vars``, ``dir``, ``getattr``,
 ``eval``, ``exec``, ``import *``, a ``reload``...) makes the reach everything: in a tests file,
@@ -46,7 +48,7 @@ __all__ = ["Reach"]
 #: Names through which code reads names it does not mention.
 _DYNAMIC = frozenset({"globals", "vars", "dir", "locals", "eval", "exec", "getattr", "hasattr", "__dict__",
                       "getmembers", "reload", "import_module", "__import__", "__getattribute__", "getattr_static",
-                      "compile", "modules", "__builtins__"})
+                      "__builtins__"})
 
 
 #: Instructions that name a global only to bind or unbind it (a test module's ``def test_x``).
