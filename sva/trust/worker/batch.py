@@ -107,7 +107,7 @@ def _new_tests(batch: MutantBatch, items: Sequence[Any]) -> tuple[PlanStep, ...]
 
 def _judge_freshly(batch: MutantBatch) -> FreshJudge:
     """A fresh mutant's judgement in a forked child (:mod:`sva.trust.worker.fresh`): import it,
-    then, once the tests are collected, run them all."""
+    then, once the tests are collected, run those the selector keeps (all without one)."""
     def load(alarm: Alarm, index: int) -> Session | MutantResult:
         try:
             return open_session(batch.request, alarm, shrink=False)
