@@ -1,5 +1,6 @@
-"""The one ast walk (depth and renaming) against plain recursive restatements of each, and the
-normalized text built from it against the text built by renaming a copy of the tree."""
+"""The one ast walk (depth and renaming) against plain recursive restatements of each, the
+normalized text built from it against the text built by renaming a copy of the tree, and the
+unparser with a method table against ``ast.unparse``."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from sva.measure.analysis import parse_facts
 from sva.measure.astscan import scan
 from sva.measure.deep import run_deep
-from sva.measure.description import normalize
+from sva.measure.description import normalize, unparse
 
 #: Identifier fields by node type, as the normalization's definition lists them.
 IDENTIFIERS = {
@@ -88,6 +89,7 @@ def test_the_scan_gives_the_defined_text_and_depth_and_leaves_the_tree_as_it_was
     assert normalize(tree, scanned.renaming) == reference_normalize(tree)
     assert ast.dump(tree, include_attributes=True) == before  # normalizing put everything back
     assert normalize(tree) == reference_normalize(tree)
+    assert unparse(tree) == ast.unparse(tree)
 
 
 def test_the_worked_examples():
@@ -118,6 +120,7 @@ def _package_files(name: str, count: int) -> list[str]:
 def test_the_scan_gives_the_defined_text_on_installed_packages(path):
     with tokenize.open(path) as handle:
         tree = ast.parse(handle.read())
+    assert run_deep(lambda: unparse(tree)) == run_deep(lambda: ast.unparse(tree))
     scanned = run_deep(lambda: scan(tree))
     assert scanned.depth == run_deep(lambda: reference_depth(tree))
     assert run_deep(lambda: normalize(tree, scanned.renaming)) == run_deep(lambda: reference_normalize(tree))
@@ -131,6 +134,7 @@ def test_the_scan_gives_the_defined_text_and_depth_on_generated_programs(source)
         tree = ast.parse(source)
     except (SyntaxError, ValueError):
         return
+    assert run_deep(lambda: unparse(tree)) == run_deep(lambda: ast.unparse(tree))
     scanned = run_deep(lambda: scan(tree))
     assert scanned.depth == run_deep(lambda: reference_depth(tree))
     assert run_deep(lambda: normalize(tree, scanned.renaming)) == run_deep(lambda: reference_normalize(tree))
