@@ -20,7 +20,8 @@ fastest of 5 alternating rounds per file, one process).
 The switch is each class's ``__init__`` attribute (one per node class libcst exports, 172 in
 libcst 1.9), replaced for the duration of one parse and put back in a ``finally``, under a
 lock (two threads parsing at once would otherwise restore each other's replacement); a
-replacement and its restoration cost about 0.04 ms. Nodes built by other threads during that
+replacement and its restoration cost about 0.04 ms. The plain methods are compiled once per
+process (about 20 ms), on the first parse or by :func:`prepare_parse` before workers fork. Nodes built by other threads during that
 time (nothing in ``sva`` builds libcst nodes concurrently with an analysis) would go
 unvalidated too; their trees stay what they are.
 """
@@ -35,7 +36,7 @@ from typing import Any, Callable
 import libcst as cst
 from libcst._nodes.base import CSTNode
 
-__all__ = ["parse_cst", "plain_init"]
+__all__ = ["parse_cst", "plain_init", "prepare_parse"]
 
 _switch = threading.Lock()
 
@@ -88,6 +89,13 @@ def _replacements() -> tuple[dict[type, Callable[..., None]], dict[type, Callabl
         _own.update((c, vars(c)["__init__"]) for c in classes)
         _plain.update((c, plain_init(c)) for c in classes)
     return _plain, _own
+
+
+def prepare_parse() -> None:
+    """Build the plain ``__init__`` methods now (about 20 ms of compiling), not on the first
+    parse: a process about to fork workers calls it once, so each worker inherits them."""
+    with _switch:
+        _replacements()
 
 
 def parse_cst(source: str) -> cst.Module:

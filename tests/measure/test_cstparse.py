@@ -128,3 +128,19 @@ def test_the_unvalidated_parse_gives_libcsts_tree_on_generated_programs(source):
     got = parse_cst(source)
     assert same_tree(got, expected)
     assert got.code == expected.code  # not always the source: libcst drops a line of 'A\n\n '
+
+
+def test_prepare_parse_compiles_the_plain_inits_before_the_first_parse(monkeypatch):
+    """What a forked worker inherits: after :func:`prepare_parse`, a parse compiles nothing."""
+    from sva.measure import cstparse
+
+    monkeypatch.setattr(cstparse, "_plain", {})
+    monkeypatch.setattr(cstparse, "_own", {})
+    cstparse.prepare_parse()
+
+    def no_compiling(node_class):
+        raise AssertionError(f"compiled {node_class.__name__}.__init__ during the parse")
+
+    monkeypatch.setattr(cstparse, "plain_init", no_compiling)
+    source = "def f(a, *, b=[1, 2]):\n    return {a: b}\n"
+    assert same_tree(parse_cst(source), cst.parse_module(source))
