@@ -78,6 +78,7 @@ def scan(tree: ast.AST) -> Scan:
     record = edits.append
     mapping: dict[str, str] = {}
     renames, owners, AST, BoolOp, Name = _RENAMES, _DOC_OWNERS, ast.AST, ast.BoolOp, ast.Name
+    walked = _WALKED
     while stack:
         node, depth = pop()
         if depth > deepest:
@@ -94,9 +95,13 @@ def scan(tree: ast.AST) -> Scan:
         if t in owners:
             _drop_docstring(node, record)
         below = depth + (len(node.values) - 1 if t is BoolOp else 1)
-        fields = node._fields  # children pushed last first, so they come off in field order
-        for i in range(len(fields) - 1, -1, -1):
-            value = getattr(node, fields[i], None)
+        fields = walked.get(t)
+        if fields is None:
+            fields = walked[t] = _walked_fields(t)
+        if fields[0] and below > deepest and getattr(node, "ctx", None) is not None:
+            deepest = below  # its context (Load, Store, Del), one level down
+        for name in fields[1]:  # last field first: children come off the stack in field order
+            value = getattr(node, name, None)
             if isinstance(value, AST):
                 push((value, below))
             elif isinstance(value, list):
@@ -105,6 +110,18 @@ def scan(tree: ast.AST) -> Scan:
                     if isinstance(item, AST):
                         push((item, below))
     return Scan(deepest, Renaming(tuple(edits)))
+
+
+#: Node type -> (whether it has a ``ctx`` field, its other fields last first): a ``Load``,
+#: ``Store`` or ``Del`` context has no children and nothing to rename, so it only counts for
+#: the depth and is never pushed (a fifth of the nodes of a typical module).
+_WALKED: dict[type, tuple[bool, tuple[str, ...]]] = {}
+
+
+def _walked_fields(t: type) -> tuple[bool, tuple[str, ...]]:
+    """``t``'s entry in the walk's table: whether it has a ``ctx``, its other fields reversed."""
+    fields: tuple[str, ...] = getattr(t, "_fields", ())
+    return "ctx" in fields, tuple(reversed([f for f in fields if f != "ctx"]))
 
 
 def _canon(name: str, mapping: dict[str, str]) -> str:
