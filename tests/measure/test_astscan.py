@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import ast
 import copy
-import importlib.util
 import os
 import tokenize
 
@@ -18,6 +17,7 @@ from sva.measure.analysis import parse_facts
 from sva.measure.astscan import scan
 from sva.measure.deep import run_deep
 from sva.measure.description import normalize, unparse
+from tests.measure.packages import package_sample
 
 #: Identifier fields by node type, as the normalization's definition lists them.
 IDENTIFIERS = {
@@ -106,16 +106,7 @@ def test_parse_facts_carries_the_scans_renaming():
     assert facts.normalized_source == reference_normalize(ast.parse(source))
 
 
-def _package_files(name: str, count: int) -> list[str]:
-    spec = importlib.util.find_spec(name)
-    assert spec is not None and spec.submodule_search_locations
-    root = spec.submodule_search_locations[0]
-    files = sorted(os.path.join(folder, f) for folder, _, names in os.walk(root) for f in names
-                   if f.endswith(".py"))
-    return files[:: max(1, len(files) // count)][:count]
-
-
-@pytest.mark.parametrize("path", _package_files("deap", 6) + _package_files("hypothesis", 6),
+@pytest.mark.parametrize("path", package_sample("deap", 6) + package_sample("hypothesis", 6),
                          ids=lambda p: os.path.basename(p))
 def test_the_scan_gives_the_defined_text_on_installed_packages(path):
     with tokenize.open(path) as handle:

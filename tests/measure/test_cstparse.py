@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import dataclasses
-import importlib.util
 import os
 import tokenize
 
@@ -14,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from sva.measure.cstparse import parse_cst, plain_init
+from tests.measure.packages import package_sample
 
 
 def same_tree(a: object, b: object) -> bool:
@@ -65,16 +65,7 @@ def test_same_tree_tells_a_list_from_a_tuple_and_a_changed_field():
     assert same_tree(tree, cst.parse_module("f(a, b)\n"))
 
 
-def _package_files(name: str, count: int) -> list[str]:
-    spec = importlib.util.find_spec(name)
-    assert spec is not None and spec.submodule_search_locations
-    root = spec.submodule_search_locations[0]
-    files = sorted(os.path.join(folder, f) for folder, _, names in os.walk(root) for f in names
-                   if f.endswith(".py"))
-    return files[:: max(1, len(files) // count)][:count]
-
-
-@pytest.mark.parametrize("path", _package_files("deap", 8) + _package_files("hypothesis", 8),
+@pytest.mark.parametrize("path", package_sample("deap", 8) + package_sample("hypothesis", 8),
                          ids=lambda p: os.path.basename(p))
 def test_the_parse_gives_libcsts_tree_on_installed_packages(path):
     with tokenize.open(path) as handle:
