@@ -167,9 +167,10 @@ def stage_seconds(paths: list[str]) -> dict[str, float]:
     """CPU seconds of each stage of the analysis over ``paths``, in this process (one core).
 
     The stages of :func:`sva.measure.analysis.parse_facts` and the measurements, each timed
-    alone: ``ast`` (the parse and the depth check), ``libcst`` (its parse), ``units`` (the unit
-    graph), ``raw`` (radon's raw counts), ``radon`` (its complexity and Halstead counts, one walk),
-    ``normalize`` (the normalized source, ``ast.unparse`` included) and ``metrics`` (every
+    alone: ``ast`` (the parse and the one walk that gives the depth check and the renaming
+    edits), ``libcst`` (its parse), ``units`` (the unit graph), ``raw`` (radon's raw counts),
+    ``radon`` (its complexity and Halstead counts, one walk), ``normalize`` (the normalized
+    source: the edits applied, ``ast.unparse``, the edits undone) and ``metrics`` (every
     measurement and the per-function rows, from what the stages above built). Runs on the
     analyzer's deep stack, as the workers do.
     """
@@ -179,7 +180,8 @@ def stage_seconds(paths: list[str]) -> dict[str, float]:
 
 
 def _stage_seconds(paths: list[str]) -> dict[str, float]:
-    from sva.measure.analysis import ModuleFacts, function_rows, syntax_depth
+    from sva.measure.analysis import ModuleFacts, function_rows
+    from sva.measure.astscan import scan
     from sva.measure.cstparse import parse_cst
     from sva.measure.rawcount import raw_counts
     from sva.measure.registry import measure_all
@@ -196,11 +198,12 @@ def _stage_seconds(paths: list[str]) -> dict[str, float]:
     for path in paths:
         source = _read(path)
         tree = timed("ast", lambda: ast.parse(source))
-        timed("ast", lambda: syntax_depth(tree))
+        scanned = timed("ast", lambda: scan(tree))
         module = timed("libcst", lambda: parse_cst(source))
         build = timed("units", lambda: build_units(module, tree))
         raw = timed("raw", lambda: raw_counts(source))
-        facts = ModuleFacts(path=path, source=source, tree=tree, build=build, raw=raw)
+        facts = ModuleFacts(path=path, source=source, tree=tree, build=build, raw=raw,
+                            renaming=scanned.renaming)
         timed("radon", lambda: facts.radon)
         timed("normalize", lambda: facts.normalized_source)
         timed("metrics", lambda: (measure_all(facts), function_rows(facts)))

@@ -2,9 +2,10 @@
 
 :func:`analyze_source` is the single in-process path every caller goes through (the batch's
 worker processes, ``sva explain``, the tests): it parses once with each parser, builds the unit
-graph, and runs every registered measurement over the resulting :class:`ModuleFacts`. Shared
-intermediate results (radon's complexity and Halstead counts, :mod:`sva.measure.radonwalk`; the
-normalized source) are computed once, lazily.
+graph, and runs every registered measurement over the resulting :class:`ModuleFacts`. One walk
+of the ``ast`` tree (:mod:`sva.measure.astscan`) gives both the depth check's figure and the
+normalization's edits. Shared intermediate results (radon's complexity and Halstead counts,
+:mod:`sva.measure.radonwalk`; the normalized source) are computed once, lazily.
 
 Deep input: the parsers and ``ast.unparse`` recurse once per nesting level,
 so all of it runs in a worker thread with a large stack and a raised recursion limit
@@ -22,6 +23,7 @@ from typing import Any
 import libcst as cst
 
 from sva.errors import InputError, one_line, syntax_reason
+from sva.measure.astscan import Renaming, scan
 from sva.measure.cstparse import parse_cst
 from sva.measure.deep import run_deep
 from sva.measure.description import normalize
@@ -55,6 +57,8 @@ class ModuleFacts:
     build: UnitBuild
     raw: Any  #: radon's raw counts (``radon.raw.Module``), or None when radon could not count
     entry: str | None = None  #: the entry function the caller named, if any
+    #: the normalization's edits of ``tree`` (from the walk that checked its depth), if known
+    renaming: Renaming | None = None
     extra: dict = field(default_factory=dict, compare=False)
 
     @property
@@ -69,7 +73,7 @@ class ModuleFacts:
     @cached_property
     def normalized_source(self) -> str:
         """The source without docstrings and comments, with every identifier canonicalized."""
-        return normalize(self.tree)
+        return normalize(self.tree, self.renaming)
 
 
 @dataclass(frozen=True)
@@ -93,23 +97,10 @@ def syntax_depth(tree: ast.AST) -> int:
 
     Iterative, so it is safe on any tree ``ast.parse`` returns. Example: ``x = a and b and c``
     is 6 (Module > Assign > BoolOp, counted as 2 levels > Name > its Load context).
+    :func:`parse_facts` reads it off the one walk it shares with the normalization
+    (:func:`sva.measure.astscan.scan`).
     """
-    deepest, stack = 0, [(tree, 1)]
-    pop, push, AST, BoolOp = stack.pop, stack.append, ast.AST, ast.BoolOp
-    while stack:
-        node, depth = pop()
-        if depth > deepest:
-            deepest = depth
-        below = depth + (len(node.values) - 1 if type(node) is BoolOp else 1)
-        for name in node._fields:  # ast.iter_child_nodes, inlined: three times faster here
-            value = getattr(node, name, None)
-            if isinstance(value, AST):
-                push((value, below))
-            elif isinstance(value, list):
-                for item in value:
-                    if isinstance(item, AST):
-                        push((item, below))
-    return deepest
+    return scan(tree).depth
 
 
 def parse_facts(source: str, path: str = "<string>", entry: str | None = None) -> ModuleFacts:
@@ -129,7 +120,8 @@ def parse_facts(source: str, path: str = "<string>", entry: str | None = None) -
         raise InputError(syntax_reason(error)) from None
     except (ValueError, MemoryError) as error:
         raise InputError(f"cannot parse: {one_line(error)}") from None
-    depth = syntax_depth(tree)
+    scanned = scan(tree)
+    depth = scanned.depth
     if depth > MAX_SYNTAX_DEPTH:  # libcst's native parser segfaults near 7,200 (docs/metrics.md)
         raise InputError(f"nested {depth} levels deep (an operator chain or nesting); "
                          f"the limit is {MAX_SYNTAX_DEPTH}")
@@ -142,7 +134,8 @@ def parse_facts(source: str, path: str = "<string>", entry: str | None = None) -
         raw = raw_counts(source)
     except Exception:  # radon's tokenizer-based count gave up: those fields become null
         raw = None
-    return ModuleFacts(path=path, source=source, tree=tree, build=build, raw=raw, entry=entry)
+    return ModuleFacts(path=path, source=source, tree=tree, build=build, raw=raw, entry=entry,
+                       renaming=scanned.renaming)
 
 
 def function_rows(facts: ModuleFacts) -> tuple[FunctionRow, ...]:

@@ -39,6 +39,7 @@ from typing import Generator, Iterable, Iterator, Union
 
 from sva.errors import InputError, one_line, os_reason, typed_line
 from sva.measure.analysis import _analyze
+from sva.measure.cstparse import prepare_parse
 from sva.measure.deep import run_deep
 from sva.measure.outcomes import Analyzed, Failed, Outcome, Skipped
 from sva.measure.pacing import by_size_descending, tune_collector
@@ -158,8 +159,10 @@ def analyze_file(path: str, entry: str | None = None, max_bytes: int = MAX_BYTES
 
 
 def prepare() -> None:
-    """Import every metric in this process (what a forked worker inherits)."""
+    """Import every metric and build libcst's plain node ``__init__`` methods in this process
+    (what a forked worker inherits: each worker would otherwise compile them again)."""
     measurements()
+    prepare_parse()
 
 
 def warm_interpreter() -> None:

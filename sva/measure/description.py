@@ -19,94 +19,66 @@ import ast
 import lzma
 from typing import Any
 
-__all__ = ["normalize", "description_bits"]
+from sva.measure.astscan import Renaming, scan
+
+__all__ = ["normalize", "description_bits", "unparse"]
 
 
-def normalize(tree: ast.Module) -> str:
+def normalize(tree: ast.Module, renaming: Renaming | None = None) -> str:
     """Canonical text of ``tree``: docstrings dropped, identifiers renamed ``n0, n1, ...``.
 
-    Identifiers are numbered by first appearance in a fixed pre-order walk, so any consistent
-    renaming of the input gives the same text; ``ast.unparse`` fixes layout and drops comments.
-    The tree is modified in place and restored before returning.
+    Identifiers are numbered by first appearance in a fixed pre-order walk
+    (:func:`sva.measure.astscan.scan`), so any consistent renaming of the input gives the same
+    text; ``ast.unparse`` fixes layout and drops comments. ``renaming``: the scan's edits of
+    this very tree, if already known (:func:`sva.measure.analysis.parse_facts` has them); else
+    the tree is scanned here. The tree is modified in place and restored before returning.
     """
-    renamer = _Renamer()
+    if renaming is None:
+        renaming = scan(tree).renaming
     try:
-        stack: list[Any] = [tree]
-        while stack:
-            node = stack.pop()
-            renamer.visit(node)  # before its children are read: a dropped docstring is not walked
-            stack.extend(_children_reversed(node))
-        return ast.unparse(tree)
+        renaming.apply()
+        return unparse(tree)
     finally:
-        renamer.restore()
+        renaming.undo()
 
 
-#: The nodes whose body may open with a docstring.
-_DOC_OWNERS = (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+def unparse(tree: ast.AST) -> str:
+    """``ast.unparse(tree)``, the same text, with each node's method found once per node type.
 
-#: Node type -> its fields that hold identifiers (a name, a dotted name or a list of names).
-_RENAMES: dict[type, tuple[str, ...]] = {
-    ast.Name: ("id",), ast.arg: ("arg",), ast.FunctionDef: ("name",),
-    ast.AsyncFunctionDef: ("name",), ast.ClassDef: ("name",), ast.keyword: ("arg",),
-    ast.Attribute: ("attr",), ast.alias: ("name", "asname"), ast.Global: ("names",),
-    ast.Nonlocal: ("names",), ast.ExceptHandler: ("name",), ast.ImportFrom: ("module",),
-    ast.MatchAs: ("name",), ast.MatchStar: ("name",), ast.MatchMapping: ("rest",),
-    ast.MatchClass: ("kwd_attrs",),
-}
-
-
-class _Renamer:
-    """The in-place edits of :func:`normalize`, node by node, and the record that undoes them."""
-
-    def __init__(self) -> None:
-        self.mapping: dict[str, str] = {}
-        self.undo: list[tuple[Any, str, Any]] = []
-
-    def visit(self, node: Any) -> None:
-        """Drop ``node``'s docstring and rename its identifiers."""
-        t = type(node)
-        if t in _DOC_OWNERS:
-            body = node.body
-            if (body and type(body[0]) is ast.Expr and type(body[0].value) is ast.Constant
-                    and isinstance(body[0].value.value, str)):
-                self.undo.append((node, "body", body))
-                node.body = body[1:]
-        for attr in _RENAMES.get(t, ()):
-            self.rename(node, attr)
-
-    def canon(self, name: str) -> str:
-        new = self.mapping.get(name)
-        if new is None:
-            new = self.mapping[name] = f"n{len(self.mapping)}"
-        return new
-
-    def rename(self, node: Any, attr: str) -> None:
-        value = getattr(node, attr)
-        if value is None:
-            return
-        self.undo.append((node, attr, value))
-        if isinstance(value, list):
-            setattr(node, attr, [self.canon(v) for v in value])
-        else:
-            setattr(node, attr, ".".join(self.canon(part) for part in value.split(".")))
-
-    def restore(self) -> None:
-        """Put back every field this renamer changed, the last change first."""
-        for node, attr, value in reversed(self.undo):
-            setattr(node, attr, value)
+    ``ast.unparse`` runs the standard library's ``ast._Unparser``, which finds the method for
+    each node through ``NodeVisitor.visit`` (``getattr(self, "visit_" + class name)``, a string
+    built per node): a quarter of its time. The subclass :func:`_fast_unparser` builds looks it
+    up in a dictionary by node type instead and leaves every method as it is. Where the standard
+    library has no such class (another Python), ``ast.unparse`` itself runs.
+    """
+    if _FAST_UNPARSER is None:
+        return ast.unparse(tree)
+    return _FAST_UNPARSER().visit(tree)
 
 
-def _children_reversed(node: Any) -> list[Any]:
-    """``ast.iter_child_nodes(node)``, reversed, inlined: a third of the walk's time."""
-    children = []
-    for name in node._fields:
-        value = getattr(node, name, None)
-        if isinstance(value, ast.AST):
-            children.append(value)
-        elif isinstance(value, list):
-            children.extend([item for item in value if isinstance(item, ast.AST)])
-    children.reverse()
-    return children
+def _fast_unparser() -> Any:
+    """``ast._Unparser`` with a per-type method table in ``traverse`` (None where it is missing)."""
+    base = getattr(ast, "_Unparser", None)
+    if base is None or not hasattr(base, "traverse"):
+        return None
+    methods: dict[type, Any] = {}
+
+    class Unparser(base):  # type: ignore[misc, valid-type]
+        def traverse(self, node: Any) -> None:
+            if isinstance(node, list):
+                for item in node:
+                    self.traverse(item)
+                return
+            method = methods.get(type(node))
+            if method is None:
+                method = methods[type(node)] = getattr(type(self), "visit_" + type(node).__name__,
+                                                       type(self).generic_visit)
+            method(self, node)
+
+    return Unparser
+
+
+_FAST_UNPARSER = _fast_unparser()
 
 
 def description_bits(text: str) -> int:

@@ -103,6 +103,11 @@ _POINT_TYPES = frozenset((ast.If, ast.IfExp, ast.BoolOp, ast.For, ast.While, ast
                           ast.comprehension, ast.Try, ast.Match))
 
 
+#: Node type -> the fields the walk reads: all but ``ctx`` (a ``Load``, ``Store`` or ``Del``
+#: context counts for nothing and has no children; a fifth of a module's nodes).
+_WALKED: dict[type, tuple[str, ...]] = {}
+
+
 class _Tally:
     """The walk's running sums: decision points per scope, Halstead operators and operands."""
 
@@ -163,6 +168,7 @@ def radon_counts(tree: ast.Module) -> RadonCounts:
     stack: list[tuple[Any, int, bool, str | None]] = [(tree, 0, True, None)]
     pop, push, AST = stack.pop, stack.append, ast.AST
     points, halstead_types, point_types = tally.points, _HALSTEAD_TYPES, _POINT_TYPES
+    walked = _WALKED
     while stack:
         node, scope, cc_on, context = pop()
         t = type(node)
@@ -177,7 +183,10 @@ def radon_counts(tree: ast.Module) -> RadonCounts:
                 cc_on = False
             elif t in point_types:
                 points[scope] += _points(node, t)
-        for name in node._fields:
+        fields = walked.get(t)
+        if fields is None:
+            fields = walked[t] = tuple(f for f in t._fields if f != "ctx")
+        for name in fields:
             value = getattr(node, name, None)
             if isinstance(value, AST):
                 push((value, scope, cc_on, context))

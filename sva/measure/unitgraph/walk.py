@@ -45,6 +45,21 @@ _OTHER, _NAME, _LEAF, _EXPR, _STMT = range(5)
 _CODES: dict[type, int] = {}
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
+#: What a field's value is, by its type: a node (walked), a tuple or list (its nodes walked) or
+#: anything else (a string, None, a sentinel). A dictionary by type instead of
+#: ``isinstance(value, cst.CSTNode)``: ``CSTNode`` is an abstract class, so ``isinstance`` calls
+#: its ``__instancecheck__`` for every value that is not a node (a fifth of the walk's time).
+_VALUE_OTHER, _VALUE_NODE, _VALUE_SEQ = range(3)
+_VALUES: dict[type, int] = {tuple: _VALUE_SEQ, list: _VALUE_SEQ}
+
+
+def _value_kind(t: type) -> int:
+    """What a field value of type ``t`` is for the walk (computed once per type)."""
+    kind = _VALUES.get(t)
+    if kind is None:
+        kind = _VALUES[t] = _VALUE_NODE if issubclass(t, cst.CSTNode) else _VALUE_OTHER
+    return kind
+
 
 def _code(t: type) -> int:
     """The loop's code for node type ``t`` (computed once per type, with its walked fields)."""
@@ -158,8 +173,7 @@ class WalkerBase:
         codes = _CODES
         fields_of = _FIELDS
         special = self.handlers
-        node_type = cst.CSTNode
-        seq_types = (tuple, list)
+        kinds = _VALUES
         while stack:
             node, owner, scope, depth, mode = pop()
             t = type(node)
@@ -196,12 +210,16 @@ class WalkerBase:
             names = fields_of[t]
             for i in range(len(names) - 1, -1, -1):
                 value = getattr(node, names[i])
-                if isinstance(value, node_type):
+                kind = kinds.get(type(value))
+                if kind is None:
+                    kind = _value_kind(type(value))
+                if kind == _VALUE_NODE:
                     push((value, owner, scope, depth, mode))
-                elif type(value) in seq_types:
+                elif kind == _VALUE_SEQ:
                     for j in range(len(value) - 1, -1, -1):
                         child = value[j]
-                        if isinstance(child, node_type):
+                        kind = kinds.get(type(child))
+                        if kind == _VALUE_NODE or (kind is None and _value_kind(type(child)) == _VALUE_NODE):
                             push((child, owner, scope, depth, mode))
 
     def _expr(self, owner: int, depth: int) -> int:
