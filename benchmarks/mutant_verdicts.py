@@ -71,8 +71,10 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> int:
               or any(old["mutants"][index][key] != new["mutants"][index][key] for key in VERDICT)]
     for name, run in (("old", old), ("new", new)):
         mutants = run["mutants"].values()
-        print(f"{name}: {len(mutants)} mutants, {run['killed']} killed, tests run {sum(m['tests_run'] or 0 for m in mutants)}, "
-              f"mutants' CPU {sum(m['seconds'] or 0 for m in mutants):.1f} s, command {run['wall']} s wall {run['cpu']} s CPU")
+        tests = sum(m["tests_run"] or 0 for m in mutants)
+        seconds = sum(m["seconds"] or 0 for m in mutants)
+        print(f"{name}: {len(mutants)} mutants, {run['killed']} killed, tests run {tests}, mutants' CPU {seconds:.1f} s, "
+              f"command {run['wall']} s wall {run['cpu']} s CPU")
     print(f"verdicts that differ: {len(differ)}{': ' + ', '.join(map(str, differ[:20])) if differ else ''}")
     return 1 if differ or len(new["mutants"]) != len(old["mutants"]) else 0
 

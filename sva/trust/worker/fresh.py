@@ -25,10 +25,11 @@ read), imports it, and returns into pytest, which collects the tests as in any r
 session's driver (:func:`sva.trust.worker.runners.make_driver`) then hands the items to the
 judgement, which runs every test with no failure on the original that can see the mutant,
 smallest region first, until one fails, reports, and leaves without ending the session. Which
-tests can see it (:mod:`sva.trust.worker.observe`) is told by comparing the child's footprint with
-the original's, which one more child, forked the same way with the original text, reports first. Before forking, the session process
-rewrites the tests files' asserts once where pytest's import hook finds them
-(:func:`rewrite_once`), so a child's collection imports the tests file without parsing it again.
+tests can see it (:mod:`sva.trust.worker.observe`) is told by comparing the child's footprint
+with the original's, which one more child, forked the same way with the original text, reports
+first. Before forking, the session process rewrites the tests files' asserts once where
+pytest's import hook finds them (:func:`rewrite_once`), so a child's collection imports the
+tests file without parsing it again.
 Worked figures (inflection, 455 tests, on the machine this was built on): configuring pytest
 0.10-0.15 s of CPU, collecting 0.05 s (0.025 s with the rewritten tests file read from its
 cache), ending the session 0.1-0.5 s; a child pays only the collection. Forking after
@@ -243,7 +244,8 @@ def _observer(batch: MutantBatch, original: bytes) -> Observer | None:
         return None
 
 
-def _footprint(observer: Observer | None, items: list[Any], watch: Any, collecting: CallsIn | None) -> Footprint | None:
+def _footprint(observer: Observer | None, items: list[Any], watch: Any,
+               collecting: CallsIn | None) -> Footprint | None:
     """This child's footprint; None when there is no observer or it could not be taken (then
     every test runs: a failure here is the digest's, never the mutant's verdict). The original's
     is marked unusable when its collection ran the artifact's functions (:class:`CallsIn`)."""
