@@ -6,10 +6,12 @@ package, ``tests/__init__.py``)."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import settings
@@ -30,6 +32,23 @@ ROOT = Path(__file__).resolve().parents[1]
 # The corpus projects are data for sva trust (tests/trust/test_fresh.py), with tests of their
 # own that only the sandbox runs; the suite must not collect them.
 collect_ignore = ["trust/fresh_corpus"]
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """``benchmarks/<name>.py`` imported by path, under ``name`` in ``sys.modules`` (a dataclass
+    looks its module up there) and with ``benchmarks/`` on the path while it loads (a script may
+    import its siblings, ``alternate``)."""
+    folder = str(ROOT / "benchmarks")
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    sys.path.insert(0, folder)
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(folder)
+    return module
 
 
 def run_sva(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,

@@ -22,7 +22,7 @@ from sva.results.fields import figures
 from sva.results.store import columns, export_csv, latest_run, load_rows, store_rows
 from sva.experiment.runner import plan_cells, run_experiment
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_benchmark
 
 SMALL = dict(specs=("parity-3",), seeds=2)  # three cells: one design (deterministic), two search
 
@@ -322,17 +322,8 @@ def test_cli_errors_are_one_line(sva, tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def _compare_runs():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("compare_runs", ROOT / "benchmarks" / "compare_runs.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_compare_runs_tells_a_changed_row_from_a_slower_one(tmp_path, capsys):
-    compare = _compare_runs()
+    compare = load_benchmark("compare_runs")
     row = {"cell": "a", "config_hash": "h", "status": "done", "mutation_score": 0.5, "wall_seconds": 1.0,
            "detail": json.dumps({"timings": {"trust": 1.0}, "note": "x"})}
     store_rows(tmp_path / "before", [row, {**row, "cell": "b"}])

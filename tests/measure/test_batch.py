@@ -9,6 +9,7 @@ import pytest
 
 from sva.measure.batch import Analyzed, Failed, analyze_paths
 from sva.measure.workers import START_METHODS, start_method
+from tests.conftest import load_benchmark
 
 HOOK = textwrap.dedent('''
     import os, signal, time
@@ -177,12 +178,7 @@ def test_the_pool_names_each_outcome_by_a_record():
 
 
 def test_bench_analyze_times_three_sides_and_prints_the_libcst_bound_beside_both_ratios(tmp_path):
-    import importlib.util
-
-    root = os.path.dirname(os.path.dirname(os.path.dirname(__file__)))
-    spec = importlib.util.spec_from_file_location("bench_analyze", os.path.join(root, "benchmarks", "bench_analyze.py"))
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = load_benchmark("bench_analyze")
     paths = []
     for name, text in (("a.py", "def f(x):\n    return x + 1\n"), ("b.py", "# c\nclass A:\n    y = 2\n")):
         (tmp_path / name).write_text(text)

@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
 from sva.trust.project import find_layout
 from sva.sandbox import Completed, Limits, run_job
+from tests.conftest import ROOT, load_benchmark
 
-ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = Path(__file__).with_name("data") / "mutmut-3.8.1-results-toposort.txt"
 
 
-def _load_bench():
-    spec = importlib.util.spec_from_file_location("bench_mutation_peers", ROOT / "benchmarks" / "bench_mutation_peers.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load_bench()
+bench = load_benchmark("bench_mutation_peers")
 #: the entries kept as copies in benchmarks/corpus (the others are fetched at the bench's set-up)
 ENTRIES = {entry.name: entry for entry in bench.ENTRIES if entry.sdist is None}
 FETCHED = {entry.name: entry for entry in bench.ENTRIES if entry.sdist is not None}
@@ -153,15 +143,8 @@ def test_an_sdist_is_unpacked_to_its_kept_paths_only_when_its_hash_matches(tmp_p
         bench.unpack_sdist(archive, bench.Sdist("demo==1.0", digest, ("tests/test_more.py",)), tmp_path / "third")
 
 
-def _load_verdicts():
-    spec = importlib.util.spec_from_file_location("mutant_verdicts", ROOT / "benchmarks" / "mutant_verdicts.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_mutant_verdicts_compares_two_commits_verdicts_and_fails_on_a_difference(tmp_path, capsys):
-    verdicts = _load_verdicts()
+    verdicts = load_benchmark("mutant_verdicts")
     row = {"killed": True, "by": "t::a", "subtest": None, "timeout": False, "fresh": None, "tests_run": 3, "seconds": 0.1}
     old = {"wall": 2.0, "cpu": 3.0, "killed": 2, "mutants": {"1": row, "2": row}}
     faster = {**old, "mutants": {"1": {**row, "tests_run": 1}, "2": {**row, "seconds": 0.01}}}

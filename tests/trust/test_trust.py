@@ -6,7 +6,6 @@ comments beside them.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 import textwrap
@@ -19,7 +18,7 @@ from sva.families import all_specs
 from sva.trust import TrustConfig, prepare, trust
 from sva.trust.mutants.generation import generate_mutants
 from sva.sandbox import Limits
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_benchmark
 
 FAST = TrustConfig(examples=50, test_seconds=2.0, limits=Limits(cpu_seconds=10, wall_seconds=30))
 
@@ -330,13 +329,9 @@ def test_two_runs_give_the_same_figures(sva):
 
 
 @pytest.mark.slow
-def test_the_mutation_benchmark_runs_and_both_sides_agree(monkeypatch):
+def test_the_mutation_benchmark_runs_and_both_sides_agree():
     """A tiny run of benchmarks/bench_mutation.py: it checks the verdicts itself (no timing asserted)."""
-    path = ROOT / "benchmarks" / "bench_mutation.py"
-    loader = importlib.util.spec_from_file_location("bench_mutation", path)
-    bench = importlib.util.module_from_spec(loader)
-    monkeypatch.setitem(sys.modules, "bench_mutation", bench)  # dataclasses look their module up
-    loader.loader.exec_module(bench)
+    bench = load_benchmark("bench_mutation")
     result = bench.bench_artifact("artifacts/parity-6/search/seed-0.py", rounds=1, sample=2)
     assert (result.mutants, result.naive_sample) == (199, 2)
     assert result.mutants_per_s > 0 and result.naive_mutants_per_s > 0

@@ -3,9 +3,7 @@ the file ``benchmarks/bench_symreg.py --judged`` writes read back by it."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -13,7 +11,7 @@ from hypothesis import given, settings, strategies as st
 from sva.families import get_family
 from sva.families.feynman import peers
 from sva.families.feynman.peers import comparison_section, solution_rate
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_benchmark
 
 
 def _row(spec, generator, seed, symbolic, r2, accuracy=None, evaluations=None, sha=None):
@@ -79,15 +77,7 @@ def test_table_has_our_generators_then_the_published_rates_with_their_budget(no_
 
 
 def _bench_module():
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        spec = importlib.util.spec_from_file_location("symreg_judged", ROOT / "benchmarks" / "symreg_judged.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["symreg_judged"] = module  # its dataclass looks its module up while being made
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
+    return load_benchmark("symreg_judged")
 
 
 def test_the_benchmarks_file_is_read_over_this_runs_specs_only(monkeypatch, tmp_path):
